@@ -1,0 +1,128 @@
+"""The one access mechanism of the portal: what a user may see or change, by unit.
+
+Every scoped model declares an ``AccessPolicy`` and uses ``RestrictedQuerySet`` as its manager's
+queryset. ``Model.objects.restrict(user, action)`` narrows any query to the user's scope:
+
+* admins see and change everything;
+* a city viewer sees every ward below their city and changes nothing;
+* the Standing Committee and the mass-mobilization bloc see their whole ward; the bloc changes it;
+* unit officers, steering-committee members and group leaders see and change their unit's subtree
+  (and read what the policy marks as readable ward-wide, such as the plan itself);
+* data of a sensitive area (religion) is visible only to that area's committee, the Standing
+  Committee and admins; everybody else gets an empty queryset, hence 404.
+
+Browser views (``core.views``) and API viewsets (``core.api``) apply it once; no view filters by unit
+on its own.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Q
+
+VIEW = "view"
+CHANGE = "change"
+
+
+@dataclass(frozen=True)
+class AccessPolicy:
+    # Lookups from the model to a Unit ("" means the model is the Unit itself). A row is in scope when
+    # any of these units lies inside the user's scope.
+    unit_fields: tuple[str, ...] = ("unit",)
+    # Everybody of the ward may read it (the plan, its areas, the list of units).
+    ward_readable: bool = False
+    # Sensitive area: only users for whom ``user.may_see_area(area)`` is true reach it at all.
+    area: str | None = None
+    # Unit-level users of a sensitive area work on the whole ward's data (the committee covers the ward).
+    area_covers_ward: bool = True
+    # The Standing Committee may change it (assignments, approvals); otherwise it only reads.
+    standing_may_change: bool = False
+    # Unit-level users may only read it; changes belong to the bloc (the plan's structure).
+    bloc_only_change: bool = False
+
+
+def _is_multi_valued(model, lookup):
+    current = model
+    for part in lookup.split("__"):
+        try:
+            field = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            return False
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        current = field.related_model
+    return False
+
+
+def scope_q(model, policy, prefix):
+    """A Q object selecting rows of ``model`` whose units lie below the unit path ``prefix``."""
+    condition = Q()
+    for lookup in policy.unit_fields:
+        path_lookup = f"{lookup}__path__startswith" if lookup else "path__startswith"
+        if lookup and _is_multi_valued(model, lookup):
+            inner = model._base_manager.filter(**{path_lookup: prefix}).values("pk")
+            condition |= Q(pk__in=inner)
+        else:
+            condition |= Q(**{path_lookup: prefix})
+    return condition
+
+
+def scope_prefix(user, policy, action):
+    """The unit path below which the user may act, or None for nothing and "" for everything."""
+    from organisations.models import Role
+
+    if not user or not user.is_authenticated:
+        return None
+    if user.is_superuser or user.role == Role.ADMIN:
+        return ""
+    if policy.area and not user.may_see_area(policy.area):
+        return None
+    unit = user.unit
+    if unit is None:
+        return None
+    if user.role == Role.CITY_VIEWER:
+        return unit.path if action == VIEW else None
+    ward = unit.ward or unit
+    if user.role == Role.STANDING:
+        if action == VIEW or policy.standing_may_change:
+            return ward.path
+        return None
+    if user.role == Role.BLOC:
+        return ward.path
+    # Unit-level roles: officers, steering-committee members, group leaders.
+    if action == VIEW and policy.ward_readable:
+        return ward.path
+    if action != VIEW and policy.bloc_only_change:
+        return None
+    if policy.area and policy.area_covers_ward:
+        return ward.path
+    return unit.path
+
+
+class RestrictedQuerySet(models.QuerySet):
+    def restrict(self, user, action=VIEW):
+        policy = getattr(self.model, "access_policy", None)
+        if policy is None:
+            raise TypeError(f"{self.model.__name__} has no access_policy")
+        prefix = scope_prefix(user, policy, action)
+        if prefix is None:
+            return self.none()
+        if prefix == "":
+            return self
+        return self.filter(scope_q(self.model, policy, prefix))
+
+
+RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet)
+
+
+def user_may(user, obj, action=CHANGE):
+    """True when ``obj`` (already saved) lies inside the user's scope for ``action``."""
+    return type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists()
+
+
+def may_create(user, model):
+    """True when the user may write rows of ``model`` somewhere (the object itself is checked on save)."""
+    return scope_prefix(user, model.access_policy, CHANGE) is not None

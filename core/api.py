@@ -1,0 +1,65 @@
+"""Base of every API endpoint: the same access mechanism, audit actor and scope check on save."""
+
+from auditlog.context import set_actor
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, viewsets
+
+from .access import CHANGE, VIEW, user_may
+
+
+class OutOfScopeError(exceptions.PermissionDenied):
+    default_detail = _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách.")
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """A model viewset whose queryset is ``Model.objects.restrict(user, action)``.
+
+    Reads use the view scope, writes the change scope: an object outside the scope answers 404.
+    Writes run in a transaction that re-checks the saved object's scope and rolls back when it left.
+    """
+
+    model = None
+    select_related = ()
+    prefetch_related = ()
+
+    def get_queryset(self):
+        action = VIEW if self.request.method in ("GET", "HEAD", "OPTIONS") else CHANGE
+        queryset = self.model._default_manager.restrict(self.request.user, action)
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        return queryset
+
+    def _save_in_scope(self, serializer, **extra):
+        with transaction.atomic(), set_actor(self.request.user):
+            instance = serializer.save(**extra)
+            if not user_may(self.request.user, instance, CHANGE):
+                raise OutOfScopeError
+            self.after_save(instance)
+        return instance
+
+    def after_save(self, instance):
+        """Hook for derived data that must follow a save (inside the same transaction)."""
+
+    def perform_create(self, serializer):
+        self._save_in_scope(serializer, **self.create_extra())
+
+    def create_extra(self):
+        return {}
+
+    def perform_update(self, serializer):
+        self._save_in_scope(serializer)
+
+    def perform_destroy(self, instance):
+        with transaction.atomic(), set_actor(self.request.user):
+            instance.delete()
+
+
+class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    model = None
+    select_related = ()
+    prefetch_related = ()
+
+    get_queryset = ScopedModelViewSet.get_queryset

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Dùng chung")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from .models import Attachment
+
+        auditlog.register(Attachment, exclude_fields=["file"])

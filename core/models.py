@@ -1,0 +1,104 @@
+"""Shared models: evidence attachments and in-portal notifications."""
+
+import os
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_upload
+
+
+def attachment_path(instance, filename):
+    extension = os.path.splitext(filename)[1].lower()[:10]
+    return f"evidence/{instance.content_type.app_label}/{uuid.uuid4().hex}{extension}"
+
+
+class Attachment(models.Model):
+    """An evidence file (minutes, photos, documents) attached to any object of any area."""
+
+    content_type = models.ForeignKey(ContentType, verbose_name=_("loại đối tượng"), on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField(_("mã đối tượng"))
+    target = GenericForeignKey("content_type", "object_id")
+    file = models.FileField(_("tệp"), upload_to=attachment_path, validators=[validate_upload])
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    mime_type = models.CharField(_("định dạng"), max_length=128)
+    size = models.PositiveBigIntegerField(_("dung lượng"))
+    description = models.CharField(_("mô tả"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp minh chứng")
+        verbose_name_plural = _("tệp minh chứng")
+        ordering = ["uploaded_at"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="attachment_target_idx")]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("core:attachment_download", args=[self.pk])
+
+    @property
+    def is_image(self):
+        return self.mime_type.startswith("image/")
+
+    @classmethod
+    def attach(cls, target, uploaded, user=None, description=""):
+        mime_type = validate_upload(uploaded)
+        return cls.objects.create(
+            content_type=ContentType.objects.get_for_model(target),
+            object_id=target.pk,
+            file=uploaded,
+            original_name=os.path.basename(uploaded.name)[:255],
+            mime_type=mime_type,
+            size=uploaded.size,
+            description=description,
+            uploaded_by=user if user is not None and user.is_authenticated else None,
+        )
+
+    @classmethod
+    def for_object(cls, target):
+        return cls.objects.filter(
+            content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+        ).select_related("uploaded_by")
+
+
+class Notification(models.Model):
+    """A message to one user shown in the portal (and sent by e-mail when the user has an address)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhận"), on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    body = models.TextField(_("nội dung"), blank=True)
+    link = models.CharField(_("liên kết"), max_length=500, blank=True)
+    # Same key for the same reminder: sending it twice (a retried or duplicated job) adds nothing.
+    dedup_key = models.CharField(_("khóa chống trùng"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "dedup_key"],
+                condition=~models.Q(dedup_key=""),
+                name="notification_unique_per_key",
+                violation_error_message=_("Thông báo này đã được gửi."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,43 @@
+from django import template
+from django.contrib.contenttypes.models import ContentType
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/includes/history.html", takes_context=True)
+def change_history(context, obj, limit=50):
+    """The object's change history (Lịch sử thay đổi) from the audit log."""
+    from auditlog.models import LogEntry
+
+    entries = (
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk))
+        .select_related("actor")
+        .order_by("-timestamp")[:limit]
+    )
+    return {"entries": entries, "request": context.get("request")}
+
+
+@register.inclusion_tag("core/includes/attachments.html")
+def attachment_list(attachments):
+    return {"attachments": attachments}
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page_number):
+    querystring = context.get("querystring", "")
+    return f"?{querystring}&page={page_number}" if querystring else f"?page={page_number}"
+
+
+@register.filter
+def field_label(obj, name):
+    return obj._meta.get_field(name).verbose_name
+
+
+@register.filter
+def percent_bar(value):
+    """Clamp a percentage for a CSS width class (0, 10, 20 … 100)."""
+    try:
+        number = float(value or 0)
+    except (TypeError, ValueError):
+        number = 0
+    return int(max(0, min(100, round(number / 10) * 10)))

@@ -1,0 +1,200 @@
+"""Base views every area uses: scoped list, detail, create, edit, delete; home; health; downloads."""
+
+import mimetypes
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import connection, transaction
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+from django_filters.views import FilterView
+
+from .access import CHANGE, VIEW, may_create, user_may
+from .models import Attachment
+
+
+class OutOfScope(Exception):
+    """Raised inside a save when the object would leave the user's scope; rolls the save back."""
+
+
+class ScopedMixin(LoginRequiredMixin):
+    """Narrow the view's queryset to the user's scope through the model's restricted queryset."""
+
+    model = None
+    action = VIEW
+    select_related = ()
+    prefetch_related = ()
+
+    def get_queryset(self):
+        queryset = self.model._default_manager.restrict(self.request.user, self.action)
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        if self.prefetch_related:
+            queryset = queryset.prefetch_related(*self.prefetch_related)
+        return queryset
+
+
+class ObjectListView(ScopedMixin, FilterView):
+    """A filtered, searchable, paginated list. Subclasses set model, filterset_class, template_name."""
+
+    paginate_by = 25
+    page_title = ""
+
+    def get_paginate_by(self, queryset):
+        try:
+            size = int(self.request.GET.get("per_page", self.paginate_by))
+        except ValueError:
+            return self.paginate_by
+        return max(10, min(size, 200))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.page_title or self.model._meta.verbose_name_plural.capitalize()
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        context["may_add"] = self.may_add()
+        return context
+
+    def may_add(self):
+        return may_create(self.request.user, self.model)
+
+
+class ObjectDetailView(ScopedMixin, DetailView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["may_change"] = user_may(self.request.user, self.object, CHANGE)
+        context["attachments"] = Attachment.for_object(self.object)
+        return context
+
+
+class ScopedSaveMixin:
+    """Save inside a transaction and re-check that the object is still inside the user's scope.
+
+    Nobody can create or move a record into another unit: the check runs after the save, inside the
+    same transaction, and rolls everything back when it fails.
+    """
+
+    success_message = ""
+
+    def save_object(self, form):
+        return form.save()
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                self.object = self.save_object(form)
+                if not user_may(self.request.user, self.object, CHANGE):
+                    raise OutOfScope
+        except OutOfScope:
+            form.add_error(None, _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách. Hãy chọn lại đơn vị."))
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class ObjectCreateView(ScopedMixin, ScopedSaveMixin, CreateView):
+    action = CHANGE
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Thêm %(name)s") % {"name": self.model._meta.verbose_name}
+        return context
+
+
+class ObjectEditView(ScopedMixin, ScopedSaveMixin, UpdateView):
+    action = CHANGE
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Sửa %(name)s") % {"name": self.model._meta.verbose_name}
+        return context
+
+
+class ObjectDeleteView(ScopedMixin, DeleteView):
+    action = CHANGE
+    template_name = "core/object_confirm_delete.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Đã xóa “%(name)s”.") % {"name": self.object})
+        return super().form_valid(form)
+
+
+def healthz(request):
+    """Health of the portal for load balancers and monitoring: database and broker."""
+    from django.conf import settings
+
+    state = {"database": "ok", "broker": "ok"}
+    status = 200
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception as exc:  # noqa: BLE001 - any database failure is reported, not raised
+        state["database"] = f"error: {exc.__class__.__name__}"
+        status = 503
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        state["broker"] = "eager"
+    else:
+        from danvan.celery import app
+
+        try:
+            with app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=2)
+        except Exception as exc:  # noqa: BLE001
+            state["broker"] = f"error: {exc.__class__.__name__}"
+            status = 503
+    state["status"] = "ok" if status == 200 else "degraded"
+    return JsonResponse(state, status=status)
+
+
+def attachment_download(request, pk):
+    """Serve an evidence file to users who may see the object it belongs to; never inline HTML."""
+    if not request.user.is_authenticated:
+        raise Http404
+    attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
+    model = attachment.content_type.model_class()
+    if model is None or not hasattr(model, "access_policy"):
+        raise Http404
+    if not model._default_manager.restrict(request.user, VIEW).filter(pk=attachment.object_id).exists():
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    inline = attachment.mime_type.startswith("image/") or attachment.mime_type == "application/pdf"
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=attachment.original_name,
+        content_type=attachment.mime_type or mimetypes.guess_type(attachment.original_name)[0],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    return response
+
+
+class NotificationListView(LoginRequiredMixin, ListView):
+    template_name = "core/notifications.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return self.request.user.notifications.all()
+
+    def post(self, request):
+        request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+        messages.success(request, _("Đã đánh dấu tất cả thông báo là đã đọc."))
+        return HttpResponseRedirect(request.path)

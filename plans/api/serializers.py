@@ -1,0 +1,62 @@
+from django.utils.translation import gettext as _
+from rest_framework import serializers
+
+from ..models import Plan, ProgressUpdate, Task, TaskArea
+from ..services import derive_status, task_percent
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Plan
+        fields = ["id", "ward", "code", "title", "issued_on", "issuer", "place", "parent", "purpose", "requirements",
+                  "starts_on", "ends_on", "signer_name", "signer_title", "recipients"]
+
+
+class TaskAreaSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TaskArea
+        fields = ["id", "plan", "order", "number", "kind", "title", "content"]
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    status = serializers.SerializerMethodField()
+    percent = serializers.SerializerMethodField()
+    lead_unit_name = serializers.CharField(source="lead_unit.name", read_only=True)
+
+    class Meta:
+        model = Task
+        fields = ["id", "plan", "area", "order", "title", "description", "source", "lead_unit", "lead_unit_name",
+                  "supporting_units", "recurrence", "due_date", "recurrence_weekday", "recurrence_day",
+                  "recurrence_month", "weight", "counts_in_progress", "status", "percent", "current_due_date",
+                  "last_reported_on", "is_done"]
+        read_only_fields = ["plan", "current_due_date", "last_reported_on", "is_done"]
+
+    def get_status(self, task) -> str:
+        return task.__dict__.get("status_code") or derive_status(task)
+
+    def get_percent(self, task) -> int:
+        return task_percent(task)
+
+    def validate(self, attrs):
+        instance = Task(**{k: v for k, v in attrs.items() if k != "supporting_units"})
+        if self.instance is not None:
+            for field in ("recurrence", "due_date", "recurrence_weekday", "recurrence_day", "recurrence_month"):
+                if field not in attrs:
+                    setattr(instance, field, getattr(self.instance, field))
+        from django.core.exceptions import ValidationError
+
+        try:
+            instance.clean()
+        except ValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        return attrs
+
+
+class ProgressUpdateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["id", "task", "reported_on", "percent", "occurrence_due", "note", "unit", "author", "created_at"]
+        read_only_fields = ["unit", "author", "created_at"]
+        extra_kwargs = {
+            "percent": {"error_messages": {"max_value": _("Tiến độ tối đa là 100%.")}},
+        }

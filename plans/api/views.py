@@ -1,0 +1,54 @@
+from core.api import ScopedModelViewSet
+
+from ..filtersets import PlanFilterSet, ProgressUpdateFilterSet, TaskFilterSet
+from ..models import Plan, ProgressUpdate, Task, TaskArea
+from ..services import default_occurrence, refresh_task_progress
+from .serializers import PlanSerializer, ProgressUpdateSerializer, TaskAreaSerializer, TaskSerializer
+
+
+class PlanViewSet(ScopedModelViewSet):
+    model = Plan
+    serializer_class = PlanSerializer
+    filterset_class = PlanFilterSet
+
+
+class TaskAreaViewSet(ScopedModelViewSet):
+    model = TaskArea
+    serializer_class = TaskAreaSerializer
+    filterset_fields = ["plan", "kind"]
+
+
+class TaskViewSet(ScopedModelViewSet):
+    model = Task
+    serializer_class = TaskSerializer
+    filterset_class = TaskFilterSet
+    select_related = ("lead_unit", "plan", "area")
+    prefetch_related = ("supporting_units",)
+
+    def get_queryset(self):
+        return super().get_queryset().with_status().order_by("plan", "area__order", "order", "pk")
+
+    def after_save(self, instance):
+        refresh_task_progress(instance)
+
+
+class ProgressUpdateViewSet(ScopedModelViewSet):
+    model = ProgressUpdate
+    serializer_class = ProgressUpdateSerializer
+    filterset_class = ProgressUpdateFilterSet
+    select_related = ("task",)
+
+    def perform_create(self, serializer):
+        task = serializer.validated_data["task"]
+        extra = {"author": self.request.user, "unit": self.request.user.unit}
+        if task.is_recurring and not serializer.validated_data.get("occurrence_due"):
+            extra["occurrence_due"] = default_occurrence(task)
+        self._save_in_scope(serializer, **extra)
+
+    def after_save(self, instance):
+        refresh_task_progress(instance.task)
+
+    def perform_destroy(self, instance):
+        task = instance.task
+        super().perform_destroy(instance)
+        refresh_task_progress(task)

@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "plans"
+    verbose_name = _("Kế hoạch, nhiệm vụ")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from core.navigation import MenuItem, register
+
+        from . import models
+
+        auditlog.register(models.Plan, exclude_fields=["search_text"])
+        auditlog.register(models.ImplementedDocument)
+        auditlog.register(models.Limitation)
+        auditlog.register(models.FocusTask)
+        auditlog.register(models.TaskArea, exclude_fields=["search_text"])
+        auditlog.register(
+            models.Task,
+            exclude_fields=["search_text", "latest_percent", "is_done", "current_due_date", "last_reported_on",
+                            "occurrences_met"],
+            m2m_fields={"supporting_units"},
+        )
+        auditlog.register(models.ProgressUpdate)
+        auditlog.register(models.CellAssignment)
+
+        register(MenuItem("home", _("Trang chủ"), "home", order=0))
+        register(MenuItem("plans", _("Kế hoạch"), "plans:plan_list", order=10))
+        register(MenuItem("tasks", _("Nhiệm vụ"), "plans:task_list", order=11))

@@ -1,0 +1,53 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.filtersets import PortalFilterSet, UnitChoiceFilter
+
+from .models import AreaKind, Plan, ProgressUpdate, Recurrence, Task, TaskStatus
+from .services import status_filter
+
+
+class PlanFilterSet(PortalFilterSet):
+    class Meta:
+        model = Plan
+        fields = ["q", "ward"]
+
+
+class TaskFilterSet(PortalFilterSet):
+    plan = django_filters.ModelChoiceFilter(
+        label=_("Kế hoạch"), queryset=lambda request: Plan.objects.restrict(request.user) if request else Plan.objects.none()
+    )
+    area_kind = django_filters.ChoiceFilter(label=_("Lĩnh vực"), field_name="area__kind", choices=AreaKind.choices)
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=TaskStatus.choices, method="filter_status")
+    lead_unit = UnitChoiceFilter(label=_("Đơn vị chủ trì"))
+    unit = UnitChoiceFilter(label=_("Đơn vị (chủ trì hoặc phối hợp)"), method="filter_unit")
+    recurrence = django_filters.ChoiceFilter(label=_("Tần suất"), choices=Recurrence.choices)
+    due_before = django_filters.DateFilter(label=_("Hạn đến ngày"), field_name="current_due_date", lookup_expr="lte")
+    due_after = django_filters.DateFilter(label=_("Hạn từ ngày"), field_name="current_due_date", lookup_expr="gte")
+
+    class Meta:
+        model = Task
+        fields = ["q", "plan", "area_kind", "status", "lead_unit", "unit", "recurrence", "due_after", "due_before"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.filter(status_filter(value)) if value else queryset
+
+    def filter_unit(self, queryset, name, value):
+        if not value:
+            return queryset
+        inner = Task.objects.filter(supporting_units=value).values("pk")
+        return queryset.filter(Q(lead_unit=value) | Q(pk__in=inner))
+
+
+class ProgressUpdateFilterSet(PortalFilterSet):
+    task = django_filters.NumberFilter(label=_("Mã nhiệm vụ"), field_name="task_id")
+    reported_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="reported_on", lookup_expr="gte")
+    reported_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="reported_on", lookup_expr="lte")
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["task", "reported_after", "reported_before"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(note__icontains=value) if value else queryset

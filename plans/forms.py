@@ -1,0 +1,87 @@
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import EvidenceField, ScopedModelForm
+
+from .models import Plan, ProgressUpdate, Task, TaskArea
+from .services import default_occurrence, occurrences, today
+
+
+class DateInput(forms.DateInput):
+    input_type = "text"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%d/%m/%Y")
+        super().__init__(**kwargs)
+        self.attrs.setdefault("placeholder", "dd/mm/yyyy")
+        self.attrs.setdefault("inputmode", "numeric")
+
+
+class PlanForm(ScopedModelForm):
+    unit_fields = ("ward",)
+
+    class Meta:
+        model = Plan
+        fields = ["ward", "code", "title", "issued_on", "issuer", "place", "parent", "purpose", "requirements",
+                  "starts_on", "ends_on", "signer_name", "signer_title", "recipients"]
+        widgets = {"issued_on": DateInput(), "starts_on": DateInput(), "ends_on": DateInput()}
+
+
+class TaskForm(ScopedModelForm):
+    unit_fields = ("lead_unit", "supporting_units")
+
+    class Meta:
+        model = Task
+        fields = ["area", "title", "description", "lead_unit", "supporting_units", "recurrence", "due_date",
+                  "recurrence_weekday", "recurrence_day", "recurrence_month", "weight", "counts_in_progress", "source"]
+        widgets = {"due_date": DateInput(), "supporting_units": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from organisations.models import Unit
+
+        if self.user is not None:
+            # Units of the whole ward may be named as supporting units.
+            self.fields["supporting_units"].queryset = Unit.objects.restrict(self.user).filter(is_active=True)
+            self.fields["lead_unit"].queryset = Unit.objects.restrict(self.user).filter(is_active=True)
+            self.fields["area"].queryset = TaskArea.objects.restrict(self.user).select_related("plan")
+        if plan is not None:
+            self.fields["area"].queryset = self.fields["area"].queryset.filter(plan=plan)
+
+
+class ProgressForm(forms.ModelForm):
+    evidence = EvidenceField()
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["reported_on", "occurrence_due", "percent", "note"]
+        widgets = {"reported_on": DateInput(), "note": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "percent": {"max_value": _("Tiến độ tối đa là 100%."), "min_value": _("Tiến độ không được âm.")},
+        }
+
+    def __init__(self, *args, task=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.task = task
+        self.fields["reported_on"].initial = today()
+        if task is not None and task.is_recurring:
+            choices = [(d.isoformat(), d.strftime("%d/%m/%Y")) for d in occurrences(task, end=max(today(), task.plan.starts_on))]
+            upcoming = default_occurrence(task)
+            if upcoming and upcoming.isoformat() not in dict(choices):
+                choices.append((upcoming.isoformat(), upcoming.strftime("%d/%m/%Y")))
+            self.fields["occurrence_due"] = forms.TypedChoiceField(
+                label=_("Kỳ báo cáo"), choices=list(reversed(choices)),
+                coerce=date.fromisoformat,
+                initial=upcoming.isoformat() if upcoming else None,
+                help_text=_("Hạn của kỳ mà báo cáo này thuộc về."),
+            )
+        else:
+            self.fields.pop("occurrence_due")
+
+    def clean_reported_on(self):
+        value = self.cleaned_data["reported_on"]
+        if value and value > today():
+            raise forms.ValidationError(_("Ngày báo cáo không được sau hôm nay."))
+        return value

@@ -1,0 +1,373 @@
+"""The plan's spine: plan, its basis, limitations, focus tasks, task areas, tasks and progress."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.search import SearchableModel
+
+
+class Plan(SearchableModel):
+    """A mass-mobilization plan of a ward (Kế hoạch), e.g. the 2024 plan implementing 140-KH/TU."""
+
+    search_fields = ("code", "title", "issuer")
+    access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
+
+    ward = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT, related_name="plans"
+    )
+    code = models.CharField(
+        _("số, ký hiệu"), max_length=64, blank=True, help_text=_("Ví dụ: 15-KH/ĐU (số-loại/cơ quan ban hành).")
+    )
+    title = models.CharField(_("trích yếu"), max_length=500)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    place = models.CharField(_("địa danh"), max_length=128, blank=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("kế hoạch cấp trên"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="children",
+    )
+    purpose = models.TextField(_("mục đích"), blank=True)
+    requirements = models.TextField(_("yêu cầu"), blank=True)
+    starts_on = models.DateField(_("bắt đầu thực hiện"))
+    ends_on = models.DateField(
+        _("kết thúc"), null=True, blank=True, help_text=_("Để trống nếu kế hoạch áp dụng cho cả những năm tiếp theo.")
+    )
+    signer_name = models.CharField(_("người ký"), max_length=128, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=128, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True)
+
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        ordering = ["-starts_on", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="plan_ends_after_start",
+                violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} – {self.title}" if self.code else self.title
+
+    def get_absolute_url(self):
+        return reverse("plans:plan_detail", args=[self.pk])
+
+
+class PlanPart(models.Model):
+    """Common base of the parts of a plan that belong to it and are read with it."""
+
+    access_policy = AccessPolicy(unit_fields=("plan__ward",), ward_readable=True, bloc_only_change=True)
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="+")
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    objects = RestrictedManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["plan", "order"]
+
+    def get_absolute_url(self):
+        return self.plan.get_absolute_url()
+
+
+class ImplementedDocument(PlanPart):
+    """A document the plan implements (căn cứ): 140-KH/TU of 29/01/2024 of the city Standing Committee."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="basis")
+    code = models.CharField(_("số, ký hiệu"), max_length=64)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    title = models.CharField(_("trích yếu"), max_length=500, blank=True)
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("văn bản căn cứ")
+        verbose_name_plural = _("văn bản căn cứ")
+
+    def __str__(self):
+        return self.code
+
+
+class Limitation(PlanPart):
+    """A limitation of last year (hạn chế, tồn tại) and who pointed it out."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="limitations")
+    number = models.CharField(_("số mục"), max_length=16, blank=True)
+    text = models.TextField(_("nội dung"))
+    pointed_out_by = models.CharField(_("cấp chỉ ra"), max_length=255, blank=True)
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("hạn chế, tồn tại")
+        verbose_name_plural = _("hạn chế, tồn tại")
+
+    def __str__(self):
+        return f"{self.number} {self.text[:80]}".strip()
+
+
+class FocusTask(PlanPart):
+    """A focus task of the year (nhiệm vụ trọng tâm)."""
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="focus_tasks")
+    number = models.CharField(_("số mục"), max_length=16, blank=True)
+    text = models.TextField(_("nội dung"))
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("nhiệm vụ trọng tâm")
+        verbose_name_plural = _("nhiệm vụ trọng tâm")
+
+    def __str__(self):
+        return f"{self.number} {self.text[:80]}".strip()
+
+
+class AreaKind(models.TextChoices):
+    ACCOUNTABILITY = "accountability", _("Trách nhiệm người đứng đầu, dân vận chính quyền")
+    FRIENDLY_GOVERNMENT = "friendly_government", _("Chính quyền thân thiện")
+    SKILFUL_MOBILIZATION = "skilful_mobilization", _("Dân vận khéo")
+    DEMOCRACY = "democracy", _("Dân chủ ở cơ sở")
+    RELIGION = "religion", _("Tôn giáo, tín ngưỡng")
+    COMMUNITY_GROUPS = "community_groups", _("Tổ dân vận cộng đồng")
+    IMPLEMENTATION = "implementation", _("Tổ chức thực hiện")
+    OTHER = "other", _("Khác")
+
+
+class TaskArea(SearchableModel, PlanPart):
+    """A task area of section III (or the implementation duties of section IV)."""
+
+    search_fields = ("title", "content")
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="areas")
+    number = models.CharField(_("số mục"), max_length=16, blank=True)
+    kind = models.CharField(_("lĩnh vực"), max_length=32, choices=AreaKind.choices, default=AreaKind.OTHER)
+    title = models.CharField(_("tên nhiệm vụ, giải pháp"), max_length=500)
+    content = models.TextField(_("nội dung"), blank=True)
+
+    class Meta(PlanPart.Meta):
+        verbose_name = _("nhóm nhiệm vụ")
+        verbose_name_plural = _("nhóm nhiệm vụ")
+
+    def __str__(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    def get_absolute_url(self):
+        return f"{self.plan.get_absolute_url()}#area-{self.pk}"
+
+
+class Recurrence(models.TextChoices):
+    ONCE = "once", _("Một lần")
+    WEEKLY = "weekly", _("Hằng tuần")
+    MONTHLY = "monthly", _("Hằng tháng")
+    QUARTERLY = "quarterly", _("Hằng quý")
+    YEARLY = "yearly", _("Hằng năm")
+    IN_MONTH = "in_month", _("Trong một tháng cố định hằng năm")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Thứ Hai")
+    TUESDAY = 1, _("Thứ Ba")
+    WEDNESDAY = 2, _("Thứ Tư")
+    THURSDAY = 3, _("Thứ Năm")
+    FRIDAY = 4, _("Thứ Sáu")
+    SATURDAY = 5, _("Thứ Bảy")
+    SUNDAY = 6, _("Chủ nhật")
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    DONE = "done", _("Hoàn thành")
+    OVERDUE = "overdue", _("Quá hạn")
+
+
+class TaskQuerySet(RestrictedQuerySet):
+    def with_status(self, today=None):
+        from .services import status_expression
+
+        return self.annotate(status_code=status_expression(today))
+
+
+class Task(SearchableModel):
+    """A solution of the plan turned into work for named units, due once or recurring."""
+
+    search_fields = ("title", "description", "lead_unit__name", "lead_unit__short_name")
+    access_policy = AccessPolicy(unit_fields=("lead_unit", "supporting_units"))
+
+    area = models.ForeignKey(TaskArea, verbose_name=_("nhóm nhiệm vụ"), on_delete=models.CASCADE, related_name="tasks")
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks",
+                             editable=False)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("tên nhiệm vụ"), max_length=500)
+    description = models.TextField(_("nội dung giải pháp"), blank=True)
+    source = models.CharField(_("mục trong văn bản"), max_length=64, blank=True,
+                              help_text=_("Ví dụ: III.2.2 – gạch đầu dòng 1."))
+    lead_unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("đơn vị chủ trì"), on_delete=models.PROTECT, related_name="led_tasks"
+    )
+    supporting_units = models.ManyToManyField(
+        "organisations.Unit", verbose_name=_("đơn vị phối hợp"), blank=True, related_name="supported_tasks"
+    )
+    recurrence = models.CharField(_("tần suất"), max_length=16, choices=Recurrence.choices, default=Recurrence.ONCE)
+    due_date = models.DateField(_("hạn hoàn thành"), null=True, blank=True,
+                                help_text=_("Với nhiệm vụ một lần; để trống nếu thực hiện thường xuyên."))
+    recurrence_weekday = models.PositiveSmallIntegerField(_("thứ trong tuần"), choices=Weekday.choices,
+                                                          null=True, blank=True)
+    recurrence_day = models.PositiveSmallIntegerField(
+        _("ngày hạn"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    recurrence_month = models.PositiveSmallIntegerField(
+        _("tháng hạn"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Hằng quý: tháng thứ mấy của quý (1–3); hằng năm / tháng cố định: tháng trong năm (1–12)."),
+    )
+    weight = models.DecimalField(_("trọng số"), max_digits=5, decimal_places=2, default=Decimal("1"),
+                                 validators=[MinValueValidator(Decimal("0"))])
+    counts_in_progress = models.BooleanField(_("tính vào tiến độ chung"), default=True)
+
+    # Derived from the progress updates by services.refresh_task_progress(); never edited by hand.
+    latest_percent = models.PositiveSmallIntegerField(_("tiến độ báo cáo gần nhất (%)"), default=0, editable=False)
+    is_done = models.BooleanField(_("đã hoàn thành"), default=False, editable=False)
+    current_due_date = models.DateField(_("hạn kỳ hiện tại"), null=True, blank=True, editable=False, db_index=True)
+    last_reported_on = models.DateField(_("ngày báo cáo gần nhất"), null=True, blank=True, editable=False)
+    occurrences_met = models.JSONField(_("các kỳ đã hoàn thành"), default=list, blank=True, editable=False)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["plan", "area__order", "order", "pk"]
+        indexes = [models.Index(fields=["plan", "is_done", "current_due_date"], name="task_status_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(recurrence_month__isnull=True)
+                | models.Q(recurrence_month__gte=1, recurrence_month__lte=12),
+                name="task_recurrence_month_range",
+                violation_error_message=_("Tháng phải từ 1 đến 12."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("plans:task_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.recurrence == Recurrence.WEEKLY and self.recurrence_weekday is None:
+            errors["recurrence_weekday"] = _("Nhiệm vụ hằng tuần cần chọn thứ trong tuần.")
+        if self.recurrence in (Recurrence.MONTHLY, Recurrence.QUARTERLY, Recurrence.YEARLY) and not self.recurrence_day:
+            errors["recurrence_day"] = _("Cần nhập ngày hạn của mỗi kỳ.")
+        if self.recurrence == Recurrence.QUARTERLY and self.recurrence_month not in (1, 2, 3):
+            errors["recurrence_month"] = _("Nhiệm vụ hằng quý cần chọn tháng thứ 1, 2 hoặc 3 của quý.")
+        if self.recurrence in (Recurrence.YEARLY, Recurrence.IN_MONTH) and not self.recurrence_month:
+            errors["recurrence_month"] = _("Cần chọn tháng trong năm.")
+        if self.recurrence != Recurrence.ONCE and self.due_date:
+            errors["due_date"] = _("Nhiệm vụ định kỳ không dùng hạn một lần; hãy để trống ô này.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.area_id and not self.plan_id:
+            self.plan_id = self.area.plan_id
+        super().save(*args, **kwargs)
+
+    @property
+    def is_recurring(self):
+        return self.recurrence != Recurrence.ONCE
+
+    @property
+    def status(self):
+        from .services import derive_status
+
+        return self.__dict__.get("status_code") or derive_status(self)
+
+    def get_status_display(self):
+        return TaskStatus(self.status).label
+
+
+class ProgressUpdate(models.Model):
+    """A report on a task: how far it is (percent), what was done, with evidence files."""
+
+    access_policy = AccessPolicy(unit_fields=("task__lead_unit", "task__supporting_units"))
+
+    task = models.ForeignKey(Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="updates")
+    reported_on = models.DateField(_("ngày báo cáo"))
+    percent = models.PositiveSmallIntegerField(
+        _("tiến độ (%)"), validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    occurrence_due = models.DateField(
+        _("kỳ báo cáo"), null=True, blank=True, help_text=_("Với nhiệm vụ định kỳ: hạn của kỳ mà báo cáo này thuộc về.")
+    )
+    note = models.TextField(_("kết quả thực hiện"))
+    unit = models.ForeignKey(
+        "organisations.Unit", verbose_name=_("đơn vị báo cáo"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = _("báo cáo tiến độ")
+        verbose_name_plural = _("báo cáo tiến độ")
+        ordering = ["-reported_on", "-created_at"]
+        indexes = [models.Index(fields=["task", "reported_on"], name="progress_task_date_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(percent__gte=0, percent__lte=100),
+                name="progress_percent_range",
+                violation_error_message=_("Tiến độ phải từ 0 đến 100%."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.task} – {self.percent}% ({self.reported_on:%d/%m/%Y})"
+
+    def get_absolute_url(self):
+        return self.task.get_absolute_url()
+
+
+class CellAssignment(models.Model):
+    """A Standing Committee member assigned to direct a party cell (phân công phụ trách)."""
+
+    access_policy = AccessPolicy(unit_fields=("party_cell",), ward_readable=True, standing_may_change=True,
+                                 bloc_only_change=True)
+
+    plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE,
+                             related_name="cell_assignments")
+    party_cell = models.ForeignKey("organisations.Unit", verbose_name=_("chi bộ"), on_delete=models.CASCADE,
+                                   related_name="cell_assignments", limit_choices_to={"kind": "party_cell"})
+    member = models.ForeignKey("organisations.Person", verbose_name=_("đồng chí phụ trách"),
+                               on_delete=models.PROTECT, related_name="cell_assignments")
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = _("phân công phụ trách chi bộ")
+        verbose_name_plural = _("phân công phụ trách chi bộ")
+        ordering = ["plan", "party_cell__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "party_cell"], name="cell_assignment_unique",
+                violation_error_message=_("Chi bộ này đã có đồng chí phụ trách trong kế hoạch."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member.full_name} – {self.party_cell}"
+
+    def get_absolute_url(self):
+        return self.plan.get_absolute_url()

@@ -1,0 +1,270 @@
+"""Domain rules of the plan: recurrence, derived status, progress roll-up.
+
+Views, the API, tasks and the importer all call these; none of them re-implements a rule.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import models, transaction
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ProgressUpdate, Recurrence, Task, TaskStatus
+
+# An open-ended plan ("2024 và những năm tiếp theo") still needs a horizon for recurrences.
+OPEN_ENDED_YEARS = 10
+
+
+def today():
+    return timezone.localdate()
+
+
+def _clamped(year, month, day):
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _first_on_or_after(start, candidate_for):
+    """Walk periods forward from ``start`` until the period's due date is on or after it."""
+    index = 0
+    while True:
+        due = candidate_for(index)
+        if due >= start:
+            return index
+        index += 1
+
+
+def occurrences(task, start=None, end=None):
+    """Due dates of the task between ``start`` and ``end`` (both inclusive), in order.
+
+    The default window is the plan's period; an open-ended plan runs OPEN_ENDED_YEARS from its start.
+    """
+    plan = task.plan
+    start = start or plan.starts_on
+    if end is None:
+        end = plan.ends_on or _clamped(plan.starts_on.year + OPEN_ENDED_YEARS, 12, 31)
+    if start > end:
+        return []
+    kind = task.recurrence
+    if kind == Recurrence.ONCE:
+        return [task.due_date] if task.due_date and start <= task.due_date <= end else []
+    result = []
+    if kind == Recurrence.WEEKLY:
+        due = start + timedelta(days=(task.recurrence_weekday - start.weekday()) % 7)
+        while due <= end:
+            result.append(due)
+            due += timedelta(days=7)
+        return result
+    if kind == Recurrence.MONTHLY:
+        months = [(y, m) for y in range(start.year, end.year + 1) for m in range(1, 13)]
+        candidates = (_clamped(y, m, task.recurrence_day) for y, m in months)
+    elif kind == Recurrence.QUARTERLY:
+        offset = (task.recurrence_month or 3) - 1
+        candidates = (
+            _clamped(y, q * 3 + 1 + offset, task.recurrence_day)
+            for y in range(start.year, end.year + 1)
+            for q in range(4)
+        )
+    elif kind == Recurrence.YEARLY:
+        candidates = (_clamped(y, task.recurrence_month, task.recurrence_day) for y in range(start.year, end.year + 1))
+    elif kind == Recurrence.IN_MONTH:
+        candidates = (_clamped(y, task.recurrence_month, 31) for y in range(start.year, end.year + 1))
+    else:
+        raise ValueError(f"unknown recurrence {kind}")
+    return [due for due in candidates if start <= due <= end]
+
+
+def occurrence_window(task, due):
+    """The period an occurrence covers: from the day after the previous due date to its own."""
+    if task.recurrence == Recurrence.WEEKLY:
+        return due - timedelta(days=6), due
+    if task.recurrence == Recurrence.IN_MONTH:
+        return due.replace(day=1), due
+    months = {Recurrence.MONTHLY: 1, Recurrence.QUARTERLY: 3, Recurrence.YEARLY: 12}.get(task.recurrence)
+    if months is None:
+        return task.plan.starts_on, due
+    month_index = due.year * 12 + due.month - 1 - months
+    previous = _clamped(month_index // 12, month_index % 12 + 1, task.recurrence_day or due.day)
+    return previous + timedelta(days=1), due
+
+
+def default_occurrence(task, on=None):
+    """The occurrence a report made on ``on`` most likely belongs to: the first unmet due date."""
+    on = on or today()
+    met = set(task.occurrences_met)
+    for due in occurrences(task):
+        if due.isoformat() not in met:
+            return due
+    return None
+
+
+def refresh_task_progress(task):
+    """Recompute the task's derived fields from its progress updates. Call after any update changes."""
+    updates = list(
+        ProgressUpdate.objects.filter(task=task).order_by("reported_on", "created_at").values(
+            "reported_on", "percent", "occurrence_due"
+        )
+    )
+    task.last_reported_on = updates[-1]["reported_on"] if updates else None
+    task.latest_percent = updates[-1]["percent"] if updates else 0
+    if task.recurrence == Recurrence.ONCE:
+        task.occurrences_met = []
+        task.is_done = task.latest_percent >= 100
+        task.current_due_date = None if task.is_done else task.due_date
+    else:
+        met = sorted({u["occurrence_due"].isoformat() for u in updates if u["percent"] >= 100 and u["occurrence_due"]})
+        task.occurrences_met = met
+        met_set = set(met)
+        pending = [due for due in occurrences(task) if due.isoformat() not in met_set]
+        task.current_due_date = pending[0] if pending else None
+        task.is_done = not pending and task.plan.ends_on is not None
+    Task.objects.filter(pk=task.pk).update(
+        last_reported_on=task.last_reported_on,
+        latest_percent=task.latest_percent,
+        occurrences_met=task.occurrences_met,
+        is_done=task.is_done,
+        current_due_date=task.current_due_date,
+    )
+    return task
+
+
+def initialise_task(task):
+    """Set the derived fields of a task that has no progress yet (after creation or a schedule change)."""
+    return refresh_task_progress(task)
+
+
+# --- Status -------------------------------------------------------------------------------------
+# One rule, written twice on purpose: in Python for a loaded task and as a database expression for
+# lists and filters. tests/plans/test_status.py checks that both agree.
+
+def derive_status(task, on=None):
+    on = on or today()
+    if task.is_done:
+        return TaskStatus.DONE
+    if task.current_due_date and task.current_due_date < on:
+        return TaskStatus.OVERDUE
+    if task.last_reported_on:
+        return TaskStatus.IN_PROGRESS
+    return TaskStatus.NOT_STARTED
+
+
+def status_expression(on=None):
+    on = on or today()
+    return Case(
+        When(is_done=True, then=Value(TaskStatus.DONE.value)),
+        When(current_due_date__lt=on, then=Value(TaskStatus.OVERDUE.value)),
+        When(last_reported_on__isnull=False, then=Value(TaskStatus.IN_PROGRESS.value)),
+        default=Value(TaskStatus.NOT_STARTED.value),
+        output_field=models.CharField(),
+    )
+
+
+def status_filter(status, on=None):
+    """A Q object for tasks of one status (the same rule as ``derive_status``)."""
+    on = on or today()
+    overdue = Q(is_done=False, current_due_date__lt=on)
+    if status == TaskStatus.DONE:
+        return Q(is_done=True)
+    if status == TaskStatus.OVERDUE:
+        return overdue
+    not_late = Q(is_done=False) & (Q(current_due_date__isnull=True) | Q(current_due_date__gte=on))
+    if status == TaskStatus.IN_PROGRESS:
+        return not_late & Q(last_reported_on__isnull=False)
+    if status == TaskStatus.NOT_STARTED:
+        return not_late & Q(last_reported_on__isnull=True)
+    raise ValueError(status)
+
+
+# --- Progress roll-up ---------------------------------------------------------------------------
+
+def task_percent(task, on=None):
+    """How far the task is, 0–100.
+
+    A one-off task counts its latest reported percent. A recurring task counts the share of its
+    occurrences due so far that were completed (every Green Sunday, every quarterly report).
+    """
+    on = on or today()
+    if task.recurrence == Recurrence.ONCE:
+        return 100 if task.is_done else task.latest_percent
+    due_so_far = [d for d in occurrences(task, end=on)]
+    if not due_so_far:
+        return 100 if task.is_done else 0
+    met = set(task.occurrences_met)
+    done = sum(1 for d in due_so_far if d.isoformat() in met)
+    return round(100 * done / len(due_so_far))
+
+
+@dataclass
+class RollupLine:
+    task: Task
+    percent: int
+    weight: Decimal
+    counted: bool
+    contribution: Decimal  # percentage points this task adds to the weighted average
+
+
+@dataclass
+class Rollup:
+    percent: Decimal | None
+    total_weight: Decimal
+    lines: list
+
+    @property
+    def explanation(self):
+        if self.percent is None:
+            return _("Chưa có nhiệm vụ nào được tính tiến độ.")
+        return _(
+            "Tiến độ = tổng (trọng số × %% hoàn thành) ÷ tổng trọng số = %(percent)s%% trên tổng trọng số %(weight)s."
+        ) % {"percent": self.percent, "weight": self.total_weight.normalize()}
+
+
+def rollup(tasks, on=None):
+    """Weighted average of the tasks' percents, with each task's part so the page can explain it."""
+    on = on or today()
+    lines = []
+    total_weight = Decimal("0")
+    weighted = Decimal("0")
+    for task in tasks:
+        percent = task_percent(task, on)
+        counted = task.counts_in_progress and task.weight > 0
+        if counted:
+            total_weight += task.weight
+            weighted += task.weight * percent
+        lines.append(RollupLine(task, percent, task.weight, counted, Decimal("0")))
+    if total_weight == 0:
+        return Rollup(None, total_weight, lines)
+    for line in lines:
+        if line.counted:
+            line.contribution = (line.weight * line.percent / total_weight).quantize(Decimal("0.1"))
+    return Rollup((weighted / total_weight).quantize(Decimal("0.1")), total_weight, lines)
+
+
+@transaction.atomic
+def record_progress(task, *, percent, note, reported_on=None, occurrence_due=None, author=None, unit=None, files=()):
+    """Record a progress update with its evidence and refresh the task's derived status."""
+    from core.models import Attachment
+
+    if task.is_recurring and occurrence_due is None:
+        occurrence_due = default_occurrence(task, reported_on)
+    update = ProgressUpdate.objects.create(
+        task=task,
+        percent=percent,
+        note=note,
+        reported_on=reported_on or today(),
+        occurrence_due=occurrence_due if task.is_recurring else None,
+        author=author,
+        unit=unit,
+    )
+    for uploaded in files:
+        Attachment.attach(update, uploaded, user=author)
+    refresh_task_progress(task)
+    return update
+
+
+def quarter_bounds(year, quarter):
+    """First and last calendar day of a quarter."""
+    first_month = 3 * (quarter - 1) + 1
+    return date(year, first_month, 1), _clamped(year, first_month + 2, 31)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+
+urlpatterns = [
+    path("ke-hoach/", views.PlanListView.as_view(), name="plan_list"),
+    path("ke-hoach/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
+    path("nhiem-vu/", views.TaskListView.as_view(), name="task_list"),
+    path("nhiem-vu/them/", views.TaskCreateView.as_view(), name="task_add"),
+    path("nhiem-vu/<int:pk>/", views.TaskDetailView.as_view(), name="task_detail"),
+    path("nhiem-vu/<int:pk>/sua/", views.TaskEditView.as_view(), name="task_edit"),
+    path("nhiem-vu/<int:pk>/tien-do/", views.ProgressCreateView.as_view(), name="progress_add"),
+]

@@ -1,0 +1,190 @@
+from datetime import timedelta
+
+from auditlog.context import set_actor
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.access import CHANGE, user_may
+from core.models import Attachment
+from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
+
+from .filtersets import PlanFilterSet, TaskFilterSet
+from .forms import ProgressForm, TaskForm
+from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
+from .services import record_progress, rollup, status_filter, today
+
+
+def _task_queryset(user, action="view"):
+    return (
+        Task.objects.restrict(user, action)
+        .with_status()
+        .select_related("lead_unit", "area", "plan")
+        .prefetch_related("supporting_units")
+    )
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    template_name = "plans/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = today()
+        tasks = _task_queryset(self.request.user).filter(is_done=False)
+        context["today"] = now
+        context["overdue"] = list(tasks.filter(status_filter(TaskStatus.OVERDUE, now)).order_by("current_due_date")[:50])
+        context["due_soon"] = list(
+            tasks.filter(current_due_date__gte=now, current_due_date__lte=now + timedelta(days=14)).order_by(
+                "current_due_date"
+            )[:50]
+        )
+        context["open_count"] = tasks.count()
+        context["open_tasks"] = list(
+            tasks.exclude(status_filter(TaskStatus.OVERDUE, now)).order_by("current_due_date", "pk")[:10]
+        )
+        context["plans"] = list(Plan.objects.restrict(self.request.user)[:5])
+        return context
+
+
+class PlanListView(ObjectListView):
+    model = Plan
+    filterset_class = PlanFilterSet
+    template_name = "plans/plan_list.html"
+    select_related = ("ward",)
+
+
+class PlanDetailView(ObjectDetailView):
+    model = Plan
+    template_name = "plans/plan_detail.html"
+    select_related = ("ward", "parent")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        plan = self.object
+        user = self.request.user
+        tasks = list(_task_queryset(user).filter(plan=plan).order_by("area__order", "order", "pk"))
+        by_area = {}
+        for task in tasks:
+            by_area.setdefault(task.area_id, []).append(task)
+        areas = []
+        for area in TaskArea.objects.filter(plan=plan).order_by("order"):
+            area_tasks = by_area.get(area.pk, [])
+            areas.append({"area": area, "tasks": area_tasks, "rollup": rollup(area_tasks)})
+        context["areas"] = areas
+        context["six_areas"] = [a for a in areas if a["area"].kind != AreaKind.IMPLEMENTATION]
+        context["plan_rollup"] = rollup(tasks)
+        context["basis"] = plan.basis.all()
+        context["limitations"] = plan.limitations.all()
+        context["focus_tasks"] = plan.focus_tasks.all()
+        context["assignments"] = CellAssignment.objects.filter(plan=plan).select_related("party_cell", "member")
+        context["status_counts"] = _status_counts(tasks)
+        context["may_change"] = user_may(user, plan, CHANGE)
+        return context
+
+
+def _status_counts(tasks):
+    counts = {status: 0 for status in TaskStatus.values}
+    for task in tasks:
+        counts[task.status] += 1
+    return [(TaskStatus(key).label, key, value) for key, value in counts.items()]
+
+
+class TaskListView(ObjectListView):
+    model = Task
+    filterset_class = TaskFilterSet
+    template_name = "plans/task_list.html"
+
+    def get_queryset(self):
+        return _task_queryset(self.request.user).order_by("plan", "area__order", "order", "pk")
+
+
+class TaskDetailView(ObjectDetailView):
+    model = Task
+    template_name = "plans/task_detail.html"
+
+    def get_queryset(self):
+        return _task_queryset(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        task = self.object
+        updates = list(
+            ProgressUpdate.objects.filter(task=task).select_related("author", "unit").order_by("-reported_on", "-created_at")
+        )
+        files = Attachment.objects.filter(
+            content_type=ContentType.objects.get_for_model(ProgressUpdate), object_id__in=[u.pk for u in updates]
+        ).select_related("uploaded_by")
+        files_by_update = {}
+        for attachment in files:
+            files_by_update.setdefault(attachment.object_id, []).append(attachment)
+        for update in updates:
+            update.files = files_by_update.get(update.pk, [])
+        context["updates"] = updates
+        context["rollup"] = rollup([task])
+        context["may_report"] = user_may(self.request.user, task, CHANGE)
+        context["form"] = kwargs.get("form") or ProgressForm(task=task)
+        return context
+
+
+class ProgressCreateView(LoginRequiredMixin, View):
+    """Record a progress update with evidence from the task page."""
+
+    def post(self, request, pk):
+        task = get_object_or_404(Task.objects.restrict(request.user).select_related("plan"), pk=pk)
+        if not user_may(request.user, task, CHANGE):
+            raise Http404
+        form = ProgressForm(request.POST, request.FILES, task=task)
+        if not form.is_valid():
+            view = TaskDetailView()
+            view.setup(request, pk=pk)
+            view.object = _task_queryset(request.user).get(pk=pk)
+            messages.error(request, _("Chưa lưu được báo cáo tiến độ. Vui lòng sửa các lỗi bên dưới."))
+            return render(request, TaskDetailView.template_name, view.get_context_data(form=form), status=400)
+        with transaction.atomic(), set_actor(request.user):
+            record_progress(
+                task,
+                percent=form.cleaned_data["percent"],
+                note=form.cleaned_data["note"],
+                reported_on=form.cleaned_data["reported_on"],
+                occurrence_due=form.cleaned_data.get("occurrence_due"),
+                author=request.user,
+                unit=request.user.unit,
+                files=form.cleaned_data["evidence"],
+            )
+        messages.success(request, _("Đã lưu báo cáo tiến độ."))
+        return HttpResponseRedirect(task.get_absolute_url())
+
+
+class TaskCreateView(ObjectCreateView):
+    model = Task
+    form_class = TaskForm
+    template_name = "core/object_form.html"
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def save_object(self, form):
+        from .services import initialise_task
+
+        task = form.save()
+        initialise_task(task)
+        return task
+
+
+class TaskEditView(ObjectEditView):
+    model = Task
+    form_class = TaskForm
+    template_name = "core/object_form.html"
+
+    def save_object(self, form):
+        from .services import refresh_task_progress
+
+        task = form.save()
+        refresh_task_progress(task)
+        return task
