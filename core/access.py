@@ -40,6 +40,9 @@ class AccessPolicy:
     standing_may_change: bool = False
     # Unit-level users may only read it; changes belong to the bloc (the plan's structure).
     bloc_only_change: bool = False
+    # The lookups that grant changes, when narrower than unit_fields: a supporting unit reads a task and
+    # reports progress on it, but only the lead unit (and the bloc) may edit the task itself.
+    change_fields: tuple[str, ...] | None = None
 
 
 def _is_multi_valued(model, lookup):
@@ -57,10 +60,11 @@ def _is_multi_valued(model, lookup):
     return False
 
 
-def scope_q(model, policy, prefix):
+def scope_q(model, policy, prefix, action=VIEW):
     """A Q object selecting rows of ``model`` whose units lie below the unit path ``prefix``."""
     condition = Q()
-    for lookup in policy.unit_fields:
+    lookups = policy.unit_fields if action == VIEW or policy.change_fields is None else policy.change_fields
+    for lookup in lookups:
         path_lookup = f"{lookup}__path__startswith" if lookup else "path__startswith"
         if lookup and _is_multi_valued(model, lookup):
             inner = model._base_manager.filter(**{path_lookup: prefix}).values("pk")
@@ -112,7 +116,7 @@ class RestrictedQuerySet(models.QuerySet):
             return self.none()
         if prefix == "":
             return self
-        return self.filter(scope_q(self.model, policy, prefix))
+        return self.filter(scope_q(self.model, policy, prefix, action))
 
 
 RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet)

@@ -15,11 +15,15 @@ class PortalFilterSet(django_filters.FilterSet):
         return search_queryset(queryset, value)
 
 
+def _visible_units(request):
+    from organisations.models import Unit
+
+    return Unit.objects.restrict(request.user) if request else Unit.objects.none()
+
+
 class UnitChoiceFilter(django_filters.ModelChoiceFilter):
     """A unit filter whose choices are the units the user may see."""
 
     def __init__(self, *args, **kwargs):
-        from organisations.models import Unit
-
-        kwargs.setdefault("queryset", lambda request: Unit.objects.restrict(request.user) if request else Unit.objects.none())
+        kwargs.setdefault("queryset", _visible_units)
         super().__init__(*args, **kwargs)

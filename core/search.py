@@ -31,6 +31,13 @@ class SearchableModel(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
     def build_search_text(self):
         parts = []
         for name in self.search_fields:
@@ -40,14 +47,6 @@ class SearchableModel(models.Model):
             if value:
                 parts.append(str(value))
         return normalise(" ".join(parts))
-
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "search_text" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "search_text"]
-        super().save(*args, **kwargs)
-
 
 def search_queryset(queryset, query):
     """Narrow a queryset of a SearchableModel to rows containing every word of ``query``."""

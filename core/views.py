@@ -7,8 +7,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
@@ -151,9 +151,11 @@ def healthz(request):
     else:
         from danvan.celery import app
 
+        # A fresh connection to the broker of the current settings, bounded in time: a load balancer
+        # waits a few seconds at most, and a broker that does not answer must show as down, not hang.
         try:
-            with app.connection_for_write() as conn:
-                conn.ensure_connection(max_retries=1, timeout=2)
+            with app.connection_for_write(settings.CELERY_BROKER_URL, connect_timeout=2) as conn:
+                conn.ensure_connection(max_retries=1, interval_start=0.2, interval_step=0.2, timeout=3)
         except Exception as exc:  # noqa: BLE001
             state["broker"] = f"error: {exc.__class__.__name__}"
             status = 503

@@ -6,6 +6,7 @@ from .filtersets import PersonFilterSet, UnitFilterSet
 from .forms import PersonForm
 from .models import Person, Unit
 
+
 class UnitListView(ObjectListView):
     model = Unit
     filterset_class = UnitFilterSet

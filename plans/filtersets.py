@@ -14,10 +14,12 @@ class PlanFilterSet(PortalFilterSet):
         fields = ["q", "ward"]
 
 
+def _visible_plans(request):
+    return Plan.objects.restrict(request.user) if request else Plan.objects.none()
+
+
 class TaskFilterSet(PortalFilterSet):
-    plan = django_filters.ModelChoiceFilter(
-        label=_("Kế hoạch"), queryset=lambda request: Plan.objects.restrict(request.user) if request else Plan.objects.none()
-    )
+    plan = django_filters.ModelChoiceFilter(label=_("Kế hoạch"), queryset=_visible_plans)
     area_kind = django_filters.ChoiceFilter(label=_("Lĩnh vực"), field_name="area__kind", choices=AreaKind.choices)
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=TaskStatus.choices, method="filter_status")
     lead_unit = UnitChoiceFilter(label=_("Đơn vị chủ trì"))

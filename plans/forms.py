@@ -67,7 +67,8 @@ class ProgressForm(forms.ModelForm):
         self.task = task
         self.fields["reported_on"].initial = today()
         if task is not None and task.is_recurring:
-            choices = [(d.isoformat(), d.strftime("%d/%m/%Y")) for d in occurrences(task, end=max(today(), task.plan.starts_on))]
+            due_dates = occurrences(task, end=max(today(), task.plan.starts_on))
+            choices = [(d.isoformat(), d.strftime("%d/%m/%Y")) for d in due_dates]
             upcoming = default_occurrence(task)
             if upcoming and upcoming.isoformat() not in dict(choices):
                 choices.append((upcoming.isoformat(), upcoming.strftime("%d/%m/%Y")))

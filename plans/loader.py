@@ -65,8 +65,10 @@ def load_plan(data, ward, resolve_unit=None):
         recipients=data.get("recipients", ""),
     )
     for order, doc in enumerate(data.get("basis", []), start=1):
-        ImplementedDocument.objects.create(plan=plan, order=order, code=doc["code"], issued_on=_date(doc.get("issued_on")),
-                                           issuer=doc.get("issuer", ""), title=doc.get("title", ""))
+        ImplementedDocument.objects.create(
+            plan=plan, order=order, code=doc["code"], issued_on=_date(doc.get("issued_on")),
+            issuer=doc.get("issuer", ""), title=doc.get("title", ""),
+        )
     for order, item in enumerate(data.get("limitations", []), start=1):
         Limitation.objects.create(plan=plan, order=order, number=item.get("number", ""), text=item["text"],
                                   pointed_out_by=item.get("pointed_out_by", ""))

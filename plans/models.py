@@ -200,7 +200,7 @@ class Task(SearchableModel):
     """A solution of the plan turned into work for named units, due once or recurring."""
 
     search_fields = ("title", "description", "lead_unit__name", "lead_unit__short_name")
-    access_policy = AccessPolicy(unit_fields=("lead_unit", "supporting_units"))
+    access_policy = AccessPolicy(unit_fields=("lead_unit", "supporting_units"), change_fields=("lead_unit",))
 
     area = models.ForeignKey(TaskArea, verbose_name=_("nhóm nhiệm vụ"), on_delete=models.CASCADE, related_name="tasks")
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks",

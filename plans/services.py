@@ -268,3 +268,16 @@ def quarter_bounds(year, quarter):
     """First and last calendar day of a quarter."""
     first_month = 3 * (quarter - 1) + 1
     return date(year, first_month, 1), _clamped(year, first_month + 2, 31)
+
+
+def may_report_progress(user, task):
+    """Lead and supporting units report progress on a task (the bloc too); readers such as the
+    Standing Committee or a city viewer do not."""
+    from core.access import CHANGE, VIEW, scope_prefix, scope_q
+
+    prefix = scope_prefix(user, ProgressUpdate.access_policy, CHANGE)
+    if prefix is None:
+        return False
+    if prefix == "":
+        return True
+    return Task.objects.filter(pk=task.pk).filter(scope_q(Task, Task.access_policy, prefix, VIEW)).exists()

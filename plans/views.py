@@ -18,7 +18,7 @@ from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, Objec
 from .filtersets import PlanFilterSet, TaskFilterSet
 from .forms import ProgressForm, TaskForm
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
-from .services import record_progress, rollup, status_filter, today
+from .services import may_report_progress, record_progress, rollup, status_filter, today
 
 
 def _task_queryset(user, action="view"):
@@ -38,7 +38,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
         now = today()
         tasks = _task_queryset(self.request.user).filter(is_done=False)
         context["today"] = now
-        context["overdue"] = list(tasks.filter(status_filter(TaskStatus.OVERDUE, now)).order_by("current_due_date")[:50])
+        overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
+        context["overdue"] = list(overdue.order_by("current_due_date")[:50])
         context["due_soon"] = list(
             tasks.filter(current_due_date__gte=now, current_due_date__lte=now + timedelta(days=14)).order_by(
                 "current_due_date"
@@ -115,7 +116,9 @@ class TaskDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         task = self.object
         updates = list(
-            ProgressUpdate.objects.filter(task=task).select_related("author", "unit").order_by("-reported_on", "-created_at")
+            ProgressUpdate.objects.filter(task=task)
+            .select_related("author", "unit")
+            .order_by("-reported_on", "-created_at")
         )
         files = Attachment.objects.filter(
             content_type=ContentType.objects.get_for_model(ProgressUpdate), object_id__in=[u.pk for u in updates]
@@ -127,7 +130,7 @@ class TaskDetailView(ObjectDetailView):
             update.files = files_by_update.get(update.pk, [])
         context["updates"] = updates
         context["rollup"] = rollup([task])
-        context["may_report"] = user_may(self.request.user, task, CHANGE)
+        context["may_report"] = may_report_progress(self.request.user, task)
         context["form"] = kwargs.get("form") or ProgressForm(task=task)
         return context
 
@@ -137,7 +140,7 @@ class ProgressCreateView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         task = get_object_or_404(Task.objects.restrict(request.user).select_related("plan"), pk=pk)
-        if not user_may(request.user, task, CHANGE):
+        if not may_report_progress(request.user, task):
             raise Http404
         form = ProgressForm(request.POST, request.FILES, task=task)
         if not form.is_valid():

@@ -59,7 +59,7 @@ class Command(BaseCommand):
             f"Đã nạp dữ liệu mẫu: {len(wards)} phường, {len(created)} kế hoạch mới."
         ))
         if not options["quiet_logins"]:
-            self.stdout.write("Tài khoản mẫu (mật khẩu chung: %s):" % DEMO_PASSWORD)
+            self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
             for username, _key, _role, _name, what in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<16} {what}")
             self.stdout.write(f"  {'khoidanvan.tn':<16} Khối Dân vận {SECOND_WARD[1]} (phường thứ hai)")
@@ -107,5 +107,6 @@ class Command(BaseCommand):
                     break
                 if task.recurrence == Recurrence.WEEKLY and rng.random() < 0.08:
                     continue
+                unit = author_unit if task.lead_unit.kind == UnitKind.MOBILIZATION_BLOC else task.lead_unit
                 record_progress(task, percent=100, note="Đã thực hiện đúng kỳ.", reported_on=min(due, now),
-                                occurrence_due=due, unit=author_unit if task.lead_unit.kind == "bloc" else task.lead_unit)
+                                occurrence_due=due, unit=unit)

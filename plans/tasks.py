@@ -1,0 +1,36 @@
+"""Periodic jobs of the plan: reminders of tasks coming due and overdue.
+
+Safe to run twice (two beats, a retry): each reminder carries a dedup key per task and due date.
+"""
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from core.notifications import notify_unit
+
+from .models import Task
+from .services import today
+
+
+@shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
+def send_due_reminders(days_ahead=None):
+    """Notify lead units of their tasks due within ``days_ahead`` days and of overdue ones."""
+    days_ahead = settings.DANVAN_REMINDER_DAYS if days_ahead is None else days_ahead
+    now = today()
+    horizon = now + timedelta(days=days_ahead)
+    sent = 0
+    tasks = Task.objects.filter(is_done=False, current_due_date__lte=horizon).select_related("lead_unit")
+    for task in tasks.iterator(chunk_size=500):
+        due = task.current_due_date
+        if due < now:
+            title = _("Quá hạn: %(task)s (hạn %(due)s)") % {"task": task.title[:150], "due": due.strftime("%d/%m/%Y")}
+            key = f"task-{task.pk}-overdue-{due.isoformat()}"
+        else:
+            title = _("Sắp đến hạn %(due)s: %(task)s") % {"task": task.title[:150], "due": due.strftime("%d/%m/%Y")}
+            key = f"task-{task.pk}-due-{due.isoformat()}"
+        sent += len(notify_unit(task.lead_unit, title, body=task.description[:500], link=task.get_absolute_url(),
+                                dedup_key=key))
+    return sent

@@ -1,0 +1,117 @@
+"""Fixtures shared by every app's tests: a city with two wards, the 2024 plan, one user per role."""
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from organisations.demo import create_ward, ensure_user
+from organisations.models import Role, Unit, UnitKind
+
+pytest_plugins = ["tests.celery_support"]
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings):
+    """Uploaded files go to a throw-away folder, never into var/."""
+    folder = tempfile.mkdtemp(prefix="danvan-media-")
+    settings.MEDIA_ROOT = folder
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class Ward:
+    ward: Unit
+    units: dict
+    users: dict
+
+    def unit(self, key):
+        return self.units[key]
+
+
+PASSWORD = "Mat-khau-thu-2024"
+
+
+def _make_ward(city, code, name):
+    units = create_ward(city, code, name)
+    users = {
+        "standing": ensure_user(f"{code}.thuongvu", PASSWORD, units["dang-uy"], Role.STANDING),
+        "bloc": ensure_user(f"{code}.khoidv", PASSWORD, units["khoi-dan-van"], Role.BLOC),
+        "officer_ubnd": ensure_user(f"{code}.ubnd", PASSWORD, units["ubnd"], Role.OFFICER),
+        "officer_mttq": ensure_user(f"{code}.mttq", PASSWORD, units["mttq"], Role.OFFICER),
+        "religion": ensure_user(f"{code}.tongiao", PASSWORD, units["bcd-ton-giao"], Role.STEERING),
+        "democracy": ensure_user(f"{code}.qcdc", PASSWORD, units["bcd-qcdc"], Role.STEERING),
+        "group_leader": ensure_user(f"{code}.tdp1", PASSWORD, units["tdp-1"], Role.GROUP_LEADER),
+    }
+    return Ward(units["dang-uy"], units, users)
+
+
+@pytest.fixture
+def city(db):
+    return Unit.objects.create(code="tp-test", kind=UnitKind.CITY, name="Thành ủy Thử nghiệm")
+
+
+@pytest.fixture
+def ward_a(city):
+    return _make_ward(city, "phuong-a", "phường An Hòa")
+
+
+@pytest.fixture
+def ward_b(city):
+    return _make_ward(city, "phuong-b", "phường Bình Minh")
+
+
+@pytest.fixture
+def admin_user(db, city):
+    return ensure_user("quantri-test", PASSWORD, city, Role.ADMIN, is_superuser=True)
+
+
+@pytest.fixture
+def city_viewer(city):
+    return ensure_user("thanhpho-test", PASSWORD, city, Role.CITY_VIEWER)
+
+
+@pytest.fixture
+def plan_a(ward_a):
+    from plans.loader import load_plan, read_seed_plan
+
+    return load_plan(read_seed_plan(), ward_a.ward)
+
+
+@pytest.fixture
+def plan_b(ward_b):
+    from plans.loader import load_plan, read_seed_plan
+
+    return load_plan(read_seed_plan(), ward_b.ward)
+
+
+@pytest.fixture
+def client_for():
+    """A browser client logged in as the given user."""
+
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def api_for():
+    from rest_framework.test import APIClient
+
+    def make(user):
+        client = APIClient()
+        client.force_authenticate(user)
+        return client
+
+    return make
