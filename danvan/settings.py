@@ -60,6 +60,13 @@ INSTALLED_APPS = [
     "core",
     "organisations",
     "plans",
+    "meetings",
+    "accountability",
+    "democracy",
+    "satisfaction",
+    "models_khoe",
+    "religion",
+    "communitygroups",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,13 @@ from plans.views import HomeView
 api_patterns = [
     path("", include("organisations.api.urls")),
     path("", include("plans.api.urls")),
+    path("", include("meetings.api.urls")),
+    path("", include("accountability.api.urls")),
+    path("", include("democracy.api.urls")),
+    path("", include("satisfaction.api.urls")),
+    path("", include("models_khoe.api.urls")),
+    path("", include("religion.api.urls")),
+    path("", include("communitygroups.api.urls")),
 ]
 
 urlpatterns = [
@@ -21,6 +28,13 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("organisations.urls")),
     path("", include("plans.urls")),
+    path("", include("meetings.urls")),
+    path("", include("accountability.urls")),
+    path("", include("democracy.urls")),
+    path("", include("satisfaction.urls")),
+    path("", include("models_khoe.urls")),
+    path("", include("religion.urls")),
+    path("", include("communitygroups.urls")),
     path("api/", include((api_patterns, "api"))),
     path("api/auth/", include("rest_framework.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
