@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import excel_views, views
 
 app_name = "plans"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
     path("nhiem-vu/", views.TaskListView.as_view(), name="task_list"),
     path("nhiem-vu/them/", views.TaskCreateView.as_view(), name="task_add"),
+    path("nhiem-vu/xuat-excel/", excel_views.TaskExportView.as_view(), name="task_export"),
+    path("nhiem-vu/nhap-excel/", excel_views.ProgressImportView.as_view(), name="task_import"),
     path("nhiem-vu/<int:pk>/", views.TaskDetailView.as_view(), name="task_detail"),
     path("nhiem-vu/<int:pk>/sua/", views.TaskEditView.as_view(), name="task_edit"),
     path("nhiem-vu/<int:pk>/tien-do/", views.ProgressCreateView.as_view(), name="progress_add"),

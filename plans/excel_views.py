@@ -1,0 +1,125 @@
+"""Browser side of the Excel round trip: export the filtered task list, import progress with a preview."""
+
+import secrets
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views import View
+
+from core.access import may_create
+from core.validators import validate_upload
+
+from .excel import ImportPreview, ImportRejected, apply_import, export_tasks, parse_progress_import
+from .models import ProgressUpdate
+from .services import today
+from .views import TaskListView
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# The parsed preview waits here, as plain data, between the upload and the confirmation.
+SESSION_KEY = "plans.excel_import"
+
+
+class TaskExportView(TaskListView):
+    """The task list as the user filtered it (and as their scope allows), as an .xlsx file."""
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
+            queryset = self.filterset.qs
+        else:
+            queryset = self.filterset.queryset.none()
+        response = HttpResponse(export_tasks(queryset), content_type=XLSX_TYPE)
+        filename = f"nhiem-vu-{today():%Y%m%d}.xlsx"
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class ProgressImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Tệp Excel (.xlsx)"),
+        help_text=gettext_lazy("Tệp tải về bằng nút “Xuất Excel”, đã điền các cột nền vàng."),
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        content_type = validate_upload(uploaded)
+        if content_type != XLSX_TYPE:
+            raise forms.ValidationError(
+                _("Tệp “%(name)s” không phải bảng tính Excel .xlsx. "
+                  "Hãy dùng tệp tải về bằng nút “Xuất Excel”.")
+                % {"name": uploaded.name},
+                code="not_xlsx",
+            )
+        return uploaded
+
+
+class ProgressImportView(LoginRequiredMixin, View):
+    """Upload an edited export, see every proposed update and every row error, then confirm."""
+
+    template_name = "plans/excel_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not may_create(request.user, ProgressUpdate):
+            raise PermissionDenied(_("Tài khoản của bạn không được cập nhật tiến độ nhiệm vụ."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_page(self, form, status=200, **context):
+        context.update(form=form, page_title=_("Nhập tiến độ từ Excel"))
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self.render_page(ProgressImportForm())
+
+    def post(self, request):
+        if request.POST.get("action") == "apply":
+            return self.apply(request)
+        form = ProgressImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_page(form, status=400)
+        preview = parse_progress_import(form.cleaned_data["file"], request.user)
+        if preview.file_errors:
+            for error in preview.file_errors:
+                form.add_error("file", error)
+            return self.render_page(form, status=400)
+        token = None
+        if not preview.has_errors and preview.changes:
+            token = secrets.token_urlsafe(16)
+            request.session[SESSION_KEY] = {"token": token, "preview": preview.to_data()}
+        else:
+            request.session.pop(SESSION_KEY, None)
+        return self.render_page(ProgressImportForm(), preview=preview, token=token)
+
+    def apply(self, request):
+        stored = request.session.pop(SESSION_KEY, None)
+        token = request.POST.get("token", "")
+        preview = None
+        if stored and token and secrets.compare_digest(str(stored.get("token", "")), token):
+            try:
+                preview = ImportPreview.from_data(stored["preview"])
+            except (KeyError, TypeError, ValueError):
+                preview = None
+        if preview is None:
+            messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
+            return HttpResponseRedirect(reverse("plans:task_import"))
+        try:
+            updates = apply_import(preview, request.user)
+        except ImportRejected as exc:
+            return self.render_page(ProgressImportForm(), status=400, apply_errors=exc.errors)
+        messages.success(
+            request,
+            ngettext(
+                "Đã ghi %(count)d báo cáo tiến độ từ tệp Excel.",
+                "Đã ghi %(count)d báo cáo tiến độ từ tệp Excel.",
+                len(updates),
+            ) % {"count": len(updates)},
+        )
+        return HttpResponseRedirect(reverse("plans:task_list"))
