@@ -5,9 +5,14 @@ Each area app registers one ``AreaSection`` in its AppConfig.ready(). The report
 any change to the reports app.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -18,6 +23,11 @@ class Figures:
     formatted in Vietnamese; ``data`` holds the same numbers machine-readable (JSON-serialisable: numbers,
     strings, lists, dicts) for charts, Excel export and the frozen copy of an approved report; ``link`` is the
     list the tile opens; ``status`` is "ok", "warning" or "danger" for the tile's colour.
+
+    Two optional keys of ``data`` feed the dashboards' charts:
+    ``data["headline"]``: one number that sums the area up (satisfaction index, stars, coverage %); the
+    dashboard draws its trend quarter by quarter. ``data["chart"]``: {"labels": [...], "values": [...],
+    "unit": "%" or ""}: bars drawn on the area's tile (models by stage, open reports by risk …).
     """
 
     rows: list = field(default_factory=list)
@@ -57,6 +67,19 @@ def sections_for(user):
 
 
 def figures_for(ward, start: date, end: date, user=None):
-    """Every visible area's figures for a ward and a period, in order: [(section, Figures)]."""
+    """Every visible area's figures for a ward and a period, in order: [(section, Figures)].
+
+    One failing area must not stop the quarterly report of all the others: its failure is logged and the
+    section says that its figures could not be computed.
+    """
     sections = all_sections() if user is None else sections_for(user)
-    return [(section, section.figures(ward, start, end)) for section in sections]
+    result = []
+    for section in sections:
+        try:
+            figures = section.figures(ward, start, end)
+        except Exception:
+            log.exception("Area section %s failed for ward %s", section.key, getattr(ward, "pk", ward))
+            figures = Figures(rows=[(_("Số liệu"), _("Không tính được số liệu của mục này; đã ghi nhận lỗi."))],
+                              data={"error": True}, status="danger")
+        result.append((section, figures))
+    return result

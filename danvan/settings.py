@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "models_khoe",
     "religion",
     "communitygroups",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -243,6 +244,18 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
+    "reports-prepare-drafts": {
+        "task": "reports.tasks.prepare_quarterly_drafts",
+        "schedule": crontab(hour=5, minute=0),
+    },
+    "reports-remind-units": {
+        "task": "reports.tasks.remind_unit_reports",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "reports-refresh-ward-summaries": {
+        "task": "reports.tasks.refresh_ward_summaries",
+        "schedule": crontab(minute=20),
+    },
     "plans-due-reminders": {
         "task": "plans.tasks.send_due_reminders",
         "schedule": crontab(hour=6, minute=30),
@@ -278,6 +291,16 @@ AUDITLOG_INCLUDE_ALL_MODELS = False
 # Reporting cut-off: a quarter's figures run from this day of the month before the quarter to the day
 # before it in the quarter's last month (Q1 = 15/12 of the previous year to 14/3).
 DANVAN_REPORT_CUTOFF_DAY = int(os.environ.get("DANVAN_REPORT_CUTOFF_DAY", "15"))
+# The ward's report is due before this day of the quarter's last month (15/3, 15/6, 15/9, 15/12).
+DANVAN_REPORT_DUE_DAY = int(os.environ.get("DANVAN_REPORT_DUE_DAY", "15"))
+# Units send their quarterly results this many days before the ward's due date.
+DANVAN_UNIT_REPORT_DAYS_BEFORE = int(os.environ.get("DANVAN_UNIT_REPORT_DAYS_BEFORE", "5"))
+# Units are reminded this many days before their deadline (and every third day after it).
+DANVAN_UNIT_REMINDER_DAYS = tuple(int(d) for d in env_list("DANVAN_UNIT_REMINDER_DAYS", "7,2"))
+# The Celery job prepares the draft this many days before the due date.
+DANVAN_REPORT_DRAFT_DAYS = int(os.environ.get("DANVAN_REPORT_DRAFT_DAYS", "10"))
+# Party Committee terms (nhiệm kỳ) start in these years; document numbers restart from 01 in each term.
+DANVAN_TERM_START_YEARS = [int(y) for y in env_list("DANVAN_TERM_START_YEARS", "2020,2025,2030")]
 DANVAN_REMINDER_DAYS = int(os.environ.get("DANVAN_REMINDER_DAYS", "3"))
 
 LOGGING = {

@@ -17,6 +17,7 @@ api_patterns = [
     path("", include("models_khoe.api.urls")),
     path("", include("religion.api.urls")),
     path("", include("communitygroups.api.urls")),
+    path("", include("reports.api.urls")),
 ]
 
 urlpatterns = [
@@ -35,6 +36,7 @@ urlpatterns = [
     path("", include("models_khoe.urls")),
     path("", include("religion.urls")),
     path("", include("communitygroups.urls")),
+    path("", include("reports.urls")),
     path("api/", include((api_patterns, "api"))),
     path("api/auth/", include("rest_framework.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -27,6 +27,12 @@ class PlansConfig(AppConfig):
         auditlog.register(models.ProgressUpdate)
         auditlog.register(models.CellAssignment)
 
+        from core.areas import AreaSection
+        from core.areas import register as register_section
+
+        from .services import plan_figures
+
+        register_section(AreaSection("plan", _("Tiến độ thực hiện kế hoạch"), 0, plan_figures))
         register(MenuItem("home", _("Trang chủ"), "home", order=0))
         register(MenuItem("plans", _("Kế hoạch"), "plans:plan_list", order=10))
         register(MenuItem("tasks", _("Nhiệm vụ"), "plans:task_list", order=11))

@@ -101,6 +101,31 @@ def default_occurrence(task, on=None):
     return None
 
 
+def progress_state(task, updates):
+    """The derived fields of a task given its progress updates (dicts or objects with reported_on, percent,
+    occurrence_due), oldest first. Pure: used to refresh a task and to see a task as it stood on a past date."""
+    def value(update, name):
+        return update[name] if isinstance(update, dict) else getattr(update, name)
+
+    state = {
+        "last_reported_on": value(updates[-1], "reported_on") if updates else None,
+        "latest_percent": value(updates[-1], "percent") if updates else 0,
+    }
+    if task.recurrence == Recurrence.ONCE:
+        state["occurrences_met"] = []
+        state["is_done"] = state["latest_percent"] >= 100
+        state["current_due_date"] = None if state["is_done"] else task.due_date
+    else:
+        met = sorted({value(u, "occurrence_due").isoformat() for u in updates
+                      if value(u, "percent") >= 100 and value(u, "occurrence_due")})
+        met_set = set(met)
+        pending = next((due for due in occurrences(task) if due.isoformat() not in met_set), None)
+        state["occurrences_met"] = met
+        state["current_due_date"] = pending
+        state["is_done"] = pending is None and task.plan.ends_on is not None
+    return state
+
+
 def refresh_task_progress(task):
     """Recompute the task's derived fields from its progress updates. Call after any update changes."""
     updates = list(
@@ -108,27 +133,32 @@ def refresh_task_progress(task):
             "reported_on", "percent", "occurrence_due"
         )
     )
-    task.last_reported_on = updates[-1]["reported_on"] if updates else None
-    task.latest_percent = updates[-1]["percent"] if updates else 0
-    if task.recurrence == Recurrence.ONCE:
-        task.occurrences_met = []
-        task.is_done = task.latest_percent >= 100
-        task.current_due_date = None if task.is_done else task.due_date
-    else:
-        met = sorted({u["occurrence_due"].isoformat() for u in updates if u["percent"] >= 100 and u["occurrence_due"]})
-        task.occurrences_met = met
-        met_set = set(met)
-        pending = [due for due in occurrences(task) if due.isoformat() not in met_set]
-        task.current_due_date = pending[0] if pending else None
-        task.is_done = not pending and task.plan.ends_on is not None
-    Task.objects.filter(pk=task.pk).update(
-        last_reported_on=task.last_reported_on,
-        latest_percent=task.latest_percent,
-        occurrences_met=task.occurrences_met,
-        is_done=task.is_done,
-        current_due_date=task.current_due_date,
-    )
+    state = progress_state(task, updates)
+    for name, value in state.items():
+        setattr(task, name, value)
+    Task.objects.filter(pk=task.pk).update(**state)
     return task
+
+
+def as_of(tasks, day):
+    """Copies of ``tasks`` as they stood at the end of ``day``: only progress reported by then counts.
+
+    One query for all the tasks' updates, whatever their number."""
+    from copy import copy
+
+    updates = {}
+    for update in (ProgressUpdate.objects.filter(task__in=[t.pk for t in tasks], reported_on__lte=day)
+                   .order_by("reported_on", "created_at").values("task_id", "reported_on", "percent",
+                                                                   "occurrence_due")):
+        updates.setdefault(update["task_id"], []).append(update)
+    result = []
+    for task in tasks:
+        past = copy(task)
+        for name, value in progress_state(task, updates.get(task.pk, [])).items():
+            setattr(past, name, value)
+        past.status_code = derive_status(past, day)
+        result.append(past)
+    return result
 
 
 def initialise_task(task):
@@ -281,3 +311,55 @@ def may_report_progress(user, task):
     if prefix == "":
         return True
     return Task.objects.filter(pk=task.pk).filter(scope_q(Task, Task.access_policy, prefix, VIEW)).exists()
+
+
+def plan_figures(ward, start, end):
+    """The plan's section of the report: tasks done, in progress and overdue per area, with their units."""
+    from django.urls import reverse
+
+    from core.areas import Figures
+
+    from .models import AreaKind
+
+    tasks = as_of(list(
+        Task.objects.filter(plan__ward=ward, plan__starts_on__lte=end)
+        .select_related("area", "lead_unit", "plan")
+        .order_by("area__order", "order", "pk")
+    ), end)
+    areas = {}
+    for task in tasks:
+        entry = areas.setdefault(task.area_id, {
+            "number": task.area.number, "kind": task.area.kind, "title": task.area.title,
+            "done": 0, "in_progress": 0, "overdue": 0, "not_started": 0, "tasks": [],
+        })
+        entry[task.status_code] += 1
+        entry["tasks"].append(task)
+    rows, data_areas = [], []
+    for entry in areas.values():
+        summary = rollup(entry.pop("tasks"), end)
+        entry["percent"] = float(summary.percent) if summary.percent is not None else None
+        entry["overdue_tasks"] = [
+            {"title": line.task.title, "unit": line.task.lead_unit.name,
+             "due": line.task.current_due_date.strftime("%d/%m/%Y") if line.task.current_due_date else ""}
+            for line in summary.lines if line.task.status_code == TaskStatus.OVERDUE
+        ]
+        data_areas.append(entry)
+        kind_label = AreaKind(entry["kind"]).label if entry["kind"] in AreaKind.values else entry["title"]
+        counts = _("%(done)s hoàn thành · %(doing)s đang thực hiện · %(late)s quá hạn · %(todo)s chưa thực hiện") % {
+            "done": entry["done"], "doing": entry["in_progress"], "late": entry["overdue"], "todo": entry["not_started"]
+        }
+        rows.append((f"{entry['number']}. {kind_label}", counts))
+    overall = rollup(tasks, end)
+    overdue_total = sum(entry["overdue"] for entry in data_areas)
+    return Figures(
+        rows=rows,
+        data={
+            "areas": data_areas,
+            "headline": float(overall.percent) if overall.percent is not None else None,
+            "overdue": overdue_total,
+            "chart": {"labels": [entry["number"] for entry in data_areas],
+                      "values": [entry["percent"] or 0 for entry in data_areas], "unit": "%"},
+        },
+        link=reverse("plans:task_list"),
+        status="danger" if overdue_total > 3 else ("warning" if overdue_total else "ok"),
+    )

@@ -41,3 +41,19 @@ def percent_bar(value):
     except (TypeError, ValueError):
         number = 0
     return int(max(0, min(100, round(number / 10) * 10)))
+
+
+@register.filter
+def roman(value):
+    """1 → I, 4 → IV: quarters and sections as Vietnamese documents write them."""
+    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return value
+    result = ""
+    for size, numeral in numerals:
+        while number >= size:
+            result += numeral
+            number -= size
+    return result

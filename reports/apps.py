@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "reports"
+    verbose_name = _("Báo cáo, bảng điều hành")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from core.navigation import MenuItem, register
+
+        from .models import QuarterlyReport, UnitReport
+
+        auditlog.register(QuarterlyReport, exclude_fields=["figures", "figures_at", "frozen", "pdf", "pdf_state",
+                                                           "pdf_checksum"])
+        auditlog.register(UnitReport)
+        register(MenuItem("dashboard", _("Bảng điều hành"), "reports:dashboard", order=5))
+        register(MenuItem("reports", _("Báo cáo quý"), "reports:report_list", order=90))

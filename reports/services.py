@@ -1,0 +1,337 @@
+"""Rules of the quarterly report: periods and due dates, drafts, unit reports, approval and freezing."""
+
+import calendar
+import hashlib
+import json
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.areas import figures_for
+from core.notifications import notify_user
+from organisations.models import Role, Unit, UnitKind, User
+
+from .models import DocumentCounter, PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState
+
+REPORT_DOC_TYPE = "BC"
+
+
+# --- Periods ------------------------------------------------------------------------------------
+
+def _clamped(year, month, day):
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def due_date(year, quarter):
+    """The ward's report is due before the 15th of the quarter's last month: 15/3, 15/6, 15/9, 15/12."""
+    return _clamped(year, 3 * quarter, settings.DANVAN_REPORT_DUE_DAY)
+
+
+def cutoff_period(year, quarter):
+    """Figures run from the cut-off day of the month before the quarter to the day before it in the quarter's
+    last month: Q1 2024 = 15/12/2023 – 14/3/2024."""
+    day = settings.DANVAN_REPORT_CUTOFF_DAY
+    first_month = 3 * quarter - 2
+    start_year, start_month = (year - 1, 12) if first_month == 1 else (year, first_month - 1)
+    start = _clamped(start_year, start_month, day)
+    end = _clamped(year, 3 * quarter, day) - timedelta(days=1)
+    return start, end
+
+
+def unit_due_date(year, quarter):
+    return due_date(year, quarter) - timedelta(days=settings.DANVAN_UNIT_REPORT_DAYS_BEFORE)
+
+
+def quarter_of(day):
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def next_due(on):
+    """(year, quarter) of the first report due on or after ``on``."""
+    year, quarter = quarter_of(on)
+    if on > due_date(year, quarter):
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return year, quarter
+
+
+def previous_quarter(year, quarter):
+    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+
+
+def term_start(year, term_years=None):
+    """Start year of the Party Committee's term containing ``year`` (terms 2020–2025, 2025–2030 …)."""
+    starts = sorted(term_years or settings.DANVAN_TERM_START_YEARS)
+    current = starts[0]
+    for start in starts:
+        if start <= year:
+            current = start
+    return current
+
+
+# --- Units that report -------------------------------------------------------------------------
+
+REPORTING_KINDS = {UnitKind.PEOPLES_COMMITTEE, UnitKind.FATHERLAND_FRONT, UnitKind.MASS_ORGANISATION,
+                   UnitKind.MOBILIZATION_BLOC, UnitKind.STEERING_COMMITTEE}
+
+
+def reporting_units(ward):
+    """Units that lead tasks of the ward's plans, plus the People's Committee, Front and organisations."""
+    from plans.models import Task
+
+    leads = Task.objects.filter(plan__ward=ward).values("lead_unit")
+    return (
+        Unit.objects.filter(ward=ward, is_active=True)
+        .filter(Q(pk__in=leads) | Q(kind__in=REPORTING_KINDS))
+        .exclude(pk=ward.pk)
+        .order_by("path")
+    )
+
+
+# --- Drafts -------------------------------------------------------------------------------------
+
+def compute_figures(ward, start, end):
+    """Every area's figures for the ward and period, JSON-ready, in the order of the sections."""
+    sections = []
+    for section, figures in figures_for(ward, start, end):
+        sections.append({
+            "key": section.key,
+            "title": str(section.title),
+            "area": section.area,
+            "rows": [[str(label), str(value)] for label, value in figures.rows],
+            "data": figures.data,
+            "link": figures.link,
+            "status": figures.status,
+        })
+    return {"period": [start.isoformat(), end.isoformat()], "sections": sections}
+
+
+def _unit_status_figures(report):
+    rows = []
+    for unit_report in report.unit_reports.select_related("unit").order_by("unit__path"):
+        rows.append({"unit": unit_report.unit.name, "state": unit_report.state,
+                     "timeliness": unit_report.timeliness()})
+    return rows
+
+
+@transaction.atomic
+def prepare_draft(ward_id, year, quarter):
+    """Create or refresh the draft of a ward's quarterly report; idempotent and keeps the narrative.
+
+    Runs twice, or again after a worker died mid-way: the unique constraint and the row lock leave exactly
+    one report per ward and quarter, and an approved report is never touched again.
+    """
+    ward = Unit.objects.get(pk=ward_id)
+    start, end = cutoff_period(year, quarter)
+    report, _created = QuarterlyReport.objects.get_or_create(
+        ward=ward, year=year, quarter=quarter,
+        defaults={"period_start": start, "period_end": end, "due_date": due_date(year, quarter),
+                  "unit_due_date": unit_due_date(year, quarter)},
+    )
+    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != ReportStatus.DRAFT:
+        return report
+    existing = set(report.unit_reports.values_list("unit_id", flat=True))
+    UnitReport.objects.bulk_create(
+        [UnitReport(report=report, unit=unit) for unit in reporting_units(ward) if unit.pk not in existing],
+        ignore_conflicts=True,
+    )
+    figures = compute_figures(ward, report.period_start, report.period_end)
+    figures["units"] = _unit_status_figures(report)
+    report.figures = figures
+    report.figures_at = timezone.now()
+    report.save(update_fields=["figures", "figures_at"])
+    return report
+
+
+def notify_bloc_of_draft(report):
+    for user in User.objects.filter(unit__ward=report.ward, role=Role.BLOC, is_active=True):
+        notify_user(
+            user,
+            _("Dự thảo báo cáo quý %(q)s/%(y)s đã sẵn sàng") % {"q": report.quarter, "y": report.year},
+            body=_("Hạn trình Ban Thường vụ: %(due)s.") % {"due": report.due_date.strftime("%d/%m/%Y")},
+            link=report.get_absolute_url(),
+            dedup_key=f"report-draft-{report.pk}",
+        )
+
+
+def reports_due_for_drafting(on):
+    """(year, quarter) whose draft should exist on ``on``: within the lead time before the due date."""
+    year, quarter = next_due(on)
+    if due_date(year, quarter) - on <= timedelta(days=settings.DANVAN_REPORT_DRAFT_DAYS):
+        return year, quarter
+    return None
+
+
+# --- Narrative, submission, approval --------------------------------------------------------------
+
+NARRATIVE_FIELDS = ("results", "limitations", "causes", "next_steps")
+
+
+def _require(condition, message):
+    if not condition:
+        raise PermissionDenied(message)
+
+
+def update_narrative(report, user, **texts):
+    _require(report.status == ReportStatus.DRAFT, _("Báo cáo đã trình hoặc đã phê duyệt, không sửa được nữa."))
+    _require(user.is_admin or user.role == Role.BLOC, _("Chỉ Khối Dân vận soạn báo cáo."))
+    for field in NARRATIVE_FIELDS:
+        if field in texts:
+            setattr(report, field, texts[field])
+    report.save(update_fields=list(NARRATIVE_FIELDS))
+    return report
+
+
+@transaction.atomic
+def submit(report, user):
+    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+    _require(user.is_admin or user.role == Role.BLOC, _("Chỉ Khối Dân vận trình báo cáo."))
+    if report.status != ReportStatus.DRAFT:
+        raise ValidationError(_("Báo cáo không ở trạng thái dự thảo."))
+    if not report.results.strip():
+        raise ValidationError(_("Hãy viết phần “Kết quả đạt được” trước khi trình."))
+    report.status = ReportStatus.SUBMITTED
+    report.submitted_by = user
+    report.submitted_at = timezone.now()
+    report.save(update_fields=["status", "submitted_by", "submitted_at"])
+    return report
+
+
+@transaction.atomic
+def return_to_draft(report, user, comment=""):
+    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+    _require(user.is_admin or user.role == Role.STANDING, _("Chỉ Ban Thường vụ trả lại báo cáo."))
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ trả lại được báo cáo đã trình."))
+    report.status = ReportStatus.DRAFT
+    report.save(update_fields=["status"])
+    return report
+
+
+def canonical_checksum(payload):
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def next_document_number(ward, doc_type, year):
+    counter, _created = DocumentCounter.objects.get_or_create(ward=ward, doc_type=doc_type,
+                                                              term_start=term_start(year))
+    counter = DocumentCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def document_code(number, doc_type=REPORT_DOC_TYPE, issuer="ĐU"):
+    return f"{number:02d}-{doc_type}/{issuer}"
+
+
+@transaction.atomic
+def approve(report, user):
+    """Freeze the report: figures and text stored, number assigned, checksum kept; then render the PDF."""
+    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+    _require(user.is_admin or user.role == Role.STANDING, _("Chỉ Ban Thường vụ phê duyệt báo cáo."))
+    if report.status != ReportStatus.SUBMITTED:
+        raise ValidationError(_("Chỉ phê duyệt được báo cáo đã trình."))
+    now = timezone.now()
+    report.number = next_document_number(report.ward, REPORT_DOC_TYPE, timezone.localdate(now).year)
+    report.document_code = document_code(report.number)
+    report.status = ReportStatus.APPROVED
+    report.approved_by = user
+    report.approved_at = now
+    report.frozen = {
+        "document_code": report.document_code,
+        "ward": report.ward.name,
+        "year": report.year,
+        "quarter": report.quarter,
+        "period": [report.period_start.isoformat(), report.period_end.isoformat()],
+        "approved_on": timezone.localdate(now).isoformat(),
+        "approved_by": str(user),
+        "figures": report.figures,
+        **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
+    }
+    report.checksum = canonical_checksum(report.frozen)
+    report.pdf_state = PdfState.PENDING
+    report.save()
+    from .tasks import generate_report_pdf
+
+    transaction.on_commit(lambda: generate_report_pdf.delay(report.pk))
+    return report
+
+
+def report_content(report):
+    """What the report says: the frozen copy once approved, the live draft before."""
+    if report.is_frozen:
+        return report.frozen
+    return {
+        "document_code": "",
+        "ward": report.ward.name,
+        "year": report.year,
+        "quarter": report.quarter,
+        "period": [report.period_start.isoformat(), report.period_end.isoformat()],
+        "figures": report.figures,
+        **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
+    }
+
+
+# --- Unit reports -------------------------------------------------------------------------------
+
+@transaction.atomic
+def submit_unit_report(unit_report, user, text):
+    unit_report = UnitReport.objects.select_for_update().select_related("report").get(pk=unit_report.pk)
+    if unit_report.is_locked:
+        raise ValidationError(_("Báo cáo của đơn vị đã được tiếp nhận, không sửa được nữa."))
+    if unit_report.report.status == ReportStatus.APPROVED:
+        raise ValidationError(_("Báo cáo quý đã được phê duyệt."))
+    if not text.strip():
+        raise ValidationError(_("Hãy nhập kết quả thực hiện trong quý."))
+    unit_report.text = text
+    unit_report.state = UnitReportState.SUBMITTED
+    unit_report.submitted_at = timezone.now()
+    unit_report.submitted_by = user
+    unit_report.save()
+    return unit_report
+
+
+@transaction.atomic
+def review_unit_report(unit_report, user, accept, comment=""):
+    unit_report = UnitReport.objects.select_for_update().get(pk=unit_report.pk)
+    _require(user.is_admin or user.role == Role.BLOC, _("Chỉ Khối Dân vận tiếp nhận báo cáo của đơn vị."))
+    if unit_report.state != UnitReportState.SUBMITTED:
+        raise ValidationError(_("Đơn vị chưa gửi báo cáo."))
+    if not accept and not comment.strip():
+        raise ValidationError(_("Khi trả lại, hãy ghi ý kiến để đơn vị bổ sung."))
+    unit_report.state = UnitReportState.ACCEPTED if accept else UnitReportState.RETURNED
+    unit_report.review_comment = comment
+    unit_report.reviewed_at = timezone.now()
+    unit_report.save()
+    return unit_report
+
+
+def unit_reminders(report, on):
+    """Remind units that have not reported: a set number of days before the unit deadline and after it."""
+    days_left = (report.unit_due_date - on).days
+    if days_left not in settings.DANVAN_UNIT_REMINDER_DAYS and days_left >= 0:
+        return 0
+    if days_left < 0 and (-days_left) % 3 != 1:
+        return 0
+    pending = report.unit_reports.filter(
+        state__in=[UnitReportState.MISSING, UnitReportState.RETURNED]
+    ).select_related("unit")
+    sent = 0
+    from core.notifications import notify_unit
+
+    for unit_report in pending:
+        if days_left >= 0:
+            title = _("Còn %(n)s ngày: gửi báo cáo quý %(q)s/%(y)s cho Khối Dân vận (hạn %(due)s)")
+        else:
+            title = _("Quá hạn: đơn vị chưa gửi báo cáo quý %(q)s/%(y)s (hạn %(due)s)")
+        title = title % {"n": days_left, "q": report.quarter, "y": report.year,
+                         "due": report.unit_due_date.strftime("%d/%m/%Y")}
+        sent += len(notify_unit(unit_report.unit, title, link=unit_report.get_absolute_url(),
+                                dedup_key=f"unit-report-{unit_report.pk}-{on.isoformat()}"))
+    return sent

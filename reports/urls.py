@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("bang-dieu-hanh/", views.DashboardView.as_view(), name="dashboard"),
+    path("bang-dieu-hanh/cac-phuong/", views.CityDashboardView.as_view(), name="city"),
+    path("bao-cao/", views.ReportListView.as_view(), name="report_list"),
+    path("bao-cao/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
+    path("bao-cao/<int:pk>/thao-tac/", views.ReportActionView.as_view(), name="report_action"),
+    path("bao-cao/<int:pk>/pdf/", views.ReportPdfView.as_view(), name="report_pdf"),
+    path("bao-cao/<int:pk>/pdf/trang-thai/", views.ReportPdfStatusView.as_view(), name="report_pdf_status"),
+    path("bao-cao/<int:pk>/excel/", views.ReportExcelView.as_view(), name="report_excel"),
+    path("bao-cao/don-vi/<int:pk>/", views.UnitReportView.as_view(), name="unit_report"),
+]

@@ -1,0 +1,321 @@
+from datetime import timedelta
+
+from auditlog.context import set_actor
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.access import CHANGE, VIEW
+from core.areas import figures_for, sections_for
+from core.views import ObjectDetailView, ObjectListView
+from organisations.models import Role, Unit, UnitKind
+from plans.models import Task, TaskStatus
+from plans.services import status_filter, today
+
+from . import services
+from .charts import bar_chart
+from .forms import NarrativeForm, UnitReportForm
+from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
+
+
+def _ward_for(request):
+    """The ward a dashboard shows: the user's own, or the one chosen by a city viewer or admin."""
+    user = request.user
+    visible_wards = Unit.objects.restrict(user).filter(kind=UnitKind.WARD)
+    chosen = request.GET.get("ward")
+    if chosen:
+        return get_object_or_404(visible_wards, pk=chosen)
+    if user.ward is not None:
+        return user.ward
+    ward = visible_wards.order_by("path").first()
+    if ward is None:
+        raise Http404
+    return ward
+
+
+class DashboardView(LoginRequiredMixin, TemplateView):
+    """The Standing Committee's dashboard of a ward: a tile per area, charts, overdue work, next deadlines."""
+
+    template_name = "reports/dashboard.html"
+    trend_quarters = 4
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        ward = _ward_for(self.request)
+        now = today()
+        year, quarter = services.next_due(now)
+        start, end = services.cutoff_period(year, quarter)
+        tiles = []
+        for section, figures in figures_for(ward, start, end, user):
+            chart = figures.data.get("chart") if isinstance(figures.data, dict) else None
+            tiles.append({
+                "section": section,
+                "figures": figures,
+                "chart": bar_chart(chart["labels"], chart["values"], chart.get("unit", ""),
+                                   maximum=100 if chart.get("unit") == "%" else None) if chart else None,
+            })
+        context["trends"] = self._trends(ward, year, quarter, user)
+        tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area")
+        overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
+        context["overdue"] = list(overdue.order_by("current_due_date")[:15])
+        context["upcoming"] = list(
+            tasks.filter(is_done=False, current_due_date__gte=now, current_due_date__lte=now + timedelta(days=30))
+            .order_by("current_due_date")[:15]
+        )
+        context.update({
+            "ward": ward, "tiles": tiles, "year": year, "quarter": quarter, "period": (start, end),
+            "due": services.due_date(year, quarter), "today": now,
+            "wards": Unit.objects.restrict(user).filter(kind=UnitKind.WARD) if user.ward is None else [],
+            "page_title": _("Bảng điều hành"),
+        })
+        return context
+
+    def _trends(self, ward, year, quarter, user):
+        """The headline figure of each area over the last quarters (sections that publish one)."""
+        quarters = [(year, quarter)]
+        for _index in range(self.trend_quarters - 1):
+            quarters.insert(0, services.previous_quarter(*quarters[0]))
+        series = {}
+        for y, q in quarters:
+            start, end = services.cutoff_period(y, q)
+            for section, figures in figures_for(ward, start, end, user):
+                headline = figures.data.get("headline") if isinstance(figures.data, dict) else None
+                series.setdefault(section.key, {"title": section.title, "values": []})["values"].append(headline)
+        labels = [f"Q{q}/{y}" for y, q in quarters]
+        trends = []
+        for item in series.values():
+            if any(value is not None for value in item["values"]):
+                trends.append({"title": item["title"], "labels": labels,
+                               "chart": bar_chart(labels, [v or 0 for v in item["values"]])})
+        return trends
+
+
+class CityDashboardView(LoginRequiredMixin, TemplateView):
+    """All wards below the city side by side, from summaries pre-computed by Celery."""
+
+    template_name = "reports/city.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        if not (user.is_admin or user.role == Role.CITY_VIEWER):
+            raise Http404
+        summaries = WardSummary.objects.restrict(user).select_related("ward")
+        latest = summaries.order_by("-year", "-quarter").first()
+        rows, columns = [], []
+        if latest:
+            summaries = list(summaries.filter(year=latest.year, quarter=latest.quarter))
+            visible = {section.key for section in sections_for(user)}
+            for summary in summaries:
+                values = {}
+                for section in summary.figures.get("sections", []):
+                    if section["key"] not in visible:
+                        continue
+                    if section["key"] not in [c["key"] for c in columns]:
+                        columns.append({"key": section["key"], "title": section["title"]})
+                    values[section["key"]] = {"headline": section["data"].get("headline"),
+                                              "status": section["status"]}
+                rows.append({"ward": summary.ward, "values": values, "computed_at": summary.computed_at})
+            sort = self.request.GET.get("sort", "")
+            if sort in {c["key"] for c in columns}:
+                rows.sort(key=lambda r: (r["values"].get(sort, {}).get("headline") is None,
+                                         -(r["values"].get(sort, {}).get("headline") or 0)))
+            else:
+                rows.sort(key=lambda r: r["ward"].name)
+            for row in rows:
+                row["cells"] = [row["values"].get(c["key"], {}) for c in columns]
+        context.update({"rows": rows, "columns": columns, "latest": latest, "page_title": _("Các phường")})
+        return context
+
+    def post(self, request):
+        if not (request.user.is_admin or request.user.role == Role.CITY_VIEWER):
+            raise Http404
+        from .tasks import refresh_ward_summaries
+
+        transaction.on_commit(refresh_ward_summaries.delay)
+        messages.success(request, _("Đã yêu cầu cập nhật số liệu các phường; trang sẽ có số liệu mới sau ít phút."))
+        return HttpResponseRedirect(request.path)
+
+
+class ReportListView(ObjectListView):
+    model = QuarterlyReport
+    filterset_class = None
+    template_name = "reports/report_list.html"
+    select_related = ("ward",)
+    filterset_fields = ["year", "quarter", "status"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["may_prepare"] = user.ward is not None and (user.is_admin or user.role == Role.BLOC)
+        context["next_due"] = services.next_due(today())
+        context["my_unit_reports"] = (
+            UnitReport.objects.restrict(user).filter(report__status=ReportStatus.DRAFT)
+            .exclude(unit=user.ward).select_related("report", "unit")[:20]
+            if user.role in (Role.OFFICER, Role.STEERING, Role.GROUP_LEADER) else []
+        )
+        return context
+
+    def post(self, request):
+        user = request.user
+        if user.ward is None or not (user.is_admin or user.role == Role.BLOC):
+            raise PermissionDenied
+        year, quarter = services.next_due(today())
+        report = services.prepare_draft(user.ward.pk, year, quarter)
+        messages.success(request, _("Đã lập dự thảo báo cáo quý %(q)s/%(y)s từ số liệu hiện có.")
+                         % {"q": quarter, "y": year})
+        return HttpResponseRedirect(report.get_absolute_url())
+
+
+class ReportDetailView(ObjectDetailView):
+    model = QuarterlyReport
+    template_name = "reports/report_detail.html"
+    select_related = ("ward", "approved_by", "submitted_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.object
+        user = self.request.user
+        content = services.report_content(report)
+        visible = {section.key for section in sections_for(user)}
+        context["content"] = content
+        context["sections"] = [s for s in content["figures"].get("sections", []) if s["key"] in visible]
+        context["unit_reports"] = report.unit_reports.select_related("unit")
+        is_bloc = user.is_admin or user.role == Role.BLOC
+        is_standing = user.is_admin or user.role == Role.STANDING
+        draft = report.status == ReportStatus.DRAFT
+        context["may_edit"] = is_bloc and draft
+        context["may_submit"] = is_bloc and draft
+        context["may_approve"] = is_standing and report.status == ReportStatus.SUBMITTED
+        context["form"] = kwargs.get("form") or NarrativeForm(instance=report)
+        return context
+
+
+class ReportActionView(LoginRequiredMixin, View):
+    """Narrative, refresh, submit, return and approve: each through the service that checks who may do it."""
+
+    def post(self, request, pk):
+        report = get_object_or_404(QuarterlyReport.objects.restrict(request.user, VIEW), pk=pk)
+        action = request.POST.get("action")
+        try:
+            with transaction.atomic(), set_actor(request.user):
+                if action == "save":
+                    form = NarrativeForm(request.POST, instance=report)
+                    if not form.is_valid():
+                        raise ValidationError(_("Nội dung chưa hợp lệ."))
+                    services.update_narrative(report, request.user, **form.cleaned_data)
+                    messages.success(request, _("Đã lưu nội dung báo cáo."))
+                elif action == "refresh":
+                    if not (request.user.is_admin or request.user.role == Role.BLOC):
+                        raise PermissionDenied
+                    services.prepare_draft(report.ward_id, report.year, report.quarter)
+                    messages.success(request, _("Đã cập nhật số liệu; phần nội dung đã viết được giữ nguyên."))
+                elif action == "submit":
+                    services.submit(report, request.user)
+                    messages.success(request, _("Đã trình báo cáo lên Ban Thường vụ."))
+                elif action == "return":
+                    services.return_to_draft(report, request.user, request.POST.get("comment", ""))
+                    messages.success(request, _("Đã trả lại báo cáo cho Khối Dân vận."))
+                elif action == "approve":
+                    report = services.approve(report, request.user)
+                    messages.success(request, _("Đã phê duyệt báo cáo số %(code)s. Đang tạo tệp PDF…")
+                                     % {"code": report.document_code})
+                else:
+                    raise Http404
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return HttpResponseRedirect(report.get_absolute_url())
+
+
+class ReportPdfStatusView(LoginRequiredMixin, View):
+    """Polled by the report page while the worker renders the PDF."""
+
+    def get(self, request, pk):
+        report = get_object_or_404(QuarterlyReport.objects.restrict(request.user), pk=pk)
+        return JsonResponse({
+            "state": report.pdf_state,
+            "label": PdfState(report.pdf_state).label,
+            "url": reverse("reports:report_pdf", args=[report.pk]) if report.pdf_state == PdfState.READY else "",
+        })
+
+
+class ReportPdfView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        report = get_object_or_404(QuarterlyReport.objects.restrict(request.user), pk=pk)
+        if report.pdf_state != PdfState.READY or not report.pdf:
+            raise Http404
+        response = FileResponse(report.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
+                                filename=f"bao-cao-quy-{report.quarter}-{report.year}.pdf")
+        return response
+
+
+class ReportExcelView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        from .excel import report_workbook
+
+        report = get_object_or_404(QuarterlyReport.objects.restrict(request.user), pk=pk)
+        visible = {section.key for section in sections_for(request.user)}
+        content = report_workbook(report, visible)
+        response = HttpResponse(
+            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="bao-cao-quy-{report.quarter}-{report.year}.xlsx"'
+        return response
+
+
+class UnitReportView(ObjectDetailView):
+    """A unit's quarterly results: the unit writes and sends; the bloc accepts or returns it."""
+
+    model = UnitReport
+    template_name = "reports/unit_report.html"
+    select_related = ("report", "unit", "report__ward")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        unit_report = self.object
+        report = unit_report.report
+        user = self.request.user
+        context["tasks"] = (
+            Task.objects.filter(plan__ward=report.ward, lead_unit=unit_report.unit)
+            .with_status(report.period_end).select_related("area").order_by("area__order", "order")
+        )
+        context["may_write"] = (
+            UnitReport.objects.restrict(user, CHANGE).filter(pk=unit_report.pk).exists()
+            and not unit_report.is_locked and user.role not in (Role.BLOC, Role.STANDING)
+        ) or (user.is_admin and not unit_report.is_locked)
+        context["may_review"] = (user.is_admin or user.role == Role.BLOC) and \
+            unit_report.state == UnitReportState.SUBMITTED
+        context["form"] = kwargs.get("form") or UnitReportForm(initial={"text": unit_report.text})
+        return context
+
+    def post(self, request, pk):
+        self.object = unit_report = self.get_object()
+        try:
+            with transaction.atomic(), set_actor(request.user):
+                if "review" in request.POST:
+                    if not UnitReport.objects.restrict(request.user, VIEW).filter(pk=pk).exists():
+                        raise Http404
+                    services.review_unit_report(unit_report, request.user, request.POST["review"] == "accept",
+                                                request.POST.get("comment", ""))
+                    messages.success(request, _("Đã ghi ý kiến của Khối Dân vận."))
+                else:
+                    if not UnitReport.objects.restrict(request.user, CHANGE).filter(pk=pk).exists():
+                        raise Http404
+                    form = UnitReportForm(request.POST)
+                    if not form.is_valid():
+                        return self.render_to_response(self.get_context_data(form=form), status=400)
+                    services.submit_unit_report(unit_report, request.user, form.cleaned_data["text"])
+                    messages.success(request, _("Đã gửi báo cáo quý của đơn vị cho Khối Dân vận."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        return HttpResponseRedirect(unit_report.get_absolute_url())
