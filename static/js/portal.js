@@ -14,6 +14,16 @@
     var open = target.classList.toggle("open");
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
+  // Escape closes an open menu and gives the focus back to its button (keyboard and screen-reader users).
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("[data-toggle][aria-expanded=true]").forEach(function (toggle) {
+      var target = document.getElementById(toggle.getAttribute("data-toggle"));
+      if (target) target.classList.remove("open");
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
+    });
+  });
   // Forms that do long work (imports, exports) show that they are working and cannot be sent twice.
   document.addEventListener("submit", function (event) {
     var form = event.target;
