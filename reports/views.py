@@ -233,6 +233,8 @@ class ReportActionView(LoginRequiredMixin, View):
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
+        except PermissionDenied as error:
+            messages.error(request, str(error) or _("Bạn không có quyền thực hiện thao tác này."))
         return HttpResponseRedirect(report.get_absolute_url())
 
 

@@ -23,6 +23,18 @@ def _media_root(settings):
 
 
 @pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Tasks run in-process unless a test asks for the real worker (``celery_worker_process``): with CI's broker
+    configured, a plain ``delay()`` would otherwise queue a message that no worker of the test run consumes."""
+    from danvan.celery import app
+
+    saved = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = saved
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

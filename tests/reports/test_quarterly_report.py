@@ -56,7 +56,7 @@ def test_daily_job_prepares_every_ward_only_inside_the_lead_time(ward_a, ward_b,
 
 
 def test_bloc_writes_submits_standing_committee_approves_and_the_report_freezes(
-        ward_a, plan_a, client_for, pdftotext):
+        ward_a, plan_a, client_for, pdftotext, django_capture_on_commit_callbacks):
     bloc, standing = ward_a.users["bloc"], ward_a.users["standing"]
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
     with pytest.raises(ValidationError):
@@ -73,7 +73,8 @@ def test_bloc_writes_submits_standing_committee_approves_and_the_report_freezes(
     assert client.post(url, {"action": "approve"}).status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED  # the bloc cannot approve
-    client_for(standing).post(url, {"action": "approve"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(standing).post(url, {"action": "approve"})
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
     assert report.document_code == "01-BC/ĐU"
