@@ -1,0 +1,15 @@
+from .ratings import (  # noqa: F401
+    ActionStatus,
+    Channel,
+    CorrectiveAction,
+    KioskDevice,
+    Level,
+    Rating,
+    RatingReason,
+    RatingReasonLink,
+    SatisfactionSettings,
+    Scale,
+    Service,
+    ServiceDesk,
+    hash_token,
+)

@@ -1,0 +1,97 @@
+"""The public rating pages (no login) and their endpoint. Kept apart from the officials' pages: these must stay
+cheap, open only what a citizen needs, and never read a session."""
+
+import json
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from .models import Channel, Level, RatingReason, ServiceDesk
+from .services import (
+    MAX_BATCH,
+    RatingRejected,
+    check_limits,
+    desk_config,
+    levels_for,
+    record_ratings,
+    settings_for,
+)
+
+MAX_BODY = 256 * 1024
+
+
+def _page(request, public_code, channel):
+    desk = (ServiceDesk.objects.filter(public_code=public_code, is_active=True)
+            .select_related("ward", "unit", "on_duty").first())
+    if desk is None:
+        raise Http404
+    ward_settings = settings_for(desk.ward)
+    levels = [(level.value, Level(level).label) for level in levels_for(ward_settings.scale)]
+    context = {
+        "desk": desk,
+        "channel": channel,
+        "settings": ward_settings,
+        "levels": levels,
+        "reasons": RatingReason.objects.filter(ward=desk.ward, is_active=True),
+        "services": desk.services.filter(is_active=True),
+        "max_batch": MAX_BATCH[channel],
+    }
+    response = render(request, "satisfaction/public/rate.html", context)
+    # The page carries nothing personal; the tablet reloads it now and then to pick up the officer on duty.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def qr_page(request, public_code):
+    return _page(request, public_code, Channel.QR)
+
+
+@require_GET
+def kiosk_page(request, public_code):
+    return _page(request, public_code, Channel.KIOSK)
+
+
+def _client_address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _submit(request, public_code, channel):
+    if len(request.body) > MAX_BODY:
+        return JsonResponse({"error": _("Dữ liệu gửi lên quá lớn.")}, status=413)
+    config = desk_config(public_code)
+    if config is None:
+        return JsonResponse({"error": _("Không tìm thấy quầy đánh giá.")}, status=404)
+    try:
+        payload = json.loads(request.body or b"{}")
+    except ValueError:
+        return JsonResponse({"error": _("Dữ liệu gửi lên không hợp lệ.")}, status=400)
+    if not isinstance(payload, dict):
+        return JsonResponse({"error": _("Dữ liệu gửi lên không hợp lệ.")}, status=400)
+    try:
+        device_id = check_limits(
+            channel, desk_id=config["desk_id"], device_key=str(payload.get("device") or "")[:64],
+            address=_client_address(request), token=request.headers.get("X-Kiosk-Token", ""),
+        )
+    except RatingRejected as refused:
+        return JsonResponse({"error": str(refused)}, status=refused.status)
+    result = record_ratings(config, payload.get("ratings"), channel, device_id=device_id)
+    return JsonResponse(result.as_json())
+
+
+@csrf_exempt  # no session, no cookie: the kiosk token (a header) and the rate limits protect this endpoint
+@never_cache
+@require_POST
+def qr_submit(request, public_code):
+    return _submit(request, public_code, Channel.QR)
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def kiosk_submit(request, public_code):
+    return _submit(request, public_code, Channel.KIOSK)
