@@ -42,7 +42,7 @@ def _unit(code, **fields):
 @transaction.atomic
 def create_ward(city, code, name, residential_groups=RESIDENTIAL_GROUPS):
     """Create (or update) a ward with the units the plan names; returns {key: Unit}."""
-    ward = _unit(code, parent=city, kind=UnitKind.WARD, name=f"Đảng ủy {name}", short_name=name,
+    ward = _unit(code, parent=city, kind=UnitKind.WARD, name=f"Đảng ủy {name}", short_name="Đảng ủy",
                  aliases=["Đảng ủy", "Đảng ủy phường"], order=0)
     units = {"dang-uy": ward}
     for order, (key, kind, unit_name, short, aliases, area) in enumerate(WARD_UNITS[1:], start=1):

@@ -5,16 +5,26 @@ register = template.Library()
 
 
 @register.inclusion_tag("core/includes/history.html", takes_context=True)
-def change_history(context, obj, limit=50):
-    """The object's change history (Lịch sử thay đổi) from the audit log."""
-    from auditlog.models import LogEntry
+def change_history(context, obj, related=None, limit=50):
+    """The object's change history (Lịch sử thay đổi) from the audit log.
 
+    ``related``: objects that belong to it and whose changes an official reads as its own (a task's
+    progress reports); they are listed in the same table with what they are.
+    """
+    from auditlog.models import LogEntry
+    from django.db.models import Q
+
+    condition = Q(content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk))
+    related = list(related or [])
+    if related:
+        content_type = ContentType.objects.get_for_model(related[0])
+        condition |= Q(content_type=content_type, object_pk__in=[str(item.pk) for item in related])
     entries = (
-        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(obj), object_pk=str(obj.pk))
-        .select_related("actor")
+        LogEntry.objects.filter(condition)
+        .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
-    return {"entries": entries, "request": context.get("request")}
+    return {"entries": entries, "object": obj, "request": context.get("request")}
 
 
 @register.inclusion_tag("core/includes/attachments.html")
@@ -57,3 +67,8 @@ def roman(value):
             result += numeral
             number -= size
     return result
+
+
+@register.filter
+def model_name(obj):
+    return obj._meta.model_name

@@ -34,3 +34,10 @@
     }
   });
 })();
+// Filters start open on wide screens; on a phone they stay folded until asked for (or a filter is active).
+(function () {
+  "use strict";
+  if (window.matchMedia && window.matchMedia("(min-width: 721px)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (d) { d.open = true; });
+  }
+})();

@@ -1,11 +1,14 @@
 """Load the demo: a city, the demo ward with the real 2024 plan and some progress, a second ward, logins."""
 
 import random
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+from importlib import import_module
 
 from auditlog.context import disable_auditlog
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from organisations.demo import DEMO_LOGINS, DEMO_PASSWORD, create_ward, ensure_person, ensure_user
 from organisations.models import Unit, UnitKind
@@ -47,6 +50,8 @@ class Command(BaseCommand):
                 created.append(plan)
                 self._people_and_assignments(plan, units)
                 self._progress(plan, units, seed=1 if code == DEMO_WARD[0] else 2)
+            self._area_demos(wards)
+            self._quarterly_report(wards[DEMO_WARD[0]]["dang-uy"])
             demo_units = wards[DEMO_WARD[0]]
             for username, key, role, name, _what in DEMO_LOGINS:
                 unit = city if key is None else demo_units[key]
@@ -63,6 +68,36 @@ class Command(BaseCommand):
             for username, _key, _role, _name, what in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<16} {what}")
             self.stdout.write(f"  {'khoidanvan.tn':<16} Khối Dân vận {SECOND_WARD[1]} (phường thứ hai)")
+
+    def _area_demos(self, wards):
+        """Each area app may ship demo records: a ``load_demo(ward_units, rng)`` in its ``demo`` module."""
+        for config in apps.get_app_configs():
+            if config.name in ("organisations", "core"):
+                continue
+            try:
+                module = import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as error:
+                if error.name != f"{config.name}.demo":
+                    raise
+                continue
+            loader = getattr(module, "load_demo", None)
+            if loader is None:
+                continue
+            for index, units in enumerate(wards.values(), start=1):
+                loader(units, random.Random(index))
+
+    def _quarterly_report(self, ward):
+        """The Q1 2024 draft, prepared as the Celery job would, with two units having reported."""
+        from reports import services
+        from reports.models import UnitReport
+
+        report = services.prepare_draft(ward.pk, 2024, 1)
+        for unit_report in UnitReport.objects.filter(report=report).select_related("unit")[:2]:
+            if not unit_report.text:
+                unit_report.text = f"{unit_report.unit.name} đã xây dựng kế hoạch thực hiện và triển khai đến cơ sở."
+                unit_report.state = "submitted"
+                unit_report.submitted_at = timezone.make_aware(datetime(2024, 3, 8, 9, 0))
+                unit_report.save()
 
     def _people_and_assignments(self, plan, units):
         ward = units["dang-uy"]
@@ -95,9 +130,12 @@ class Command(BaseCommand):
                     record_progress(task, percent=100, note="Đã hoàn thành và gửi Thường trực Đảng ủy.",
                                     reported_on=task.due_date - timedelta(days=2), unit=task.lead_unit)
                 else:
-                    for step, percent in enumerate(sorted(rng.sample(range(10, 90, 10), 2))):
-                        record_progress(task, percent=percent, note="Đang triển khai theo kế hoạch.",
-                                        reported_on=now - timedelta(days=120 - 60 * step), unit=task.lead_unit)
+                    first, second = sorted(rng.sample(range(10, 90, 10), 2))
+                    record_progress(task, percent=first, note="Đã ban hành văn bản triển khai, phổ biến đến cơ sở.",
+                                    reported_on=date(2024, 2, 20) + timedelta(days=rng.randint(0, 20)),
+                                    unit=task.lead_unit)
+                    record_progress(task, percent=second, note="Đang triển khai theo kế hoạch.",
+                                    reported_on=now - timedelta(days=rng.randint(10, 60)), unit=task.lead_unit)
                 continue
             dues = occurrences(task, end=now)
             # Leave the most recent occurrence open on some tasks so the demo shows overdue work.
