@@ -7,4 +7,32 @@ class CommunitygroupsConfig(AppConfig):
     verbose_name = _("Tổ dân vận cộng đồng")
 
     def ready(self):
-        """Register audit, menu entries and the area section here (see core/areas.py, core/navigation.py)."""
+        from auditlog.registry import auditlog
+
+        from core.areas import AreaSection
+        from core.areas import register as register_section
+        from core.navigation import MenuItem
+        from core.navigation import register as register_menu
+
+        from . import models
+        from .services import section_figures
+
+        auditlog.register(models.CommunityGroup, exclude_fields=["search_text"])
+        auditlog.register(models.GroupMember)
+        auditlog.register(models.InterFamilyGroup)
+        auditlog.register(models.Household, exclude_fields=["search_text", "dedup_key"])
+        auditlog.register(models.ZaloGroup)
+        auditlog.register(models.Activity, exclude_fields=["search_text"])
+        auditlog.register(models.SituationReport, exclude_fields=["search_text"])
+        auditlog.register(models.ClassificationCriteria)
+        auditlog.register(models.GroupClassification, exclude_fields=["computed_at"])
+
+        register_menu(MenuItem("communitygroups", _("Tổ dân vận"), "communitygroups:group_list", order=60))
+        register_menu(MenuItem("communitygroups-reports", _("Nắm tình hình"), "communitygroups:report_list",
+                               order=61))
+        register_section(AreaSection(
+            key="communitygroups",
+            title=_("Tổ dân vận cộng đồng"),
+            order=60,
+            figures=section_figures,
+        ))

@@ -1,0 +1,154 @@
+"""One FilterSet per model, used by the browser lists and the API lists alike."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.filtersets import PortalFilterSet
+
+from .models import (
+    Activity,
+    ActivityKind,
+    ClassificationCriteria,
+    CommunityGroup,
+    GroupClassification,
+    GroupMember,
+    Household,
+    InterFamilyGroup,
+    Level,
+    MemberRole,
+    PropagandaTopic,
+    ReportStatus,
+    ReportTopic,
+    SituationReport,
+    Urgency,
+    ZaloGroup,
+)
+
+
+def visible_groups(request):
+    if request is None:
+        return CommunityGroup.objects.none()
+    return CommunityGroup.objects.restrict(request.user).select_related("residential_group")
+
+
+def visible_interfamily_groups(request):
+    if request is None:
+        return InterFamilyGroup.objects.none()
+    return InterFamilyGroup.objects.restrict(request.user).select_related("group")
+
+
+class GroupChoiceFilter(django_filters.ModelChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", visible_groups)
+        kwargs.setdefault("label", _("Tổ dân vận"))
+        super().__init__(*args, **kwargs)
+
+
+class CommunityGroupFilterSet(PortalFilterSet):
+    class Meta:
+        model = CommunityGroup
+        fields = ["q"]
+
+
+class GroupMemberFilterSet(PortalFilterSet):
+    group = GroupChoiceFilter()
+    role = django_filters.ChoiceFilter(label=_("Vai trò"), choices=MemberRole.choices)
+
+    class Meta:
+        model = GroupMember
+        fields = ["q", "group", "role", "is_active"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(full_name__icontains=value) if value else queryset
+
+
+class InterFamilyGroupFilterSet(PortalFilterSet):
+    group = GroupChoiceFilter()
+
+    class Meta:
+        model = InterFamilyGroup
+        fields = ["q", "group"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(name__icontains=value) if value else queryset
+
+
+class HouseholdFilterSet(PortalFilterSet):
+    group = GroupChoiceFilter()
+    inter_family_group = django_filters.ModelChoiceFilter(label=_("Tổ liên gia"), queryset=visible_interfamily_groups)
+    covered = django_filters.BooleanFilter(
+        label=_("Đã vào tổ liên gia"), field_name="inter_family_group", lookup_expr="isnull", exclude=True,
+    )
+    zalo_joined = django_filters.BooleanFilter(label=_("Đã tham gia Zalo"))
+
+    class Meta:
+        model = Household
+        fields = ["q", "group", "inter_family_group", "covered", "zalo_joined"]
+
+
+class ZaloGroupFilterSet(PortalFilterSet):
+    group = GroupChoiceFilter(field_name="inter_family_group__group")
+
+    class Meta:
+        model = ZaloGroup
+        fields = ["q", "group", "inter_family_group"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(name__icontains=value) if value else queryset
+
+
+class ActivityFilterSet(PortalFilterSet):
+    group = GroupChoiceFilter()
+    kind = django_filters.ChoiceFilter(label=_("Loại hoạt động"), choices=ActivityKind.choices)
+    topic = django_filters.ChoiceFilter(label=_("Chủ đề tuyên truyền"), choices=PropagandaTopic.choices)
+    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte",
+                                           input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte",
+                                            input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+    class Meta:
+        model = Activity
+        fields = ["q", "group", "kind", "topic", "held_after", "held_before"]
+
+
+class SituationReportFilterSet(PortalFilterSet):
+    group = GroupChoiceFilter()
+    topic = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=ReportTopic.choices)
+    urgency = django_filters.ChoiceFilter(label=_("Mức độ"), choices=Urgency.choices)
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=ReportStatus.choices)
+    reported_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="reported_on", lookup_expr="gte",
+                                               input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    reported_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="reported_on", lookup_expr="lte",
+                                                input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+
+    class Meta:
+        model = SituationReport
+        fields = ["q", "group", "topic", "urgency", "status", "reported_after", "reported_before"]
+
+
+class ClassificationCriteriaFilterSet(PortalFilterSet):
+    class Meta:
+        model = ClassificationCriteria
+        fields = ["year"]
+
+    def search(self, queryset, name, value):
+        return queryset
+
+
+class GroupClassificationFilterSet(PortalFilterSet):
+    group = GroupChoiceFilter()
+    level = django_filters.ChoiceFilter(label=_("Xếp loại"), choices=Level.choices, method="filter_level")
+
+    class Meta:
+        model = GroupClassification
+        fields = ["group", "year", "level"]
+
+    def search(self, queryset, name, value):
+        return queryset
+
+    def filter_level(self, queryset, name, value):
+        from django.db.models import Q
+
+        if not value:
+            return queryset
+        return queryset.filter(Q(override_level=value) | Q(override_level="", computed_level=value))
