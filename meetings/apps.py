@@ -7,4 +7,23 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Hội nghị, giao ban, đối thoại")
 
     def ready(self):
-        """Register audit, menu entries and the area section here (see core/areas.py, core/navigation.py)."""
+        from auditlog.registry import auditlog
+
+        from core.areas import AreaSection
+        from core.areas import register as register_section
+        from core.navigation import MenuItem, register
+
+        from . import models, services
+
+        auditlog.register(models.Meeting, exclude_fields=["search_text"],
+                          m2m_fields={"participating_units", "attendees"})
+        auditlog.register(models.Conclusion, exclude_fields=["search_text", "updated_at"])
+        auditlog.register(models.MeetingRequirement)
+
+        register(MenuItem("meetings", _("Hội nghị, đối thoại"), "meetings:meeting_list", order=20))
+        register(MenuItem("conclusions", _("Kết luận cần theo dõi"), "meetings:conclusion_list", order=21))
+
+        register_section(AreaSection(
+            key="meetings", title=_("Hội nghị, giao ban, đối thoại và kết luận"), order=15,
+            figures=services.area_figures,
+        ))

@@ -1,5 +1,25 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "meetings"
 
-urlpatterns = []
+urlpatterns = [
+    path("hoi-nghi/", views.MeetingListView.as_view(), name="meeting_list"),
+    path("hoi-nghi/them/", views.MeetingCreateView.as_view(), name="meeting_add"),
+    path("hoi-nghi/lich-nam/", views.ScheduleView.as_view(), name="schedule"),
+    path("hoi-nghi/lich-nam/mac-dinh/", views.ScheduleDefaultsView.as_view(), name="schedule_defaults"),
+    path("hoi-nghi/yeu-cau/them/", views.RequirementCreateView.as_view(), name="requirement_add"),
+    path("hoi-nghi/yeu-cau/<int:pk>/sua/", views.RequirementEditView.as_view(), name="requirement_edit"),
+    path("hoi-nghi/yeu-cau/<int:pk>/xoa/", views.RequirementDeleteView.as_view(), name="requirement_delete"),
+    path("hoi-nghi/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("hoi-nghi/<int:pk>/sua/", views.MeetingEditView.as_view(), name="meeting_edit"),
+    path("hoi-nghi/<int:pk>/xoa/", views.MeetingDeleteView.as_view(), name="meeting_delete"),
+    path("hoi-nghi/<int:meeting_pk>/ket-luan/them/", views.ConclusionCreateView.as_view(), name="conclusion_add"),
+    path("ket-luan/", views.ConclusionListView.as_view(), name="conclusion_list"),
+    path("ket-luan/qua-han/", views.OverdueConclusionListView.as_view(), name="conclusion_overdue"),
+    path("ket-luan/<int:pk>/", views.ConclusionDetailView.as_view(), name="conclusion_detail"),
+    path("ket-luan/<int:pk>/cap-nhat/", views.ConclusionFollowUpView.as_view(), name="conclusion_followup"),
+    path("ket-luan/<int:pk>/sua/", views.ConclusionEditView.as_view(), name="conclusion_edit"),
+    path("ket-luan/<int:pk>/xoa/", views.ConclusionDeleteView.as_view(), name="conclusion_delete"),
+]

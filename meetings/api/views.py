@@ -1,0 +1,56 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from core.api import ScopedModelViewSet
+
+from ..filtersets import ConclusionFilterSet, MeetingFilterSet
+from ..models import Conclusion, Meeting, MeetingRequirement
+from ..services import meeting_schedule, today
+from ..wards import ward_for_request, year_from_request
+from .serializers import ConclusionSerializer, MeetingRequirementSerializer, MeetingSerializer, ScheduleRowSerializer
+
+
+class MeetingViewSet(ScopedModelViewSet):
+    model = Meeting
+    serializer_class = MeetingSerializer
+    filterset_class = MeetingFilterSet
+    select_related = ("organiser",)
+    prefetch_related = ("participating_units", "attendees")
+
+    def create_extra(self):
+        return {"created_by": self.request.user}
+
+
+class ConclusionViewSet(ScopedModelViewSet):
+    model = Conclusion
+    serializer_class = ConclusionSerializer
+    filterset_class = ConclusionFilterSet
+    select_related = ("responsible_unit",)
+
+    def get_queryset(self):
+        return super().get_queryset().with_status().order_by("due_date", "meeting_id", "number")
+
+
+class MeetingRequirementViewSet(ScopedModelViewSet):
+    model = MeetingRequirement
+    serializer_class = MeetingRequirementSerializer
+    filterset_fields = ["ward", "kind", "frequency", "is_active"]
+
+
+class MeetingScheduleViewSet(viewsets.ViewSet):
+    """The year's required meetings of the user's ward: held, missing, still to come."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int), OpenApiParameter("ward", int)],
+        responses=ScheduleRowSerializer(many=True),
+    )
+    def list(self, request):
+        now = today()
+        ward = ward_for_request(request)
+        year = year_from_request(request, now.year)
+        rows = meeting_schedule(ward, year, on=now)
+        return Response(ScheduleRowSerializer(rows, many=True).data)

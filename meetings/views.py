@@ -1,0 +1,279 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.access import CHANGE, user_may
+from core.forms import writable_units
+from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+
+from .filtersets import ConclusionFilterSet, MeetingFilterSet
+from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
+from .mixins import EvidenceSaveMixin, InvalidFormStatusMixin
+from .models import Conclusion, ConclusionState, ConclusionStatus, Meeting, MeetingRequirement
+from .services import PeriodState, ensure_default_requirements, meeting_schedule, today
+from .wards import visible_wards, ward_for_request, year_from_request
+
+
+class MeetingListView(ObjectListView):
+    model = Meeting
+    filterset_class = MeetingFilterSet
+    template_name = "meetings/meeting_list.html"
+    select_related = ("organiser", "chair")
+    page_title = _("Hội nghị, giao ban, đối thoại")
+
+    def get_queryset(self):
+        open_states = ~Q(conclusions__state=ConclusionState.DONE)
+        return super().get_queryset().annotate(
+            conclusion_count=Count("conclusions", distinct=True),
+            open_count=Count("conclusions", filter=open_states, distinct=True),
+        ).order_by("-held_on", "-pk")
+
+
+class MeetingDetailView(ObjectDetailView):
+    model = Meeting
+    template_name = "meetings/meeting_detail.html"
+    select_related = ("organiser", "chair")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        context["conclusions"] = list(
+            Conclusion.objects.filter(meeting=meeting).with_status().select_related("responsible_unit")
+            .order_by("number", "pk")
+        )
+        context["participating_units"] = meeting.participating_units.all()
+        context["attendees"] = meeting.attendees.select_related("unit")
+        if context["may_change"]:
+            context["conclusion_form"] = kwargs.get("conclusion_form") or ConclusionForm(
+                user=self.request.user, instance=Conclusion(meeting=meeting)
+            )
+        return context
+
+
+class MeetingCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+    model = Meeting
+    form_class = MeetingForm
+    template_name = "meetings/meeting_form.html"
+    evidence_field = "minutes_files"
+    success_message = _("Đã lưu cuộc họp.")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        initial["held_on"] = today()
+        if self.request.user.unit_id:
+            initial["organiser"] = self.request.user.unit_id
+        if self.request.GET.get("kind"):
+            initial["kind"] = self.request.GET["kind"]
+        return initial
+
+    def save_object(self, form):
+        form.instance.created_by = self.request.user
+        return super().save_object(form)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class MeetingEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+    model = Meeting
+    form_class = MeetingForm
+    template_name = "meetings/meeting_form.html"
+    evidence_field = "minutes_files"
+    success_message = _("Đã lưu cuộc họp.")
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class MeetingDeleteView(ObjectDeleteView):
+    model = Meeting
+    success_url = reverse_lazy("meetings:meeting_list")
+
+
+class ConclusionCreateView(InvalidFormStatusMixin, ObjectCreateView):
+    """Add a conclusion to a meeting the user may change (from the meeting's page)."""
+
+    model = Conclusion
+    form_class = ConclusionForm
+    template_name = "meetings/conclusion_form.html"
+    success_message = _("Đã thêm kết luận.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.meeting = get_object_or_404(Meeting.objects.restrict(request.user, CHANGE), pk=kwargs["meeting_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Conclusion(meeting=self.meeting)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meeting"] = self.meeting
+        return context
+
+    def get_success_url(self):
+        return f"{self.meeting.get_absolute_url()}#ket-luan"
+
+
+class ConclusionListView(ObjectListView):
+    model = Conclusion
+    filterset_class = ConclusionFilterSet
+    template_name = "meetings/conclusion_list.html"
+    page_title = _("Kết luận cần theo dõi")
+    only_overdue = False
+
+    def get_queryset(self):
+        queryset = (super().get_queryset().with_status().select_related("responsible_unit", "meeting")
+                    .order_by("due_date", "meeting_id", "number"))
+        if self.only_overdue:
+            queryset = queryset.with_status_filter(ConclusionStatus.OVERDUE)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["only_overdue"] = self.only_overdue
+        context["today"] = today()
+        return context
+
+
+class OverdueConclusionListView(ConclusionListView):
+    page_title = _("Kết luận quá hạn")
+    only_overdue = True
+
+
+class ConclusionDetailView(ObjectDetailView):
+    model = Conclusion
+    template_name = "meetings/conclusion_detail.html"
+    select_related = ("responsible_unit", "meeting", "meeting__organiser")
+
+    def get_queryset(self):
+        return super().get_queryset().with_status()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["may_change"]:
+            context["form"] = kwargs.get("form") or ConclusionFollowUpForm(instance=self.object)
+        context["may_edit"] = user_may(self.request.user, self.object.meeting, CHANGE)
+        return context
+
+
+class ConclusionFollowUpView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+    """The responsible unit (or the organiser) reports the state and the result, with evidence."""
+
+    model = Conclusion
+    form_class = ConclusionFollowUpForm
+    template_name = "meetings/conclusion_followup.html"
+    success_message = _("Đã cập nhật kết quả thực hiện kết luận.")
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class ConclusionEditView(InvalidFormStatusMixin, ObjectEditView):
+    """Change what was concluded (text, unit, due date): for those who may change the meeting."""
+
+    model = Conclusion
+    form_class = ConclusionForm
+    template_name = "meetings/conclusion_form.html"
+    success_message = _("Đã lưu kết luận.")
+
+    def get_queryset(self):
+        meetings = Meeting.objects.restrict(self.request.user, CHANGE).values("pk")
+        return super().get_queryset().filter(meeting__in=meetings).select_related("meeting")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["meeting"] = self.object.meeting
+        return context
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class ConclusionDeleteView(ObjectDeleteView):
+    model = Conclusion
+
+    def get_queryset(self):
+        meetings = Meeting.objects.restrict(self.request.user, CHANGE).values("pk")
+        return super().get_queryset().filter(meeting__in=meetings)
+
+    def get_success_url(self):
+        return self.object.meeting.get_absolute_url()
+
+
+STATE_CLASS = {
+    PeriodState.MET: "done",
+    PeriodState.MISSING: "overdue",
+    PeriodState.DUE: "in_progress",
+    PeriodState.UPCOMING: "not_started",
+}
+
+
+class ScheduleView(LoginRequiredMixin, TemplateView):
+    """The year's required meetings: held, missing, still to come."""
+
+    template_name = "meetings/schedule.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = today()
+        ward = ward_for_request(self.request)
+        year = year_from_request(self.request, now.year)
+        saved = MeetingRequirement.objects.filter(ward=ward).order_by("order", "pk")
+        rows = meeting_schedule(ward, year, on=now)
+        for row in rows:
+            for period in row.periods:
+                period.css = STATE_CLASS[period.state]
+        missing = sum(row.missing for row in rows)
+        context.update(
+            page_title=_("Lịch hội nghị, giao ban bắt buộc năm %(year)s") % {"year": year},
+            ward=ward, year=year, rows=rows, missing=missing, years=range(now.year - 3, now.year + 2),
+            requirements=saved, wards=visible_wards(self.request.user) if self.request.user.ward is None else [],
+            may_change=may_edit_requirements(self.request.user, ward),
+            has_requirements=saved.exists(),
+        )
+        return context
+
+
+def may_edit_requirements(user, ward):
+    """True when the user may change the ward's list of required meetings (the bloc, admins)."""
+    return writable_units(user, MeetingRequirement).filter(pk=ward.pk).exists()
+
+
+class ScheduleDefaultsView(LoginRequiredMixin, View):
+    """Create the default list of required meetings for the ward (the bloc edits it afterwards)."""
+
+    def post(self, request):
+        ward = ward_for_request(request)
+        if not may_edit_requirements(request.user, ward):
+            messages.error(request, _("Tài khoản của bạn không được sửa danh sách cuộc họp bắt buộc."))
+        elif ensure_default_requirements(ward):
+            messages.success(request, _("Đã tạo danh sách cuộc họp bắt buộc mặc định."))
+        return HttpResponseRedirect(f"{reverse('meetings:schedule')}?ward={ward.pk}")
+
+
+class RequirementCreateView(InvalidFormStatusMixin, ObjectCreateView):
+    model = MeetingRequirement
+    form_class = MeetingRequirementForm
+    template_name = "core/object_form.html"
+    success_url = reverse_lazy("meetings:schedule")
+
+
+class RequirementEditView(InvalidFormStatusMixin, ObjectEditView):
+    model = MeetingRequirement
+    form_class = MeetingRequirementForm
+    template_name = "core/object_form.html"
+    success_url = reverse_lazy("meetings:schedule")
+
+
+class RequirementDeleteView(ObjectDeleteView):
+    model = MeetingRequirement
+    success_url = reverse_lazy("meetings:schedule")
