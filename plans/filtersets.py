@@ -23,7 +23,7 @@ class TaskFilterSet(PortalFilterSet):
     area_kind = django_filters.ChoiceFilter(label=_("Lĩnh vực"), field_name="area__kind", choices=AreaKind.choices)
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=TaskStatus.choices, method="filter_status")
     lead_unit = UnitChoiceFilter(label=_("Đơn vị chủ trì"))
-    unit = UnitChoiceFilter(label=_("Đơn vị (chủ trì hoặc phối hợp)"), method="filter_unit")
+    unit = UnitChoiceFilter(label=_("Đơn vị (chủ trì hoặc phối hợp)"), field_name="lead_unit", method="filter_unit")
     recurrence = django_filters.ChoiceFilter(label=_("Tần suất"), choices=Recurrence.choices)
     due_before = django_filters.DateFilter(label=_("Hạn đến ngày"), field_name="current_due_date", lookup_expr="lte")
     due_after = django_filters.DateFilter(label=_("Hạn từ ngày"), field_name="current_due_date", lookup_expr="gte")

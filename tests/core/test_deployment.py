@@ -4,7 +4,6 @@ pass Django's deployment checks and refuse to start half-configured."""
 import importlib
 import importlib.util
 import os
-import re
 import runpy
 import secrets
 import shlex
@@ -199,33 +198,10 @@ def _manage(tmp_path, *args, **env):
     )
 
 
-# A known warning outside the settings, tolerated by name until its fix lands (see the xfail reason);
-# any other warning fails the test.
-KNOWN_ISSUES = {
-    ("drf_spectacular.W001", 'TaskFilterSet]: Unable to guess choice types from values, filter method\'s type hint '
-                             'or find "unit" in model'),
-}
-
-
-def _issues(output):
-    """(check id, message) of every issue `manage.py check` printed."""
-    found = re.findall(r"^\S*: \(([\w.]+)\) (.*)$", output, flags=re.MULTILINE)
-    return [(check_id, message) for check_id, message in found]
-
-
 def test_production_settings_pass_the_deployment_checks(tmp_path):
     result = _manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING")
 
     output = result.stdout + result.stderr
-    issues = _issues(output)
-    if result.returncode and issues and all(
-        any(check_id == known_id and known in message for known_id, known in KNOWN_ISSUES)
-        for check_id, message in issues
-    ):
-        pytest.xfail(
-            "drf_spectacular.W001 from plans/filtersets.py: TaskFilterSet.unit is a method filter whose name "
-            "is no field of Task; give it field_name='lead_unit' (or type the schema) and this passes."
-        )
     assert result.returncode == 0, output
     assert "no issues" in result.stdout
 
