@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from communitygroups.models import CommunityGroup, Household, InterFamilyGroup
+from communitygroups.models import CommunityGroup, Household, InterFamilyGroup, household_key
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def make_households(group, count, interfamily=None, start=1, street="Ngõ 5 Lê 
                       head_name=f"Nguyễn Văn Hộ {n}", members_count=1 + n % 5, zalo_joined=zalo)
             for n in range(start, start + count)]
     for row in rows:
-        row.dedup_key = f"{row.address}|{row.head_name}".lower()
+        row.dedup_key = household_key(row.address, row.head_name)
     return Household.objects.bulk_create(rows)
 
 
