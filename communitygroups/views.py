@@ -380,7 +380,10 @@ class CoverageView(LoginRequiredMixin, TemplateView):
 class HouseholdExportView(HouseholdListView):
     def get(self, request, *args, **kwargs):
         self.filterset = self.get_filterset(self.get_filterset_class())
-        queryset = self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
+        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
+            queryset = self.filterset.qs
+        else:
+            queryset = self.filterset.queryset.none()
         response = HttpResponse(export_households(queryset), content_type=XLSX_TYPE)
         response["Content-Disposition"] = content_disposition_header(
             True, f"ho-gia-dinh-{services.today():%Y%m%d}.xlsx")
