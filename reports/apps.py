@@ -14,7 +14,7 @@ class ReportsConfig(AppConfig):
         from .models import QuarterlyReport, UnitReport
 
         auditlog.register(QuarterlyReport, exclude_fields=["figures", "figures_at", "frozen", "pdf", "pdf_state",
-                                                           "pdf_checksum"])
+                                                           "pdf_checksum", "checksum"])
         auditlog.register(UnitReport)
         register(MenuItem("dashboard", _("Bảng điều hành"), "reports:dashboard", order=5))
         register(MenuItem("reports", _("Báo cáo quý"), "reports:report_list", order=90))

@@ -72,3 +72,12 @@ def roman(value):
 @register.filter
 def model_name(obj):
     return obj._meta.model_name
+
+
+@register.filter
+def audit_value(value):
+    """An audit log value as an official reads it: nothing instead of "None", long values shortened."""
+    text = "" if value is None else str(value)
+    if text in ("None", ""):
+        return "—"
+    return text if len(text) <= 200 else text[:197] + "…"
