@@ -27,6 +27,7 @@ def make_households(group, count, interfamily=None, start=1, street="Ngõ 5 Lê 
             for n in range(start, start + count)]
     for row in rows:
         row.dedup_key = household_key(row.address, row.head_name)
+        row.search_text = row.build_search_text()
     return Household.objects.bulk_create(rows)
 
 
