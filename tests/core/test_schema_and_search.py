@@ -55,3 +55,9 @@ def test_login_page_and_home_in_vietnamese(ward_a, plan_a, client):
     page = client.get("/dang-nhap/")
     assert "Đăng nhập" in page.content.decode()
     assert client.get("/").status_code == 302
+
+
+def test_vietnamese_is_served_even_to_a_browser_asking_for_english(client):
+    page = client.get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert page.headers["Content-Language"] == "vi"
+    assert "Đăng nhập" in page.content.decode()
