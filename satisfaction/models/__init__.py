@@ -1,3 +1,14 @@
+from .criteria import (  # noqa: F401, E402
+    Assessment,
+    AssessmentStatus,
+    CriteriaGroup,
+    CriteriaSet,
+    Criterion,
+    CriterionScore,
+    Measure,
+    Review,
+    StarLevel,
+)
 from .ratings import (  # noqa: F401
     ActionStatus,
     Channel,
@@ -12,4 +23,14 @@ from .ratings import (  # noqa: F401
     Service,
     ServiceDesk,
     hash_token,
+)
+from .surveys import (  # noqa: F401, E402
+    SIPAS_DIMENSIONS,
+    Answer,
+    Dimension,
+    Question,
+    QuestionKind,
+    ResponseChannel,
+    SurveyCampaign,
+    SurveyResponse,
 )

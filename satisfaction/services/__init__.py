@@ -16,7 +16,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import (
+from ..models import (
     ActionStatus,
     Channel,
     CorrectiveAction,
@@ -30,7 +30,8 @@ from .models import (
     ServiceDesk,
     hash_token,
 )
-from .ratelimit import allow
+from ..numbers import points
+from ..ratelimit import allow
 
 # --- Scales ---------------------------------------------------------------------------------------
 
@@ -423,7 +424,7 @@ def check_thresholds(ward, start, end, today=None):
         officer = Person.objects.get(pk=row["officer"]) if kind == "officer" else None
         subject = desk.name if desk else officer.full_name
         title = _("Chỉ số hài lòng %(index)s%% dưới ngưỡng %(threshold)s%%: %(subject)s (%(start)s–%(end)s)") % {
-            "index": index, "threshold": config.threshold.normalize(), "subject": subject,
+            "index": index, "threshold": points(config.threshold), "subject": subject,
             "start": start.strftime("%d/%m/%Y"), "end": end.strftime("%d/%m/%Y"),
         }
         head = unit_head(unit)
