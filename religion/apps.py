@@ -7,4 +7,33 @@ class ReligionConfig(AppConfig):
     verbose_name = _("Tôn giáo, tín ngưỡng")
 
     def ready(self):
-        """Register audit, menu entries and the area section here (see core/areas.py, core/navigation.py)."""
+        """Audit of every model (reads are logged by the views), the menu entry and the area section.
+
+        The menu entry and the section are shown only to those who may see the area: the ward's religion
+        committee, the Standing Committee and admins.
+        """
+        from auditlog.registry import auditlog
+
+        from core.areas import AreaSection
+        from core.areas import register as register_section
+        from core.navigation import MenuItem
+        from core.navigation import register as register_menu
+
+        from . import models
+        from .services import quarterly_figures
+
+        for model in (models.Establishment, models.ConstructionWork, models.ReligiousEvent, models.WatchReport,
+                      models.KeyPerson):
+            auditlog.register(model, exclude_fields=["search_text"])
+        for model in (models.CertificateStep, models.MonkInvitationRequest, models.HeadChange, models.Inspection,
+                      models.WatchFollowUp, models.RetentionSetting):
+            auditlog.register(model)
+
+        register_menu(MenuItem(
+            "religion", _("Tôn giáo"), "religion:home", order=50,
+            visible=lambda user: user.may_see_area(models.AREA),
+        ))
+        register_section(AreaSection(
+            key="religion", title=_("Quản lý nhà nước về tôn giáo, tín ngưỡng"), order=50,
+            figures=quarterly_figures, area=models.AREA,
+        ))

@@ -1,0 +1,121 @@
+"""Religion records for a ward: one of every kind, built through the models and services the app uses."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+
+from religion import services
+from religion.models import (
+    ActivityKind,
+    CertificateStatus,
+    CertificateStep,
+    ConstructionWork,
+    Establishment,
+    EstablishmentKind,
+    EventKind,
+    HeadChange,
+    Inspection,
+    InspectionResult,
+    KeyPerson,
+    KeyPersonRole,
+    MonkInvitationRequest,
+    PermitState,
+    Religion,
+    ReligiousEvent,
+    RetentionSetting,
+    RiskLevel,
+    SourceKind,
+    WatchFollowUp,
+    WatchReport,
+    WorkKind,
+)
+
+
+@dataclass
+class ReligionData:
+    ward: object
+    objects: dict = field(default_factory=dict)
+
+    def __getitem__(self, key):
+        return self.objects[key]
+
+
+def make_establishment(ward, group_key="tdp-1", **fields):
+    defaults = {
+        "kind": EstablishmentKind.PAGODA, "religion": Religion.BUDDHISM, "name": "Chùa Phúc Khánh",
+        "address": "Ngõ 12 phố Thọ Xương", "person_in_charge": "Đại đức Thích Minh Tuệ", "head_title": "Trụ trì",
+        "land_area": Decimal("1200.0"), "certificate_status": CertificateStatus.ELIGIBLE,
+    }
+    defaults.update(fields)
+    establishment = Establishment.objects.create(
+        ward=ward.ward, residential_group=ward.units[group_key], **defaults
+    )
+    services.record_initial_certificate(establishment)
+    return establishment
+
+
+def make_watch_report(ward, group_key="tdp-2", risk=RiskLevel.MEDIUM, observed_on=None, **fields):
+    defaults = {
+        "location": "Sân nhà văn hóa", "activity_kind": ActivityKind.HEALTH_EXERCISE,
+        "description": "Nhóm tập dưỡng sinh kết hợp giảng giải tài liệu lạ.", "source_kind": SourceKind.COMMUNITY_GROUP,
+        "measures": "Nhắc nhở, theo dõi.",
+    }
+    defaults.update(fields)
+    return WatchReport.objects.create(
+        ward=ward.ward, residential_group=ward.units[group_key] if group_key else None, risk_level=risk,
+        observed_on=observed_on or services.today() - timedelta(days=10), **defaults,
+    )
+
+
+def build_religion_data(ward):
+    """One record of every model of the app in ``ward`` (the pending thỉnh sư request stays pending)."""
+    data = ReligionData(ward.ward)
+    pagoda = make_establishment(ward)
+    church = make_establishment(ward, "tdp-3", kind=EstablishmentKind.CHURCH, religion=Religion.CATHOLICISM,
+                                name="Nhà thờ giáo họ Thọ Xương", person_in_charge="Linh mục Giuse Thành")
+    invitation = MonkInvitationRequest.objects.create(
+        ward=ward.ward, establishment=pagoda, monk_name="Đại đức Thích Quảng Pháp", requested_by="Ban hộ tự",
+        submitted_on=services.today() - timedelta(days=5),
+    )
+    work = ConstructionWork.objects.create(
+        ward=ward.ward, establishment=pagoda, residential_group=ward.units["tdp-1"], title="Tu bổ tam quan",
+        work_kind=WorkKind.REPAIR, permit_state=PermitState.GRANTED, started_on=services.today() - timedelta(days=9),
+    )
+    inspection = Inspection.objects.create(work=work, inspected_on=services.today(), inspectors="Tổ kiểm tra",
+                                           result=InspectionResult.COMPLIANT)
+    event = ReligiousEvent.objects.create(
+        ward=ward.ward, establishment=church, name="Lễ Giáng sinh", event_kind=EventKind.CEREMONY,
+        starts_on=services.today() + timedelta(days=3), ends_on=services.today() + timedelta(days=3),
+    )
+    report = make_watch_report(ward)
+    follow_up = services.add_follow_up(report, followed_on=services.today(), action_taken="Đã làm việc.")
+    key_person = KeyPerson.objects.create(
+        ward=ward.ward, full_name="Trần Văn Lộc", religion=Religion.CATHOLICISM, religious_role=KeyPersonRole.OFFICIAL,
+        establishment=church, phone="0356 781 902",
+    )
+    setting = RetentionSetting.objects.create(ward=ward.ward, watch_report_retention_days=365)
+    head_change = services.record_head_change(church, new_head="Linh mục Phêrô An", changed_on=services.today())
+    data.objects.update({
+        Establishment: pagoda, "church": church, MonkInvitationRequest: invitation, ConstructionWork: work,
+        Inspection: inspection, ReligiousEvent: event, WatchReport: report,
+        KeyPerson: key_person, RetentionSetting: setting, HeadChange: head_change, WatchFollowUp: follow_up,
+        CertificateStep: pagoda.certificate_steps.get(),
+    })
+    return data
+
+
+@pytest.fixture
+def religion_a(ward_a):
+    return build_religion_data(ward_a)
+
+
+@pytest.fixture
+def religion_b(ward_b):
+    return build_religion_data(ward_b)
+
+
+@pytest.fixture
+def quarter():
+    return date(2024, 4, 1), date(2024, 6, 30)
