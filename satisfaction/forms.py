@@ -107,3 +107,122 @@ class ResultsForm(forms.Form):
         self.fields["officer"].queryset = people
         self.fields["service"].queryset = Service.objects.restrict(user)
         self.fields["reason"].queryset = RatingReason.objects.restrict(user)
+
+
+class CampaignForm(ScopedModelForm):
+    unit_fields = ("unit",)
+    use_default = forms.BooleanField(
+        label=_("Dùng bộ câu hỏi mặc định theo 5 yếu tố SIPAS"), required=False, initial=True,
+        help_text=_("Có thể sửa, thêm câu hỏi sau khi tạo."),
+    )
+
+    class Meta:
+        from .models import SurveyCampaign
+
+        model = SurveyCampaign
+        fields = ["unit", "title", "description", "starts_on", "ends_on", "is_open"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields.pop("use_default")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("starts_on") and cleaned.get("ends_on") and cleaned["ends_on"] < cleaned["starts_on"]:
+            self.add_error("ends_on", _("Ngày kết thúc phải sau ngày bắt đầu."))
+        return cleaned
+
+
+class QuestionForm(forms.ModelForm):
+    choices_text = forms.CharField(label=_("Các lựa chọn"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                                   help_text=_("Với câu hỏi chọn một / chọn nhiều: mỗi dòng một lựa chọn."))
+
+    class Meta:
+        from .models import Question
+
+        model = Question
+        fields = ["dimension", "text", "kind", "required", "order"]
+
+    def __init__(self, *args, campaign=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dimension"].queryset = campaign.dimensions.all() if campaign else self.fields["dimension"].queryset
+        if self.instance.pk:
+            self.fields["choices_text"].initial = "\n".join(self.instance.choices)
+
+    def clean(self):
+        from .models import QuestionKind
+
+        cleaned = super().clean()
+        choices = [line.strip() for line in (cleaned.get("choices_text") or "").splitlines() if line.strip()]
+        if cleaned.get("kind") in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and len(choices) < 2:
+            self.add_error("choices_text", _("Câu hỏi lựa chọn cần ít nhất hai lựa chọn."))
+        self.instance.choices = choices
+        return cleaned
+
+
+class CriteriaImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel bộ tiêu chí (.xlsx)"),
+                           help_text=_("Hai trang: “Tiêu chí” và “Xếp sao”. Tải tệp mẫu để xem đúng định dạng."))
+    name = forms.CharField(label=_("Tên bộ tiêu chí"), max_length=255)
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=64)
+    decision_date = forms.DateField(label=_("Ngày ban hành"), required=False, widget=DateInput(),
+                                    input_formats=["%d/%m/%Y"])
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=255, required=False)
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        from .models import Criterion
+
+        model = Criterion
+        fields = ["code", "name", "max_points", "evidence_required", "measure", "order"]
+        widgets = {"name": forms.Textarea(attrs={"rows": 3}), "evidence_required": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class StarLevelForm(forms.ModelForm):
+    class Meta:
+        from .models import StarLevel
+
+        model = StarLevel
+        fields = ["stars", "min_score"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class AssessmentForm(ScopedModelForm):
+    unit_fields = ("unit",)
+
+    class Meta:
+        from .models import Assessment
+
+        model = Assessment
+        fields = ["criteria_set", "unit", "year", "quarter"]
+
+    def __init__(self, *args, **kwargs):
+        from .models import CriteriaSet
+
+        super().__init__(*args, **kwargs)
+        if self.user is not None:
+            self.fields["criteria_set"].queryset = CriteriaSet.objects.restrict(self.user).filter(is_active=True)
+            ward = self.user.ward
+            if ward is not None:
+                self.fields["unit"].queryset = self.fields["unit"].queryset.filter(ward=ward)
+                self.fields["unit"].initial = self.fields["unit"].queryset.filter(kind="peoples_committee").first()
+        self.fields["quarter"].widget = forms.Select(choices=[(q, _("Quý %(q)s") % {"q": q}) for q in range(1, 5)])
+
+    def validate_unique(self):
+        # The ward is derived from the unit on save; check the quarter here so the user gets a form error.
+        from .models import Assessment
+
+        super().validate_unique()
+        unit, year, quarter = (self.cleaned_data.get(k) for k in ("unit", "year", "quarter"))
+        if unit and year and quarter:
+            ward = unit.ward or unit
+            if Assessment.objects.filter(ward=ward, year=year, quarter=quarter).exists():
+                self.add_error("quarter", _("Phường đã có kỳ tự đánh giá của quý này."))

@@ -27,3 +27,29 @@ urlpatterns = [
     path("hai-long/khac-phuc/<int:pk>/", ratings.ActionDetailView.as_view(), name="action_detail"),
     path("hai-long/khac-phuc/<int:pk>/sua/", ratings.ActionEditView.as_view(), name="action_edit"),
 ]
+
+from .views import surveys  # noqa: E402
+
+urlpatterns += [
+    path("khao-sat/<str:token>/", surveys.survey_public, name="survey_public"),
+    path("hai-long/khao-sat/", surveys.CampaignListView.as_view(), name="campaign_list"),
+    path("hai-long/khao-sat/them/", surveys.CampaignCreateView.as_view(), name="campaign_add"),
+    path("hai-long/khao-sat/<int:pk>/", surveys.CampaignDetailView.as_view(), name="campaign_detail"),
+    path("hai-long/khao-sat/<int:pk>/sua/", surveys.CampaignEditView.as_view(), name="campaign_edit"),
+    path("hai-long/khao-sat/<int:pk>/cau-hoi/", surveys.QuestionnaireView.as_view(), name="questionnaire"),
+    path("hai-long/khao-sat/<int:pk>/nhap-phieu/", surveys.PaperEntryView.as_view(), name="paper_entry"),
+    path("hai-long/khao-sat/<int:pk>/xuat-excel/", surveys.CampaignExportView.as_view(), name="campaign_export"),
+]
+
+from .views import criteria  # noqa: E402
+
+urlpatterns += [
+    path("hai-long/tieu-chi/", criteria.CriteriaSetListView.as_view(), name="criteria_set_list"),
+    path("hai-long/tieu-chi/<int:pk>/", criteria.CriteriaSetDetailView.as_view(), name="criteria_set_detail"),
+    path("hai-long/tieu-chi/<int:pk>/tai-ve/", criteria.CriteriaSetExportView.as_view(), name="criteria_set_export"),
+    path("hai-long/tieu-chi/muc/<int:pk>/sua/", criteria.CriterionEditView.as_view(), name="criterion_edit"),
+    path("hai-long/tieu-chi/sao/<int:pk>/sua/", criteria.StarLevelEditView.as_view(), name="star_level_edit"),
+    path("hai-long/tu-danh-gia/", criteria.AssessmentListView.as_view(), name="assessment_list"),
+    path("hai-long/tu-danh-gia/them/", criteria.AssessmentCreateView.as_view(), name="assessment_add"),
+    path("hai-long/tu-danh-gia/<int:pk>/", criteria.AssessmentDetailView.as_view(), name="assessment_detail"),
+]

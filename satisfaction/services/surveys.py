@@ -117,7 +117,7 @@ def record_response(campaign, raw_answers, *, channel, client_id=None, paper_num
     if channel == ResponseChannel.PAPER and not paper_number:
         errors["paper_number"] = _("Nhập số phiếu giấy (để không nhập trùng một phiếu hai lần).")
     if not cleaned and not errors:
-        errors["__all__"] = _("Phiếu chưa có câu trả lời nào.")
+        errors["form"] = _("Phiếu chưa có câu trả lời nào.")
     if errors:
         raise SurveyError(errors)
     try:
@@ -133,7 +133,7 @@ def record_response(campaign, raw_answers, *, channel, client_id=None, paper_num
     except IntegrityError as exc:
         if paper_number and SurveyResponse.objects.filter(campaign=campaign, paper_number=paper_number).exists():
             raise SurveyError({"paper_number": _("Phiếu số %(n)s đã được nhập.") % {"n": paper_number}}) from exc
-        raise SurveyError({"__all__": _("Phiếu này đã được gửi.")}) from exc
+        raise SurveyError({"form": _("Phiếu này đã được gửi.")}) from exc
     return response
 
 

@@ -1,0 +1,259 @@
+"""Friendly-government criteria sets and the quarterly self-assessment."""
+
+from decimal import Decimal, InvalidOperation
+
+from auditlog.context import set_actor
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.access import CHANGE, may_create, user_may
+from core.models import Attachment
+from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView
+
+from ..forms import AssessmentForm, CriteriaImportForm, CriterionForm, StarLevelForm
+from ..models import (
+    Assessment,
+    AssessmentStatus,
+    CriteriaSet,
+    Criterion,
+    CriterionScore,
+    Review,
+    StarLevel,
+)
+from ..services import criteria as svc
+from .ratings import user_ward_or_404
+
+
+class CriteriaSetListView(LoginRequiredMixin, TemplateView):
+    template_name = "satisfaction/criteria_set_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["sets"] = CriteriaSet.objects.restrict(user).select_related("ward")
+        context["may_change"] = may_create(user, CriteriaSet) and user.ward is not None
+        context["form"] = kwargs.get("form") or CriteriaImportForm()
+        context["errors"] = kwargs.get("errors") or []
+        context["page_title"] = _("Bộ tiêu chí Chính quyền thân thiện")
+        return context
+
+    def post(self, request):
+        ward = user_ward_or_404(request.user)
+        if not may_create(request.user, CriteriaSet):
+            raise Http404
+        if request.POST.get("action") == "example":
+            with set_actor(request.user):
+                criteria_set = svc.ensure_example_set(ward)
+            messages.success(request, _("Đã tạo bộ tiêu chí mẫu. Hãy sửa cho đúng bộ tiêu chí của tỉnh."))
+            return HttpResponseRedirect(criteria_set.get_absolute_url())
+        form = CriteriaImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        data = form.cleaned_data
+        try:
+            with set_actor(request.user):
+                criteria_set = svc.import_criteria_set(
+                    data["file"], ward, name=data["name"], decision_number=data["decision_number"],
+                    decision_date=data["decision_date"], issuer=data["issuer"])
+        except svc.CriteriaImportError as refused:
+            return self.render_to_response(self.get_context_data(form=form, errors=refused.errors), status=400)
+        messages.success(request, _("Đã nhập bộ tiêu chí “%(name)s”.") % {"name": criteria_set.name})
+        return HttpResponseRedirect(criteria_set.get_absolute_url())
+
+
+class CriteriaSetDetailView(ObjectDetailView):
+    model = CriteriaSet
+    template_name = "satisfaction/criteria_set_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["groups"] = self.object.groups.prefetch_related("criteria")
+        context["star_levels"] = self.object.star_levels.all()
+        context["in_use"] = self.object.assessments.filter(status=AssessmentStatus.FINAL).exists()
+        return context
+
+
+class CriteriaSetExportView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        criteria_set = get_object_or_404(CriteriaSet.objects.restrict(request.user), pk=pk)
+        response = HttpResponse(svc.export_criteria_set(criteria_set),
+                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response["Content-Disposition"] = f'attachment; filename="bo-tieu-chi-{criteria_set.pk}.xlsx"'
+        return response
+
+
+class _FrozenSetMixin:
+    """A set whose assessments are final is kept as it was: its history must not move."""
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        criteria_set = obj.group.criteria_set if isinstance(obj, Criterion) else obj.criteria_set
+        if criteria_set.assessments.filter(status=AssessmentStatus.FINAL).exists():
+            raise Http404
+        return obj
+
+
+class CriterionEditView(_FrozenSetMixin, ObjectEditView):
+    model = Criterion
+    form_class = CriterionForm
+    template_name = "core/object_form.html"
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class StarLevelEditView(_FrozenSetMixin, ObjectEditView):
+    model = StarLevel
+    form_class = StarLevelForm
+    template_name = "core/object_form.html"
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+# --- Assessments ----------------------------------------------------------------------------------
+
+class AssessmentListView(LoginRequiredMixin, TemplateView):
+    """History quarter by quarter: total, stars and status of every assessment of the ward."""
+
+    template_name = "satisfaction/assessment_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        assessments = (Assessment.objects.restrict(user).select_related("criteria_set", "unit")
+                       .prefetch_related("criteria_set__star_levels"))
+        rows = []
+        for assessment in assessments:
+            if assessment.is_locked:
+                rows.append((assessment, assessment.total, assessment.stars))
+            else:
+                result = svc.compute(assessment)
+                rows.append((assessment, result.total, result.stars))
+        context["rows"] = rows
+        context["may_add"] = may_create(user, Assessment)
+        context["page_title"] = _("Tự đánh giá Chính quyền thân thiện theo quý")
+        return context
+
+
+class AssessmentCreateView(ObjectCreateView):
+    model = Assessment
+    form_class = AssessmentForm
+    template_name = "core/object_form.html"
+
+    def save_object(self, form):
+        data = form.cleaned_data
+        return svc.start_assessment(data["unit"], data["criteria_set"], data["year"], data["quarter"])
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+def _decimal(value):
+    value = (value or "").strip().replace(",", ".")
+    if not value:
+        return None
+    try:
+        return Decimal(value)
+    except InvalidOperation as exc:
+        raise svc.AssessmentError(_("“%(v)s” không phải là số.") % {"v": value}) from exc
+
+
+class AssessmentDetailView(ObjectDetailView):
+    model = Assessment
+    template_name = "satisfaction/assessment_detail.html"
+    select_related = ("criteria_set", "unit", "ward", "finalised_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        assessment = self.object
+        user = self.request.user
+        scores = list(assessment.scores.select_related("criterion__group", "gap_task"))
+        files = {}
+        for attachment in Attachment.objects.filter(
+                content_type__app_label="satisfaction", content_type__model="criterionscore",
+                object_id__in=[s.pk for s in scores]).select_related("uploaded_by"):
+            files.setdefault(attachment.object_id, []).append(attachment)
+        measured = ({s.criterion_id: s.measured_value for s in scores} if assessment.is_locked
+                    else svc.measured_values(assessment))
+        for score in scores:
+            score.files = files.get(score.pk, [])
+            score.measured = measured.get(score.criterion_id)
+        result = svc.compute(assessment, scores)
+        may_change = context["may_change"]
+        reviewer = svc.may_review(user)
+        status = assessment.status
+        context.update({
+            "scores": scores,
+            "result": result,
+            "may_score": may_change and status == AssessmentStatus.DRAFT,
+            "may_review": may_change and reviewer and status == AssessmentStatus.SUBMITTED,
+            "may_reply": may_change and not reviewer and status == AssessmentStatus.REVIEWED,
+            "may_finalise": may_change and reviewer and status in (AssessmentStatus.REVIEWED,
+                                                                   AssessmentStatus.REPLIED),
+            "may_gap": reviewer and user_may(user, assessment, CHANGE),
+            "errors": kwargs.get("errors") or [],
+            "review_choices": [(Review.ACCEPTED, Review.ACCEPTED.label), (Review.ADJUSTED, Review.ADJUSTED.label)],
+        })
+        return context
+
+    def post(self, request, pk):
+        assessment = get_object_or_404(Assessment.objects.restrict(request.user, CHANGE), pk=pk)
+        self.object = assessment
+        action = request.POST.get("action")
+        reviewer = svc.may_review(request.user)
+        try:
+            with transaction.atomic(), set_actor(request.user):
+                message = self._act(request, assessment, action, reviewer)
+        except (svc.AssessmentError, ValidationError) as refused:
+            errors = refused.messages if isinstance(refused, ValidationError) else [str(refused)]
+            return render(request, self.template_name, self.get_context_data(object=assessment, errors=errors),
+                          status=400)
+        messages.success(request, message)
+        return HttpResponseRedirect(assessment.get_absolute_url())
+
+    def _act(self, request, assessment, action, reviewer):
+        scores = assessment.scores.select_related("criterion", "assessment")
+        if action == "score":
+            for score in scores:
+                value = request.POST.get(f"score_{score.pk}")
+                if value is None:
+                    continue
+                svc.set_self_score(score, _decimal(value), request.POST.get(f"comment_{score.pk}", "").strip())
+                for uploaded in request.FILES.getlist(f"evidence_{score.pk}"):
+                    Attachment.attach(score, uploaded, request.user)
+            if request.POST.get("submit"):
+                svc.submit(assessment)
+                return _("Đã gửi kết quả tự chấm để Khối Dân vận thẩm định.")
+            return _("Đã lưu điểm tự chấm.")
+        if action == "review" and reviewer:
+            for score in scores:
+                decision = request.POST.get(f"review_{score.pk}")
+                if not decision:
+                    continue
+                svc.review_score(score, decision, _decimal(request.POST.get(f"reviewed_{score.pk}")),
+                                 request.POST.get(f"reason_{score.pk}", ""))
+            if request.POST.get("complete"):
+                svc.complete_review(assessment)
+                return _("Đã hoàn tất thẩm định; đơn vị có thể phản hồi một lần.")
+            return _("Đã lưu kết quả thẩm định.")
+        if action == "reply" and not reviewer:
+            svc.reply(assessment, request.POST.get("reply", ""))
+            return _("Đã gửi phản hồi của đơn vị.")
+        if action == "finalise" and reviewer:
+            svc.finalise(assessment, request.user)
+            return _("Đã chốt kết quả tự đánh giá; kỳ đánh giá không sửa được nữa.")
+        if action == "gap" and reviewer:
+            score = get_object_or_404(CriterionScore, assessment=assessment, pk=request.POST.get("score"))
+            task = svc.gap_to_task(score)
+            return _("Đã tạo nhiệm vụ “%(title)s” trong kế hoạch.") % {"title": task.title}
+        raise Http404
+
+

@@ -1,0 +1,84 @@
+"""Pages of the criteria and the assessment as each role uses them."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from satisfaction.models import Assessment, AssessmentStatus, CriteriaSet, ServiceDesk
+from satisfaction.services import criteria as svc
+from tests.satisfaction.test_criteria import GOOD_ROWS, workbook_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bloc_imports_a_set_and_sees_errors_of_a_bad_file(ward_a, client_for):
+    client = client_for(ward_a.users["bloc"])
+    url = reverse("satisfaction:criteria_set_list")
+    meta = {"name": "Bộ tiêu chí tỉnh", "decision_number": "12/QĐ-UBND", "decision_date": "01/03/2024",
+            "issuer": "UBND tỉnh", "action": "import"}
+
+    bad = client.post(url, {**meta, "file": SimpleUploadedFile("x.xlsx", b"khong phai excel")})
+    good = client.post(url, {**meta, "file": workbook_bytes(GOOD_ROWS)})
+
+    assert bad.status_code == 400 and "không phải bảng tính Excel" in bad.content.decode()
+    assert good.status_code == 302
+    assert CriteriaSet.objects.get().decision_number == "12/QĐ-UBND"
+    assert client_for(ward_a.users["officer_ubnd"]).post(url, {"action": "example"}).status_code == 404
+
+
+def test_example_set_page_is_marked_as_example(ward_a, client_for):
+    client = client_for(ward_a.users["bloc"])
+    response = client.post(reverse("satisfaction:criteria_set_list"), {"action": "example"})
+    page = client.get(response["Location"]).content.decode()
+    assert "BỘ TIÊU CHÍ MẪU" in page and "15" in page and "50" in page
+
+
+def test_assessment_journey_through_the_pages(ward_a, plan_a, client_for):
+    criteria_set = svc.ensure_example_set(ward_a.ward)
+    unit_client = client_for(ward_a.users["officer_ubnd"])
+    bloc_client = client_for(ward_a.users["bloc"])
+    created = unit_client.post(reverse("satisfaction:assessment_add"), {
+        "criteria_set": criteria_set.pk, "unit": ward_a.units["ubnd"].pk, "year": 2024, "quarter": 2})
+    assert created.status_code == 302, created.content.decode()[:2000]
+    assessment = Assessment.objects.get()
+    url = assessment.get_absolute_url()
+    scores = list(assessment.scores.select_related("criterion"))
+    data = {"action": "score", "submit": "1"}
+    for score in scores:
+        data[f"score_{score.pk}"] = "9" if score.criterion.code == "4.2" else str(score.criterion.max_points)
+        data[f"comment_{score.pk}"] = "Đã thực hiện"
+
+    too_high = unit_client.post(url, {"action": "score", f"score_{scores[0].pk}": "99"})
+    submitted = unit_client.post(url, data)
+    review = {"action": "review", "complete": "1"}
+    for score in scores:
+        review[f"review_{score.pk}"] = "accepted"
+    reviewed = bloc_client.post(url, review)
+    replied = unit_client.post(url, {"action": "reply", "reply": "Thống nhất."})
+    gap_score = assessment.scores.get(criterion__code="4.2")
+    gap = bloc_client.post(url, {"action": "gap", "score": gap_score.pk})
+    final = bloc_client.post(url, {"action": "finalise"})
+    after = unit_client.post(url, data)
+
+    assert too_high.status_code == 400 and "từ 0 đến 5" in too_high.content.decode()
+    assert [r.status_code for r in (submitted, reviewed, replied, gap, final)] == [302] * 5
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.FINAL and assessment.total == Decimal("99") and assessment.stars == 4
+    assert after.status_code == 400 and "đã chốt" in after.content.decode()
+    history = bloc_client.get(reverse("satisfaction:assessment_list")).content.decode()
+    assert "Quý 2/2024" in history and "99" in history
+    assert client_for(ward_a.users["bloc"]).get(criteria_set.get_absolute_url()).status_code == 200
+
+
+def test_pages_answer_for_each_role_and_stay_in_the_ward(ward_a, ward_b, client_for):
+    desk = ServiceDesk.objects.create(unit=ward_a.units["ubnd"], name="Quầy 1")
+    names = ["results", "desk_list", "action_list", "settings", "campaign_list", "criteria_set_list",
+             "assessment_list", "desk_add", "campaign_add", "assessment_add"]
+    for role in ("bloc", "standing", "officer_ubnd", "group_leader"):
+        client = client_for(ward_a.users[role])
+        for name in names:
+            response = client.get(reverse(f"satisfaction:{name}"))
+            assert response.status_code in (200, 403), (role, name, response.status_code)
+    assert client_for(ward_b.users["bloc"]).get(desk.get_absolute_url()).status_code == 404
