@@ -7,4 +7,24 @@ class AccountabilityConfig(AppConfig):
     verbose_name = _("Trách nhiệm người đứng đầu")
 
     def ready(self):
-        """Register audit, menu entries and the area section here (see core/areas.py, core/navigation.py)."""
+        from auditlog.registry import auditlog
+
+        from core.areas import AreaSection
+        from core.areas import register as register_section
+        from core.navigation import MenuItem, register
+
+        from . import models, services
+
+        auditlog.register(models.UnitPlanRound, exclude_fields=["search_text"])
+        auditlog.register(models.UnitPlanSubmission, exclude_fields=["reminded_at"])
+        auditlog.register(models.CadreFeedback, exclude_fields=["search_text"])
+        auditlog.register(models.CadreReview)
+
+        register(MenuItem("unit_plans", _("Kế hoạch của đơn vị"), "accountability:round_list", order=12))
+        register(MenuItem("cadre_feedback", _("Phản ánh về cán bộ"), "accountability:feedback_list", order=13,
+                          visible=models.may_see_cadre_records))
+
+        register_section(AreaSection(
+            key="accountability", title=_("Trách nhiệm người đứng đầu và cán bộ, công chức"), order=10,
+            figures=services.area_figures,
+        ))

@@ -8,7 +8,7 @@ from ..services import conclusion_status
 
 def run_model_clean(serializer, attrs, model, m2m=()):
     """Apply the model's own clean() (date order and other rules) to API input, old values filling the gaps."""
-    values = {k: v for k, v in attrs.items() if k not in m2m}
+    values = {k: v for k, v in attrs.items() if k not in m2m and k != "files"}
     instance = model(**values)
     if serializer.instance is not None:
         for field in model._meta.concrete_fields:
@@ -19,6 +19,45 @@ def run_model_clean(serializer, attrs, model, m2m=()):
     except DjangoValidationError as exc:
         raise serializers.ValidationError(exc.message_dict) from exc
     return attrs
+
+
+class EvidenceFilesMixin(serializers.Serializer):
+    """Optional evidence files on a multipart write, checked by the portal's one upload validator.
+
+    Saved as core Attachments inside the viewset's transaction, so a refused file writes nothing.
+    """
+
+    files = serializers.ListField(child=serializers.FileField(), write_only=True, required=False,
+                                  label=_("Tệp minh chứng"))
+
+    def validate_files(self, files):
+        from core.validators import validate_upload
+
+        for uploaded in files:
+            try:
+                validate_upload(uploaded)
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError(exc.messages) from exc
+        return files
+
+    def _attach(self, instance, files):
+        from core.models import Attachment
+
+        request = self.context.get("request")
+        for uploaded in files:
+            Attachment.attach(instance, uploaded, user=request.user if request else None)
+
+    def create(self, validated_data):
+        files = validated_data.pop("files", [])
+        instance = super().create(validated_data)
+        self._attach(instance, files)
+        return instance
+
+    def update(self, instance, validated_data):
+        files = validated_data.pop("files", [])
+        instance = super().update(instance, validated_data)
+        self._attach(instance, files)
+        return instance
 
 
 def limit_choices(serializer, **querysets):
@@ -46,14 +85,14 @@ def visible_people(user):
     return Person.objects.restrict(user)
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(EvidenceFilesMixin, serializers.ModelSerializer):
     organiser_name = serializers.CharField(source="organiser.name", read_only=True)
 
     class Meta:
         model = Meeting
         fields = ["id", "kind", "title", "organiser", "organiser_name", "status", "held_on", "starts_at", "ends_at",
                   "place", "chair", "chair_name", "dialogue_form", "dialogue_audience", "field",
-                  "participating_units", "attendees", "other_attendees", "attendance", "minutes", "created_at"]
+                  "participating_units", "attendees", "other_attendees", "attendance", "minutes", "created_at", "files"]
         read_only_fields = ["created_at"]
 
     def __init__(self, *args, **kwargs):
@@ -65,14 +104,14 @@ class MeetingSerializer(serializers.ModelSerializer):
         return run_model_clean(self, attrs, Meeting, m2m=("participating_units", "attendees"))
 
 
-class ConclusionSerializer(serializers.ModelSerializer):
+class ConclusionSerializer(EvidenceFilesMixin, serializers.ModelSerializer):
     status = serializers.SerializerMethodField()
     responsible_unit_name = serializers.CharField(source="responsible_unit.name", read_only=True)
 
     class Meta:
         model = Conclusion
         fields = ["id", "meeting", "number", "text", "responsible_unit", "responsible_unit_name", "due_date", "state",
-                  "done_on", "result", "status", "updated_at"]
+                  "done_on", "result", "status", "updated_at", "files"]
         read_only_fields = ["updated_at"]
         extra_kwargs = {
             "responsible_unit": {"error_messages": {

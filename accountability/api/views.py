@@ -1,0 +1,85 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+
+from core.access import CHANGE
+from core.api import ScopedModelViewSet
+
+from ..filtersets import (
+    CadreFeedbackFilterSet,
+    CadreReviewFilterSet,
+    UnitPlanRoundFilterSet,
+    UnitPlanSubmissionFilterSet,
+)
+from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, may_see_cadre_records
+from ..services import apply_review, remind_round
+from .serializers import (
+    CadreFeedbackSerializer,
+    CadreReviewSerializer,
+    UnitPlanRoundSerializer,
+    UnitPlanSubmissionSerializer,
+)
+
+
+class UnitPlanRoundViewSet(ScopedModelViewSet):
+    model = UnitPlanRound
+    serializer_class = UnitPlanRoundSerializer
+    filterset_class = UnitPlanRoundFilterSet
+
+    def after_save(self, instance):
+        from ..services import default_round_units, sync_round_units
+
+        if not instance.submissions.exists():
+            sync_round_units(instance, default_round_units(instance.ward, instance.task))
+
+    @extend_schema(request=None, responses=inline_serializer(
+        "RoundReminder", {"reminded": serializers.ListField(child=serializers.CharField())}))
+    @action(detail=True, methods=["post"])
+    def remind(self, request, pk=None):
+        """Remind every unit that has not sent its plan (once a day per unit)."""
+        plan_round = UnitPlanRound.objects.restrict(request.user, CHANGE).filter(pk=pk).first()
+        if plan_round is None:
+            raise NotFound
+        return Response({"reminded": [unit.name for unit in remind_round(plan_round)]})
+
+
+class UnitPlanSubmissionViewSet(ScopedModelViewSet):
+    model = UnitPlanSubmission
+    serializer_class = UnitPlanSubmissionSerializer
+    filterset_class = UnitPlanSubmissionFilterSet
+    select_related = ("unit", "round")
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("-round__deadline", "unit__order", "unit__name")
+
+    def perform_update(self, serializer):
+        self._save_in_scope(serializer, submitted_by=self.request.user)
+
+
+class CadreRecordViewSet(ScopedModelViewSet):
+    def get_queryset(self):
+        if not may_see_cadre_records(self.request.user):
+            return self.model.objects.none()
+        return super().get_queryset()
+
+    def create_extra(self):
+        return {"recorded_by": self.request.user}
+
+
+class CadreFeedbackViewSet(CadreRecordViewSet):
+    model = CadreFeedback
+    serializer_class = CadreFeedbackSerializer
+    filterset_class = CadreFeedbackFilterSet
+    select_related = ("cadre", "unit")
+
+
+class CadreReviewViewSet(CadreRecordViewSet):
+    model = CadreReview
+    serializer_class = CadreReviewSerializer
+    filterset_class = CadreReviewFilterSet
+    select_related = ("cadre", "unit", "feedback")
+
+    def after_save(self, instance):
+        apply_review(instance)

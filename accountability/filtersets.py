@@ -1,0 +1,75 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.filtersets import PortalFilterSet, UnitChoiceFilter
+
+from .models import (
+    CadreFeedback,
+    CadreReview,
+    FeedbackKind,
+    FeedbackSource,
+    FeedbackState,
+    ReviewOutcome,
+    SubmissionStatus,
+    UnitPlanRound,
+    UnitPlanSubmission,
+)
+
+
+def _visible_rounds(request):
+    return UnitPlanRound.objects.restrict(request.user) if request else UnitPlanRound.objects.none()
+
+
+def _visible_people(request):
+    from organisations.models import Person
+
+    return Person.objects.restrict(request.user) if request else Person.objects.none()
+
+
+class UnitPlanRoundFilterSet(PortalFilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="deadline", lookup_expr="year")
+
+    class Meta:
+        model = UnitPlanRound
+        fields = ["q", "year"]
+
+
+class UnitPlanSubmissionFilterSet(django_filters.FilterSet):
+    round = django_filters.ModelChoiceFilter(label=_("Đợt"), queryset=_visible_rounds)
+    unit = UnitChoiceFilter(label=_("Đơn vị"))
+    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=SubmissionStatus.choices,
+                                         method="filter_status")
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="round__deadline", lookup_expr="year")
+
+    class Meta:
+        model = UnitPlanSubmission
+        fields = ["round", "unit", "status", "year"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset.with_status().filter(status_code=value) if value else queryset
+
+
+class CadreFeedbackFilterSet(PortalFilterSet):
+    unit = UnitChoiceFilter(label=_("Đơn vị"))
+    cadre = django_filters.ModelChoiceFilter(label=_("Cán bộ"), queryset=_visible_people)
+    source = django_filters.ChoiceFilter(label=_("Nguồn"), choices=FeedbackSource.choices)
+    kind = django_filters.ChoiceFilter(label=_("Loại phản ánh"), choices=FeedbackKind.choices)
+    state = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=FeedbackState.choices)
+    received_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="received_on", lookup_expr="gte")
+    received_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="received_on", lookup_expr="lte")
+
+    class Meta:
+        model = CadreFeedback
+        fields = ["q", "unit", "cadre", "source", "kind", "state", "received_after", "received_before"]
+
+
+class CadreReviewFilterSet(django_filters.FilterSet):
+    unit = UnitChoiceFilter(label=_("Đơn vị"))
+    cadre = django_filters.ModelChoiceFilter(label=_("Cán bộ"), queryset=_visible_people)
+    outcome = django_filters.ChoiceFilter(label=_("Kết quả"), choices=ReviewOutcome.choices)
+    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
+    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+
+    class Meta:
+        model = CadreReview
+        fields = ["unit", "cadre", "outcome", "held_after", "held_before", "feedback"]
