@@ -275,6 +275,19 @@ def change_certificate_status(establishment, *, status, on=None, note="", certif
     return step
 
 
+def certificate_status_on(establishment, on, steps=None):
+    """The certificate status an establishment had at the end of the day ``on``, from its recorded steps."""
+    steps = sorted(establishment.certificate_steps.all() if steps is None else steps,
+                   key=lambda step: (step.recorded_on, step.pk))
+    before = [step for step in steps if step.recorded_on <= on]
+    if before:
+        return before[-1].status
+    after = [step for step in steps if step.recorded_on > on]
+    if after:
+        return after[0].previous_status or after[0].status
+    return establishment.certificate_status
+
+
 def record_initial_certificate(establishment, user=None):
     """The first step of the file: the status the establishment was registered with."""
     return CertificateStep.objects.create(
@@ -519,7 +532,8 @@ def quarterly_figures(ward, start, end):
     new_establishments = establishments.filter(created_at__date__gte=start, created_at__date__lte=end)
     by_kind = _count_by(existing, "kind", EstablishmentKind)
     new_by_kind = _count_by(new_establishments, "kind", EstablishmentKind)
-    certificate_counts = _count_by(existing, "certificate_status", CertificateStatus)
+    at_end = Counter(certificate_status_on(e, end) for e in existing.prefetch_related("certificate_steps"))
+    certificate_counts = {key: at_end.get(key, 0) for key in CertificateStatus.values}
     steps = CertificateStep.objects.filter(establishment__ward=ward, recorded_on__gte=start, recorded_on__lte=end)
     status_changes = steps.exclude(previous_status="").exclude(previous_status=F("status"))
     issued_in_period = status_changes.filter(status=CertificateStatus.ISSUED).count()

@@ -647,6 +647,15 @@ class WatchDetailView(ReligionDetailView):
         return context
 
 
+def _with_minimisation_notice(view, context):
+    """The watch-report forms say what is never recorded and when the details are erased."""
+    obj = getattr(view, "object", None)
+    ward = obj.ward if obj is not None and obj.pk else view.request.user.ward
+    context["minimisation_notice"] = True
+    context["retention_days"] = services.retention_days(ward.pk if ward else None)
+    return context
+
+
 class WatchCreateView(ReligionCreateView):
     model = WatchReport
     form_class = WatchReportForm
@@ -662,9 +671,7 @@ class WatchCreateView(ReligionCreateView):
         return report
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["minimisation_notice"] = True
-        return context
+        return _with_minimisation_notice(self, super().get_context_data(**kwargs))
 
 
 class WatchEditView(ReligionEditView):
@@ -675,9 +682,7 @@ class WatchEditView(ReligionEditView):
         return super().get_queryset().filter(anonymised_at__isnull=True)
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["minimisation_notice"] = True
-        return context
+        return _with_minimisation_notice(self, super().get_context_data(**kwargs))
 
 
 class FollowUpCreateView(ObjectActionView):
