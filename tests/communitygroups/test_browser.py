@@ -1,0 +1,94 @@
+"""A group leader on a phone records a Green Sunday with a photo and sends a situation report; the bloc sees both."""
+
+import os
+from datetime import timedelta
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+import pytest  # noqa: E402
+
+from communitygroups.models import Activity, ActivityKind, SituationReport  # noqa: E402
+from communitygroups.services import today  # noqa: E402
+from core.models import Attachment  # noqa: E402
+from tests.browser.conftest import (  # noqa: E402, F401
+    DESKTOP,
+    PHONE,
+    browser,
+    horizontal_overflow,
+    login,
+    new_page,
+    screenshot,
+)
+from tests.browser.test_foundation_journeys import small_png  # noqa: E402
+from tests.communitygroups.conftest import make_households, make_interfamily  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+def test_leader_records_green_sunday_and_report_on_a_phone_and_the_bloc_sees_both(new_page, live_server, ward_a,  # noqa: F811
+                                                                                  groups_a):
+    group = groups_a["tdp-1"]
+    make_households(group, 6, interfamily=make_interfamily(group, "Tổ liên gia số 1"))
+    leader = ward_a.users["group_leader"]
+    now = today()
+    sunday = now - timedelta(days=(now.weekday() - 6) % 7)
+
+    # Act 1: the leader, on a 390 x 844 phone, records last Sunday's cleanup with a photo.
+    phone = new_page(PHONE)
+    login(phone, live_server, leader)
+    phone.goto(f"{live_server.url}/to-dan-van/")
+    with phone.expect_navigation():
+        phone.get_by_role("link", name="Ghi Chủ nhật xanh").first.click()
+    assert horizontal_overflow(phone) == 0
+    phone.fill("#id_held_on", sunday.strftime("%d/%m/%Y"))
+    phone.fill("#id_place", "Ngõ 14 đường Lê Lợi")
+    phone.fill("#id_participants", "27")
+    phone.fill("#id_households_count", "19")
+    phone.fill("#id_content", "Quét dọn ngõ 14, khơi thông cống rãnh, thu gom 6 bao rác")
+    phone.set_input_files("#id_photos", files=[{"name": "chu-nhat-xanh.png", "mimeType": "image/png",
+                                                "buffer": small_png()}])
+    screenshot(phone, "communitygroups-phone-green-sunday-form")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Lưu").click()
+    assert "Đã ghi nhận Chủ nhật xanh" in phone.locator(".messages").inner_text()
+    assert phone.locator(".cg-photos img").count() == 1
+    assert horizontal_overflow(phone) == 0
+
+    # Act 2: the leader sends a situation report from the same phone.
+    phone.goto(f"{live_server.url}/to-dan-van/")
+    with phone.expect_navigation():
+        phone.get_by_role("link", name="Gửi báo cáo tình hình").first.click()
+    phone.select_option("#id_topic", "fraud")
+    phone.select_option("#id_urgency", "soon")
+    phone.fill("#id_title", "Cuộc gọi giả danh công an yêu cầu chuyển tiền")
+    phone.fill("#id_place", "Ngõ 14 đường Lê Lợi")
+    phone.fill("#id_description", "Ba hộ nhận cuộc gọi giả danh công an; tổ đã nhắc các hộ không chuyển tiền.")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Lưu").click()
+    assert "Đã gửi báo cáo" in phone.locator(".messages").inner_text()
+    screenshot(phone, "communitygroups-phone-report-sent")
+    assert horizontal_overflow(phone) == 0
+
+    activity = Activity.objects.get()
+    assert (activity.kind, activity.held_on, activity.group) == (ActivityKind.GREEN_SUNDAY, sunday, group)
+    assert Attachment.for_object(activity).count() == 1
+    report = SituationReport.objects.get()
+    assert report.author == leader
+
+    # Assert: the bloc sees both, and was told about the report.
+    desk = new_page(DESKTOP)
+    login(desk, live_server, ward_a.users["bloc"])
+    desk.goto(f"{live_server.url}/hoat-dong-to-dan-van/?kind=green_sunday")
+    assert "Ngõ 14 đường Lê Lợi" in desk.locator("main").inner_text()
+    desk.goto(f"{live_server.url}/to-dan-van/chu-nhat-xanh/?thang={sunday:%Y-%m}")
+    row = desk.locator("table.cg-grid tbody tr", has_text="Tổ dân phố số 1")
+    assert row.locator("td.cg-held").count() == 1
+    desk.goto(f"{live_server.url}/thong-bao/")
+    assert "Cuộc gọi giả danh công an" in desk.locator("main").inner_text()
+    desk.goto(f"{live_server.url}/nam-tinh-hinh/")
+    with desk.expect_navigation():
+        desk.get_by_role("link", name="Cuộc gọi giả danh công an yêu cầu chuyển tiền").click()
+    assert "Ba hộ nhận cuộc gọi" in desk.locator("main").inner_text()
+    screenshot(desk, "communitygroups-bloc-report")
+    desk.goto(f"{live_server.url}{activity.get_absolute_url()}")
+    assert desk.locator(".cg-photos img").count() == 1
