@@ -236,3 +236,28 @@ def test_section_figures(ward_a, groups_a):
     import json
 
     json.dumps(figures.data)
+
+
+def test_religious_activity_report_becomes_a_religion_watch_report(ward_a, groups_a):
+    model = services.religion_watch_model()
+    if model is None:
+        pytest.skip("the religion app provides no WatchReport model")
+    report = SituationReport.objects.create(group=groups_a["tdp-1"], reported_on=date(2024, 3, 5),
+                                            topic=ReportTopic.RELIGIOUS_ACTIVITY, urgency="soon",
+                                            title="Nhóm sinh hoạt lạ", place="Sân nhà văn hóa TDP 1",
+                                            description="Nhóm tập dưỡng sinh có phát tài liệu lạ")
+    assert services.may_turn_into_watch_report(report)
+
+    watch = services.turn_into_watch_report(report, ward_a.users["bloc"])
+
+    report.refresh_from_db()
+    assert report.religion_watch_report_id == watch.pk
+    stored = model._base_manager.get(pk=watch.pk)
+    values = {f.name: getattr(stored, f.name) for f in model._meta.concrete_fields}
+    assert values.get("residential_group", ward_a.units["tdp-1"]) == ward_a.units["tdp-1"]
+    assert values.get("ward", ward_a.ward) == ward_a.ward
+    assert values.get("observed_on", date(2024, 3, 5)) == date(2024, 3, 5)
+    assert values.get("risk_level", "medium") == "medium"
+    assert not services.may_turn_into_watch_report(report)
+    with pytest.raises(services.WatchReportUnavailable):
+        services.turn_into_watch_report(report, ward_a.users["bloc"])
