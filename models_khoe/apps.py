@@ -7,4 +7,37 @@ class ModelsKhoeConfig(AppConfig):
     verbose_name = _("Dân vận khéo")
 
     def ready(self):
-        """Register audit, menu entries and the area section here (see core/areas.py, core/navigation.py)."""
+        from auditlog.registry import auditlog
+
+        from core.areas import AreaSection
+        from core.areas import register as register_section
+        from core.navigation import MenuItem
+        from core.navigation import register as register_menu
+
+        from . import models
+        from .services import area_figures
+
+        auditlog.register(models.Bloc)
+        auditlog.register(models.Criterion)
+        auditlog.register(models.EvaluatorAssignment)
+        auditlog.register(models.MobilizationModel, exclude_fields=["search_text", "name_key"])
+        auditlog.register(models.Indicator)
+        auditlog.register(models.IndicatorValue)
+        auditlog.register(models.Activity)
+        auditlog.register(models.Publicity)
+        auditlog.register(models.RegistrationVersion, exclude_fields=["content"])
+        auditlog.register(models.Appraisal)
+        # Scores are recorded, notes are not: the audit log is read by others, the note is the evaluator's own.
+        auditlog.register(models.Evaluation, exclude_fields=["note"])
+        auditlog.register(models.CriterionScore)
+        auditlog.register(models.RecognitionRound)
+        auditlog.register(models.Recognition)
+        auditlog.register(models.Replication)
+
+        register_menu(MenuItem("models_khoe", _("Dân vận khéo"), "models_khoe:model_list", order=40))
+        # The evaluators' to-do list, the ranking and the blocs are tabs of the area's pages: a menu entry that
+        # queries (is this user an evaluator?) would cost every page of the portal a query.
+        register_menu(MenuItem("models_khoe-public", _("Mô hình tiêu biểu"), "models_khoe:public_list", order=41))
+        register_section(AreaSection(key="models_khoe", title=_("Phong trào thi đua “Dân vận khéo”"), order=30,
+                                     figures=area_figures))
+

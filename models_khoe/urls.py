@@ -1,5 +1,33 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "models_khoe"
 
-urlpatterns = []
+urlpatterns = [
+    path("dan-van-kheo/", views.ModelListView.as_view(), name="model_list"),
+    path("dan-van-kheo/dang-ky/", views.RegisterView.as_view(), name="model_add"),
+    path("dan-van-kheo/viec-can-cham/", views.TodoView.as_view(), name="todo"),
+    path("dan-van-kheo/xep-hang/", views.RankingView.as_view(), name="ranking"),
+    path("dan-van-kheo/khoi/", views.BlocListView.as_view(), name="bloc_list"),
+    path("dan-van-kheo/khoi/them/", views.BlocCreateView.as_view(), name="bloc_add"),
+    path("dan-van-kheo/khoi/<int:pk>/", views.BlocDetailView.as_view(), name="bloc_detail"),
+    path("dan-van-kheo/cong-nhan/<int:year>/", views.RoundView.as_view(), name="round_detail"),
+    path("dan-van-kheo/cong-nhan/<int:year>/de-nghi.pdf", views.ProposalPdfView.as_view(), name="round_proposal"),
+    path("dan-van-kheo/<int:pk>/", views.ModelDetailView.as_view(), name="model_detail"),
+    path("dan-van-kheo/<int:pk>/sua/", views.ReviseView.as_view(), name="model_edit"),
+    path("dan-van-kheo/<int:pk>/phien-ban/", views.VersionsView.as_view(), name="model_versions"),
+    path("dan-van-kheo/<int:pk>/tham-dinh/", views.AppraiseView.as_view(), name="appraise"),
+    path("dan-van-kheo/<int:pk>/chi-tieu/", views.IndicatorValueView.as_view(), name="value_add"),
+    path("dan-van-kheo/<int:pk>/hoat-dong/", views.ActivityCreateView.as_view(), name="activity_add"),
+    path("dan-van-kheo/<int:pk>/tuyen-truyen/", views.PublicityCreateView.as_view(), name="publicity_add"),
+    path("dan-van-kheo/<int:pk>/minh-chung/", views.EvidenceCreateView.as_view(), name="evidence_add"),
+    path("dan-van-kheo/<int:pk>/cham-diem/", views.ScoreView.as_view(), name="score"),
+    path("dan-van-kheo/<int:pk>/cong-nhan/", views.RecogniseView.as_view(), name="recognise"),
+    path("dan-van-kheo/<int:pk>/nhan-rong/", views.ReplicationCreateView.as_view(), name="replication_add"),
+    path("dan-van-kheo/<int:pk>/giay-chung-nhan.pdf", views.CertificateView.as_view(), name="certificate"),
+    # Public: recognised models for propagation, without login.
+    path("mo-hinh-tieu-bieu/", views.PublicListView.as_view(), name="public_list"),
+    path("mo-hinh-tieu-bieu/<int:pk>/", views.PublicDetailView.as_view(), name="public_detail"),
+    path("mo-hinh-tieu-bieu/anh/<int:pk>/", views.public_photo, name="public_photo"),
+]

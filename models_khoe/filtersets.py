@@ -1,0 +1,179 @@
+"""One FilterSet per model, used by the browser lists and the API lists alike."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from core.filtersets import PortalFilterSet, UnitChoiceFilter
+
+from .models import (
+    Activity,
+    Appraisal,
+    Bloc,
+    Channel,
+    Criterion,
+    Evaluation,
+    EvaluatorAssignment,
+    Field,
+    Indicator,
+    IndicatorValue,
+    Kind,
+    MobilizationModel,
+    Publicity,
+    Recognition,
+    RegistrationVersion,
+    Replication,
+    Status,
+)
+
+
+def _visible_blocs(request):
+    return Bloc.objects.restrict(request.user) if request else Bloc.objects.none()
+
+
+class MobilizationModelFilterSet(PortalFilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"))
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Kind.choices)
+    field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=Field.choices)
+    bloc = django_filters.ModelChoiceFilter(label=_("Khối thi đua"), queryset=_visible_blocs)
+    status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=Status.choices)
+    unit = UnitChoiceFilter(label=_("Đơn vị"))
+
+    class Meta:
+        model = MobilizationModel
+        fields = ["q", "year", "kind", "field", "bloc", "status", "unit"]
+
+
+class _TextSearch(PortalFilterSet):
+    """For models without a normalised search column: a plain search of one text field."""
+
+    search_field = ""
+
+    def search(self, queryset, name, value):
+        return queryset.filter(**{f"{self.search_field}__icontains": value}) if value else queryset
+
+
+class BlocFilterSet(_TextSearch):
+    search_field = "name"
+
+    class Meta:
+        model = Bloc
+        fields = ["q", "is_active"]
+
+
+class CriterionFilterSet(_TextSearch):
+    search_field = "name"
+    bloc = django_filters.NumberFilter(label=_("Mã khối"), field_name="bloc_id")
+
+    class Meta:
+        model = Criterion
+        fields = ["q", "bloc", "is_active"]
+
+
+class EvaluatorAssignmentFilterSet(_TextSearch):
+    search_field = "evaluator__username"
+    bloc = django_filters.NumberFilter(label=_("Mã khối"), field_name="bloc_id")
+    evaluator = django_filters.NumberFilter(label=_("Mã người chấm"), field_name="evaluator_id")
+
+    class Meta:
+        model = EvaluatorAssignment
+        fields = ["q", "bloc", "year", "evaluator"]
+
+
+class IndicatorFilterSet(_TextSearch):
+    search_field = "name"
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+    class Meta:
+        model = Indicator
+        fields = ["q", "model"]
+
+
+class IndicatorValueFilterSet(_TextSearch):
+    search_field = "note"
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="indicator__model_id")
+    measured_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="measured_on", lookup_expr="gte")
+    measured_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="measured_on", lookup_expr="lte")
+    indicator = django_filters.NumberFilter(label=_("Mã chỉ tiêu"), field_name="indicator_id")
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["q", "indicator", "model", "measured_after", "measured_before"]
+
+
+class ActivityFilterSet(_TextSearch):
+    search_field = "title"
+    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
+    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+    class Meta:
+        model = Activity
+        fields = ["q", "model", "held_after", "held_before"]
+
+
+class PublicityFilterSet(_TextSearch):
+    search_field = "title"
+    channel = django_filters.ChoiceFilter(label=_("Hình thức"), choices=Channel.choices)
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+    class Meta:
+        model = Publicity
+        fields = ["q", "model", "channel"]
+
+
+class RegistrationVersionFilterSet(_TextSearch):
+    search_field = "model__name"
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+    class Meta:
+        model = RegistrationVersion
+        fields = ["q", "model"]
+
+
+class AppraisalFilterSet(_TextSearch):
+    search_field = "comments"
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+    class Meta:
+        model = Appraisal
+        fields = ["q", "model", "decision"]
+
+
+class EvaluationFilterSet(_TextSearch):
+    search_field = "model__name"
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+    class Meta:
+        model = Evaluation
+        fields = ["q", "model"]
+
+
+class RecognitionFilterSet(_TextSearch):
+    search_field = "achievement"
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="round__year")
+
+    class Meta:
+        model = Recognition
+        fields = ["q", "year", "proposed_to_city"]
+
+
+class ReplicationFilterSet(_TextSearch):
+    search_field = "results"
+    adopting_unit = UnitChoiceFilter(label=_("Đơn vị nhân rộng"))
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+    class Meta:
+        model = Replication
+        fields = ["q", "model", "adopting_unit"]
+
+
+class PublicModelFilterSet(PortalFilterSet):
+    """The public page's filters: nothing that needs a login (no unit lists of a ward)."""
+
+    year = django_filters.NumberFilter(label=_("Năm"))
+    field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=Field.choices)
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Kind.choices)
+
+    class Meta:
+        model = MobilizationModel
+        fields = ["q", "year", "field", "kind"]

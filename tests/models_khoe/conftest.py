@@ -1,0 +1,124 @@
+"""Fixtures of the "Dân vận khéo" tests: the ward's blocs, a valid registration, evaluators, a model at any stage."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from models_khoe import services
+from models_khoe.models import Field, Kind
+from organisations.demo import ensure_user
+from organisations.models import Role
+from tests.conftest import PASSWORD
+
+YEAR = 2024
+TODAY = date(2024, 9, 20)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch):
+    """The movement's year is 2024: registrations in spring, scoring in September, recognition in October."""
+    import meetings.services
+    import plans.services
+
+    monkeypatch.setattr(services, "today", lambda: TODAY)
+    monkeypatch.setattr(plans.services, "today", lambda: TODAY)
+    monkeypatch.setattr(meetings.services, "today", lambda: TODAY)
+
+
+@pytest.fixture
+def blocs_a(ward_a):
+    return services.ensure_default_blocs(ward_a.ward)
+
+
+def registration(unit, bloc, name="Dân vận khéo trong giải phóng mặt bằng đường Hoàng Văn Thụ", **extra):
+    data = {
+        "year": YEAR,
+        "kind": Kind.COLLECTIVE,
+        "unit": unit,
+        "responsible_name": "Lê Văn Chính",
+        "responsible_position": "Chủ tịch UBND phường",
+        "name": name,
+        "field": Field.ECONOMY,
+        "bloc": bloc,
+        "situation": "Còn 12 hộ chưa đồng thuận bàn giao mặt bằng.",
+        "objectives": "100% hộ bàn giao mặt bằng đúng hạn.",
+        "content_methods": "Tổ công tác gặp từng hộ, đối thoại công khai phương án bồi thường.",
+        "scope_beneficiaries": "Tổ dân phố số 2 và số 3; 12 hộ dân.",
+        "lead_force": "UBND phường",
+        "coordinating_forces": "Ủy ban MTTQ phường, Hội CCB",
+        "participating_forces": "Tổ dân vận cộng đồng",
+        "resources": "Kinh phí hỗ trợ của phường",
+        "starts_on": date(YEAR, 3, 1),
+        "milestones": "30/6: 6 hộ; 30/9: 12 hộ",
+        "evaluation_on": date(YEAR, 9, 30),
+        "outputs": "Biên bản bàn giao mặt bằng của 12 hộ.",
+        "sustainability": "Áp dụng cách làm cho các dự án tiếp theo.",
+    }
+    data.update(extra)
+    return data
+
+
+def indicator(name="Số hộ bàn giao mặt bằng", baseline="0", target="12", **extra):
+    row = {"name": name, "unit_of_measure": "hộ", "baseline": Decimal(baseline), "target": Decimal(target),
+           "direction": "increase", "method": "Đếm biên bản bàn giao có chữ ký của hộ dân."}
+    row.update(extra)
+    return row
+
+
+@pytest.fixture
+def register(ward_a, blocs_a):
+    """register(user=officer_ubnd, unit=ubnd, name=…, indicators=[…]) → a registered model."""
+
+    def make(user=None, unit=None, indicators=None, bloc=None, **extra):
+        user = user or ward_a.users["officer_ubnd"]
+        unit = unit or ward_a.unit("ubnd")
+        data = registration(unit, bloc or blocs_a[1], **extra)
+        return services.register(user, data=data, indicators=indicators if indicators is not None else [indicator()])
+
+    return make
+
+
+@pytest.fixture
+def evaluators_a(ward_a, blocs_a):
+    """Three evaluators of the ward, outside UBND, assigned to the second bloc (chính quyền) for the year."""
+    users = [
+        ensure_user("phuong-a.giamkhao1", PASSWORD, ward_a.unit("dang-uy"), Role.STANDING),
+        ensure_user("phuong-a.giamkhao2", PASSWORD, ward_a.unit("khoi-dan-van"), Role.BLOC),
+        ensure_user("phuong-a.giamkhao3", PASSWORD, ward_a.unit("mttq"), Role.OFFICER),
+    ]
+    for user in users:
+        services.assign_evaluator(ward_a.users["bloc"], blocs_a[1], YEAR, user)
+    return users
+
+
+def full_points(bloc, share=Decimal("1")):
+    return {c.pk: (c.max_points * share).quantize(Decimal("0.1")) for c in bloc.criteria.filter(is_active=True)}
+
+
+@pytest.fixture
+def approved(register, ward_a, plan_a):
+    def make(**extra):
+        model = register(**extra)
+        services.approve(ward_a.users["bloc"], model)
+        model.refresh_from_db()
+        return model
+
+    return make
+
+
+@pytest.fixture
+def evaluated(approved, ward_a, evaluators_a):
+    """evaluated(share=0.9, value=12) → a model scored by the three evaluators at ``share`` of the maximum."""
+
+    def make(share=Decimal("0.9"), value=Decimal("12"), **extra):
+        model = approved(**extra)
+        for ind in model.indicators.all():
+            services.record_indicator_value(ward_a.users["officer_ubnd"], ind, value=value,
+                                            measured_on=date(YEAR, 9, 1))
+        for user in evaluators_a:
+            services.record_score(user, model, full_points(model.bloc, Decimal(str(share))))
+        model.refresh_from_db()
+        return model
+
+    return make
