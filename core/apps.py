@@ -12,3 +12,7 @@ class CoreConfig(AppConfig):
         from .models import Attachment
 
         auditlog.register(Attachment, exclude_fields=["file"])
+
+        from .schema import install
+
+        install()
