@@ -9,16 +9,26 @@ class SatisfactionConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from core.areas import AreaSection
+        from core.areas import register as register_section
         from core.navigation import MenuItem, register
 
         from . import models
+        from .sections import satisfaction_figures
 
-        # Ratings are audited too (an administrator's edit or deletion is recorded), but their creation by
-        # citizens is not: the public endpoint disables the log for its inserts (see services.record_ratings).
+        # Ratings and survey answers are audited too (an administrator's edit or deletion is recorded), but
+        # their creation by citizens is not: the public endpoint disables the log for its inserts.
         for model in (models.SatisfactionSettings, models.RatingReason, models.Service, models.KioskDevice,
-                      models.Rating, models.RatingReasonLink):
+                      models.Rating, models.RatingReasonLink, models.Dimension, models.Question,
+                      models.SurveyResponse, models.Answer, models.CriteriaSet, models.CriteriaGroup,
+                      models.Criterion, models.StarLevel, models.Assessment, models.CriterionScore):
             auditlog.register(model)
         auditlog.register(models.ServiceDesk, exclude_fields=["search_text"], m2m_fields={"services"})
         auditlog.register(models.CorrectiveAction, exclude_fields=["search_text"])
+        auditlog.register(models.SurveyCampaign, exclude_fields=["search_text"])
 
         register(MenuItem("satisfaction", _("Sự hài lòng"), "satisfaction:results", order=30))
+        register(MenuItem("friendly_government", _("Chính quyền thân thiện"), "satisfaction:assessment_list",
+                          order=31))
+        register_section(AreaSection("satisfaction", _("Chính quyền thân thiện, sự hài lòng của người dân"), 20,
+                                     satisfaction_figures))

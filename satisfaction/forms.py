@@ -107,6 +107,8 @@ class ResultsForm(forms.Form):
         self.fields["officer"].queryset = people
         self.fields["service"].queryset = Service.objects.restrict(user)
         self.fields["reason"].queryset = RatingReason.objects.restrict(user)
+        for name in ("desk", "officer", "service", "reason"):
+            self.fields[name].empty_label = _("Tất cả")
 
 
 class CampaignForm(ScopedModelForm):

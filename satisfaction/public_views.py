@@ -31,8 +31,11 @@ def _page(request, public_code, channel):
         raise Http404
     ward_settings = settings_for(desk.ward)
     levels = [(level.value, Level(level).label) for level in levels_for(ward_settings.scale)]
+    # "Đảng ủy phường Hòa Bình" -> "phường Hòa Bình": the citizen sees the ward, not the Party Committee.
+    place = desk.ward.name.removeprefix("Đảng ủy ").strip()
     context = {
         "desk": desk,
+        "place": place,
         "channel": channel,
         "settings": ward_settings,
         "levels": levels,

@@ -43,13 +43,14 @@ urlpatterns += [
 
 from .views import criteria  # noqa: E402
 
+FG = "chinh-quyen-than-thien/"
 urlpatterns += [
-    path("hai-long/tieu-chi/", criteria.CriteriaSetListView.as_view(), name="criteria_set_list"),
-    path("hai-long/tieu-chi/<int:pk>/", criteria.CriteriaSetDetailView.as_view(), name="criteria_set_detail"),
-    path("hai-long/tieu-chi/<int:pk>/tai-ve/", criteria.CriteriaSetExportView.as_view(), name="criteria_set_export"),
-    path("hai-long/tieu-chi/muc/<int:pk>/sua/", criteria.CriterionEditView.as_view(), name="criterion_edit"),
-    path("hai-long/tieu-chi/sao/<int:pk>/sua/", criteria.StarLevelEditView.as_view(), name="star_level_edit"),
-    path("hai-long/tu-danh-gia/", criteria.AssessmentListView.as_view(), name="assessment_list"),
-    path("hai-long/tu-danh-gia/them/", criteria.AssessmentCreateView.as_view(), name="assessment_add"),
-    path("hai-long/tu-danh-gia/<int:pk>/", criteria.AssessmentDetailView.as_view(), name="assessment_detail"),
+    path(FG, criteria.AssessmentListView.as_view(), name="assessment_list"),
+    path(FG + "tu-danh-gia/them/", criteria.AssessmentCreateView.as_view(), name="assessment_add"),
+    path(FG + "tu-danh-gia/<int:pk>/", criteria.AssessmentDetailView.as_view(), name="assessment_detail"),
+    path(FG + "tieu-chi/", criteria.CriteriaSetListView.as_view(), name="criteria_set_list"),
+    path(FG + "tieu-chi/<int:pk>/", criteria.CriteriaSetDetailView.as_view(), name="criteria_set_detail"),
+    path(FG + "tieu-chi/<int:pk>/tai-ve/", criteria.CriteriaSetExportView.as_view(), name="criteria_set_export"),
+    path(FG + "tieu-chi/muc/<int:pk>/sua/", criteria.CriterionEditView.as_view(), name="criterion_edit"),
+    path(FG + "tieu-chi/sao/<int:pk>/sua/", criteria.StarLevelEditView.as_view(), name="star_level_edit"),
 ]

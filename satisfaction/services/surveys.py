@@ -2,10 +2,12 @@
 dimension and question, the campaign index, comparison with the previous campaign, Excel and SVG charts."""
 
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 
+from auditlog.context import disable_auditlog
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
 from django.utils.html import escape
@@ -120,8 +122,10 @@ def record_response(campaign, raw_answers, *, channel, client_id=None, paper_num
         errors["form"] = _("Phiếu chưa có câu trả lời nào.")
     if errors:
         raise SurveyError(errors)
+    # A citizen's answers are their own record; an officer's paper entry is logged (it names who typed it).
+    audit_off = disable_auditlog() if channel == ResponseChannel.ONLINE else nullcontext()
     try:
-        with transaction.atomic():
+        with audit_off, transaction.atomic():
             response = SurveyResponse.objects.create(
                 campaign=campaign, client_id=client_id or uuid.uuid4(), channel=channel, paper_number=paper_number,
                 entered_by=user if user is not None and user.is_authenticated else None,
@@ -290,13 +294,12 @@ def quarter_survey_index(ward, start, end):
 
 def dimension_chart_svg(dimension, width=640):
     """A bar per question: the share of 4–5 answers, with the mean score. Plain SVG, no script, no style attribute."""
-    label_width, bar_left, row_height, top = 300, 310, 34, 26
-    bar_width = width - bar_left - 60
+    bar_left, row_height, top = 310, 34, 4
+    bar_width = width - bar_left - 120
     rows = dimension.questions
     height = top + row_height * max(len(rows), 1) + 10
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="{escape(dimension.name)}">',
-             f'<text x="0" y="16" font-weight="bold">{escape(dimension.name)}</text>']
+             f'aria-label="{escape(dimension.name)}">']
     for index, row in enumerate(rows):
         y = top + index * row_height
         text = row.question.text if len(row.question.text) <= 48 else row.question.text[:46] + "…"
@@ -309,7 +312,6 @@ def dimension_chart_svg(dimension, width=640):
             mean = f" · {row.mean:.2f}".replace(".", ",") if row.mean is not None else ""
             label = f"{share:.1f}%".replace(".", ",") + mean
             parts.append(f'<text x="{bar_left + bar_width + 4}" y="{y + 18}">{escape(label)}</text>')
-    del label_width
     parts.append("</svg>")
     return "".join(parts)
 

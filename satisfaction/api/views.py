@@ -1,0 +1,104 @@
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+
+from ..filtersets import CorrectiveActionFilterSet, RatingFilterSet, ServiceDeskFilterSet
+from ..models import (
+    Assessment,
+    CorrectiveAction,
+    CriteriaGroup,
+    CriteriaSet,
+    CriterionScore,
+    Rating,
+    ServiceDesk,
+    SurveyCampaign,
+)
+from ..services import forget_desk, summarise
+from ..services import surveys as survey_svc
+from .serializers import (
+    AssessmentSerializer,
+    CorrectiveActionSerializer,
+    CriteriaSetSerializer,
+    RatingSerializer,
+    ServiceDeskSerializer,
+    SurveyCampaignSerializer,
+)
+
+
+class ServiceDeskViewSet(ScopedModelViewSet):
+    model = ServiceDesk
+    serializer_class = ServiceDeskSerializer
+    filterset_class = ServiceDeskFilterSet
+    select_related = ("unit",)
+    prefetch_related = ("services",)
+
+    def after_save(self, instance):
+        forget_desk(instance)
+
+
+class RatingViewSet(ScopedReadOnlyViewSet):
+    model = Rating
+    serializer_class = RatingSerializer
+    filterset_class = RatingFilterSet
+    prefetch_related = ("reasons",)
+
+    @extend_schema(summary=_("Chỉ số hài lòng và tỷ lệ từng mức của các lượt đánh giá đã lọc"))
+    @action(detail=False)
+    def summary(self, request):
+        summary = summarise(self.filter_queryset(self.get_queryset()))
+        return Response({
+            "total": summary.total,
+            "index": summary.index,
+            "shares": [{"level": s.level, "label": s.label, "count": s.count, "share": s.share}
+                       for s in summary.shares],
+        })
+
+
+class CorrectiveActionViewSet(ScopedModelViewSet):
+    model = CorrectiveAction
+    serializer_class = CorrectiveActionSerializer
+    filterset_class = CorrectiveActionFilterSet
+    http_method_names = ["get", "put", "patch", "head", "options"]  # opened by the threshold check only
+
+
+class SurveyCampaignViewSet(ScopedModelViewSet):
+    model = SurveyCampaign
+    serializer_class = SurveyCampaignSerializer
+    filterset_fields = ["unit", "is_open"]
+
+    @action(detail=True)
+    def results(self, request, pk=None):
+        result = survey_svc.campaign_results(self.get_object())
+        return Response({
+            "responses": result.responses,
+            "index": result.index,
+            "previous_campaign": result.previous.pk if result.previous else None,
+            "previous_index": result.previous_index,
+            "dimensions": [{"name": d.name, "answers": d.count, "mean": d.mean, "index": d.index,
+                            "previous_index": d.previous_index,
+                            "questions": [{"id": q.question.pk, "text": q.question.text, "answers": q.count,
+                                           "mean": q.mean, "index": q.index, "distribution": q.distribution}
+                                          for q in d.questions]}
+                           for d in result.dimensions],
+        })
+
+
+class CriteriaSetViewSet(ScopedReadOnlyViewSet):
+    model = CriteriaSet
+    serializer_class = CriteriaSetSerializer
+    filterset_fields = ["is_example", "is_active"]
+    prefetch_related = (Prefetch("groups", queryset=CriteriaGroup.objects.prefetch_related("criteria")),
+                        "star_levels")
+
+
+class AssessmentViewSet(ScopedReadOnlyViewSet):
+    model = Assessment
+    serializer_class = AssessmentSerializer
+    filterset_fields = ["year", "quarter", "status"]
+    select_related = ("criteria_set",)
+    prefetch_related = (Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion__group")),
+                        "criteria_set__star_levels")

@@ -1,0 +1,76 @@
+"""The area section of area 2 for the quarterly report and the dashboards (see core/areas.py)."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .numbers import points
+
+
+def _quarter_of(day):
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def satisfaction_figures(ward, start, end):
+    from core.areas import Figures
+
+    from .models import Assessment
+    from .services import criteria as criteria_svc
+    from .services import open_actions, settings_for, summarise, trend, ward_ratings
+
+    length = (end - start).days + 1
+    current = summarise(ward_ratings(ward, start, end))
+    previous = summarise(ward_ratings(ward, start - timedelta(days=length), start - timedelta(days=1)))
+    change = trend(current, previous)
+    threshold = settings_for(ward).threshold
+    year, quarter = _quarter_of(end)
+    assessment = (Assessment.objects.filter(ward=ward).filter(year__lt=year)
+                  | Assessment.objects.filter(ward=ward, year=year, quarter__lte=quarter))
+    assessment = assessment.select_related("criteria_set").order_by("-year", "-quarter").first()
+    total = stars = None
+    if assessment is not None:
+        if assessment.is_locked:
+            total, stars = assessment.total, assessment.stars
+        else:
+            result = criteria_svc.compute(assessment)
+            total, stars = result.total, result.stars
+    actions = open_actions(ward).count()
+
+    rows = [
+        (_("Lượt người dân đánh giá"), f"{current.total}"),
+        (_("Chỉ số hài lòng"), f"{points(current.index)}%" if current.index is not None else _("chưa có đánh giá")),
+        (_("So với kỳ trước"), (f"+{points(change)}" if change > 0 else points(change)) + _(" điểm %")
+         if change is not None else "—"),
+    ]
+    if assessment is not None:
+        label = _("Chính quyền thân thiện quý %(q)s/%(y)s") % {"q": assessment.quarter, "y": assessment.year}
+        state = "" if assessment.is_locked else _(" (tạm tính, %(s)s)") % {"s": assessment.get_status_display()}
+        rows.append((label, _("%(total)s điểm – %(stars)s sao%(state)s")
+                     % {"total": points(total), "stars": stars, "state": state}))
+    else:
+        rows.append((_("Chính quyền thân thiện"), _("chưa tự đánh giá")))
+    rows.append((_("Hành động khắc phục đang mở"), f"{actions}"))
+
+    status = "ok"
+    if actions or (current.index is not None and current.index < threshold):
+        status = "danger"
+    elif stars is None or stars < criteria_svc.TARGET_STARS:
+        status = "warning"
+    return Figures(
+        rows=rows,
+        data={
+            "ratings": current.total,
+            "index": float(current.index) if current.index is not None else None,
+            "previous_index": float(previous.index) if previous.index is not None else None,
+            "trend": float(change) if change is not None else None,
+            "shares": {s.level: s.count for s in current.shares},
+            "threshold": float(threshold),
+            "assessment": {"year": assessment.year, "quarter": assessment.quarter,
+                           "total": float(total) if total is not None else None, "stars": stars,
+                           "final": assessment.is_locked} if assessment else None,
+            "open_corrective_actions": actions,
+        },
+        link=reverse("satisfaction:results"),
+        status=status,
+    )
