@@ -35,6 +35,9 @@ class ReligionForm(ScopedModelForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.DateField):
                 field.widget = DateInput()
+            elif isinstance(field, forms.DecimalField):
+                # Vietnamese write 640,5 m²; a dot still works.
+                field.localize = field.widget.is_localized = True
             if units is None:
                 continue
             if name == "residential_group":

@@ -193,14 +193,15 @@ class WardRecord(models.Model):
         return [getattr(self, name) for name in names if getattr(self, f"{name}_id", None)]
 
     def assign_ward(self, user=None):
-        """Take the ward from a related object, else from the user; used by forms and the API."""
+        """The user's own ward, else (an admin above the wards) the ward of a related object."""
         if self.ward_id:
+            return
+        if user is not None and user.ward is not None:
+            self.ward = user.ward
             return
         for source in self.ward_sources():
             self.ward_id = source.ward_id
             return
-        if user is not None and user.ward is not None:
-            self.ward = user.ward
 
     def clean(self):
         super().clean()
