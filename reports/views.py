@@ -4,7 +4,7 @@ from auditlog.context import set_actor
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -62,7 +62,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                 "chart": bar_chart(chart["labels"], chart["values"], chart.get("unit", ""),
                                    maximum=100 if chart.get("unit") == "%" else None) if chart else None,
             })
-        context["trends"] = self._trends(ward, year, quarter, user)
+        context["trends"] = self._trends(ward, year, quarter, tiles)
         tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area")
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
         context["overdue"] = list(overdue.order_by("current_due_date")[:15])
@@ -78,21 +78,31 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         })
         return context
 
-    def _trends(self, ward, year, quarter, user):
-        """The headline figure of each area over the last quarters (sections that publish one)."""
+    def _trends(self, ward, year, quarter, current):
+        """Each area's headline figure quarter by quarter: past quarters from their quarterly reports (the
+        frozen copy once approved), the current one live. One query, whatever the number of quarters."""
         quarters = [(year, quarter)]
         for _index in range(self.trend_quarters - 1):
             quarters.insert(0, services.previous_quarter(*quarters[0]))
+        past = {
+            (report.year, report.quarter): services.report_content(report)["figures"]
+            for report in QuarterlyReport.objects.filter(ward=ward).filter(
+                models.Q(year=quarters[0][0], quarter__gte=quarters[0][1]) | models.Q(year__gt=quarters[0][0])
+            )
+        }
         series = {}
         for y, q in quarters:
-            start, end = services.cutoff_period(y, q)
-            for section, figures in figures_for(ward, start, end, user):
-                headline = figures.data.get("headline") if isinstance(figures.data, dict) else None
-                series.setdefault(section.key, {"title": section.title, "values": []})["values"].append(headline)
+            if (y, q) == (year, quarter):
+                values = {tile["section"].key: tile["figures"].data.get("headline") for tile in current}
+            else:
+                values = {s["key"]: s["data"].get("headline") for s in past.get((y, q), {}).get("sections", [])}
+            for tile in current:
+                key = tile["section"].key
+                series.setdefault(key, {"title": tile["section"].title, "values": []})["values"].append(values.get(key))
         labels = [f"Q{q}/{y}" for y, q in quarters]
         trends = []
         for item in series.values():
-            if any(value is not None for value in item["values"]):
+            if sum(value is not None for value in item["values"]) >= 2:
                 trends.append({"title": item["title"], "labels": labels,
                                "chart": bar_chart(labels, [v or 0 for v in item["values"]])})
         return trends
