@@ -382,7 +382,7 @@ def export_households(queryset) -> bytes:
         cell.fill = fill
         header_cells.append(cell)
     sheet.append(header_cells)
-    rows = queryset.select_related("inter_family_group", "group__residential_group").order_by("group", "address",
+    rows = queryset.select_related("inter_family_group", "group__residential_group").order_by("group_id", "address",
                                                                                              "pk")
     for number, household in enumerate(rows.iterator(chunk_size=2000), start=1):
         values = [

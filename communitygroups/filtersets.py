@@ -85,6 +85,19 @@ class HouseholdFilterSet(PortalFilterSet):
         model = Household
         fields = ["q", "group", "inter_family_group", "covered", "zalo_joined"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A ward has hundreds of inter-family groups: offer those of the chosen group only (or of the
+        # leader's one group), so the page does not draw them all. A value sent on its own still validates.
+        field = self.form.fields["inter_family_group"]
+        group = str(self.data.get("group") or "")
+        if group.isdigit():
+            field.queryset = field.queryset.filter(group_id=int(group))
+        elif not self.data.get("inter_family_group") and self.request is not None:
+            if visible_groups(self.request).count() > 1:
+                field.queryset = field.queryset.none()
+                field.help_text = _("Chọn Tổ dân vận để lọc theo tổ liên gia.")
+
 
 class ZaloGroupFilterSet(PortalFilterSet):
     group = GroupChoiceFilter(field_name="inter_family_group__group")

@@ -190,10 +190,11 @@ class Household(SearchableModel):
     class Meta:
         verbose_name = _("hộ gia đình")
         verbose_name_plural = _("hộ gia đình")
-        ordering = ["group", "address", "pk"]
+        ordering = ["group_id", "address", "pk"]
         indexes = [
             models.Index(fields=["group", "inter_family_group"], name="household_group_ifg_idx"),
-            models.Index(fields=["group", "address"], name="household_group_address_idx"),
+            # The household list and the gaps list walk this index in their order, whatever the number of rows.
+            models.Index(fields=["group", "address", "id"], name="household_list_order_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -123,7 +123,7 @@ def coverage_of(households):
 
 def coverage_gaps(households):
     """The households that are in no inter-family group, by address: the list the leader acts on."""
-    return households.filter(inter_family_group__isnull=True).order_by("group", "address", "pk")
+    return households.filter(inter_family_group__isnull=True).order_by("group_id", "address", "pk")
 
 
 @dataclass

@@ -300,7 +300,7 @@ class HouseholdListView(ObjectListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return household_queryset(self.request.user).order_by("group", "address", "pk")
+        return household_queryset(self.request.user).order_by("group_id", "address", "pk")
 
 
 class HouseholdDetailView(ObjectDetailView):

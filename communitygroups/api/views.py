@@ -81,7 +81,7 @@ class HouseholdViewSet(ScopedModelViewSet):
     filterset_class = HouseholdFilterSet
 
     def get_queryset(self):
-        return super().get_queryset().order_by("group", "address", "pk")
+        return super().get_queryset().order_by("group_id", "address", "pk")
 
 
 class ZaloGroupViewSet(ScopedModelViewSet):
