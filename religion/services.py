@@ -60,9 +60,9 @@ def may_see(user):
 # ---------------------------------------------------------------------------------------------- read log
 
 
-def log_read(user, obj):
+def log_read(user, obj, remote_addr=None):
     """Record that ``user`` read ``obj`` (auditlog's ACCESS entry, through its ``accessed`` signal)."""
-    with set_actor(user):
+    with set_actor(user, remote_addr=remote_addr):
         accessed.send(sender=type(obj), instance=obj)
 
 

@@ -87,7 +87,7 @@ class ReligionListView(AreaMixin, ObjectListView):
 
 class ReligionDetailView(AreaMixin, ObjectDetailView):
     def render_to_response(self, context, **response_kwargs):
-        services.log_read(self.request.user, self.object)
+        services.log_read(self.request.user, self.object, _remote_addr(self.request))
         return super().render_to_response(context, **response_kwargs)
 
 

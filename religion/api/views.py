@@ -65,7 +65,7 @@ class ReadLoggingMixin:
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()
-        services.log_read(request.user, instance)
+        services.log_read(request.user, instance, _remote_addr(request))
         return Response(self.get_serializer(instance).data)
 
     def paginate_queryset(self, queryset):

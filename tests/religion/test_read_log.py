@@ -26,6 +26,7 @@ def test_opening_a_page_logs_the_read_with_user_and_ward(ward_a, religion_a, cli
     assert entry.actor == user
     assert entry.additional_data == {"ward": ward_a.ward.pk}
     assert entry.timestamp is not None
+    assert entry.remote_addr == "127.0.0.1"
 
 
 def test_the_object_page_shows_its_reads_in_its_history(ward_a, religion_a, client_for):
