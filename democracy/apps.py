@@ -7,4 +7,26 @@ class DemocracyConfig(AppConfig):
     verbose_name = _("Dân chủ ở cơ sở")
 
     def ready(self):
-        """Register audit, menu entries and the area section here (see core/areas.py, core/navigation.py)."""
+        from auditlog.registry import auditlog
+
+        from core.areas import AreaSection
+        from core.areas import register as register_section
+        from core.navigation import MenuItem, register
+
+        from . import models, services
+
+        auditlog.register(models.DisclosureRequirement)
+        auditlog.register(models.Disclosure, exclude_fields=["search_text"])
+        auditlog.register(models.CitizenReception)
+        # The sender is protected: the history records that it changed, never what it says.
+        auditlog.register(models.Petition, exclude_fields=["search_text"], mask_fields=list(models.SENDER_FIELDS),
+                          mask_callable="democracy.services.mask_protected")
+        auditlog.register(models.PetitionStep)
+        auditlog.register(models.Violation, exclude_fields=["search_text"])
+
+        register(MenuItem("democracy", _("Dân chủ cơ sở"), "democracy:checklist", order=40))
+        register(MenuItem("petitions", _("Đơn, thư, phản ánh"), "democracy:petition_list", order=41))
+
+        register_section(AreaSection(
+            key="democracy", title=_("Thực hiện dân chủ ở cơ sở"), order=40, figures=services.area_figures,
+        ))

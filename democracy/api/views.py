@@ -1,0 +1,148 @@
+from django.db import transaction
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from core.access import CHANGE
+from core.api import ScopedModelViewSet
+from meetings.wards import ward_for_request, year_from_request
+
+from ..filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
+from ..models import CitizenReception, Disclosure, DisclosureRequirement, Petition, PetitionStep, Violation
+from ..services import approve_disclosure, chairman_candidates, disclosure_checklist, today, yearly_minimums
+from .serializers import (
+    ChecklistRowSerializer,
+    CitizenReceptionSerializer,
+    DisclosureApprovalSerializer,
+    DisclosureRequirementSerializer,
+    DisclosureSerializer,
+    MinimumSerializer,
+    PetitionSerializer,
+    PetitionStepSerializer,
+    ViolationSerializer,
+)
+
+
+class DisclosureRequirementViewSet(ScopedModelViewSet):
+    model = DisclosureRequirement
+    serializer_class = DisclosureRequirementSerializer
+    filterset_fields = ["ward", "content_kind", "frequency", "is_active"]
+
+
+class DisclosureViewSet(ScopedModelViewSet):
+    model = Disclosure
+    serializer_class = DisclosureSerializer
+    filterset_class = DisclosureFilterSet
+    select_related = ("unit",)
+
+    def create_extra(self):
+        return {"created_by": self.request.user}
+
+    @extend_schema(request=DisclosureApprovalSerializer, responses=DisclosureSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        """Record the chairman's approval; only then does the disclosure count as posted."""
+        from django.core.exceptions import ValidationError
+        from rest_framework.exceptions import ValidationError as ApiValidationError
+
+        disclosure = Disclosure.objects.restrict(request.user, CHANGE).select_related("unit").filter(pk=pk).first()
+        if disclosure is None:
+            raise NotFound
+        data = DisclosureApprovalSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        approver = chairman_candidates(disclosure.unit.ward).filter(pk=data.validated_data["approver"]).first()
+        if approver is None:
+            raise ApiValidationError({"approver": [_("Người phê duyệt phải là Chủ tịch UBND phường.")]})
+        from auditlog.context import set_actor
+
+        try:
+            with transaction.atomic(), set_actor(request.user):
+                approve_disclosure(disclosure, approver, data.validated_data["approved_on"])
+        except ValidationError as exc:
+            raise ApiValidationError(exc.message_dict) from exc
+        return Response(DisclosureSerializer(disclosure, context=self.get_serializer_context()).data)
+
+
+class CitizenReceptionViewSet(ScopedModelViewSet):
+    model = CitizenReception
+    serializer_class = CitizenReceptionSerializer
+    filterset_class = CitizenReceptionFilterSet
+
+    def create_extra(self):
+        return {"created_by": self.request.user}
+
+
+class PetitionViewSet(ScopedModelViewSet):
+    model = Petition
+    serializer_class = PetitionSerializer
+    filterset_class = PetitionFilterSet
+    select_related = ("handling_unit",)
+
+    def create_extra(self):
+        return {"created_by": self.request.user}
+
+    @extend_schema(request=None, responses={200: serializers.DictField()})
+    @action(detail=True, methods=["post"], url_path="open-cadre-feedback")
+    def open_cadre_feedback(self, request, pk=None):
+        """Open a cadre feedback record (area 1) from a petition about a cadre."""
+        from ..services import open_cadre_feedback
+        from ..views import _may_open_feedback
+
+        petition = Petition.objects.restrict(request.user).filter(pk=pk).first()
+        if petition is None or petition.about_cadre_id is None or not _may_open_feedback(request.user, petition):
+            raise NotFound
+        from auditlog.context import set_actor
+
+        with transaction.atomic(), set_actor(request.user):
+            feedback = open_cadre_feedback(petition, request.user)
+        return Response({"cadre_feedback": feedback.pk})
+
+
+class PetitionStepViewSet(ScopedModelViewSet):
+    model = PetitionStep
+    serializer_class = PetitionStepSerializer
+    filterset_fields = ["petition"]
+
+    def create_extra(self):
+        return {"created_by": self.request.user}
+
+
+class ViolationViewSet(ScopedModelViewSet):
+    model = Violation
+    serializer_class = ViolationSerializer
+    filterset_class = ViolationFilterSet
+    select_related = ("unit", "person")
+
+    def create_extra(self):
+        return {"created_by": self.request.user}
+
+
+YEAR_PARAMETERS = [OpenApiParameter("year", int), OpenApiParameter("ward", int)]
+
+
+class DisclosureChecklistViewSet(viewsets.ViewSet):
+    """The year's required disclosures of the user's ward, period by period."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=YEAR_PARAMETERS, responses=ChecklistRowSerializer(many=True))
+    def list(self, request):
+        now = today()
+        rows = disclosure_checklist(ward_for_request(request), year_from_request(request, now.year), on=now)
+        return Response(ChecklistRowSerializer(rows, many=True).data)
+
+
+class DemocracyMinimumsViewSet(viewsets.ViewSet):
+    """The law's yearly minimums for the user's ward: dialogue, year-end conferences, weekly reception."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=YEAR_PARAMETERS, responses=MinimumSerializer(many=True))
+    def list(self, request):
+        now = today()
+        rows = yearly_minimums(ward_for_request(request), year_from_request(request, now.year), on=now)
+        return Response(MinimumSerializer(rows, many=True).data)

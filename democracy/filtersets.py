@@ -1,0 +1,103 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.filtersets import PortalFilterSet, UnitChoiceFilter
+
+from .models import (
+    CLOSED_PETITION_STATES,
+    CitizenReception,
+    Disclosure,
+    DisclosureChannel,
+    DisclosureContent,
+    Petition,
+    PetitionChannel,
+    PetitionKind,
+    PetitionState,
+    Violation,
+    ViolationSource,
+)
+from .services import today
+
+APPROVAL_CHOICES = (("yes", _("Đã phê duyệt")), ("no", _("Chưa phê duyệt")))
+
+
+class DisclosureFilterSet(PortalFilterSet):
+    content_kind = django_filters.ChoiceFilter(label=_("Loại nội dung"), choices=DisclosureContent.choices)
+    channel = django_filters.ChoiceFilter(label=_("Hình thức"), choices=DisclosureChannel.choices)
+    approved = django_filters.ChoiceFilter(label=_("Phê duyệt"), choices=APPROVAL_CHOICES, method="filter_approved")
+    unit = UnitChoiceFilter(label=_("Đơn vị công khai"))
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="posted_on", lookup_expr="year")
+    posted_after = django_filters.DateFilter(label=_("Công khai từ ngày"), field_name="posted_on", lookup_expr="gte")
+    posted_before = django_filters.DateFilter(label=_("Công khai đến ngày"), field_name="posted_on",
+                                              lookup_expr="lte")
+
+    class Meta:
+        model = Disclosure
+        fields = ["q", "content_kind", "channel", "approved", "unit", "year", "posted_after", "posted_before"]
+
+    def filter_approved(self, queryset, name, value):
+        if value == "yes":
+            return queryset.filter(approved_on__isnull=False)
+        if value == "no":
+            return queryset.filter(approved_on__isnull=True)
+        return queryset
+
+
+class CitizenReceptionFilterSet(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="held_on", lookup_expr="year")
+    by_chairman = django_filters.BooleanFilter(label=_("Chủ tịch trực tiếp tiếp"))
+    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
+    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+
+    class Meta:
+        model = CitizenReception
+        fields = ["year", "by_chairman", "held_after", "held_before"]
+
+
+PETITION_STATUS_CHOICES = (
+    ("open", _("Đang xử lý")), ("overdue", _("Quá hạn trả lời")), ("answered_late", _("Trả lời chậm")),
+)
+
+
+class PetitionFilterSet(PortalFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Loại đơn"), choices=PetitionKind.choices)
+    channel = django_filters.ChoiceFilter(label=_("Kênh tiếp nhận"), choices=PetitionChannel.choices)
+    state = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=PetitionState.choices)
+    deadline = django_filters.ChoiceFilter(label=_("Thời hạn"), choices=PETITION_STATUS_CHOICES,
+                                           method="filter_deadline")
+    handling_unit = UnitChoiceFilter(label=_("Đơn vị xử lý"))
+    about_unit = UnitChoiceFilter(label=_("Đơn vị bị phản ánh"))
+    received_after = django_filters.DateFilter(label=_("Tiếp nhận từ ngày"), field_name="received_on",
+                                               lookup_expr="gte")
+    received_before = django_filters.DateFilter(label=_("Tiếp nhận đến ngày"), field_name="received_on",
+                                                lookup_expr="lte")
+
+    class Meta:
+        model = Petition
+        fields = ["q", "kind", "channel", "state", "deadline", "handling_unit", "about_unit", "received_after",
+                  "received_before"]
+
+    def filter_deadline(self, queryset, name, value):
+        open_states = ~Q(state__in=CLOSED_PETITION_STATES)
+        if value == "open":
+            return queryset.filter(open_states)
+        if value == "overdue":
+            return queryset.filter(open_states, due_on__lt=today())
+        if value == "answered_late":
+            from django.db.models import F
+
+            return queryset.filter(answered_on__gt=F("due_on"))
+        return queryset
+
+
+class ViolationFilterSet(PortalFilterSet):
+    unit = UnitChoiceFilter(label=_("Đơn vị"))
+    source = django_filters.ChoiceFilter(label=_("Phát hiện qua"), choices=ViolationSource.choices)
+    evaluation_year = django_filters.NumberFilter(label=_("Năm đánh giá"))
+    remedied = django_filters.BooleanFilter(label=_("Đã khắc phục"), field_name="remedied_on",
+                                            lookup_expr="isnull", exclude=True)
+
+    class Meta:
+        model = Violation
+        fields = ["q", "unit", "source", "evaluation_year", "remedied"]

@@ -1,0 +1,542 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse, reverse_lazy
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.access import CHANGE, may_create, user_may
+from core.forms import writable_units
+from core.models import Attachment
+from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
+from meetings.wards import visible_wards, ward_for_request, year_from_request
+
+from .filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
+from .forms import (
+    CitizenReceptionForm,
+    DisclosureApprovalForm,
+    DisclosureForm,
+    DisclosureRequirementForm,
+    PetitionForm,
+    PetitionStepForm,
+    ViolationForm,
+)
+from .models import (
+    CitizenReception,
+    Disclosure,
+    DisclosureRequirement,
+    Petition,
+    PetitionState,
+    PetitionStep,
+    Violation,
+)
+from .services import (
+    annotate_disclosures,
+    answered_late,
+    disclosure_checklist,
+    ensure_default_checklist,
+    may_see_sender,
+    open_cadre_feedback,
+    petition_is_overdue,
+    quarterly_list,
+    reception_weeks,
+    today,
+    violations_workbook,
+    yearly_minimums,
+)
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _ward_context(request, page_title):
+    now = today()
+    ward = ward_for_request(request)
+    year = year_from_request(request, now.year)
+    return {"ward": ward, "year": year, "today": now, "years": range(now.year - 3, now.year + 2),
+            "wards": visible_wards(request.user) if request.user.ward is None else [],
+            "page_title": page_title % {"year": year}}
+
+
+# --- Disclosures -----------------------------------------------------------------------------------------
+
+class DisclosureListView(ObjectListView):
+    model = Disclosure
+    filterset_class = DisclosureFilterSet
+    template_name = "democracy/disclosure_list.html"
+    select_related = ("unit", "approver")
+    page_title = _("Công khai theo Luật Thực hiện dân chủ ở cơ sở")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object_list"] = annotate_disclosures(list(context["object_list"]))
+        return context
+
+
+class DisclosureDetailView(ObjectDetailView):
+    model = Disclosure
+    template_name = "democracy/disclosure_detail.html"
+    select_related = ("unit", "approver", "requirement", "created_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        annotate_disclosures([self.object])
+        if context["may_change"] and not self.object.is_approved:
+            context["approval_form"] = kwargs.get("approval_form") or DisclosureApprovalForm(
+                instance=self.object, user=self.request.user)
+        return context
+
+
+class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+    model = Disclosure
+    form_class = DisclosureForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi Chủ tịch UBND "
+                        "phường phê duyệt.")
+
+    def get_initial(self):
+        initial = {"posted_on": today()}
+        if self.request.user.unit_id:
+            initial["unit"] = self.request.user.unit_id
+        requirement = self.request.GET.get("requirement")
+        if requirement and requirement.isdigit():
+            found = DisclosureRequirement.objects.restrict(self.request.user).filter(pk=int(requirement)).first()
+            if found:
+                initial.update(requirement=found.pk, content_kind=found.content_kind, title=found.title,
+                               is_permanent=found.frequency == "permanent")
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("democracy:disclosure_list")
+        return context
+
+    def save_object(self, form):
+        form.instance.created_by = self.request.user
+        return super().save_object(form)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class DisclosureEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+    model = Disclosure
+    form_class = DisclosureForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã lưu nội dung công khai.")
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class DisclosureApproveView(InvalidFormStatusMixin, ObjectEditView):
+    """Record the chairman's approval (the disclosure counts as posted from then on)."""
+
+    model = Disclosure
+    form_class = DisclosureApprovalForm
+    template_name = "democracy/disclosure_approve.html"
+    success_message = _("Đã ghi nhận phê duyệt của Chủ tịch UBND phường.")
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class DisclosureDeleteView(ObjectDeleteView):
+    model = Disclosure
+    success_url = reverse_lazy("democracy:disclosure_list")
+
+
+def may_edit_checklist(user, ward):
+    return writable_units(user, DisclosureRequirement).filter(pk=ward.pk).exists()
+
+
+class ChecklistView(LoginRequiredMixin, TemplateView):
+    """The year's required disclosures, period by period: done, awaiting approval, overdue, taken down early."""
+
+    template_name = "democracy/checklist.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(_ward_context(self.request, _("Danh mục công khai năm %(year)s")))
+        ward, year = context["ward"], context["year"]
+        rows = disclosure_checklist(ward, year, on=context["today"])
+        context.update(
+            rows=rows, red=sum(row.red for row in rows),
+            has_requirements=DisclosureRequirement.objects.filter(ward=ward).exists(),
+            may_change=may_edit_checklist(self.request.user, ward),
+            may_add=may_create(self.request.user, Disclosure),
+        )
+        return context
+
+
+class ChecklistDefaultsView(LoginRequiredMixin, View):
+    def post(self, request):
+        ward = ward_for_request(request)
+        if not may_edit_checklist(request.user, ward):
+            messages.error(request, _("Tài khoản của bạn không được sửa danh mục công khai."))
+        elif ensure_default_checklist(ward):
+            messages.success(request, _("Đã tạo danh mục công khai mặc định theo Điều 11 Luật 10/2022."))
+        return HttpResponseRedirect(f"{reverse('democracy:checklist')}?ward={ward.pk}")
+
+
+class RequirementCreateView(InvalidFormStatusMixin, ObjectCreateView):
+    model = DisclosureRequirement
+    form_class = DisclosureRequirementForm
+    template_name = "core/object_form.html"
+    success_url = reverse_lazy("democracy:checklist")
+
+
+class RequirementEditView(InvalidFormStatusMixin, ObjectEditView):
+    model = DisclosureRequirement
+    form_class = DisclosureRequirementForm
+    template_name = "core/object_form.html"
+    success_url = reverse_lazy("democracy:checklist")
+
+
+class QuarterlyListView(LoginRequiredMixin, TemplateView):
+    """What was disclosed in a quarter, with form and dates (art. 13), printable and as Excel."""
+
+    template_name = "democracy/quarterly_list.html"
+
+    def get_quarter(self, now):
+        try:
+            quarter = int(self.request.GET.get("quarter", (now.month - 1) // 3 + 1))
+        except ValueError:
+            quarter = (now.month - 1) // 3 + 1
+        return quarter if 1 <= quarter <= 4 else 1
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(_ward_context(self.request, _("Danh mục nội dung đã công khai")))
+        quarter = self.get_quarter(context["today"])
+        context["quarter"] = quarter
+        context["quarters"] = range(1, 5)
+        context["disclosures"] = quarterly_list(context["ward"], context["year"], quarter, user=self.request.user)
+        context["page_title"] = _("Danh mục nội dung đã công khai quý %(quarter)s/%(year)s") % {
+            "quarter": quarter, "year": context["year"]}
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "xlsx":
+            return _quarterly_xlsx(context)
+        return super().render_to_response(context, **kwargs)
+
+
+def _quarterly_xlsx(context):
+    from io import BytesIO
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"Q{context['quarter']}-{context['year']}"
+    sheet.append([str(context["ward"]).upper()])
+    sheet.append([context["page_title"]])
+    sheet["A2"].font = Font(bold=True, size=13)
+    sheet.append([])
+    sheet.append([_("STT"), _("Nội dung công khai"), _("Loại nội dung (Điều 11)"), _("Hình thức (Điều 12)"),
+                  _("Địa điểm"), _("Từ ngày"), _("Đến ngày"), _("Đơn vị"), _("Người phê duyệt")])
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for number, d in enumerate(context["disclosures"], start=1):
+        sheet.append([number, d.title, d.get_content_kind_display(), d.get_channel_display(), d.place,
+                      d.posted_on, d.posted_until if d.posted_until else _("Thường xuyên") if d.needed_days is None
+                      else "", d.unit.name, d.approver.full_name if d.approver_id else ""])
+        for column in (6, 7):
+            sheet.cell(row=sheet.max_row, column=column).number_format = "DD/MM/YYYY"
+    for letter, width in zip("ABCDEFGHI", (6, 60, 40, 30, 28, 12, 12, 24, 24), strict=True):
+        sheet.column_dimensions[letter].width = width
+    output = BytesIO()
+    book.save(output)
+    response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
+    filename = f"danh-muc-cong-khai-quy-{context['quarter']}-{context['year']}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+class MinimumsView(LoginRequiredMixin, TemplateView):
+    """The law's yearly minimums: a dialogue with residents, each group's year-end conference, weekly reception."""
+
+    template_name = "democracy/minimums.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(_ward_context(self.request, _("Yêu cầu tối thiểu hằng năm %(year)s")))
+        context["minimums"] = yearly_minimums(context["ward"], context["year"], on=context["today"])
+        return context
+
+
+# --- Citizen reception ---------------------------------------------------------------------------------
+
+class ReceptionListView(ObjectListView):
+    model = CitizenReception
+    filterset_class = CitizenReceptionFilterSet
+    template_name = "democracy/reception_list.html"
+    select_related = ("unit", "receiver")
+    page_title = _("Tiếp công dân")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.ward is not None:
+            now = today()
+            weeks = [w for w in reception_weeks(self.request.user.ward, now.year, now) if w.finished]
+            context["weeks_total"] = len(weeks)
+            context["weeks_met"] = sum(1 for w in weeks if w.met)
+        return context
+
+
+class ReceptionCreateView(InvalidFormStatusMixin, ObjectCreateView):
+    model = CitizenReception
+    form_class = CitizenReceptionForm
+    template_name = "core/object_form.html"
+    success_url = reverse_lazy("democracy:reception_list")
+    success_message = _("Đã lưu buổi tiếp công dân.")
+
+    def get_initial(self):
+        initial = {"held_on": today()}
+        if self.request.user.unit_id:
+            initial["unit"] = self.request.user.unit_id
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("democracy:reception_list")
+        return context
+
+    def save_object(self, form):
+        form.instance.created_by = self.request.user
+        return super().save_object(form)
+
+
+class ReceptionEditView(InvalidFormStatusMixin, ObjectEditView):
+    model = CitizenReception
+    form_class = CitizenReceptionForm
+    template_name = "core/object_form.html"
+    success_url = reverse_lazy("democracy:reception_list")
+    success_message = _("Đã lưu buổi tiếp công dân.")
+
+
+# --- Petitions -------------------------------------------------------------------------------------------
+
+class PetitionListView(ObjectListView):
+    model = Petition
+    filterset_class = PetitionFilterSet
+    template_name = "democracy/petition_list.html"
+    select_related = ("handling_unit", "about_unit", "about_cadre")
+    page_title = _("Đơn, thư, phản ánh")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = today()
+        for petition in context["object_list"]:
+            petition.overdue = petition_is_overdue(petition, now)
+            petition.late = answered_late(petition)
+        return context
+
+
+class PetitionDetailView(ObjectDetailView):
+    model = Petition
+    template_name = "democracy/petition_detail.html"
+    select_related = ("handling_unit", "about_unit", "about_cadre", "about_cadre__unit", "created_by")
+
+    def get_context_data(self, **kwargs):
+        from accountability.models import CadreFeedback
+
+        context = super().get_context_data(**kwargs)
+        petition = self.object
+        user = self.request.user
+        steps = list(petition.steps.select_related("unit", "created_by"))
+        files = {}
+        for attachment in Attachment.objects.filter(content_type=ContentType.objects.get_for_model(PetitionStep),
+                                                    object_id__in=[s.pk for s in steps]):
+            files.setdefault(attachment.object_id, []).append(attachment)
+        for step in steps:
+            step.files = files.get(step.pk, [])
+        context.update(
+            steps=steps, show_sender=may_see_sender(user, petition), overdue=petition_is_overdue(petition),
+            late=answered_late(petition),
+        )
+        if context["may_change"]:
+            context["step_form"] = kwargs.get("step_form") or PetitionStepForm(user=user,
+                                                                               initial={"taken_on": today()})
+        feedback_id = petition.cadre_feedback_id
+        context["feedback_visible"] = bool(feedback_id) and CadreFeedback.objects.restrict(user).filter(
+            pk=feedback_id).exists()
+        context["may_open_feedback"] = (
+            petition.about_cadre_id is not None and not feedback_id and _may_open_feedback(user, petition)
+        )
+        return context
+
+
+def _may_open_feedback(user, petition):
+    """The bloc, or the head of the cadre's unit (who may record feedback about the cadre), and admins."""
+    from accountability.forms import _cadres_for
+    from accountability.models import CadreFeedback, may_see_cadre_records
+
+    return (may_see_cadre_records(user) and may_create(user, CadreFeedback)
+            and _cadres_for(user).filter(pk=petition.about_cadre_id).exists())
+
+
+class PetitionCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+    model = Petition
+    form_class = PetitionForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã tiếp nhận đơn.")
+
+    def get_initial(self):
+        initial = {"received_on": today()}
+        if self.request.user.unit_id:
+            initial["handling_unit"] = self.request.user.unit_id
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("democracy:petition_list")
+        return context
+
+    def save_object(self, form):
+        form.instance.created_by = self.request.user
+        return super().save_object(form)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PetitionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+    model = Petition
+    form_class = PetitionForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã lưu đơn.")
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class PetitionStepCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+    model = PetitionStep
+    form_class = PetitionStepForm
+    template_name = "democracy/step_form.html"
+    success_message = _("Đã ghi bước xử lý.")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.petition = get_object_or_404(Petition.objects.restrict(request.user, CHANGE), pk=kwargs["petition_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = PetitionStep(petition=self.petition)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["petition"] = self.petition
+        return context
+
+    def save_object(self, form):
+        form.instance.created_by = self.request.user
+        step = super().save_object(form)
+        if self.petition.state == PetitionState.RECEIVED:
+            self.petition.state = PetitionState.IN_PROGRESS
+            self.petition.save(update_fields=["state", "search_text"])
+        return step
+
+    def get_success_url(self):
+        return f"{self.petition.get_absolute_url()}#xu-ly"
+
+
+class PetitionOpenFeedbackView(LoginRequiredMixin, View):
+    """From a petition about a cadre, open a cadre feedback record (area 1)."""
+
+    def post(self, request, pk):
+        from django.db import transaction
+
+        petition = get_object_or_404(Petition.objects.restrict(request.user).select_related("about_cadre"), pk=pk)
+        if petition.about_cadre_id is None or not _may_open_feedback(request.user, petition):
+            raise Http404
+        with transaction.atomic():
+            feedback = open_cadre_feedback(petition, request.user)
+        messages.success(request, _("Đã mở phản ánh về cán bộ %(name)s.") % {"name": petition.about_cadre.full_name})
+        return HttpResponseRedirect(feedback.get_absolute_url())
+
+
+# --- Violations ----------------------------------------------------------------------------------------
+
+class ViolationListView(ObjectListView):
+    model = Violation
+    filterset_class = ViolationFilterSet
+    template_name = "democracy/violation_list.html"
+    select_related = ("unit", "person")
+    page_title = _("Vi phạm Luật Thực hiện dân chủ ở cơ sở")
+
+
+class ViolationExportView(ViolationListView):
+    """The filtered list as an Excel workbook for the Organisation Board (Ban Tổ chức Đảng ủy)."""
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        queryset = self.filterset.qs if self.filterset.is_valid() else self.filterset.queryset.none()
+        queryset = queryset.select_related("unit", "person").order_by("unit__path", "found_on", "pk")
+        year = self.filterset.form.cleaned_data.get("evaluation_year") if self.filterset.is_valid() else None
+        content = violations_workbook(queryset, ward=request.user.ward, year=year)
+        response = HttpResponse(content, content_type=XLSX_TYPE)
+        filename = f"vi-pham-dan-chu-co-so-{year or today().year}.xlsx"
+        response["Content-Disposition"] = content_disposition_header(True, filename)
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class ViolationDetailView(ObjectDetailView):
+    model = Violation
+    template_name = "democracy/violation_detail.html"
+    select_related = ("unit", "person", "petition", "created_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        petition = self.object.petition
+        context["petition_visible"] = petition is not None and user_may(self.request.user, petition, "view")
+        return context
+
+
+class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+    model = Violation
+    form_class = ViolationForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã ghi nhận vi phạm.")
+
+    def get_initial(self):
+        initial = {"found_on": today()}
+        petition = self.request.GET.get("petition")
+        if petition and petition.isdigit():
+            found = Petition.objects.restrict(self.request.user).filter(pk=int(petition)).first()
+            if found:
+                initial.update(petition=found.pk, source="petition", unit=found.about_unit_id,
+                               person=found.about_cadre_id)
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("democracy:violation_list")
+        return context
+
+    def save_object(self, form):
+        form.instance.created_by = self.request.user
+        return super().save_object(form)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class ViolationEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+    model = Violation
+    form_class = ViolationForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã lưu vi phạm.")
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
