@@ -105,7 +105,7 @@ def load_demo(ward_units: dict, rng):
                 leader_phone=_phone(rng), area=f"Ngõ {lane} đường {street}")
             interfamily.append((ifg, lane))
         households = []
-        coverage_target = rng.choice([1.0, 1.0, 0.97, 0.93, 0.88])
+        coverage_target = [0.96, 1.0, 0.98, 0.9][(number - 1) % 4]
         for ifg, lane in interfamily:
             for house in range(1, rng.randint(14, 24) + 1):
                 covered = rng.random() < coverage_target
@@ -125,9 +125,9 @@ def load_demo(ward_units: dict, rng):
             ZaloGroup.objects.create(inter_family_group=ifg, name=f"Zalo {ifg.name} – {unit.short_name or unit.name}",
                                      admin_name=ifg.leader_name, members_count=joined + rng.randint(3, 12),
                                      created_on=now - timedelta(days=rng.randint(200, 700)))
-        # Green Sunday: the last 16 Sundays, most held; the last group is the one that slips.
-        regularity = 0.95 if number < len(keys) else 0.6
-        for week in range(16):
+        # Green Sunday every Sunday of the year so far, most held; the last group is the one that slips.
+        regularity = [0.93, 0.97, 0.8, 0.55][(number - 1) % 4]
+        for week in range((last_sunday - now.replace(month=1, day=1)).days // 7 + 1):
             day = last_sunday - timedelta(days=7 * week)
             if rng.random() > regularity:
                 continue
@@ -147,7 +147,7 @@ def load_demo(ward_units: dict, rng):
             group=group, kind=ActivityKind.SELF_MANAGEMENT, title=rng.choice(SELF_MANAGEMENT),
             held_on=now - timedelta(days=rng.randint(5, 60)), place="Địa bàn tổ dân phố",
             participants=rng.randint(10, 30), households_count=rng.randint(10, 40))
-        for index, (topic, urgency, title, text) in enumerate(rng.sample(REPORTS, 2 if number > 1 else 3)):
+        for index, (topic, urgency, title, text) in enumerate(rng.sample(REPORTS, 3 if number <= 2 else 2)):
             lane = rng.choice(interfamily)[1]
             report = SituationReport.objects.create(
                 group=group, reported_on=now - timedelta(days=3 + index * 17), topic=topic, urgency=urgency,

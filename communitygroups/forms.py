@@ -35,6 +35,14 @@ def last_sunday(on=None):
     return on - timedelta(days=(on.weekday() - SUNDAY) % 7)
 
 
+def vietnamese_blank_choices(form):
+    """Choice lists start with "— Chọn —" rather than the untranslated default blank label."""
+    for field in form.fields.values():
+        choices = getattr(field, "choices", None)
+        if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
+            field.choices = [("", _("— Chọn —")), *choices[1:]]
+
+
 class GroupScopedForm(forms.ModelForm):
     """A form for a row of a community group: the group is one the user may change, or fixed by the page."""
 
@@ -42,6 +50,7 @@ class GroupScopedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         self.group = group
+        vietnamese_blank_choices(self)
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.input_formats = DATE_FORMATS
@@ -241,6 +250,8 @@ class OverrideForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["override_level"].choices = [("", _("— Theo tiêu chí —")), *self.fields["override_level"]
+                                                 .choices[1:]]
         self.fields["override_level"].help_text = _("Để trống để dùng kết quả tính theo tiêu chí.")
 
     def clean(self):

@@ -490,11 +490,11 @@ def unmet_criteria(figures, criteria, level):
     coverage, regularity, reports, activities = criteria.thresholds()[level]
     missing = []
     if Decimal(str(figures["coverage"])) < Decimal(coverage):
-        missing.append(_("hộ trong tổ liên gia %(value)s%% < %(min)s%%") % {
-            "value": figures["coverage"], "min": coverage.normalize()})
+        missing.append(_("hộ trong tổ liên gia %(value)s < %(min)s") % {
+            "value": vn_percent(figures["coverage"]), "min": vn_percent(coverage)})
     if Decimal(str(figures["regularity"])) < Decimal(regularity):
-        missing.append(_("Chủ nhật xanh %(value)s%% < %(min)s%%") % {
-            "value": figures["regularity"], "min": regularity.normalize()})
+        missing.append(_("Chủ nhật xanh %(value)s < %(min)s") % {
+            "value": vn_percent(figures["regularity"]), "min": vn_percent(regularity)})
     if figures["reports"] < reports:
         missing.append(_("báo cáo nắm tình hình %(value)s < %(min)s") % {"value": figures["reports"], "min": reports})
     if figures["activities"] < activities:
@@ -543,8 +543,11 @@ def vn_number(value):
 
 
 def vn_percent(value):
-    """98.5 -> "98,5%"; None -> "—"."""
-    return "—" if value is None else f"{value:.1f}".replace(".", ",") + "%"
+    """98.5 -> "98,5%", 100 -> "100%"; None -> "—"."""
+    if value is None:
+        return "—"
+    text = f"{float(value):.1f}".replace(".", ",")
+    return (text[:-2] if text.endswith(",0") else text) + "%"
 
 
 def section_figures(ward, start, end, on=None):

@@ -592,7 +592,7 @@ class ReportDetailView(ObjectDetailView):
 class ReportCreateView(ObjectCreateView):
     model = SituationReport
     form_class = SituationReportForm
-    template_name = "core/object_form.html"
+    template_name = "communitygroups/report_form.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -618,7 +618,7 @@ class ReportCreateView(ObjectCreateView):
 class ReportEditView(ObjectEditView):
     model = SituationReport
     form_class = SituationReportForm
-    template_name = "core/object_form.html"
+    template_name = "communitygroups/report_form.html"
     select_related = ("group",)
 
     def get_object(self, queryset=None):

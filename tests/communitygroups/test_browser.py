@@ -64,7 +64,7 @@ def test_leader_records_green_sunday_and_report_on_a_phone_and_the_bloc_sees_bot
     phone.fill("#id_place", "Ngõ 14 đường Lê Lợi")
     phone.fill("#id_description", "Ba hộ nhận cuộc gọi giả danh công an; tổ đã nhắc các hộ không chuyển tiền.")
     with phone.expect_navigation():
-        phone.get_by_role("button", name="Lưu").click()
+        phone.get_by_role("button", name="Gửi báo cáo").click()
     assert "Đã gửi báo cáo" in phone.locator(".messages").inner_text()
     screenshot(phone, "communitygroups-phone-report-sent")
     assert horizontal_overflow(phone) == 0
