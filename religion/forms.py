@@ -7,6 +7,7 @@ from core.access import CHANGE
 from core.forms import EvidenceField, ScopedModelForm, writable_units
 from plans.forms import DateInput
 
+from . import services
 from .models import (
     CertificateStatus,
     ConstructionWork,
@@ -176,11 +177,31 @@ class WatchReportForm(ReligionForm):
                   "source_kind", "source_detail", "risk_level", "measures"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4}), "measures": forms.Textarea(attrs={"rows": 3})}
 
+    source_report = forms.IntegerField(
+        label=_("Mã báo cáo tình hình của Tổ dân vận (nếu có)"), required=False, min_value=1,
+        help_text=_("Liên kết với báo cáo tình hình mà Tổ dân vận cộng đồng đã gửi lên."),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             # The risk is reassessed through follow-ups, which keep its history.
             self.fields.pop("risk_level", None)
+            self.fields["source_report"].initial = self.instance.source_object_id
+        if services.source_model() is None:
+            self.fields.pop("source_report")
+
+    def clean(self):
+        cleaned = super().clean()
+        if "source_report" in self.fields:
+            from django.contrib.contenttypes.models import ContentType
+
+            number = cleaned.get("source_report")
+            self.instance.source_content_type = (
+                ContentType.objects.get_for_model(services.source_model()) if number else None
+            )
+            self.instance.source_object_id = number or None
+        return cleaned
 
 
 class FollowUpForm(forms.Form):

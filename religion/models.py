@@ -19,6 +19,8 @@ from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
 from core.search import SearchableModel
 
 AREA = "religion"
+# Records a watch report may point to as its source (a community group's situation report).
+SOURCE_MODELS = ("communitygroups.situationreport",)
 DEFAULT_RETENTION_DAYS = 730
 ANONYMISED_TEXT = "[Đã ẩn danh theo thời hạn lưu giữ]"
 
@@ -700,6 +702,19 @@ class WatchReport(SearchableModel, WardRecord):
 
     def get_absolute_url(self):
         return reverse("religion:watch_detail", args=[self.pk])
+
+    def clean(self):
+        super().clean()
+        # Not tied to a form field: the browser form sets both from "source_report", the API sends them.
+        if bool(self.source_content_type_id) != bool(self.source_object_id):
+            raise ValidationError(_("Hãy ghi đủ loại và mã hồ sơ nguồn, hoặc để trống cả hai."))
+        if self.source_content_type_id:
+            content_type = self.source_content_type
+            model = content_type.model_class()
+            if f"{content_type.app_label}.{content_type.model}" not in SOURCE_MODELS or model is None:
+                raise ValidationError(_("Chỉ liên kết được với báo cáo tình hình của Tổ dân vận cộng đồng."))
+            if not model._base_manager.filter(pk=self.source_object_id).exists():
+                raise ValidationError(_("Không tìm thấy báo cáo tình hình số %(n)s.") % {"n": self.source_object_id})
 
     @property
     def is_open(self):

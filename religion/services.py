@@ -237,7 +237,7 @@ def resolve_head_flag(establishment, *, note, on=None, user=None):
     """The committee has dealt with an unapproved head change; the record stays, the flag goes."""
     if not note.strip():
         raise ValidationError({"note": _("Hãy ghi cách đã xử lý.")})
-    changes = list(unapproved_head_changes(establishment).select_for_update())
+    changes = list(unapproved_head_changes(establishment).select_for_update(of=("self",)))
     for change in changes:
         change.flag_resolved_on = on or today()
         change.resolution_note = note.strip()
@@ -433,6 +433,28 @@ def risk_overview(open_reports, groups):
     for row in rows:
         totals.update(row.counts)
     return RiskOverview(rows=rows, totals=dict(totals))
+
+
+def visible_source(report, user):
+    """The linked source record if the user may see it there (a generic link must not bypass its scope)."""
+    if not report.source_content_type_id:
+        return None
+    model = report.source_content_type.model_class()
+    if model is None or not hasattr(model, "access_policy"):
+        return None
+    return model._default_manager.restrict(user).filter(pk=report.source_object_id).first()
+
+
+def source_model():
+    """The model a watch report's source may be (None while the community-groups app has no such model)."""
+    from django.apps import apps
+
+    from .models import SOURCE_MODELS
+
+    try:
+        return apps.get_model(SOURCE_MODELS[0])
+    except LookupError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------- anonymisation

@@ -641,7 +641,7 @@ class WatchDetailView(ReligionDetailView):
         context["follow_ups"] = report.follow_ups.select_related("recorded_by")
         context["retention_days"] = services.retention_days(report.ward_id)
         context["anonymise_on"] = services.anonymisation_date(report, context["retention_days"])
-        context["source_record"] = report.source_record if report.source_content_type_id else None
+        context["source_record"] = services.visible_source(report, self.request.user)
         if context["may_change"] and report.is_open:
             context["follow_up_form"] = kwargs.get("follow_up_form") or FollowUpForm()
         return context

@@ -1,0 +1,73 @@
+"""Lists and overview pages of the area hold a fixed number of SQL queries whatever the records.
+
+Budgets live in tests/religion/query_counts.json, so a change that adds a query shows up in review.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from religion import services
+from religion.models import ConstructionWork, KeyPerson, MonkInvitationRequest, ReligiousEvent, WorkKind
+from tests.religion.conftest import make_establishment, make_watch_report
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = json.loads((Path(__file__).with_name("query_counts.json")).read_text())
+
+
+def add_records(ward, n):
+    """n more of each listed record, spread over the residential groups."""
+    for i in range(n):
+        group = f"tdp-{i % 4 + 1}"
+        pagoda = make_establishment(ward, group, name=f"Chùa số {i}")
+        services.record_head_change(pagoda, new_head=f"Sư {i}", changed_on=services.today())
+        ConstructionWork.objects.create(ward=ward.ward, establishment=pagoda, title=f"Hạng mục {i}",
+                                        work_kind=WorkKind.REPAIR, started_on=services.today())
+        MonkInvitationRequest.objects.create(ward=ward.ward, establishment=pagoda, monk_name=f"Sư {i}",
+                                             requested_by="Ban hộ tự", submitted_on=services.today())
+        ReligiousEvent.objects.create(ward=ward.ward, establishment=pagoda, name=f"Lễ {i}", event_kind="festival",
+                                      starts_on=services.today(), ends_on=services.today())
+        make_watch_report(ward, group)
+        KeyPerson.objects.create(ward=ward.ward, full_name=f"Người số {i}", religion="buddhism",
+                                 religious_role="follower", establishment=pagoda)
+
+
+PAGES = [
+    ("home", "religion:home", {}),
+    ("establishment_list", "religion:establishment_list", {}),
+    ("establishment_list_flagged", "religion:establishment_list", {"flagged": "1", "q": "chua"}),
+    ("work_list", "religion:work_list", {}),
+    ("invitation_list", "religion:invitation_list", {}),
+    ("event_list", "religion:event_list", {}),
+    ("watch_list", "religion:watch_list", {}),
+    ("risk_overview", "religion:risk_overview", {}),
+    ("keyperson_list", "religion:keyperson_list", {}),
+    ("access_log", "religion:access_log", {}),
+    ("api_establishments", "/api/religion/establishments/", {}),
+    ("api_watch_reports", "/api/religion/watch-reports/", {}),
+]
+
+
+def count_queries(client, url, data):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name, url, data", PAGES, ids=[page[0] for page in PAGES])
+def test_query_count_does_not_grow_with_records(ward_a, client_for, name, url, data):
+    client = client_for(ward_a.users["religion"])
+    url = url if url.startswith("/") else reverse(url)
+    add_records(ward_a, 2)
+    count_queries(client, url, data)  # the first request fills the content-type cache
+    small = count_queries(client, url, data)
+    add_records(ward_a, 8)
+    large = count_queries(client, url, data)
+    assert small == large, f"{name}: {small} queries with few records, {large} with more"
+    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
