@@ -166,6 +166,7 @@ class IndicatorValueForm(forms.Form):
     def __init__(self, *args, model=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = model.indicators.all()
+        self.fields["indicator"].empty_label = _("— Chọn chỉ tiêu —")
         self.fields["measured_on"].initial = services.today()
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("dan-van-kheo/khoi/", views.BlocListView.as_view(), name="bloc_list"),
     path("dan-van-kheo/khoi/them/", views.BlocCreateView.as_view(), name="bloc_add"),
     path("dan-van-kheo/khoi/<int:pk>/", views.BlocDetailView.as_view(), name="bloc_detail"),
+    path("dan-van-kheo/cong-nhan/", views.round_latest, name="round_latest"),
     path("dan-van-kheo/cong-nhan/<int:year>/", views.RoundView.as_view(), name="round_detail"),
     path("dan-van-kheo/cong-nhan/<int:year>/de-nghi.pdf", views.ProposalPdfView.as_view(), name="round_proposal"),
     path("dan-van-kheo/<int:pk>/", views.ModelDetailView.as_view(), name="model_detail"),

@@ -672,6 +672,17 @@ class RoundView(TabsMixin, LoginRequiredMixin, TemplateView):
         return HttpResponseRedirect(reverse("models_khoe:round_detail", args=[year]))
 
 
+def round_latest(request):
+    """The recognition page of the latest year the user's ward has a round (or models) for."""
+    if not request.user.is_authenticated:
+        return HttpResponseRedirect(f"{reverse('login')}?next={request.path}")
+    years = list(RecognitionRound.objects.restrict(request.user).values_list("year", flat=True))
+    years += list(MobilizationModel.objects.restrict(request.user).filter(
+        status__in=(Status.EVALUATED, *RECOGNISED_STATUSES)).values_list("year", flat=True))
+    year = max(years) if years else services.today().year
+    return HttpResponseRedirect(reverse("models_khoe:round_detail", args=[year]))
+
+
 def _pdf_response(content, filename):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
