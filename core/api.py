@@ -2,7 +2,7 @@
 
 from auditlog.context import set_actor
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, viewsets
 
 from .access import CHANGE, VIEW, user_may
