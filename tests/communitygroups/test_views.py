@@ -207,3 +207,22 @@ def test_household_form_refuses_a_duplicate(ward_a, data_a, client_for):
         "members_count": "3", "inter_family_group": data_a["ifg"].pk})
     assert response.status_code == 302
     assert Household.objects.get(head_name="Lê Thị Mới").inter_family_group == data_a["ifg"]
+
+
+def test_bloc_passes_a_religious_activity_report_to_the_religion_committee(ward_a, data_a, client_for):
+    from communitygroups.services import religion_watch_model
+
+    report = SituationReport.objects.create(group=data_a["one"], reported_on=date(2024, 3, 5),
+                                            topic="religious_activity", title="Nhóm sinh hoạt lạ",
+                                            description="Nhóm tập dưỡng sinh có phát tài liệu lạ")
+    client = client_for(ward_a.users["bloc"])
+    page = client.get(report.get_absolute_url()).content.decode()
+    available = religion_watch_model() is not None
+    assert ("Chuyển Ban chỉ đạo công tác tôn giáo theo dõi" in page) == available
+    response = client.post(reverse("communitygroups:report_action", args=[report.pk]), {"action": "watch"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.religion_watch_report_id is not None) == available
+    leader = client_for(ward_a.users["group_leader"])
+    assert leader.post(reverse("communitygroups:report_action", args=[report.pk]),
+                       {"action": "watch"}).status_code == 404
