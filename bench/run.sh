@@ -18,11 +18,13 @@ mkdir -p "$DANVAN_VAR_DIR"
 
 if [ -z "${BENCH_SKIP_GENERATE:-}" ]; then
   psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $DB_NAME" -qc "CREATE DATABASE $DB_NAME"
-  .venv/bin/python manage.py migrate -v0
+fi
+.venv/bin/python manage.py migrate -v0   # also on old data: the area apps keep adding tables
+if [ -z "${BENCH_SKIP_GENERATE:-}" ]; then
   /usr/bin/time -f "generate_city: %e s, %M KB" .venv/bin/python manage.py generate_city | tee bench/generate.log
 fi
 psql "$DATABASE_URL" -qc "VACUUM ANALYZE"
-.venv/bin/python manage.py shell -c "
+.venv/bin/python manage.py shell -v0 -c "
 import time; from reports.tasks import refresh_ward_summaries
 t = time.perf_counter(); n = refresh_ward_summaries.apply().get()
 print(f'refresh_ward_summaries: {n} phường, {time.perf_counter() - t:.1f} s')" | tee bench/summaries.log
@@ -36,7 +38,7 @@ for _ in $(seq 1 30); do curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz/" 
 .venv/bin/python bench/pdfs.py --output bench/pdfs.md
 # The public rating endpoint against a trivial page (the login form: a template, no query), same run, same
 # concurrency. Eight kiosk tablets of one desk, each under its own per-device rate limit.
-.venv/bin/python manage.py shell -c "
+.venv/bin/python manage.py shell -v0 -c "
 from organisations.models import Unit
 from satisfaction.models import KioskDevice, ServiceDesk
 ward = Unit.objects.get(code='tt-p01')

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -29,16 +30,18 @@ CLOSED_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 def broker_down(settings):
     """The portal configured with a real broker that does not answer (Redis stopped)."""
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    saved_pools = app._pool, app.amqp._producer_pool
     settings.CELERY_BROKER_URL = CLOSED_BROKER
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.broker_url = CLOSED_BROKER
     app.conf.task_always_eager = False
-    app.pool.force_close_all()
-    app._pool = None
+    app._pool, app.amqp._producer_pool = None, None  # new connections go to the closed port
     yield
     for key, value in saved.items():
         app.conf[key] = value
-    app._pool = None
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool, app.amqp._producer_pool = saved_pools
 
 
 @pytest.mark.django_db
@@ -101,10 +104,12 @@ def _free_port():
 
 def _get(opener, url):
     try:
-        with opener.open(url, timeout=20) as response:
+        with opener.open(url, timeout=30) as response:
             return response.status
     except urllib.error.HTTPError as exc:
         return exc.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0
 
 
 @pytest.mark.django_db(transaction=True)
@@ -126,7 +131,7 @@ def test_gunicorn_answers_again_after_postgresql_dropped_its_connections(ward_a,
         session = client.cookies[settings.SESSION_COOKIE_NAME].value
         opener.addheaders = [("Cookie", f"{settings.SESSION_COOKIE_NAME}={session}")]
         base = f"http://127.0.0.1:{port}"
-        wait_for(lambda: _get(opener, base + "/healthz/") in (200, 503), timeout=30, message="gunicorn did not start")
+        wait_for(lambda: _get(opener, base + "/healthz/") in (200, 503), timeout=120, message="gunicorn did not start")
         assert _get(opener, base + reverse("plans:task_list")) == 200
 
         with connection.cursor() as cursor:
