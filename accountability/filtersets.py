@@ -69,6 +69,8 @@ class CadreReviewFilterSet(django_filters.FilterSet):
     outcome = django_filters.ChoiceFilter(label=_("Kết quả"), choices=ReviewOutcome.choices)
     held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
     held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+    # A number, not a choice list: a list would name every feedback record, in scope or not.
+    feedback = django_filters.NumberFilter(label=_("Mã phản ánh"), field_name="feedback_id")
 
     class Meta:
         model = CadreReview

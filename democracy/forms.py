@@ -79,9 +79,13 @@ class DisclosureApprovalForm(forms.ModelForm):
         self.fields["approved_on"].required = True
         if not self.initial.get("approved_on"):
             self.initial["approved_on"] = today()
-        person = getattr(user, "person", None)
-        if person is not None and self.fields["approver"].queryset.filter(pk=person.pk).exists():
-            self.initial.setdefault("approver", person.pk)
+        if not self.initial.get("approver"):
+            candidates = list(self.fields["approver"].queryset.values_list("pk", flat=True)[:2])
+            person_id = getattr(user, "person_id", None)
+            if person_id in candidates:
+                self.initial["approver"] = person_id
+            elif len(candidates) == 1:
+                self.initial["approver"] = candidates[0]
 
 
 class DisclosureRequirementForm(ScopedModelForm):

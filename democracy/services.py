@@ -227,7 +227,7 @@ DEFAULT_CHECKLIST = [
      DisclosureFrequency.YEARLY, 0, gettext_lazy("Điều 11 khoản 6")),
     (DisclosureContent.INSPECTION,
      gettext_lazy("Kết quả thanh tra, kiểm tra, giải quyết khiếu nại, tố cáo; phòng, chống tham nhũng"),
-     DisclosureFrequency.HALF_YEARLY, 0, gettext_lazy("Điều 11 khoản 10")),
+     DisclosureFrequency.HALF_YEARLY, 15, gettext_lazy("Điều 11 khoản 10")),
     (DisclosureContent.PROJECTS_LAND, gettext_lazy("Dự án, công trình; thu hồi đất, bồi thường, tái định cư"),
      DisclosureFrequency.WHEN_ARISING, 0, gettext_lazy("Điều 11 khoản 3")),
     (DisclosureContent.CONSULTATION, gettext_lazy("Kế hoạch và kết quả lấy ý kiến Nhân dân"),
