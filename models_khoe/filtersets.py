@@ -167,13 +167,24 @@ class ReplicationFilterSet(_TextSearch):
         fields = ["q", "model", "adopting_unit"]
 
 
+def _public_wards(request):
+    """Wards that have recognised models: public knowledge, they are on the page anyway."""
+    from organisations.models import Unit
+
+    from .models import RECOGNISED_STATUSES
+
+    ids = MobilizationModel.objects.filter(status__in=RECOGNISED_STATUSES).values("ward_id")
+    return Unit.objects.filter(pk__in=ids).order_by("name")
+
+
 class PublicModelFilterSet(PortalFilterSet):
     """The public page's filters: nothing that needs a login (no unit lists of a ward)."""
 
+    ward = django_filters.ModelChoiceFilter(label=_("Phường"), queryset=_public_wards)
     year = django_filters.NumberFilter(label=_("Năm"))
     field = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=Field.choices)
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Kind.choices)
 
     class Meta:
         model = MobilizationModel
-        fields = ["q", "year", "field", "kind"]
+        fields = ["q", "ward", "year", "field", "kind"]

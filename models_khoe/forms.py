@@ -15,9 +15,11 @@ from .models import (
     Channel,
     Criterion,
     Direction,
+    Field,
     MobilizationModel,
     Publicity,
     RecognitionRound,
+    plain_number,
 )
 
 TEXTAREA = {"rows": 3}
@@ -79,6 +81,10 @@ class RegistrationForm(ScopedModelForm):
         blocs = services.ensure_default_blocs(ward) if ward is not None else []
         self.fields["bloc"].queryset = Bloc.objects.restrict(user).filter(is_active=True)
         self.fields["person"].queryset = Person.objects.restrict(user).filter(unit__in=units, is_active=True)
+        self.fields["field"].choices = [("", _("— Chọn lĩnh vực —")), *Field.choices]
+        self.fields["unit"].empty_label = _("— Chọn đơn vị —")
+        self.fields["bloc"].empty_label = _("— Chọn khối —")
+        self.fields["person"].empty_label = _("— Không chọn —")
         if not self.instance.pk:
             if user is not None and user.unit_id and units.filter(pk=user.unit_id).exists():
                 self.fields["unit"].initial = user.unit_id
@@ -217,10 +223,10 @@ class ScoreForm(forms.Form):
         for criterion in self.criteria:
             self.fields[f"criterion_{criterion.pk}"] = forms.DecimalField(
                 label=criterion.name, min_value=0, max_value=criterion.max_points, decimal_places=1, max_digits=5,
-                help_text=_("Tối đa %(max)s điểm. %(guidance)s") % {"max": criterion.max_points.normalize(),
+                help_text=_("Tối đa %(max)s điểm. %(guidance)s") % {"max": plain_number(criterion.max_points),
                                                                    "guidance": criterion.guidance},
                 initial=existing.get(criterion.pk),
-                error_messages={"max_value": _("Tối đa %(limit_value)s điểm."),
+                error_messages={"max_value": _("Tối đa %(max)s điểm.") % {"max": plain_number(criterion.max_points)},
                                 "min_value": _("Điểm không được âm.")},
             )
         self.fields["note"] = note
@@ -252,6 +258,7 @@ class ReplicationForm(forms.Form):
         else:
             units = units_worked_for(user)
         self.fields["adopting_unit"].queryset = units.exclude(pk=model.unit_id)
+        self.fields["adopting_unit"].empty_label = _("— Chọn đơn vị —")
 
 
 class BlocForm(forms.ModelForm):
@@ -263,7 +270,8 @@ class BlocForm(forms.ModelForm):
 
 CriterionFormSet = forms.modelformset_factory(
     Criterion, fields=["order", "name", "max_points", "guidance", "is_active"], extra=1, can_delete=False,
-    widgets={"guidance": forms.Textarea(attrs={"rows": 2}), "name": forms.Textarea(attrs={"rows": 2})},
+    widgets={"guidance": forms.Textarea(attrs={"rows": 2}), "name": forms.Textarea(attrs={"rows": 2}),
+             "order": forms.NumberInput(attrs={"min": 0})},
 )
 
 
@@ -281,6 +289,7 @@ class EvaluatorForm(forms.Form):
             .select_related("unit").order_by("unit__path", "last_name", "first_name")
         )
         self.fields["evaluator"].label_from_instance = lambda user: f"{user} – {user.unit}"
+        self.fields["evaluator"].empty_label = _("— Chọn người chấm —")
 
 
 class RoundForm(forms.ModelForm):

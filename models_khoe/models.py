@@ -51,6 +51,17 @@ RECOGNISED_STATUSES = (Status.RECOGNISED, Status.REPLICATED)
 EDITABLE_STATUSES = (Status.REGISTERED, Status.RETURNED)
 
 
+def plain_number(value):
+    """A decimal as officials write it: 20 not 2E+1 or 20.0, 10,5 with the locale's decimal mark."""
+    from django.utils.formats import number_format
+
+    if value is None:
+        return ""
+    value = Decimal(value)
+    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return number_format(value)
+
+
 def name_key(name):
     """The form of a name used to find repeats: NFC, case folded, single spaces (diacritics kept: they differ)."""
     return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())
@@ -117,7 +128,7 @@ class Criterion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.max_points.normalize()} {_('điểm')})"
+        return f"{self.name} ({plain_number(self.max_points)} {_('điểm')})"
 
     def get_absolute_url(self):
         return self.bloc.get_absolute_url()
@@ -324,7 +335,7 @@ class IndicatorValue(models.Model):
         indexes = [models.Index(fields=["indicator", "measured_on"], name="kheo_value_indicator_date_idx")]
 
     def __str__(self):
-        return f"{self.indicator.name}: {self.value.normalize()} ({self.measured_on:%d/%m/%Y})"
+        return f"{self.indicator.name}: {plain_number(self.value)} ({self.measured_on:%d/%m/%Y})"
 
     def get_absolute_url(self):
         return self.indicator.get_absolute_url()
@@ -523,7 +534,7 @@ class Evaluation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.model} – {self.evaluator}: {self.total.normalize()}"
+        return f"{self.model} – {self.evaluator}: {plain_number(self.total)}"
 
     def get_absolute_url(self):
         return reverse("models_khoe:score", args=[self.model_id])
@@ -552,7 +563,7 @@ class CriterionScore(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.criterion.name}: {self.points.normalize()}"
+        return f"{self.criterion.name}: {plain_number(self.points)}"
 
     def get_absolute_url(self):
         return self.evaluation.get_absolute_url()

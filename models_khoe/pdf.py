@@ -4,6 +4,7 @@ model or exemplar, and the proposal to the city of the best ones. One template p
 from core.pdf import render_pdf
 
 from .models import Kind
+from .services import ward_label
 
 
 def _issuer(ward):
@@ -12,7 +13,7 @@ def _issuer(ward):
         "issuer_parent": ward.parent.name.upper() if ward.parent_id else "",
         "issuer": ward.name.upper(),
         "ward_name": ward.name,
-        "place": (plan.place if plan and plan.place else "") or ward.short_name or ward.name,
+        "place": (plan.place if plan and plan.place else "") or ward_label(ward),
         "signer_name": plan.signer_name if plan else "",
         "signer_title": (plan.signer_title if plan and plan.signer_title else "Bí thư").upper(),
     }

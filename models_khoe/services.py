@@ -44,6 +44,7 @@ from .models import (
     Replication,
     Status,
     name_key,
+    plain_number,
 )
 
 TWO_PLACES = Decimal("0.01")
@@ -76,6 +77,13 @@ INDICATOR_FIELDS = ["name", "unit_of_measure", "baseline", "target", "direction"
 
 def today():
     return timezone.localdate()
+
+
+def ward_label(ward):
+    """The ward as residents name it ("phường Hòa Bình"), from its Party Committee's name."""
+    name = ward.name
+    prefix = "Đảng ủy "
+    return name[len(prefix):] if name.startswith(prefix) else name
 
 
 # --- Who may do what -------------------------------------------------------------------------------
@@ -284,8 +292,8 @@ def snapshot(model):
         for name in REGISTRATION_FIELDS
     ]
     indicators = [
-        {"name": i.name, "unit_of_measure": i.unit_of_measure, "baseline": str(i.baseline.normalize()),
-         "target": str(i.target.normalize()), "direction": i.get_direction_display(), "method": i.method}
+        {"name": i.name, "unit_of_measure": i.unit_of_measure, "baseline": plain_number(i.baseline),
+         "target": plain_number(i.target), "direction": i.get_direction_display(), "method": i.method}
         for i in model.indicators.order_by("order", "pk")
     ]
     return {"fields": fields, "indicators": indicators}
@@ -547,7 +555,7 @@ def record_indicator_value(user, indicator, *, value, measured_on, note=""):
                                           recorded_by=user)
     start(user, model)
     _sync_task(model, user, _("Cập nhật chỉ tiêu “%(name)s”: %(value)s %(unit)s.") % {
-        "name": indicator.name, "value": entry.value.normalize(), "unit": indicator.unit_of_measure})
+        "name": indicator.name, "value": plain_number(entry.value), "unit": indicator.unit_of_measure})
     return entry
 
 
@@ -618,7 +626,7 @@ def record_score(user, model, points, note=""):
         value = Decimal(str(raw))
         if value < 0 or value > criterion.max_points:
             errors.append(_("Điểm tiêu chí “%(name)s” phải từ 0 đến %(max)s.")
-                          % {"name": criterion.name, "max": criterion.max_points.normalize()})
+                          % {"name": criterion.name, "max": plain_number(criterion.max_points)})
             continue
         cleaned[criterion.pk] = value
     if errors:

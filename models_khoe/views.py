@@ -47,6 +47,7 @@ from .models import (
     Recognition,
     RecognitionRound,
     Status,
+    plain_number,
 )
 
 
@@ -434,7 +435,7 @@ class ScoreView(TabsMixin, LoginRequiredMixin, TemplateView):
                 add_errors(form, error)
             else:
                 messages.success(request, _("Đã lưu phiếu chấm: %(total)s điểm.")
-                                 % {"total": evaluation.total.normalize()})
+                                 % {"total": plain_number(evaluation.total)})
                 return HttpResponseRedirect(reverse("models_khoe:todo"))
         messages.error(request, _("Chưa lưu được phiếu chấm. Vui lòng xem lỗi bên dưới."))
         return self.render_to_response(self.get_context_data(form=form), status=400)
@@ -572,7 +573,7 @@ class BlocDetailView(TabsMixin, ObjectDetailView):
                             criterion.bloc = bloc
                             criterion.save()
                     messages.success(request, _("Đã lưu bộ tiêu chí: tổng %(total)s điểm.")
-                                     % {"total": services.max_total(bloc).normalize()})
+                                     % {"total": plain_number(services.max_total(bloc))})
                     return HttpResponseRedirect(bloc.get_absolute_url())
                 forms["criteria_formset"] = formset
             elif action == "evaluator":
@@ -728,6 +729,7 @@ class PublicListView(TemplateView):
             covers[model.pk] = services.public_photos(model).first()
         for model in page.object_list:
             model.cover = covers[model.pk]
+            model.ward_label = services.ward_label(model.ward)
         query = self.request.GET.copy()
         query.pop("page", None)
         context.update(filter=filterset, page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
@@ -742,6 +744,7 @@ class PublicDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         model = get_object_or_404(services.public_models(), pk=kwargs["pk"])
+        model.ward_label = services.ward_label(model.ward)
         context.update(
             object=model,
             recognition=model.recognition,

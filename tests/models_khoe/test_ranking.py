@@ -45,6 +45,12 @@ def test_a_model_with_too_few_evaluators_is_listed_without_a_rank():
     assert [(e.model.name, e.rank) for e in entries] == [("Đủ", 1), ("Chưa chấm", None), ("Thiếu", None)]
 
 
+def test_numbers_are_shown_as_officials_write_them():
+    from models_khoe.models import plain_number
+
+    assert [plain_number(Decimal(v)) for v in ("20.0", "10.5", "0.00", "85.10")] == ["20", "10,5", "0", "85,1"]
+
+
 def test_averages_are_kept_to_two_decimals():
     assert services._average([Decimal("90"), Decimal("85.5"), Decimal("80")]) == Decimal("85.17")
     assert services._average([]) is None

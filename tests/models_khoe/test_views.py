@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from models_khoe import services
-from models_khoe.models import Criterion, MobilizationModel, RecognitionRound, Status
+from models_khoe.models import Criterion, MobilizationModel, RecognitionRound, Status, plain_number
 
 from .conftest import YEAR, full_points, registration
 
@@ -178,7 +178,7 @@ def test_a_score_above_the_maximum_is_refused_on_the_sheet(client_for, approved,
     data[f"criterion_{criterion.pk}"] = str(criterion.max_points + 5)
     response = client_for(evaluators_a[0]).post(reverse("models_khoe:score", args=[model.pk]), data)
     assert response.status_code == 400
-    assert f"Tối đa {criterion.max_points}" in text(response)
+    assert f"Tối đa {plain_number(criterion.max_points)} điểm." in text(response)
 
 
 def test_the_ranking_page_shows_ranks_per_bloc_and_field(client_for, evaluated, ward_a):

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.models import Notification
 from models_khoe import services
-from models_khoe.models import Appraisal, Decision, MobilizationModel, RegistrationVersion, Status
+from models_khoe.models import Appraisal, Decision, MobilizationModel, RegistrationVersion, Status, plain_number
 from organisations.demo import ensure_user
 from organisations.models import Role
 from plans.models import AreaKind, ProgressUpdate
@@ -361,7 +361,7 @@ def test_scores_must_cover_every_criterion_within_its_maximum(approved, ward_a, 
         services.record_score(evaluators_a[0], model, points)
     text = messages_of(error)
     assert f"Chưa chấm tiêu chí “{criteria[0].name}”" in text
-    assert f"phải từ 0 đến {criteria[1].max_points.normalize()}" in text
+    assert f"phải từ 0 đến {plain_number(criteria[1].max_points)}" in text
 
 
 def test_an_evaluators_note_is_theirs_alone(evaluated, ward_a, evaluators_a):
