@@ -257,6 +257,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.refresh_ward_summaries",
         "schedule": crontab(minute=20),
     },
+    "religion-anonymise-closed-watch-reports": {
+        "task": "religion.tasks.anonymise_closed_watch_reports",
+        "schedule": crontab(hour=2, minute=15),
+    },
     "plans-due-reminders": {
         "task": "plans.tasks.send_due_reminders",
         "schedule": crontab(hour=6, minute=30),

@@ -92,6 +92,7 @@ DEMO_LOGINS = [
     ("canbo.ubnd", "ubnd", Role.OFFICER, "Lê Văn Chính", "cán bộ UBND phường"),
     ("canbo.mttq", "mttq", Role.OFFICER, "Phạm Thị Mặt", "cán bộ Ủy ban MTTQ phường"),
     ("bcd.tongiao", "bcd-ton-giao", Role.STEERING, "Hoàng Văn Giáo", "thành viên BCĐ công tác tôn giáo"),
+    ("bcd.tdvcd", "bcd-tdvcd", Role.STEERING, "Cao Thị Vận", "thành viên BCĐ Tổ dân vận cộng đồng"),
     ("totruong.tdp1", "tdp-1", Role.GROUP_LEADER, "Vũ Thị Tổ", "Tổ trưởng Tổ dân vận TDP số 1"),
     ("thanhpho", None, Role.CITY_VIEWER, "Đặng Văn Phố", "lãnh đạo thành phố: xem các phường"),
 ]

@@ -13,6 +13,18 @@ from organisations.models import Role, Unit, UnitKind
 pytest_plugins = ["tests.celery_support"]
 
 
+def pytest_configure(config):
+    """Compile the translations when a .po is newer than its .mo (scripts/setup does it too), so a plain
+    pytest run in a fresh checkout serves English and the Vietnamese overrides."""
+    import subprocess
+    from pathlib import Path
+
+    for po in Path(__file__).resolve().parents[1].glob("locale/*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check", "-o", str(mo), str(po)], check=True)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings):
     """Uploaded files go to a throw-away folder, never into var/."""

@@ -78,5 +78,6 @@ def test_load_demo_command_creates_logins_and_progress(db):
     call_command("load_demo", quiet_logins=True)
     call_command("load_demo", quiet_logins=True)  # a second run adds nothing
     assert User.objects.filter(username="khoidanvan", role="bloc").exists()
-    assert Task.objects.filter(plan__ward__code="hoa-binh").count() == 25
+    # The plan's 25 tasks; area apps add their own (an approved "Dân vận khéo" model becomes a task).
+    assert Task.objects.filter(plan__ward__code="hoa-binh").exclude(source="").count() == 25
     assert Task.objects.filter(plan__ward__code="hoa-binh", last_reported_on__isnull=False).exists()
