@@ -288,7 +288,8 @@ class RowFactory:
                     value = self.parent(field.related_model, field)
                 setattr(instance, field.name, value)
                 continue
-            if has_default(field) and not field.choices and field.name not in unique_fields:
+            # A default is the state a new row starts in (a draft, not an approved report): keep it.
+            if has_default(field) and field.name not in unique_fields:
                 continue
             if field.blank and not isinstance(field, models.CharField | models.TextField) and field.null:
                 continue

@@ -185,17 +185,19 @@ def test_a_report_job_killed_mid_way_completes_once_on_another_worker(ward_a, pl
         return
 
     url = database_url(connection.settings_dict)
-    first = KillableWorker(url, settings.CELERY_BROKER_URL, pause=60).start()
-    undo = first.route_tasks_here()
-    second = None
+    first = KillableWorker(url, settings.CELERY_BROKER_URL, pause=60)
+    second, undo = None, None
     try:
+        first.start()
+        undo = first.route_tasks_here()
         prepare_draft.delay(ward.pk, 2024, 2)
         wait_for(lambda: "hardening: report job paused" in first.log(), timeout=60,
                  message=f"the job never started:\n{first.log()}")
         first.kill()  # SIGKILL mid-transaction: nothing of the job was committed, the message was not acked
         assert not QuarterlyReport.objects.filter(ward=ward).exists()
 
-        second = KillableWorker(url, settings.CELERY_BROKER_URL, queue=first.queue).start()
+        second = KillableWorker(url, settings.CELERY_BROKER_URL, queue=first.queue)
+        second.start()
         wait_for(lambda: QuarterlyReport.objects.filter(ward=ward, figures_at__isnull=False).exists(), timeout=90,
                  message="the job was not redelivered after the worker died")
         time.sleep(4)  # past the visibility timeout: a second delivery would show now
@@ -207,8 +209,8 @@ def test_a_report_job_killed_mid_way_completes_once_on_another_worker(ward_a, pl
         assert len(units) == len(set(units)) > 0
         assert "succeeded" in second.log()
     finally:
-        undo()
-        if first.process is not None:
-            first.stop()
+        if undo is not None:
+            undo()
+        first.stop()
         if second is not None:
             second.stop()

@@ -1,0 +1,89 @@
+"""An OpenAPI-driven fuzz run: every operation of /api/schema/ with generated parameters and bodies must never
+answer 5xx, whoever calls it. A bounded, deterministic number of examples keeps it short on CI's two cores: each
+operation is called as DANVAN_FUZZ_ROLES roles (1 by default), taken in rotation so that every role calls its
+share of the operations; DANVAN_FUZZ_ROLES=7 DANVAN_FUZZ_EXAMPLES=5 is the full run (about 20 minutes).
+
+Needs schemathesis (a test dependency); skipped where it is not installed.
+"""
+
+import os
+
+import pytest
+
+schemathesis = pytest.importorskip("schemathesis")
+from hypothesis import HealthCheck, Phase, given  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+from rest_framework.authtoken.models import Token  # noqa: E402
+
+EXAMPLES = int(os.environ.get("DANVAN_FUZZ_EXAMPLES", "2"))
+ROLES = ["admin", "standing", "bloc", "officer_ubnd", "religion", "group_leader", "city_viewer"]
+ROLES_PER_OPERATION = max(1, min(len(ROLES), int(os.environ.get("DANVAN_FUZZ_ROLES", "1"))))
+# Server errors found by the fuzz run and reported to the app's developer: (method, path prefix, why). The test
+# passes as xfail while only these remain; any other 5xx fails it. Remove an entry when its fix lands.
+KNOWN_ISSUES = [
+    ("GET", "/api/dvk/", "a number beyond 64 bits in a model filter (?model=1e48) raises OverflowError/DataError "
+                         "in models_khoe's filtersets instead of answering 400"),
+]
+# Operations in the schema on 27/11/2026; fewer means the schema lost endpoints (or failed to build them).
+MIN_OPERATIONS = 250
+
+
+@pytest.fixture(scope="module")
+def api_schema(django_db_setup, django_db_blocker):
+    from django.core.wsgi import get_wsgi_application
+
+    with django_db_blocker.unblock():
+        return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+
+
+def operations(schema):
+    result = []
+    for item in schema.get_all_operations():
+        try:
+            result.append(item.ok())
+        except Exception:  # noqa: BLE001 - an operation schemathesis cannot read is reported by the count
+            continue
+    return result
+
+
+def fuzz(operation, headers, failures):
+    @hypothesis_settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
+                         suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+    @given(case=operation.as_strategy())
+    def run(case):
+        response = case.call(headers=headers)
+        if response.status_code >= 500:
+            failures.append(f"{case.method} {case.formatted_path}?{case.query or ''} -> {response.status_code}")
+
+    try:
+        run()
+    except Exception as exc:  # noqa: BLE001 - a case that cannot be built or sent is a failure of its own kind
+        failures.append(f"{operation.method.upper()} {operation.path}: {exc.__class__.__name__}: {exc}"[:300])
+
+
+def known(failure):
+    return any(failure.startswith(f"{method} {prefix}") for method, prefix, _why in KNOWN_ISSUES)
+
+
+@pytest.mark.django_db
+def test_no_endpoint_answers_5xx(api_schema, ward_a, ward_b, plan_a, plan_b, admin_user, city_viewer):
+    headers = {}
+    for role in ROLES:
+        user = {"admin": admin_user, "city_viewer": city_viewer}.get(role) or ward_a.users[role]
+        token, _created = Token.objects.get_or_create(user=user)
+        headers[role] = {"Authorization": f"Token {token.key}"}
+    found = operations(api_schema)
+    failures = []
+
+    for index, operation in enumerate(found):
+        for offset in range(ROLES_PER_OPERATION):
+            role = ROLES[(index + offset * 3) % len(ROLES)]
+            errors = []
+            fuzz(operation, headers[role], errors)
+            failures += [f"[{role}] {error}" for error in errors]
+
+    assert len(found) >= MIN_OPERATIONS
+    unknown = [f for f in failures if not known(f.split("] ", 1)[1])]
+    assert not unknown, f"{len(unknown)} server errors:\n" + "\n".join(unknown[:40])
+    if failures:
+        pytest.xfail("known server errors remain: " + "; ".join(why for _m, _p, why in KNOWN_ISSUES))
