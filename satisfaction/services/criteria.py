@@ -3,7 +3,6 @@ workflow (self-score > bloc review > one reply > final and locked), gaps turned 
 of a real criteria set from a spreadsheet."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
 
@@ -442,7 +441,7 @@ def _number(value, row, label, errors):
     return number
 
 
-def _header_map(sheet_rows, wanted, sheet_name, errors):
+def _header_map(sheet_rows, wanted):
     header = [_text(v).lower() for v in (sheet_rows[0] if sheet_rows else [])]
     positions = {}
     for key, label in wanted.items():
@@ -466,7 +465,7 @@ def parse_criteria_file(uploaded):
     if SHEET_CRITERIA.lower() not in names:
         raise CriteriaImportError([_("Không tìm thấy trang “%(sheet)s” trong tệp.") % {"sheet": SHEET_CRITERIA}])
     rows = list(workbook[names[SHEET_CRITERIA.lower()]].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
-    positions = _header_map(rows, COLUMNS, SHEET_CRITERIA, errors)
+    positions = _header_map(rows, COLUMNS)
     missing = [COLUMNS[key] for key in REQUIRED if key not in positions]
     if missing:
         raise CriteriaImportError([
@@ -530,7 +529,7 @@ def parse_criteria_file(uploaded):
         errors.append(_("Không tìm thấy trang “%(sheet)s” (mức sao theo tổng điểm).") % {"sheet": SHEET_STARS})
     else:
         star_rows = list(workbook[names[SHEET_STARS.lower()]].iter_rows(values_only=True, max_row=50))
-        star_positions = _header_map(star_rows, STAR_COLUMNS, SHEET_STARS, errors)
+        star_positions = _header_map(star_rows, STAR_COLUMNS)
         if len(star_positions) < 2:
             errors.append(_("Trang “%(sheet)s” phải có cột “Số sao” và “Điểm từ”.") % {"sheet": SHEET_STARS})
         else:
@@ -610,9 +609,3 @@ def export_criteria_set(criteria_set) -> bytes:
     workbook.save(buffer)
     return buffer.getvalue()
 
-
-def as_date(value):
-    return value if isinstance(value, date) else None
-
-
-ONE_DAY = timedelta(days=1)
