@@ -664,7 +664,7 @@ class EvaluationSummary:
 
 
 def evaluation_summary(model):
-    totals = list(model.evaluations.values_list("total", flat=True))
+    totals = [evaluation.total for evaluation in model.evaluations.all()]  # uses a prefetch when there is one
     return EvaluationSummary(len(totals), model.bloc.min_evaluators, _average(totals))
 
 
@@ -918,6 +918,29 @@ def public_photos(model):
             .filter(Q(content_type=model_type, object_id=model.pk)
                     | Q(content_type=activity_type, object_id__in=activity_ids))
             .order_by("uploaded_at"))
+
+
+def public_covers(models):
+    """{model id: its first public photo} for a page of models, in two queries whatever their number."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import Attachment
+
+    model_type = ContentType.objects.get_for_model(MobilizationModel)
+    activity_type = ContentType.objects.get_for_model(Activity)
+    ids = [model.pk for model in models]
+    activity_models = dict(Activity.objects.filter(model_id__in=ids).values_list("pk", "model_id"))
+    covers = {}
+    for attachment in (Attachment.objects.filter(mime_type__startswith="image/")
+                       .filter(Q(content_type=model_type, object_id__in=ids)
+                               | Q(content_type=activity_type, object_id__in=list(activity_models)))
+                       .order_by("uploaded_at", "pk")):
+        if attachment.content_type_id == model_type.pk:
+            model_id = attachment.object_id
+        else:
+            model_id = activity_models[attachment.object_id]
+        covers.setdefault(model_id, attachment)
+    return covers
 
 
 def is_public_photo(attachment):

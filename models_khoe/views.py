@@ -37,6 +37,7 @@ from .forms import (
     indicator_initial,
 )
 from .models import (
+    PROGRESS_STATUSES,
     RECOGNISED_STATUSES,
     Activity,
     Bloc,
@@ -219,6 +220,7 @@ class ModelDetailView(TabsMixin, ObjectDetailView):
             "evaluator")) if services.is_ward_bloc(user, model.ward) or user.role == "standing" else [])
         context["recognition"] = Recognition.objects.filter(model=model).select_related("round").first()
         context["replications"] = list(model.replications.select_related("adopting_unit"))
+        context["is_underway"] = model.status in PROGRESS_STATUSES
         context["may_revise"] = services.may_revise(user, model)
         context["may_appraise"] = services.may_appraise(user, model)
         context["may_report"] = services.may_report(user, model)
@@ -724,11 +726,9 @@ class PublicListView(TemplateView):
         filterset = PublicModelFilterSet(self.request.GET, queryset=services.public_models())
         paginator = Paginator(filterset.qs, self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
-        covers = {}
+        covers = services.public_covers(page.object_list)
         for model in page.object_list:
-            covers[model.pk] = services.public_photos(model).first()
-        for model in page.object_list:
-            model.cover = covers[model.pk]
+            model.cover = covers.get(model.pk)
             model.ward_label = services.ward_label(model.ward)
         query = self.request.GET.copy()
         query.pop("page", None)

@@ -144,7 +144,7 @@ class MobilizationModelViewSet(ServiceViewSet):
     serializer_class = KheoMobilizationModelSerializer
     filterset_class = MobilizationModelFilterSet
     select_related = ("unit", "bloc")
-    prefetch_related = ("indicators",)
+    prefetch_related = ("indicators", "evaluations")
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     @staticmethod
