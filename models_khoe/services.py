@@ -779,6 +779,32 @@ def todo_for(user, year=None):
     return queryset
 
 
+def remind_evaluators(on=None):
+    """Remind every evaluator of what they still have to score, once a week (the dedup key holds the week)."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from core.notifications import notify_user
+
+    on = on or today()
+    week = on.isocalendar()
+    sent = 0
+    evaluators = get_user_model().objects.filter(kheo_assignments__isnull=False, is_active=True).distinct()
+    for evaluator in evaluators:
+        pending = todo_for(evaluator).count()
+        if not pending:
+            continue
+        notification = notify_user(
+            evaluator,
+            _("Còn %(n)s mô hình Dân vận khéo cần chấm điểm") % {"n": pending},
+            _("Danh sách trong mục “Việc cần chấm”. Mô hình chỉ được xếp hạng khi đủ số người chấm."),
+            link=reverse("models_khoe:todo"),
+            dedup_key=f"kheo-todo-{evaluator.pk}-{week.year}-w{week.week}",
+        )
+        sent += notification is not None
+    return sent
+
+
 # --- Recognition in October ----------------------------------------------------------------------------
 
 def round_default_date(year):

@@ -101,3 +101,17 @@ def test_the_proposal_suggests_the_first_of_each_group_that_met_its_targets(eval
     recognitions = [services.recognise(ward_a.users["bloc"], m, achievement="Tốt.") for m in (first, second)]
     assert [r.rank for r in recognitions] == [1, 2]
     assert services.suggested_proposals(recognitions) == [recognitions[0]]
+
+
+def test_evaluators_are_reminded_once_a_week_of_what_they_still_have_to_score(approved, ward_a, evaluators_a):
+    from core.models import Notification
+    from models_khoe.tasks import send_evaluator_reminders
+
+    model = approved()
+    services.start(ward_a.users["officer_ubnd"], model)
+    services.record_score(evaluators_a[0], model, full_points(model.bloc))
+
+    assert send_evaluator_reminders.delay().get() == 2
+    assert send_evaluator_reminders.delay().get() == 0
+    reminded = set(Notification.objects.filter(title__contains="cần chấm điểm").values_list("recipient", flat=True))
+    assert reminded == {evaluators_a[1].pk, evaluators_a[2].pk}
