@@ -261,6 +261,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "religion.tasks.anonymise_closed_watch_reports",
         "schedule": crontab(hour=2, minute=15),
     },
+    "meetings-conclusion-reminders": {
+        "task": "meetings.tasks.send_conclusion_reminders",
+        "schedule": crontab(hour=6, minute=45),
+    },
+    "models-khoe-evaluator-reminders": {
+        "task": "models_khoe.tasks.send_evaluator_reminders",
+        "schedule": crontab(day_of_week=1, hour=7, minute=30),
+    },
     "plans-due-reminders": {
         "task": "plans.tasks.send_due_reminders",
         "schedule": crontab(hour=6, minute=30),

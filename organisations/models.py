@@ -182,6 +182,10 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.username
 
+    def get_full_name(self):
+        """Vietnamese order: family and middle names, then the given name (Trần Thị Dân)."""
+        return " ".join(part for part in (self.last_name, self.first_name) if part).strip()
+
     @property
     def ward(self):
         if self.unit_id is None:

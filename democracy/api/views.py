@@ -1,6 +1,6 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -85,7 +85,8 @@ class PetitionViewSet(ScopedModelViewSet):
     def create_extra(self):
         return {"created_by": self.request.user}
 
-    @extend_schema(request=None, responses={200: serializers.DictField()})
+    @extend_schema(request=None, responses=inline_serializer(
+        "OpenedCadreFeedback", {"cadre_feedback": serializers.IntegerField()}))
     @action(detail=True, methods=["post"], url_path="open-cadre-feedback")
     def open_cadre_feedback(self, request, pk=None):
         """Open a cadre feedback record (area 1) from a petition about a cadre."""

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from organisations.demo import DEMO_LOGINS, DEMO_PASSWORD, create_ward, ensure_person, ensure_user
-from organisations.models import Unit, UnitKind
+from organisations.models import Person, Unit, UnitKind
 from plans.loader import load_plan, read_seed_plan
 from plans.models import CellAssignment, Plan, Recurrence
 from plans.services import occurrences, record_progress, today
@@ -56,8 +56,10 @@ class Command(BaseCommand):
             for username, key, role, name, _what in DEMO_LOGINS:
                 unit = city if key is None else demo_units[key]
                 last, _sep, first = name.rpartition(" ")
+                # The login of a unit's head is that person (the chairman approves disclosures, sees reviews).
+                person = Person.objects.filter(unit=unit, full_name=name).first() if key else None
                 ensure_user(username, DEMO_PASSWORD, unit, role, first_name=first, last_name=last,
-                            is_superuser=(role == "admin"))
+                            is_superuser=(role == "admin"), person=person)
             ensure_user("khoidanvan.tn", DEMO_PASSWORD, wards[SECOND_WARD[0]]["khoi-dan-van"], "bloc",
                         first_name="Bình", last_name="Lý Thị")
         self.stdout.write(self.style.SUCCESS(
