@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from .models import Channel, Level, RatingReason, ServiceDesk
 from .services import (
@@ -49,12 +49,12 @@ def _page(request, public_code, channel):
     return response
 
 
-@require_GET
+@require_safe
 def qr_page(request, public_code):
     return _page(request, public_code, Channel.QR)
 
 
-@require_GET
+@require_safe
 def kiosk_page(request, public_code):
     return _page(request, public_code, Channel.KIOSK)
 

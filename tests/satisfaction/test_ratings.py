@@ -189,3 +189,8 @@ def test_client_ids_are_uuids(desk, kiosk_token):
     item = rating_item()
     post_ratings(Client(), desk, [item], kiosk_token=kiosk_token)
     assert Rating.objects.get().client_id == uuid.UUID(item["id"])
+
+
+def test_the_tablet_may_check_its_page_with_head_before_reloading(desk, client):
+    # kiosk.js sends HEAD before its periodic reload, so that a dropped network never shows an error page.
+    assert client.head(reverse("satisfaction:kiosk_page", args=[desk.public_code])).status_code == 200

@@ -209,4 +209,12 @@
   flush();
   // Whatever was queued while offline goes out even if no one rates for a while.
   setInterval(function () { if (queue().length && !sending) flush(); }, 30000);
+  // Every ten minutes, when nobody is rating and nothing waits, reload to pick up a new officer on duty or a new
+  // scale; only after checking that the page answers, so a dropped network never leaves a browser error page.
+  setInterval(function () {
+    if (root.getAttribute("data-current") !== "level" || queue().length) return;
+    fetch(window.location.pathname, { method: "HEAD", cache: "no-store", credentials: "omit" })
+      .then(function (response) { if (response.ok) window.location.reload(); })
+      .catch(function () { /* offline: keep the page as it is */ });
+  }, 600000);
 })();
