@@ -253,6 +253,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.remind_unit_reports",
         "schedule": crontab(hour=7, minute=0),
     },
+    "reports-resend-pending-pdfs": {
+        "task": "reports.tasks.resend_pending_pdfs",
+        "schedule": crontab(minute=40),
+    },
     "reports-refresh-ward-summaries": {
         "task": "reports.tasks.refresh_ward_summaries",
         "schedule": crontab(minute=20),

@@ -257,9 +257,11 @@ def approve(report, user):
     report.checksum = canonical_checksum(report.frozen)
     report.pdf_state = PdfState.PENDING
     report.save()
+    from core.dispatch import send_on_commit
+
     from .tasks import generate_report_pdf
 
-    transaction.on_commit(lambda: generate_report_pdf.delay(report.pk))
+    send_on_commit(generate_report_pdf, report.pk)
     return report
 
 

@@ -76,6 +76,19 @@ def generate_report_pdf(report_id):
 
 
 @shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=True, max_retries=3)
+def resend_pending_pdfs(older_than_minutes=10):
+    """Hourly: PDFs of approved reports still pending (the broker was down when they were approved)."""
+    from datetime import timedelta
+
+    cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
+    pending = list(QuarterlyReport.objects.filter(pdf_state=PdfState.PENDING, approved_at__lte=cutoff)
+                   .values_list("pk", flat=True))
+    for report_id in pending:
+        generate_report_pdf.delay(report_id)
+    return len(pending)
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=True, max_retries=3)
 def refresh_ward_summaries(year=None, quarter=None):
     """Pre-compute each ward's figures of the current quarter for the city view."""
     if year is None:

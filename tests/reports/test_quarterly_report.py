@@ -165,3 +165,21 @@ def test_management_command_writes_the_pdf(ward_a, plan_a, tmp_path, pdftotext):
     call_command("quarterly_report", ward="phuong-a", year=2024, quarter=1, output=str(output))
     text = pdftotext(output.read_bytes())
     assert "BÁO CÁO" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
+
+
+def test_pending_pdf_of_an_approval_made_while_the_broker_was_down_is_sent_again(ward_a, plan_a):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports.tasks import resend_pending_pdfs
+
+    bloc, standing = ward_a.users["bloc"], ward_a.users["standing"]
+    report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
+    services.update_narrative(report, bloc, results="Kết quả")
+    services.submit(report, bloc)
+    report = services.approve(report, standing)  # no commit in this test: the job was never sent
+    QuarterlyReport.objects.filter(pk=report.pk).update(approved_at=timezone.now() - timedelta(hours=1))
+    assert resend_pending_pdfs() == 1
+    report.refresh_from_db()
+    assert report.pdf_state == PdfState.READY
