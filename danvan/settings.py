@@ -273,6 +273,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "models_khoe.tasks.send_evaluator_reminders",
         "schedule": crontab(day_of_week=1, hour=7, minute=30),
     },
+    "satisfaction-thresholds": {
+        "task": "satisfaction.tasks.check_satisfaction_thresholds",
+        "schedule": crontab(hour=7, minute=10),
+    },
     "plans-due-reminders": {
         "task": "plans.tasks.send_due_reminders",
         "schedule": crontab(hour=6, minute=30),
