@@ -1,12 +1,15 @@
 from django.urls import path
 
 from . import excel_views, views
+from .import_views import PlanImportPreviewView, PlanImportView
 
 app_name = "plans"
 
 urlpatterns = [
     path("ke-hoach/", views.PlanListView.as_view(), name="plan_list"),
     path("ke-hoach/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
+    path("ke-hoach/nhap/", PlanImportView.as_view(), name="plan_import"),
+    path("ke-hoach/nhap/<str:token>/", PlanImportPreviewView.as_view(), name="plan_import_preview"),
     path("nhiem-vu/", views.TaskListView.as_view(), name="task_list"),
     path("nhiem-vu/them/", views.TaskCreateView.as_view(), name="task_add"),
     path("nhiem-vu/xuat-excel/", excel_views.TaskExportView.as_view(), name="task_export"),

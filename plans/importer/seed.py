@@ -1,0 +1,42 @@
+"""The shipped 2024 plan, read by the importer from its text (plans/data/ke-hoach-dan-van-2024.md).
+
+Everything comes from the text: header parts, basis, limitations, focus tasks, areas, every task with its
+units and timing. Only the task titles come from the reviewed data (plans/data/ke-hoach-dan-van-2024.json,
+matched by the task's place in the text): a title is a short name an official gives a task in the preview
+(the text has none), and the portal's pages and tests know the tasks by those names.
+"""
+
+import copy
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .lines import read_text
+from .structure import read_plan
+from .units import UnitCatalogue
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+SEED_TEXT = DATA / "ke-hoach-dan-van-2024.md"
+SEED_REVIEWED = DATA / "ke-hoach-dan-van-2024.json"
+
+
+def apply_reviewed_titles(data, reviewed):
+    """Give each task the title the reviewed data gives the task from the same place of the text."""
+    titles = {task["source"]: task["title"] for area in reviewed["areas"] for task in area["tasks"]}
+    for area in data["areas"]:
+        for task in area["tasks"]:
+            task["title"] = titles.get(task["source"], task["title"])
+    return data
+
+
+@lru_cache(maxsize=1)
+def _imported():
+    return read_plan(read_text(SEED_TEXT.read_text(encoding="utf-8")), UnitCatalogue.demo())
+
+
+def import_seed_plan(reviewed=None):
+    """The seed plan's data, as plans.loader.load_plan takes it (a fresh copy on every call)."""
+    data = copy.deepcopy(_imported())
+    if reviewed is None:
+        reviewed = json.loads(SEED_REVIEWED.read_text(encoding="utf-8"))
+    return apply_reviewed_titles(data, reviewed)

@@ -1,0 +1,617 @@
+"""The structure Vietnamese Party and government plans share, read from the line model.
+
+    [header: issuing body, "Số 15-KH/ĐU", "<place>, ngày … tháng … năm …"]
+    KẾ HOẠCH <title>
+    Thực hiện / Căn cứ <documents implemented> …
+    I- MỤC ĐÍCH, YÊU CẦU            1. Mục đích …  2. Yêu cầu …
+    II- HẠN CHẾ … NHIỆM VỤ TRỌNG TÂM  1. Hạn chế … (1.1, 1.2 …)  2. Nhiệm vụ trọng tâm … (2.1 …)
+    III- NHIỆM VỤ, GIẢI PHÁP         1. <area>  1.1. Nội dung: …  1.2. Giải pháp: - <solution> …
+    IV- TỔ CHỨC THỰC HIỆN            1. <duty> …
+    Nơi nhận: - …                    T/M ĐẢNG ỦY / BÍ THƯ / <name>
+
+Sections are recognised by their words, not their numerals, so a plan whose tasks are in section II and
+implementation in section III reads the same. The result has the shape of plans/data/*.json (what
+plans.loader.load_plan saves), plus ``span`` (first and last line of the source) and ``flags`` on each
+task, and plan-level ``flags``.
+"""
+
+import re
+from datetime import date
+
+from .documents import find_references
+from .lines import Line
+from .text import capitalise, fold, sentence_case, shorten, squash, title_case_name
+from .timing import read_timing
+from .units import propose_units
+
+ROMAN = re.compile(r"^(?P<roman>X|IX|IV|V|V?I{1,3})\s*[-–.:)/]\s*(?P<title>\S.*)$")
+ITEM = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s)\s*(?P<rest>\S.*)$")
+LETTER = re.compile(r"^(?P<letter>[a-zđ])\)\s+(?P<rest>\S.*)$")
+SIGNATURE = re.compile(r"^(?:t/m|tm\.?|k/t|kt\.?|t/l|tl\.?|q\.)\s+\S")
+DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\s+(?P<d>\d{1,2}|[.…]+)\s+thang\s+(?P<m>\d{1,2}|[.…]+)"
+                       r"\s+nam\s+(?P<y>\d{4})")
+CODE = re.compile(r"^so\s*:?\s*(?P<code>\d{1,4}[-/][0-9A-Za-zĐđ/\-]+)", re.IGNORECASE)
+NATIONAL = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
+            "doc lap – tu do – hanh phuc")
+AREA_KINDS = [
+    ("community_groups", ("to dan van cong dong",)),
+    ("skilful_mobilization", ("dan van kheo",)),
+    ("friendly_government", ("chinh quyen than thien",)),
+    ("religion", ("ton giao", "tin nguong")),
+    ("democracy", ("dan chu",)),
+    ("accountability", ("nguoi dung dau", "dan van chinh quyen", "trach nhiem")),
+]
+
+
+class NotAPlan(ValueError):
+    """The text has none of the parts of a plan (no title, no numbered sections, no tasks)."""
+
+
+def classify_area(*texts):
+    for text in texts:
+        folded = fold(text or "")
+        for kind, keywords in AREA_KINDS:
+            if any(keyword in folded for keyword in keywords):
+                return kind
+    return "other"
+
+
+def _section_role(title):
+    folded = fold(title)
+    if "muc dich" in folded or folded.startswith("yeu cau"):
+        return "purpose"
+    if "han che" in folded or "ton tai" in folded or "trong tam" in folded:
+        return "review"
+    if "to chuc thuc hien" in folded:
+        return "implementation"
+    if "nhiem vu" in folded or "giai phap" in folded:
+        return "areas"
+    return "other"
+
+
+def _looks_like_heading(line):
+    letters = [c for c in line.text if c.isalpha()]
+    return line.heading or line.bold or (letters and sum(c.isupper() for c in letters) / len(letters) > 0.6)
+
+
+def _label(text):
+    """'Nội dung: Thực hiện …' -> ('noi dung', 'Thực hiện …'); no colon -> (folded text, '')."""
+    head, colon, rest = text.partition(":")
+    if colon and len(head) < 40:
+        return fold(head).strip(), rest.strip()
+    return fold(text).strip(" :"), ""
+
+
+def _depth(number):
+    return number.count(".") + 1
+
+
+class PlanReader:
+    def __init__(self, lines, catalogue, today=None):
+        self.lines = [line for line in lines if not line.rule]
+        self.all_lines = lines
+        self.catalogue = catalogue
+        self.today = today or date.today()
+        self.flags = []
+        self.data = {
+            "code": "", "title": "", "issuer": "", "place": "", "issued_on": None, "starts_on": None,
+            "ends_on": None, "purpose": "", "requirements": "", "signer_name": "", "signer_title": "",
+            "recipients": "", "basis": [], "limitations": [], "focus_tasks": [], "areas": [],
+        }
+        self.year = self.today.year
+        self.on_behalf_of = ""
+
+    # ------------------------------------------------------------ the whole document
+    def read(self):
+        lines = self.lines
+        title_at = self._find_title()
+        sections = self._find_sections(title_at)
+        if title_at is None and not sections:
+            raise NotAPlan("no title, no sections")
+        closing_at = self._find_closing(sections)
+        header = lines[:title_at] if title_at is not None else []
+        self._read_header(header)
+        intro_start = self._read_title(title_at) if title_at is not None else 0
+        first_section = sections[0][0] if sections else closing_at
+        intro = lines[intro_start:first_section]
+        self._read_years()
+        self._read_intro(intro)
+        bounds = [*(s[0] for s in sections[1:]), closing_at]
+        areas_seen = False
+        for (start, roman, title, role), end in zip(sections, bounds, strict=True):
+            body = lines[start + 1:end]
+            if role == "purpose":
+                self._read_purpose(body)
+            elif role == "review":
+                self._read_review(roman, title, body)
+            elif role == "areas":
+                self._read_areas(roman, body)
+                areas_seen = True
+            elif role == "implementation":
+                self._read_implementation(roman, title, body, lines[start])
+            else:
+                self.flags.append({"kind": "section_skipped", "text": f"{roman}- {title}", "line": lines[start].number})
+        self._read_closing(lines[closing_at:])
+        self._read_other_references(lines[intro_start:closing_at])
+        self._derive_tasks_from_review()
+        self._fill_defaults()
+        if not areas_seen and not any(area["tasks"] for area in self.data["areas"]):
+            raise NotAPlan("no tasks")
+        self.data["flags"] = self.flags
+        return self.data
+
+    def _find_title(self):
+        for index, line in enumerate(self.lines[:60]):
+            if re.match(r"^ke hoach\b", fold(line.text)) and (_looks_like_heading(line) or line.centred):
+                return index
+            if ROMAN.match(line.text) and _looks_like_heading(line):
+                return None
+        return None
+
+    def _find_sections(self, title_at):
+        sections = []
+        expected = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        for index in range((title_at or -1) + 1, len(self.lines)):
+            line = self.lines[index]
+            match = ROMAN.match(line.text)
+            if not match or not _looks_like_heading(line):
+                continue
+            roman = match.group("roman")
+            if roman not in expected[: len(sections) + 2]:
+                continue
+            title = sentence_case(match.group("title").rstrip(":"))
+            sections.append((index, roman, title, _section_role(title)))
+        return sections
+
+    def _find_closing(self, sections):
+        after = sections[-1][0] + 1 if sections else 0
+        for index in range(after, len(self.lines)):
+            folded = fold(self.lines[index].text)
+            if folded.startswith("noi nhan") or SIGNATURE.match(folded):
+                return index
+        return len(self.lines)
+
+    # ------------------------------------------------------------ header, title, intro
+    def _read_header(self, header):
+        issuers = []
+        for line in header:
+            folded = fold(line.text).strip()
+            code = CODE.match(line.text.strip()) or CODE.match(folded)
+            if code:
+                found = re.search(r"\d{1,4}[-/][0-9A-Za-zĐđ/\-]+", line.text)
+                self.data["code"] = found.group() if found else ""
+                continue
+            date_line = DATE_LINE.match(folded)
+            if date_line:
+                self.data["place"] = squash(line.text[: date_line.end("place")])
+                try:
+                    self.data["issued_on"] = date(int(date_line.group("y")), int(date_line.group("m")),
+                                                  int(date_line.group("d"))).isoformat()
+                except ValueError:
+                    self.flags.append({"kind": "issued_on_unreadable", "text": line.text, "line": line.number})
+                continue
+            if any(folded.startswith(n) for n in NATIONAL) or not re.search(r"\w", folded):
+                continue
+            letters = [c for c in line.text if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+                issuers.append(line.text)
+        if issuers:
+            self.data["issuer"] = sentence_case(issuers[-1])
+
+    def _read_title(self, title_at):
+        line = self.lines[title_at]
+        parts = [sentence_case(line.text)]
+        index = title_at + 1
+        bare = fold(line.text).strip() == "ke hoach"
+        while index < len(self.lines) and index <= title_at + 4:
+            following = self.lines[index]
+            folded = fold(following.text)
+            opens_intro = folded.startswith(("thuc hien", "can cu", "nham ")) and (
+                find_references(following.text) or following.text.rstrip().endswith((",", ";", ":"))
+            )
+            if opens_intro or ROMAN.match(following.text) or ITEM.match(following.text) or following.bullet:
+                break
+            formatted = following.bold or following.centred or following.heading
+            # Under a bare "KẾ HOẠCH" the next line is the title even in plain text; more lines only when set
+            # as the title is (bold, centred) and not after an empty line.
+            if not (bare and index == title_at + 1) and not (formatted and not following.blank_before):
+                if not (formatted and index == title_at + 1):
+                    break
+            parts.append(sentence_case(following.text))
+            index += 1
+        title = squash(" ".join(parts))
+        if fold(title) == "ke hoach":
+            self.flags.append({"kind": "title_missing", "line": line.number})
+        self.data["title"] = capitalise(title)
+        self.title_lines = (line.number, self.lines[index - 1].number)
+        # Past a horizontal rule under the title.
+        return index
+
+    def _read_years(self):
+        title = fold(self.data["title"])
+        years = [int(y) for y in re.findall(r"\b(20\d\d)\b", title)]
+        issued = self.data["issued_on"]
+        if years:
+            self.year = max(years)
+        elif issued:
+            self.year = int(issued[:4])
+        self.data["starts_on"] = date(self.year, 1, 1).isoformat()
+        period = re.search(r"giai doan\s+(20\d\d)\s*[-–]\s*(20\d\d)", title)
+        if "nhung nam tiep theo" in title or "cac nam tiep theo" in title:
+            self.data["ends_on"] = None
+        elif period:
+            self.data["starts_on"] = date(int(period.group(1)), 1, 1).isoformat()
+            self.data["ends_on"] = date(int(period.group(2)), 12, 31).isoformat()
+        elif len(set(years)) == 1:
+            self.data["ends_on"] = date(self.year, 12, 31).isoformat()
+
+    def _read_intro(self, intro):
+        for line in intro:
+            folded = fold(line.text)
+            if folded.startswith(("thuc hien", "can cu")):
+                for reference in find_references(line.text, whole_line=True):
+                    self._add_basis(reference, line)
+            if not self.data["issuer"]:
+                match = re.search(r",\s*([^,]{3,80}?)\s+(?:xay dung|ban hanh)\s+ke hoach", folded)
+                if match:
+                    self.data["issuer"] = squash(line.text[match.start(1):match.end(1)])
+
+    def _add_basis(self, reference, line):
+        if any(doc["code"] == reference.code for doc in self.data["basis"]):
+            return
+        self.data["basis"].append({**reference.to_data(), "span": {"first": line.number, "last": line.number}})
+
+    def _read_other_references(self, lines):
+        for line in lines:
+            for reference in find_references(line.text):
+                self._add_basis(reference, line)
+
+    # ------------------------------------------------------------ sections
+    def _read_purpose(self, body):
+        target = "purpose"
+        parts = {"purpose": [], "requirements": []}
+        for line in body:
+            item = ITEM.match(line.text)
+            if item and _depth(item.group("number")) == 1:
+                label, rest = _label(item.group("rest"))
+                target = "requirements" if label.startswith("yeu cau") else "purpose"
+                if rest:
+                    parts[target].append(rest)
+                continue
+            parts[target].append(line.text)
+        self.data["purpose"] = "\n".join(parts["purpose"])
+        self.data["requirements"] = "\n".join(parts["requirements"])
+
+    def _read_review(self, roman, section_title, body):
+        folded_section = fold(section_title)
+        target = "focus_tasks" if "trong tam" in folded_section and "han che" not in folded_section \
+            else "limitations"
+        prefix, pointed_out_by = "", self._pointed_out_by(folded_section)
+        counter = 0
+        for line in body:
+            item = ITEM.match(line.text)
+            text = item.group("rest") if item else line.text
+            if item and _depth(item.group("number")) == 1 and _is_heading_text(text):
+                folded = fold(text)
+                prefix, counter = item.group("number"), 0
+                if "trong tam" in folded or folded.startswith("nhiem vu"):
+                    target = "focus_tasks"
+                elif "han che" in folded or "ton tai" in folded:
+                    target = "limitations"
+                    pointed_out_by = self._pointed_out_by(folded)
+                continue
+            entries = self.data[target]
+            if item:
+                number = item.group("number")
+            elif line.bullet or not entries or entries[-1]["_prefix"] != prefix:
+                counter += 1
+                number = f"{prefix}.{counter}" if prefix else str(counter)
+            else:
+                entries[-1]["text"] = f"{entries[-1]['text']}\n{text}"
+                entries[-1]["span"]["last"] = line.number
+                continue
+            entry = {"number": number, "text": text, "span": {"first": line.number, "last": line.number},
+                     "section": roman, "_prefix": prefix}
+            if target == "limitations":
+                entry["pointed_out_by"] = pointed_out_by
+            entries.append(entry)
+
+    def _pointed_out_by(self, folded_title):
+        if "cap tren" in folded_title:
+            issuer = self.data["basis"][0]["issuer"] if self.data["basis"] else ""
+            return f"Cấp trên ({issuer})" if issuer else "Cấp trên"
+        if "tu chi ra" in folded_title or "tu kiem diem" in folded_title:
+            return "Tự kiểm điểm"
+        return ""
+
+    def _read_areas(self, roman, body):
+        area = None
+        block = None  # ("content" | "solutions" | "other", number of the block)
+        prefix = None  # a solution ending with ":" whose sub-bullets are the solutions
+        index = 0
+        for line in body:
+            item = ITEM.match(line.text)
+            depth = _depth(item.group("number")) if item else 0
+            if item and depth == 1:
+                area = {
+                    "number": item.group("number"), "kind": "other",
+                    "title": capitalise(sentence_case(item.group("rest").rstrip(":"))),
+                    "content": "", "tasks": [], "span": {"first": line.number, "last": line.number},
+                    "_content_items": [],
+                }
+                self.data["areas"].append(area)
+                block, prefix, index = None, None, 0
+                continue
+            if area is None:
+                continue
+            area["span"]["last"] = line.number
+            if item and depth == 2:
+                label, rest = _label(item.group("rest"))
+                prefix, index = None, 0
+                if label.startswith("noi dung"):
+                    block = ("content", item.group("number"))
+                    if rest:
+                        area["content"] = _join(area["content"], rest)
+                elif label.startswith("giai phap"):
+                    block = ("solutions", item.group("number"))
+                    if rest:
+                        index += 1
+                        self._add_solution(area, rest, f"{roman}.{block[1]} – ý {index}", line, line)
+                elif _is_heading_text(item.group("rest")):
+                    block = ("other", item.group("number"))
+                    area["content"] = _join(area["content"], item.group("rest"))
+                else:
+                    self._add_solution(area, item.group("rest"), f"{roman}.{item.group('number')}", line, line)
+                continue
+            if item:
+                self._add_solution(area, item.group("rest"), f"{roman}.{item.group('number')}", line, line)
+                continue
+            letter = LETTER.match(line.text)
+            text = letter.group("rest") if letter else line.text
+            listed = bool(line.bullet or letter)
+            if block is not None and block[0] != "solutions":
+                area["content"] = _join(area["content"], text)
+                if listed:
+                    area["_content_items"].append(line)
+                continue
+            if block is None and not listed and not area["tasks"]:
+                area["content"] = _join(area["content"], text)
+                continue
+            if line.bullet == "+" and prefix is None and area["tasks"]:
+                self._extend_last(area, text, line)
+                continue
+            if text.endswith(":") and line.bullet != "+":
+                prefix, prefix_line = text, line
+                continue
+            if prefix is not None and line.bullet == "+":
+                text = f"{prefix} {text}"
+            else:
+                prefix, prefix_line = None, line
+            index += 1
+            self._add_solution(area, text, self._source(roman, area, block, index), prefix_line, line)
+        for area in self.data["areas"]:
+            if area["kind"] == "other":
+                area["kind"] = classify_area(area["title"], area["content"])
+            content_items = area.pop("_content_items", [])
+            if not area["tasks"] and content_items:
+                # No "Giải pháp" block: the listed points of the content are the work to do.
+                for number, line in enumerate(content_items, start=1):
+                    letter = LETTER.match(line.text)
+                    text = letter.group("rest") if letter else line.text
+                    self._add_solution(area, text, f"{roman}.{area['number']} – ý {number}", line, line)
+
+    @staticmethod
+    def _source(roman, area, block, index):
+        number = block[1] if block and block[0] == "solutions" else area["number"]
+        return f"{roman}.{number} – ý {index}"
+
+    def _read_implementation(self, roman, title, body, heading_line):
+        area = {"number": roman, "kind": "implementation", "title": capitalise(title), "content": "", "tasks": [],
+                "span": {"first": heading_line.number, "last": heading_line.number}}
+        bullet_index = 0
+        numbered = False
+        prefix = None
+        for line in body:
+            folded = fold(line.text)
+            area["span"]["last"] = line.number
+            item = ITEM.match(line.text)
+            if item and _depth(item.group("number")) == 1:
+                numbered = True
+                text = item.group("rest")
+                if text.endswith(":"):
+                    prefix, prefix_number, prefix_line, bullet_index = text, item.group("number"), line, 0
+                    continue
+                prefix = None
+                self._add_solution(area, text, f"{roman}.{item.group('number')}", line, line)
+                continue
+            if line.text.endswith("./.") or folded.startswith(("yeu cau cac", "de nghi cac co quan")):
+                continue
+            if prefix is not None and (line.bullet or LETTER.match(line.text)):
+                bullet_index += 1
+                text = LETTER.match(line.text).group("rest") if LETTER.match(line.text) else line.text
+                self._add_solution(area, f"{prefix} {text}", f"{roman}.{prefix_number} – ý {bullet_index}",
+                                   prefix_line, line)
+                continue
+            if line.bullet or not numbered:
+                if numbered and area["tasks"] and line.bullet == "+":
+                    self._extend_last(area, line.text, line)
+                    continue
+                bullet_index += 1
+                self._add_solution(area, line.text, f"{roman} – ý {bullet_index}", line, line)
+            elif area["tasks"] and not line.blank_before:
+                self._extend_last(area, line.text, line)
+        self.data["areas"].append(area)
+
+    def _read_closing(self, closing):
+        recipients = []
+        signature = None
+        in_recipients = False
+        for index, line in enumerate(closing):
+            folded = fold(line.text)
+            if folded.startswith("noi nhan"):
+                in_recipients = True
+                rest = line.text.split(":", 1)[1].strip() if ":" in line.text else ""
+                if rest:
+                    recipients.append(rest.lstrip("-– "))
+                continue
+            if SIGNATURE.match(folded):
+                signature = index
+                in_recipients = False
+                self.on_behalf_of = sentence_case(re.sub(r"^\S+\s+", "", line.text))
+                continue
+            if signature is not None:
+                continue
+            if in_recipients:
+                recipients.append(line.text.lstrip("-– "))
+        self.data["recipients"] = "\n".join(recipients)
+        if signature is None:
+            return
+        rest = [line for line in closing[signature + 1:] if not fold(line.text).startswith("noi nhan")]
+        role = None
+        name = None
+        for line in rest:
+            folded = fold(line.text)
+            if re.match(r"^\(?\s*(da ky|ky|ky ten|ky, dong dau)", folded):
+                continue
+            letters = [c for c in line.text if c.isalpha()]
+            is_upper = letters and all(c.isupper() for c in letters)
+            if role is None and is_upper:
+                role = line.text
+                continue
+            if re.fullmatch(r"[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){1,4}", line.text, re.UNICODE) or is_upper:
+                name = line.text
+        if role:
+            self.data["signer_title"] = _office(role)
+        if name:
+            self.data["signer_name"] = title_case_name(name)
+
+    # ------------------------------------------------------------ tasks
+    def _add_solution(self, area, text, source, first_line, last_line, derived=None):
+        text = squash(text)
+        references = find_references(text)
+        excluded = [(r.start, r.end) for r in references]
+        units = propose_units(text, self.catalogue, excluded, derived=derived is not None)
+        timing = read_timing(text, self.year, excluded)
+        task = {
+            "title": _auto_title(text, units.subject_end),
+            "description": text,
+            "lead": units.lead,
+            "supporting": units.supporting,
+            **timing.fields(),
+            "source": source,
+            "span": {"first": first_line.number, "last": last_line.number},
+            "flags": [*units.flags, *timing.flags],
+            "mentions": [
+                {"text": m.text, "kind": m.kind, "role": m.role, "keys": m.keys, "counted": m.counted}
+                for m in units.mentions if m.kind != "higher"
+            ],
+        }
+        if derived is not None:
+            task["flags"].append(derived)
+        area["tasks"].append(task)
+        return task
+
+    def _extend_last(self, area, text, line):
+        """A sub-bullet or continuation paragraph belongs to the solution before it."""
+        task = area["tasks"].pop()
+        self._add_solution(area, f"{task['description']} {text}", task["source"], _FakeLine(task["span"]["first"]),
+                           line)
+
+    def _derive_tasks_from_review(self):
+        """A limitation or focus task that names a recurring timing becomes a task of the matching area.
+
+        The plan's solutions say what to do; a limitation such as "Tổ dân vận … chưa hiệu quả trong phong
+        trào Chủ nhật xanh … sáng Chủ nhật hằng tuần" names recurring work no solution repeats, and would be
+        lost if only solutions became tasks.
+        """
+        areas = [a for a in self.data["areas"] if a["kind"] != "implementation"]
+        for target, label in (("limitations", "Khắc phục hạn chế"), ("focus_tasks", "Nhiệm vụ trọng tâm")):
+            for entry in self.data[target]:
+                timing = read_timing(entry["text"], self.year)
+                if timing.recurrence == "once":
+                    continue
+                area = self._matching_area(entry["text"], areas)
+                if area is None:
+                    self.flags.append({"kind": "derived_without_area", "text": entry["text"],
+                                       "line": entry["span"]["first"]})
+                    continue
+                text = entry["text"]
+                description = f"{label} {entry['number']}: {text[:1].lower()}{text[1:]}"
+                line = _FakeLine(entry["span"]["first"])
+                task = self._add_solution(
+                    area, description, f"{entry['section']}.{entry['number']}", line,
+                    _FakeLine(entry["span"]["last"]),
+                    derived={"kind": "derived", "from": target, "number": entry["number"]},
+                )
+                task["title"] = shorten(f"{label} {entry['number']}: {text}", 150)
+
+    @staticmethod
+    def _matching_area(text, areas):
+        kind = classify_area(text)
+        for area in areas:
+            if kind != "other" and area["kind"] == kind:
+                return area
+        words = set(fold(text).split())
+        best, best_score = None, 0
+        for area in areas:
+            score = len(words & set(fold(f"{area['title']} {area['content']}").split()))
+            if score > best_score:
+                best, best_score = area, score
+        return best if best_score >= 4 else None
+
+    def _fill_defaults(self):
+        data = self.data
+        if not data["issuer"] and self.on_behalf_of:
+            data["issuer"] = self.on_behalf_of
+        if not data["place"]:
+            for doc in data["basis"]:
+                match = re.search(r"(?:Thành ủy|Tỉnh ủy|Huyện ủy|thành phố|tỉnh)\s+((?:[A-ZĐ][^\s,;.]*\s?){1,3})",
+                                  doc["issuer"])
+                if match:
+                    data["place"] = match.group(1).strip()
+                    self.flags.append({"kind": "place_inferred", "text": data["place"], "from": doc["code"]})
+                    break
+        if not data["code"]:
+            self.flags.append({"kind": "code_missing"})
+        if not data["issued_on"]:
+            self.flags.append({"kind": "issued_on_missing"})
+        for key in ("limitations", "focus_tasks"):
+            for entry in data[key]:
+                entry.pop("section", None)
+                entry.pop("_prefix", None)
+
+
+def _is_heading_text(text):
+    """A short label ("Hạn chế, tồn tại năm 2023 được cấp trên chỉ ra") rather than a sentence of content."""
+    return len(text) < 120 and not text.rstrip().endswith(".")
+
+
+class _FakeLine:
+    def __init__(self, number):
+        self.number = number
+
+
+def _join(existing, text):
+    return f"{existing}\n{text}" if existing else text
+
+
+def _office(text):
+    office = sentence_case(text)
+    for title in ("Bí thư", "Chủ tịch", "Trưởng ban", "Trưởng khối"):
+        office = re.sub(title, title, office, flags=re.IGNORECASE)
+    return re.sub(r"^Phó bí thư", "Phó Bí thư", office)
+
+
+def _auto_title(text, subject_end=0):
+    """A short name for a task: its first clause, without the units that open it."""
+    body = text[subject_end:] if subject_end else text
+    body = body.lstrip(" ,:;-–")
+    first = re.split(r";|\.(?:\s|$)", body, maxsplit=1)[0]
+    if len(first) < 15:
+        first = re.split(r";|\.(?:\s|$)", text, maxsplit=1)[0]
+    return shorten(capitalise(first), 150)
+
+
+def read_plan(lines: list[Line], catalogue, today=None):
+    """The plan data of a document's lines (see the module docstring). Raises NotAPlan."""
+    return PlanReader(lines, catalogue, today=today).read()

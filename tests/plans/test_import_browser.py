@@ -1,0 +1,60 @@
+"""In a real browser: the bloc uploads the plan as Word, corrects an unmatched unit in the preview, saves,
+and reads the new plan with its tasks."""
+
+import os
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from plans.models import Plan, Task  # noqa: E402
+from tests.browser.conftest import SCREENSHOTS, browser, login, new_page, page  # noqa: E402, F401
+from tests.plans.test_importer import seed_docx  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def screenshot(page, name):  # noqa: F811
+    """Like the shared helper, with more time: the preview holds the whole plan's forms."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, timeout=90_000)
+
+
+def test_bloc_imports_the_word_plan_and_corrects_an_unmatched_unit(page, live_server, ward_a):  # noqa: F811
+    login(page, live_server, ward_a.users["bloc"])
+
+    # From the plan list to the upload page.
+    page.goto(f"{live_server.url}/ke-hoach/")
+    page.get_by_role("link", name="Nhập kế hoạch từ văn bản").click()
+    page.wait_for_url("**/ke-hoach/nhap/")
+    page.set_input_files("#id_file", files=[{"name": "ke-hoach-dan-van-2024.docx", "mimeType": DOCX_TYPE,
+                                             "buffer": seed_docx()}])
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đọc văn bản và xem trước").click()
+
+    # The preview: the proposal next to the source text, the unmatched unit marked.
+    assert "/ke-hoach/nhap/" in page.url and page.locator("h1").inner_text() == "Xem trước kế hoạch nhập từ văn bản"
+    assert page.locator("div.import-task").count() == 25
+    flagged = page.locator("div.import-task", has=page.locator("mark", has_text="Ban Tổ chức Đảng ủy"))
+    assert flagged.count() == 1
+    assert "Không khớp đơn vị: “Ban Tổ chức Đảng ủy”" in flagged.inner_text()
+    screenshot(page, "import-preview")
+    assert Plan.objects.count() == 0
+
+    # The official decides the Party Committee stands for its organisation board here.
+    flagged.get_by_label(ward_a.ward.name, exact=True).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Lưu kế hoạch").click()
+
+    # The new plan's page, with its areas and tasks.
+    plan = Plan.objects.get()
+    assert page.url.endswith(plan.get_absolute_url())
+    assert "Đã lưu kế hoạch" in page.locator("ul.messages").inner_text()
+    assert page.locator("h1").inner_text() == plan.title
+    assert page.locator("table.tasks > tbody > tr").count() == 25
+    assert page.locator("table.tasks a", has_text="Chủ nhật xanh").count() == 1  # from limitation 1.3
+    corrected = Task.objects.get(plan=plan, source="III.4.2 – ý 1")
+    assert ward_a.ward in corrected.supporting_units.all()
+    screenshot(page, "import-saved-plan")

@@ -1,0 +1,582 @@
+"""Importing a plan from the document officials write: the seed plan as Markdown and .docx, plans of other
+shapes, and the upload → preview → correct → save flow in the browser views."""
+
+import io
+import json
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from plans.import_views import SESSION_KEY
+from plans.importer import UnitCatalogue, UnreadableFile, describe_flag, import_text, import_upload
+from plans.importer.timing import read_timing
+from plans.importer.units import propose_units
+from plans.loader import SEED_PLAN, load_plan, read_seed_plan
+from plans.models import Plan, Recurrence, Task
+
+DATA = Path(SEED_PLAN).parent
+SEED_TEXT = (DATA / "ke-hoach-dan-van-2024.md").read_text(encoding="utf-8")
+SHIPPED = json.loads(SEED_PLAN.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- a .docx made from Markdown, as Word would hold it
+
+def markdown_to_docx(text, header=None, numbered_implementation=False):
+    """A Word document with the Markdown's headings, bullets and bold; ``header``: the two cells of the
+    header table Party documents start with. ``numbered_implementation``: the items of the last section
+    use Word's automatic numbering (their numbers are not in the text)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document()
+    if header:
+        table = document.add_table(rows=1, cols=2)
+        for cell, lines in zip(table.rows[0].cells, header, strict=True):
+            cell.paragraphs[0].text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    bold_open = False
+    in_last_section = False
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        if not line.strip():
+            bold_open = False
+            continue
+        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
+        bullet = re.match(r"^\s*[-*+]\s+(.*)$", line) if not heading else None
+        body = heading.group(2) if heading else bullet.group(1) if bullet else line
+        if re.fullmatch(r"-{3,}", line.strip()):
+            document.add_paragraph("-----")
+            continue
+        starts_bold = body.strip().startswith("**")
+        bold = bold_open or starts_bold
+        if body.count("**") % 2 == 1:
+            bold_open = not bold_open
+        clean = body.replace("**", "")
+        clean = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", clean).strip()
+        if re.match(r"^(I|II|III|IV|V)[-.]\s", clean):
+            in_last_section = "TỔ CHỨC THỰC HIỆN" in clean
+        if heading:
+            paragraph = document.add_heading(level=min(len(heading.group(1)), 4))
+        elif bullet:
+            paragraph = document.add_paragraph(style="List Bullet")
+        elif numbered_implementation and in_last_section and re.match(r"^\d+\.\s", clean):
+            paragraph = document.add_paragraph(style="List Number")
+            clean = re.sub(r"^\d+\.\s+", "", clean)
+        else:
+            paragraph = document.add_paragraph()
+        run = paragraph.add_run(clean)
+        run.bold = bold or None
+        if clean.upper() == "KẾ HOẠCH" or (bold and not heading and not bullet and len(clean) < 140):
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def seed_docx():
+    return markdown_to_docx(SEED_TEXT)
+
+
+# ---------------------------------------------------------------- comparing with the shipped data
+
+TASK_FIELDS = ("lead", "recurrence", "due_date", "recurrence_weekday", "recurrence_day", "recurrence_month",
+               "source")
+
+
+def assert_same_plan(imported, shipped):
+    """Item by item: plan fields, basis, limitations, focus tasks, areas, and every task."""
+    for key in ("title", "issuer", "starts_on", "ends_on", "purpose", "requirements", "signer_name",
+                "signer_title", "recipients"):
+        assert imported[key] == shipped[key], key
+    assert [(d["code"], d["issued_on"], d["issuer"], d["title"]) for d in imported["basis"]] == [
+        (d["code"], d["issued_on"], d["issuer"], d["title"]) for d in shipped["basis"]
+    ]
+    for key in ("limitations", "focus_tasks"):
+        assert [(i["number"], i["text"]) for i in imported[key]] == [(i["number"], i["text"]) for i in shipped[key]]
+    assert [(a["number"], a["kind"], a["title"], a["content"], len(a["tasks"])) for a in imported["areas"]] == [
+        (a["number"], a["kind"], a["title"], a["content"], len(a["tasks"])) for a in shipped["areas"]
+    ]
+    for area, shipped_area in zip(imported["areas"], shipped["areas"], strict=True):
+        for task, expected in zip(area["tasks"], shipped_area["tasks"], strict=True):
+            where = expected["source"]
+            for field in TASK_FIELDS:
+                assert task.get(field) == expected.get(field), (where, field)
+            assert set(task["supporting"]) == set(expected["supporting"]), where
+            assert task["lead"] not in task["supporting"], where
+            if not where.startswith("II."):
+                assert task["description"] == expected["description"], where
+
+
+def test_seed_markdown_imports_to_the_shipped_data():
+    imported = import_text(SEED_TEXT, UnitCatalogue.demo())
+
+    assert_same_plan(imported, SHIPPED)
+    assert sum(len(a["tasks"]) for a in imported["areas"]) == 25
+
+
+def test_seed_docx_imports_to_the_shipped_data():
+    result = import_upload("ke-hoach-dan-van-2024.docx", seed_docx(), UnitCatalogue.demo())
+
+    assert result.source_format == "docx"
+    assert_same_plan(result.data, SHIPPED)
+
+
+def test_seed_imports_the_same_against_a_wards_own_units(ward_a):
+    imported = import_text(SEED_TEXT, UnitCatalogue.for_ward(ward_a.ward))
+
+    assert_same_plan(imported, SHIPPED)
+
+
+def test_each_task_knows_its_lines_and_what_was_flagged():
+    imported = import_text(SEED_TEXT, UnitCatalogue.demo())
+    tasks = {t["source"]: t for a in imported["areas"] for t in a["tasks"]}
+    lines = SEED_TEXT.splitlines()
+
+    training = tasks["III.1.2 – ý 4"]
+    assert "tập huấn chuyên đề" in lines[training["span"]["first"] - 1] or training["span"]["first"] > 0
+    assert tasks["IV.1"]["due_date"] == "2024-03-10"
+    # "Ban Tổ chức Đảng ủy" is not a unit of the ward: flagged, not guessed.
+    democracy = tasks["III.4.2 – ý 1"]
+    assert [f["text"] for f in democracy["flags"] if f["kind"] == "unknown_unit"] == ["Ban Tổ chức Đảng ủy"]
+    # "giao ban định kỳ" gives no frequency: flagged, proposed without a due date.
+    assert any(f["kind"] == "timing" and f["reason"] == "no_frequency" for f in tasks["III.1.2 – ý 1"]["flags"])
+    assert tasks["III.1.2 – ý 1"]["recurrence"] == "once"
+    # No unit named: the plan's owner leads, and the preview says so.
+    assert tasks["III.3.2 – ý 1"]["lead"] == "khoi-dan-van"
+    assert any(f["kind"] == "owner_default" for f in tasks["III.3.2 – ý 1"]["flags"])
+
+
+def test_green_sunday_comes_from_the_limitation_that_names_a_weekly_timing():
+    imported = import_text(SEED_TEXT, UnitCatalogue.demo())
+    community = next(a for a in imported["areas"] if a["kind"] == "community_groups")
+    green_sunday = community["tasks"][-1]
+
+    assert green_sunday["source"] == "II.1.3"
+    assert green_sunday["recurrence"] == "weekly" and green_sunday["recurrence_weekday"] == 6
+    assert green_sunday["lead"] == "bcd-tdvcd"
+    assert set(green_sunday["supporting"]) == {"tdp-1", "tdp-2", "tdp-3", "tdp-4"}
+    assert green_sunday["description"].startswith("Khắc phục hạn chế 1.3:")
+    assert {"kind": "derived", "from": "limitations", "number": "1.3"} in green_sunday["flags"]
+    # The limitations without a recurring timing give no task.
+    assert not any(t["source"] in ("II.1.1", "II.1.2") for a in imported["areas"] for t in a["tasks"])
+
+
+def test_read_seed_plan_is_the_import_with_the_reviewed_titles(ward_b):
+    data = read_seed_plan()
+
+    assert_same_plan(data, SHIPPED)
+    shipped_titles = [t["title"] for a in SHIPPED["areas"] for t in a["tasks"]]
+    assert [t["title"] for a in data["areas"] for t in a["tasks"]] == shipped_titles
+    plan = load_plan(data, ward_b.ward)
+    assert plan.tasks.count() == 25
+    assert read_seed_plan() is not data  # every caller gets its own copy
+
+
+# ---------------------------------------------------------------- timing and units, one rule at a time
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("báo cáo xong trước ngày 10/3/2024.", {"recurrence": "once", "due_date": "2024-03-10"}),
+    ("hoàn thành trước ngày 30/6.", {"recurrence": "once", "due_date": "2025-06-30"}),
+    ("định kỳ hằng quý kiểm điểm", {"recurrence": "quarterly", "recurrence_month": 3, "recurrence_day": 31}),
+    ("định kỳ hàng quý kiểm điểm", {"recurrence": "quarterly", "recurrence_month": 3, "recurrence_day": 31}),
+    ("hàng năm tổ chức tập huấn", {"recurrence": "yearly", "recurrence_month": 12, "recurrence_day": 31}),
+    ("Hằng năm, xếp loại", {"recurrence": "yearly", "recurrence_month": 12, "recurrence_day": 31}),
+    ("biểu dương trong tháng 10 (Tháng dân vận hàng năm)", {"recurrence": "in_month", "recurrence_month": 10}),
+    ("ra quân vào sáng Chủ nhật hằng tuần", {"recurrence": "weekly", "recurrence_weekday": 6}),
+    ("tuần tra tối thứ Bảy hằng tuần", {"recurrence": "weekly", "recurrence_weekday": 5}),
+    ("hàng quý báo cáo (trước ngày 15 của tháng cuối quý)",
+     {"recurrence": "quarterly", "recurrence_month": 3, "recurrence_day": 15}),
+    ("tổng hợp trước ngày 5 hằng tháng", {"recurrence": "monthly", "recurrence_day": 5}),
+    ("tuyên truyền trong quý II/2025", {"recurrence": "once", "due_date": "2025-06-30"}),
+    ("thăm hỏi trong tháng 9/2025", {"recurrence": "once", "due_date": "2025-09-30"}),
+    ("thường xuyên tuyên truyền", {"recurrence": "once"}),
+    ("Tổ chức thực hiện nghiêm túc", {"recurrence": "once"}),
+])
+def test_timing_of_the_text(text, expected):
+    assert read_timing(text, 2025).fields() == expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("hoàn thành trước Tết Nguyên đán", "unreadable"),
+    ("trước ngày 31/02/2025", "invalid_date"),
+    ("định kỳ 6 tháng một lần", "unsupported"),
+    ("trong tháng 13", "invalid_month"),
+    ("dọn vệ sinh hằng tuần", "no_weekday"),
+    ("giao ban định kỳ", "no_frequency"),
+])
+def test_timing_that_cannot_be_read_is_flagged(text, reason):
+    timing = read_timing(text, 2025)
+
+    assert reason in {flag["reason"] for flag in timing.flags}
+    assert timing.due_date is None
+
+
+@pytest.mark.parametrize(("text", "lead", "supporting"), [
+    ("UBND phường phối hợp với Khối Dân vận Đảng ủy tổ chức tập huấn", "ubnd", {"khoi-dan-van"}),
+    ("ubnd phuong phoi hop voi khoi dan van dang uy to chuc tap huan", "ubnd", {"khoi-dan-van"}),
+    ("UỶ BAN MTTQ VÀ CÁC TỔ CHỨC CT-XH PHƯỜNG phát huy vai trò", "mttq",
+     {"doan-tn", "hoi-pn", "hoi-ccb", "cong-doan"}),
+    ("Tổ chức giao lưu, do Hội Cựu chiến binh phường chủ trì, phối hợp với Đoàn Thanh niên", "hoi-ccb",
+     {"doan-tn"}),
+    ("Khối DV hướng dẫn các tổ chức CT-XH phối hợp với BCD thực hiện QCDC phường khảo sát", "khoi-dan-van",
+     {"doan-tn", "hoi-pn", "hoi-ccb", "cong-doan", "bcd-qcdc"}),
+    ("Các chi bộ trực thuộc chỉ đạo Tổ Dân vận cộng đồng", "dang-uy",
+     {"cb-tdp-1", "cb-tdp-2", "cb-tdp-3", "cb-tdp-4", "cb-co-quan"}),
+    ("Các Tổ dân vận cộng đồng báo cáo tình hình với Đảng ủy, UBND phường", "bcd-tdvcd",
+     {"tdp-1", "tdp-2", "tdp-3", "tdp-4"}),
+    ("Chủ tịch UBND tỉnh chỉ đạo; Công an phường, lực lượng vũ trang tuần tra", "cong-an", {"quan-su"}),
+    ("Tuyên truyền, vận động nhân dân chấp hành pháp luật", "khoi-dan-van", set()),
+])
+def test_units_proposed_for_a_solution(text, lead, supporting):
+    proposal = propose_units(text, UnitCatalogue.demo())
+
+    assert (proposal.lead, set(proposal.supporting)) == (lead, supporting)
+
+
+# ---------------------------------------------------------------- plans of other shapes
+
+ANOTHER_YEAR = """\
+**KẾ HOẠCH**
+**thực hiện công tác dân vận năm 2025**
+
+Căn cứ Chương trình số 05-CTr/TU ngày 10/01/2025 của Ban Thường vụ Thành ủy về công tác dân vận năm 2025;
+Đảng ủy phường ban hành Kế hoạch thực hiện công tác dân vận năm 2025 như sau:
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+- Nâng cao hiệu quả công tác dân vận trong thực hiện nhiệm vụ chính trị của phường.
+- Gắn công tác dân vận với cải cách hành chính, chuyển đổi số.
+
+**II. NHIỆM VỤ VÀ GIẢI PHÁP**
+
+**1. Dân vận trong bảo đảm an ninh trật tự, an toàn giao thông**
+
+a) Công an phường phối hợp với Ban Chỉ huy Quân sự phường tổ chức tuần tra vào tối thứ Bảy hằng tuần tại các \
+tuyến phố trung tâm.
+
+b) Công an phường chủ trì tuyên truyền phòng chống lừa đảo qua mạng trong quý II/2025.
+
+**2. Dân vận trong chăm sóc người cao tuổi, xây dựng gia đình văn hóa**
+
+- Hội Người cao tuổi phường tổ chức thăm hỏi, chúc thọ người cao tuổi trong tháng 9/2025.
+- Tổ dân phố số 2 và Chi bộ Cơ quan phường vận động nhân dân đóng góp quỹ khuyến học trước ngày 30/6.
+- Tổ chức giao lưu văn nghệ chào mừng Ngày truyền thống, do Hội Cựu chiến binh phường chủ trì, phối hợp với \
+Đoàn Thanh niên phường.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Ủy ban MTTQ phường:
+- Tổng hợp ý kiến, kiến nghị của cử tri báo cáo Đảng ủy trước ngày 5 hằng tháng.
+- Giám sát việc thực hiện quy chế dân chủ hằng quý.
+
+2. Giao Khối Dân vận Đảng ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+Nơi nhận:
+- Ban Dân vận Thành ủy,
+- Lưu VPĐU.
+
+**T/M ĐẢNG ỦY**
+**PHÓ BÍ THƯ**
+
+**Nguyễn Thị Lan**
+"""
+ANOTHER_YEAR_HEADER = (
+    ["ĐẢNG BỘ THÀNH PHỐ BẮC GIANG", "ĐẢNG ỦY PHƯỜNG AN HÒA", "*", "Số 21-KH/ĐU"],
+    ["ĐẢNG CỘNG SẢN VIỆT NAM", "An Hòa, ngày 20 tháng 01 năm 2025"],
+)
+
+
+def _tasks(data):
+    return [(area["number"], task) for area in data["areas"] for task in area["tasks"]]
+
+
+@pytest.mark.parametrize("as_docx", [False, True], ids=["markdown", "docx"])
+def test_another_years_plan_with_other_areas_and_units(ward_a, as_docx):
+    catalogue = UnitCatalogue.for_ward(ward_a.ward)
+    if as_docx:
+        content = markdown_to_docx(ANOTHER_YEAR, header=ANOTHER_YEAR_HEADER, numbered_implementation=True)
+        data = import_upload("ke-hoach-2025.docx", content, catalogue).data
+    else:
+        header = "\n".join(ANOTHER_YEAR_HEADER[0] + ANOTHER_YEAR_HEADER[1]) + "\n\n"
+        plain = header + ANOTHER_YEAR.replace("**", "")
+        data = import_upload("ke-hoach-2025.txt", plain.encode(), catalogue).data
+
+    if as_docx:
+        assert data["code"] == "21-KH/ĐU"
+        assert (data["issuer"], data["place"], data["issued_on"]) == ("Đảng ủy phường An Hòa", "An Hòa", "2025-01-20")
+    assert data["title"] == "Kế hoạch thực hiện công tác dân vận năm 2025"
+    assert (data["starts_on"], data["ends_on"]) == ("2025-01-01", "2025-12-31")
+    assert [(d["code"], d["issued_on"], d["title"]) for d in data["basis"]] == [
+        ("05-CTr/TU", "2025-01-10", "Về công tác dân vận năm 2025")]
+    assert data["purpose"].startswith("Nâng cao hiệu quả công tác dân vận")
+    assert (data["signer_title"], data["signer_name"]) == ("Phó Bí thư", "Nguyễn Thị Lan")
+    assert [(a["number"], a["kind"]) for a in data["areas"]] == [("1", "other"), ("2", "other"),
+                                                                  ("III", "implementation")]
+    proposed = [
+        (number, t["source"], t["lead"], sorted(t["supporting"]),
+         {k: v for k, v in t.items() if k.startswith(("recurrence", "due_date"))})
+        for number, t in _tasks(data)
+    ]
+    assert proposed == [
+        ("1", "II.1 – ý 1", "cong-an", ["quan-su"], {"recurrence": "weekly", "recurrence_weekday": 5}),
+        ("1", "II.1 – ý 2", "cong-an", [], {"recurrence": "once", "due_date": "2025-06-30"}),
+        ("2", "II.2 – ý 1", "hoi-nct", [], {"recurrence": "once", "due_date": "2025-09-30"}),
+        ("2", "II.2 – ý 2", "tdp-2", ["cb-co-quan"], {"recurrence": "once", "due_date": "2025-06-30"}),
+        ("2", "II.2 – ý 3", "hoi-ccb", ["doan-tn"], {"recurrence": "once"}),
+        ("III", "III.1 – ý 1", "mttq", [], {"recurrence": "monthly", "recurrence_day": 5}),
+        ("III", "III.1 – ý 2", "mttq", [], {"recurrence": "quarterly", "recurrence_day": 31, "recurrence_month": 3}),
+        ("III", "III.2", "khoi-dan-van", [], {"recurrence": "once"}),
+    ]
+    assert not [f for _n, t in _tasks(data) for f in t["flags"] if f["kind"] in ("unknown_unit", "timing")]
+    plan = load_plan(data, ward_a.ward)
+    assert plan.tasks.count() == 8
+
+
+UNKNOWNS = """\
+## KẾ HOẠCH
+**Tổ chức các hoạt động dân vận dịp Tết Nguyên đán năm 2025**
+
+### I. NHIỆM VỤ, GIẢI PHÁP
+
+**1. Chăm lo Tết cho hộ nghèo, gia đình chính sách**
+
+- Hội Khuyến học phường chủ trì trao quà cho học sinh nghèo vượt khó, hoàn thành trước Tết Nguyên đán.
+- Trung tâm Văn hóa – Thể thao phường phối hợp với Hội Nông dân phường tổ chức chợ Tết cho người nghèo trước \
+ngày 31/02/2025.
+- UBND phường rà soát danh sách hộ nghèo định kỳ 6 tháng một lần.
+
+**2. Giữ gìn trật tự đô thị**
+
+- Các Tổ dân phố ra quân dọn vệ sinh hằng tuần.
+- Ban Chỉ đạo phường kiểm tra việc treo cờ trong tháng 13.
+- Tuyên truyền định kỳ về phòng cháy, chữa cháy.
+
+### II. TỔ CHỨC THỰC HIỆN
+
+1. Khối Dân vận Đảng ủy theo dõi, đôn đốc việc thực hiện.
+"""
+
+
+def test_a_plan_with_unknown_units_and_unreadable_timings_is_flagged(ward_a):
+    catalogue = UnitCatalogue.for_ward(ward_a.ward)
+    data = import_text(UNKNOWNS, catalogue)
+    tasks = [t for _n, t in _tasks(data)]
+
+    def flags(task, kind):
+        return [(f.get("text"), f.get("reason") or f.get("role")) for f in task["flags"] if f["kind"] == kind]
+
+    assert flags(tasks[0], "unknown_unit") == [("Hội Khuyến học phường", "lead")]
+    assert tasks[0]["lead"] == "khoi-dan-van"  # proposed in its place, and said so
+    assert tasks[0]["flags"][0]["replaced_by"] == "khoi-dan-van"
+    assert flags(tasks[0], "timing") == [("hoàn thành trước Tết Nguyên đán", "unreadable")]
+    assert (tasks[0]["recurrence"], tasks[0].get("due_date")) == ("once", None)
+
+    assert flags(tasks[1], "unknown_unit") == [("Trung tâm Văn hóa – Thể thao phường", "lead"),
+                                                ("Hội Nông dân phường", "supporting")]
+    assert flags(tasks[1], "timing") == [("trước ngày 31/02/2025", "invalid_date")]
+
+    assert tasks[2]["lead"] == "ubnd"
+    assert flags(tasks[2], "timing") == [("định kỳ 6 tháng một lần", "unsupported")]
+
+    assert (tasks[3]["lead"], set(tasks[3]["supporting"])) == ("bcd-tdvcd", {"tdp-1", "tdp-2", "tdp-3", "tdp-4"})
+    assert tasks[3]["recurrence"] == "weekly" and "recurrence_weekday" not in tasks[3]
+    assert flags(tasks[3], "timing") == [("hằng tuần", "no_weekday")]
+
+    assert flags(tasks[4], "unknown_unit") == [("Ban Chỉ đạo phường", "lead")]
+    assert flags(tasks[4], "timing") == [("trong tháng 13", "invalid_month")]
+
+    assert flags(tasks[5], "timing") == [("định kỳ", "no_frequency")]
+    assert [f["kind"] for f in tasks[5]["flags"]][0] == "owner_default"
+
+    assert tasks[6]["lead"] == "khoi-dan-van" and not tasks[6]["flags"]
+    messages = [describe_flag(f, catalogue) for t in tasks for f in t["flags"]]
+    assert "Không khớp đơn vị: “Hội Khuyến học phường” không phải đơn vị nào của phường." in messages[0]
+    assert all(messages)
+
+
+# ---------------------------------------------------------------- files refused
+
+def _zip_without_document():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "xin chào")
+    return out.getvalue()
+
+
+BAD_FILES = [
+    ("ke-hoach.docx", "Kế hoạch viết tay".encode(), "không phải văn bản Word"),
+    ("ke-hoach.docx", _zip_without_document(), "word/document.xml"),
+    ("ke-hoach.docx", b"PK\x03\x04 truncated", "bị hỏng"),
+    ("ke-hoach.txt", _zip_without_document(), "tệp nén"),
+    ("ke-hoach.md", b"%PDF-1.7 ...", "tệp PDF"),
+    ("ke-hoach.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 32, "Word 97–2003"),
+    ("ke-hoach.pdf", b"%PDF-1.7 ...", "không thuộc loại được nhận"),
+    ("ke-hoach.md", b"   \n", "rỗng"),
+    ("ke-hoach.txt", "Kế hoạch".encode("utf-16-le"), "không phải văn bản"),
+    ("ke-hoach.txt", b"K\xea ho\xe1ch n\xe3m 2024", "UTF-8"),
+    ("ghi-chu.md", "Danh sách cán bộ\n- Nguyễn Văn A\n- Trần Thị B\n".encode(), "không thấy cấu trúc"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), BAD_FILES)
+def test_unreadable_files_are_refused_with_the_reason(name, content, reason):
+    with pytest.raises(UnreadableFile) as refused:
+        import_upload(name, content, UnitCatalogue.demo())
+
+    assert reason in str(refused.value)
+
+
+# ---------------------------------------------------------------- the browser views
+
+UPLOAD = reverse("plans:plan_import")
+
+
+def _upload(client, name, content, **extra):
+    return client.post(UPLOAD, {"file": SimpleUploadedFile(name, content), **extra})
+
+
+def _form_data(stored, changes=None, plan_changes=None):
+    """What the preview posts back when nothing is changed, then ``changes`` by task source."""
+    data = stored["data"]
+    post = {}
+    plan_values = {
+        "code": data["code"], "title": data["title"], "issuer": data["issuer"], "place": data["place"],
+        "issued_on": _ddmmyyyy(data["issued_on"]), "starts_on": _ddmmyyyy(data["starts_on"]),
+        "ends_on": _ddmmyyyy(data["ends_on"]), "signer_name": data["signer_name"],
+        "signer_title": data["signer_title"], **(plan_changes or {}),
+    }
+    post.update({f"plan-{key}": value for key, value in plan_values.items()})
+    tasks = [task for area in data["areas"] for task in area["tasks"]]
+    post.update({"task-TOTAL_FORMS": str(len(tasks)), "task-INITIAL_FORMS": str(len(tasks)),
+                 "task-MIN_NUM_FORMS": "0", "task-MAX_NUM_FORMS": "1000"})
+    for index, task in enumerate(tasks):
+        values = {
+            "include": "on", "title": task["title"], "lead": task["lead"], "supporting_units": task["supporting"],
+            "recurrence": task["recurrence"], "due_date": _ddmmyyyy(task.get("due_date")),
+            "recurrence_weekday": task.get("recurrence_weekday", ""), "recurrence_day": task.get("recurrence_day", ""),
+            "recurrence_month": task.get("recurrence_month", ""),
+        }
+        values.update((changes or {}).get(task["source"], {}))
+        for key, value in values.items():
+            if value is None or value is False:
+                continue
+            post[f"task-{index}-{key}"] = value
+    return post
+
+
+def _ddmmyyyy(value):
+    return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
+
+
+@pytest.mark.django_db
+def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
+    from auditlog.models import LogEntry
+
+    bloc = ward_a.users["bloc"]
+    client = client_for(bloc)
+    assert "Nhập kế hoạch từ văn bản" in client.get(reverse("plans:plan_list")).content.decode()
+
+    uploaded = _upload(client, "ke-hoach-dan-van-2024.docx", seed_docx())
+    assert uploaded.status_code == 302
+    stored = client.session[SESSION_KEY]
+    preview = client.get(uploaded["Location"])
+    html = preview.content.decode()
+    assert preview.status_code == 200
+    assert "<mark>Ban Tổ chức Đảng ủy</mark>" in html  # the unmatched unit, marked in the source text
+    assert "Không khớp đơn vị" in html and "Lưu kế hoạch" in html
+    assert "Thường trực Đảng ủy (qua Khối Dân vận Đảng ủy) xong trước ngày 10/3/2024." in html
+    assert Plan.objects.count() == 0  # nothing saved by the upload or the preview
+
+    post = _form_data(
+        stored,
+        changes={
+            # "Ban Tổ chức Đảng ủy" is an organ of the Party Committee: the official picks the ward's committee.
+            "III.4.2 – ý 1": {"supporting_units": ["cb-tdp-1", "cb-tdp-2", "cb-tdp-3", "cb-tdp-4", "cb-co-quan",
+                                                   "khoi-dan-van", "dang-uy"]},
+            # "định kỳ" without a frequency: the official says quarterly, by the 15th of the last month.
+            "IV.2": {"recurrence": "quarterly", "recurrence_month": 3, "recurrence_day": 15},
+            "III.3.2 – ý 1": {"include": False},
+        },
+        plan_changes={"code": "15-KH/ĐU", "issued_on": "05/02/2024"},
+    )
+    saved = client.post(uploaded["Location"], post)
+
+    plan = Plan.objects.get()
+    assert saved.status_code == 302 and saved["Location"] == plan.get_absolute_url()
+    assert (plan.ward, plan.code, plan.issued_on) == (ward_a.ward, "15-KH/ĐU", date(2024, 2, 5))
+    assert plan.tasks.count() == 24 and plan.areas.count() == 7
+    democracy = Task.objects.get(plan=plan, source="III.4.2 – ý 1")
+    assert ward_a.ward in democracy.supporting_units.all()
+    steering = Task.objects.get(plan=plan, source="IV.2")
+    assert (steering.recurrence, steering.recurrence_month, steering.recurrence_day) == (Recurrence.QUARTERLY, 3, 15)
+    assert plan.basis.count() == 8 and plan.limitations.count() == 3
+    assert LogEntry.objects.get_for_object(plan).first().actor == bloc
+    assert SESSION_KEY not in client.session
+    page = client.get(saved["Location"]).content.decode()
+    assert "Đã lưu kế hoạch" in page and "Chủ nhật xanh" in page
+
+
+@pytest.mark.django_db
+def test_an_invalid_correction_saves_nothing_and_says_why(ward_a, client_for):
+    client = client_for(ward_a.users["bloc"])
+    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
+    stored = client.session[SESSION_KEY]
+
+    post = _form_data(stored, changes={"IV.1": {"recurrence": "weekly", "due_date": ""}})
+    response = client.post(uploaded["Location"], post)
+
+    assert response.status_code == 400
+    assert "Nhiệm vụ hằng tuần cần chọn thứ trong tuần." in response.content.decode()
+    assert Plan.objects.count() == 0 and Task.objects.count() == 0
+    assert SESSION_KEY in client.session  # the official can fix it and save
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "content", "reason"), BAD_FILES[:6] + BAD_FILES[-1:])
+def test_bad_files_are_refused_in_the_browser_and_nothing_is_saved(ward_a, client_for, name, content, reason):
+    client = client_for(ward_a.users["bloc"])
+
+    response = _upload(client, name, content)
+
+    assert response.status_code == 400
+    assert reason in response.content.decode()
+    assert Plan.objects.count() == 0 and SESSION_KEY not in client.session
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["standing", "officer_ubnd", "religion", "group_leader"])
+def test_only_the_bloc_imports(ward_a, client_for, role):
+    client = client_for(ward_a.users[role])
+
+    assert client.get(UPLOAD).status_code == 403
+    assert _upload(client, "ke-hoach.md", SEED_TEXT.encode()).status_code == 403
+    assert "Nhập kế hoạch từ văn bản" not in client.get(reverse("plans:plan_list")).content.decode()
+    assert Plan.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_admin_chooses_the_ward(ward_a, ward_b, admin_user, client_for):
+    client = client_for(admin_user)
+    assert "Phường" in client.get(UPLOAD).content.decode()
+
+    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode(), ward=ward_b.ward.pk)
+    stored = client.session[SESSION_KEY]
+    saved = client.post(uploaded["Location"], _form_data(stored))
+
+    assert saved.status_code == 302
+    assert Plan.objects.get().ward == ward_b.ward
+
+
+@pytest.mark.django_db
+def test_a_stale_preview_sends_back_to_the_upload(ward_a, client_for):
+    client = client_for(ward_a.users["bloc"])
+
+    response = client.get(reverse("plans:plan_import_preview", args=["khong-con"]))
+
+    assert response.status_code == 302 and response["Location"] == UPLOAD
