@@ -349,10 +349,11 @@ class PlanImportPreviewView(ImportAccessMixin, View):
                     {"number": n, "pieces": _marked(by_number[n].text, marked)}
                     for n in range(span.get("first", 0), span.get("last", -1) + 1) if n in by_number
                 ]
-                recognised = [
-                    {"text": m["text"], "units": [self.catalogue.name(k) for k in m["keys"]], "role": m["role"]}
-                    for m in task.get("mentions", []) if m["counted"]
-                ]
+                recognised = []
+                for mention in task.get("mentions", []):
+                    entry = {"text": mention["text"], "units": [self.catalogue.name(k) for k in mention["keys"]]}
+                    if mention["counted"] and entry not in recognised:
+                        recognised.append(entry)
                 rows.append({
                     "task": task, "form": forms_by_task.get(index), "flags": flags, "source": source,
                     "recognised": recognised, "warning": any(f["level"] == "warning" for f in flags),
@@ -361,7 +362,7 @@ class PlanImportPreviewView(ImportAccessMixin, View):
                 })
                 index += 1
             areas.append({"area": area, "kind": kinds.get(area["kind"], area["kind"]), "rows": rows})
-        header_lines = [line for line in lines if line.number < _first_task_line(data)]
+        header_lines = [line for line in lines if line.number < _first_task_line(data) and not line.rule]
         context = {
             "page_title": _("Xem trước kế hoạch nhập từ văn bản"),
             "file_name": stored["name"],

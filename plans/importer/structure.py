@@ -217,7 +217,10 @@ class PlanReader:
             if not (bare and index == title_at + 1) and not (formatted and not following.blank_before):
                 if not (formatted and index == title_at + 1):
                     break
-            parts.append(sentence_case(following.text))
+            part = sentence_case(following.text)
+            if len(parts) == 1 and len(part) > 1 and part[1].islower():
+                part = part[0].lower() + part[1:]  # "KẾ HOẠCH" + "Tổ chức …" -> "Kế hoạch tổ chức …"
+            parts.append(part)
             index += 1
         title = squash(" ".join(parts))
         if fold(title) == "ke hoach":
