@@ -89,7 +89,6 @@ def _depth(number):
 class PlanReader:
     def __init__(self, lines, catalogue, today=None):
         self.lines = [line for line in lines if not line.rule]
-        self.all_lines = lines
         self.catalogue = catalogue
         self.today = today or date.today()
         self.flags = []
@@ -226,8 +225,6 @@ class PlanReader:
         if fold(title) == "ke hoach":
             self.flags.append({"kind": "title_missing", "line": line.number})
         self.data["title"] = capitalise(title)
-        self.title_lines = (line.number, self.lines[index - 1].number)
-        # Past a horizontal rule under the title.
         return index
 
     def _read_years(self):

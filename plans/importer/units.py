@@ -536,8 +536,4 @@ def _subject_end(tokens, mentions):
     return tokens[end_index - 1].end
 
 
-def mention_spans(mentions):
-    return [(m.char_start, m.char_end) for m in mentions]
-
-
 __all__ = ["CatalogueUnit", "UnitCatalogue", "UnitProposal", "propose_units", "Token"]
