@@ -44,7 +44,9 @@ def test_dashboard_queries_do_not_grow_with_tasks(ward_a, plan_a, client_for):
     multiply_tasks(plan_a, 3)
     with CaptureQueriesContext(connection) as large:
         client.get(reverse("reports:dashboard"))
-    assert len(small.captured_queries) == len(large.captured_queries)
+    # A short-lived cache refreshed between the two requests may add a query or two; a query per task would
+    # add dozens (3× the tasks).
+    assert len(large.captured_queries) <= len(small.captured_queries) + 2
     assert len(large.captured_queries) <= BUDGETS["dashboard"]
 
 
