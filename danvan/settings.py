@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "religion",
     "communitygroups",
     "reports",
+    "hardening",
 ]
 
 MIDDLEWARE = [
