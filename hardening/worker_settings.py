@@ -11,7 +11,12 @@ import os
 
 from danvan.settings import *  # noqa: F403
 
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("HARDENING_VISIBILITY_TIMEOUT", "3"))}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("HARDENING_VISIBILITY_TIMEOUT", "3")),
+    # kombu sweeps unacked messages every interval × throttle seconds (10 × 10 by default): every second here.
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}
 
 _PAUSE = float(os.environ.get("HARDENING_SLOW_REPORT_SAVE", "0") or 0)
 if _PAUSE:

@@ -46,6 +46,20 @@ def api_schema(django_db_setup, django_db_blocker):
         return schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 
 
+@pytest.fixture
+def connection_kept_across_requests():
+    """The WSGI app runs in this thread, inside the test's transaction: keep Django from closing the connection
+    at each request's start and end, as its own test client does (a closed connection is a lost transaction)."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 def operations(schema):
     result = []
     for item in schema.get_all_operations():
@@ -79,7 +93,8 @@ def fuzz(operation, headers, failures):
 
 
 @pytest.mark.django_db
-def test_no_endpoint_answers_5xx(api_schema, ward_a, ward_b, plan_a, plan_b, admin_user, city_viewer):
+def test_no_endpoint_answers_5xx(api_schema, connection_kept_across_requests, ward_a, ward_b, plan_a, plan_b,
+                                 admin_user, city_viewer):
     headers = {}
     for role in ROLES:
         user = {"admin": admin_user, "city_viewer": city_viewer}.get(role) or ward_a.users[role]
