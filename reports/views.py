@@ -148,9 +148,11 @@ class CityDashboardView(LoginRequiredMixin, TemplateView):
     def post(self, request):
         if not (request.user.is_admin or request.user.role == Role.CITY_VIEWER):
             raise Http404
+        from core.dispatch import send_on_commit
+
         from .tasks import refresh_ward_summaries
 
-        transaction.on_commit(refresh_ward_summaries.delay)
+        send_on_commit(refresh_ward_summaries)
         messages.success(request, _("Đã yêu cầu cập nhật số liệu các phường; trang sẽ có số liệu mới sau ít phút."))
         return HttpResponseRedirect(request.path)
 
