@@ -10,7 +10,7 @@ from django.test import Client
 from organisations.demo import create_ward, ensure_user
 from organisations.models import Role, Unit, UnitKind
 
-pytest_plugins = ["tests.celery_support"]
+pytest_plugins = ["tests.celery_support", "tests.browser_support"]
 
 
 def pytest_configure(config):

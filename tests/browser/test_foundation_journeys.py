@@ -8,7 +8,7 @@ import pytest
 from core.models import Attachment
 from plans.models import AreaKind, ProgressUpdate, Recurrence, Task, TaskStatus
 from plans.services import record_progress, today
-from tests.browser.conftest import PHONE, horizontal_overflow, login, screenshot, small_png
+from tests.browser_support import PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +138,7 @@ def test_phone_menu_opens_and_closes(phone_page, live_server, ward_a, plan_a):
     assert nav.get_by_role("link", name="Nhiệm vụ").is_visible()
     assert toggle.get_attribute("aria-expanded") == "true"
     screenshot(page, "journey-phone-menu-open")
-    nav.get_by_role("link", name="Kế hoạch").click()
+    nav.get_by_role("link", name="Kế hoạch", exact=True).click()
     page.wait_for_url("**/ke-hoach/")
     assert page.locator("#mainnav").is_hidden()
     toggle.click()

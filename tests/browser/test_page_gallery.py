@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plans.models import AreaKind, Recurrence, Task
 from plans.services import record_progress, today
-from tests.browser.conftest import DESKTOP, PHONE, horizontal_overflow, login, screenshot, small_png
+from tests.browser_support import DESKTOP, PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
 

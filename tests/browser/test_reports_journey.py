@@ -8,7 +8,7 @@ import pytest
 
 from reports import services
 from reports.models import QuarterlyReport, ReportStatus
-from tests.browser.conftest import login, screenshot
+from tests.browser_support import login, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -1,31 +1,26 @@
 """A group leader on a phone records a Green Sunday with a photo and sends a situation report; the bloc sees both."""
 
-import os
 from datetime import timedelta
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+import pytest
 
-import pytest  # noqa: E402
-
-from communitygroups.models import Activity, ActivityKind, SituationReport  # noqa: E402
-from communitygroups.services import today  # noqa: E402
-from core.models import Attachment  # noqa: E402
-from tests.browser.conftest import (  # noqa: E402, F401
+from communitygroups.models import Activity, ActivityKind, SituationReport
+from communitygroups.services import today
+from core.models import Attachment
+from tests.browser_support import (
     DESKTOP,
     PHONE,
-    browser,
     horizontal_overflow,
     login,
-    new_page,
     screenshot,
+    small_png,
 )
-from tests.browser.test_foundation_journeys import small_png  # noqa: E402
-from tests.communitygroups.conftest import make_households, make_interfamily  # noqa: E402
+from tests.communitygroups.conftest import make_households, make_interfamily
 
 pytestmark = pytest.mark.browser
 
 
-def test_leader_records_green_sunday_and_report_on_a_phone_and_the_bloc_sees_both(new_page, live_server, ward_a,  # noqa: F811
+def test_leader_records_green_sunday_and_report_on_a_phone_and_the_bloc_sees_both(new_page, live_server, ward_a,
                                                                                   groups_a):
     group = groups_a["tdp-1"]
     make_households(group, 6, interfamily=make_interfamily(group, "Tổ liên gia số 1"))

@@ -9,7 +9,6 @@ from models_khoe import services
 from models_khoe.models import Field, Kind
 from organisations.demo import ensure_user
 from organisations.models import Role
-from tests.browser.conftest import browser, new_page  # noqa: F401 - the browser journey uses the shared fixtures
 from tests.conftest import PASSWORD
 
 YEAR = 2024

@@ -3,16 +3,13 @@ the bloc returns it with a comment, the officer revises, the bloc approves, prog
 three evaluators score, the ranking shows, the model is recognised, its certificate downloads as a PDF whose text
 has the Vietnamese name with all its diacritics, and it appears on the public page."""
 
-import os
 import subprocess
 from decimal import Decimal
 
 import pytest
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from models_khoe.models import MobilizationModel, Status  # noqa: E402
-from tests.browser.conftest import PHONE, horizontal_overflow, login, screenshot, small_png  # noqa: E402
+from models_khoe.models import MobilizationModel, Status
+from tests.browser_support import PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
 

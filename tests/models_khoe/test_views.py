@@ -117,7 +117,7 @@ def test_the_bloc_returns_then_the_officer_revises_then_the_bloc_approves(client
 def test_progress_is_entered_from_the_models_page(client_for, approved, ward_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.browser.conftest import small_png
+    from tests.browser_support import small_png
 
     model = approved()
     client = client_for(ward_a.users["officer_ubnd"])

@@ -251,7 +251,7 @@ def test_the_first_indicator_value_starts_the_model_and_moves_its_task(approved,
 def test_activities_publicity_and_evidence_are_recorded(approved, ward_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.browser.conftest import small_png
+    from tests.browser_support import small_png
 
     model = approved()
     officer = ward_a.users["officer_ubnd"]

@@ -1,28 +1,25 @@
 """In a real browser: the bloc uploads the plan as Word, corrects an unmatched unit in the preview, saves,
 and reads the new plan with its tasks."""
 
-import os
 
 import pytest
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from plans.models import Plan, Task  # noqa: E402
-from tests.browser.conftest import SCREENSHOTS, browser, login, new_page, page  # noqa: E402, F401
-from tests.plans.test_importer import seed_docx  # noqa: E402
+from plans.models import Plan, Task
+from tests.browser_support import SCREENSHOTS, login
+from tests.plans.test_importer import seed_docx
 
 pytestmark = pytest.mark.browser
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def screenshot(page, name):  # noqa: F811
+def screenshot(page, name):
     """Like the shared helper, with more time: the preview holds the whole plan's forms."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, timeout=90_000)
 
 
-def test_bloc_imports_the_word_plan_and_corrects_an_unmatched_unit(page, live_server, ward_a):  # noqa: F811
+def test_bloc_imports_the_word_plan_and_corrects_an_unmatched_unit(page, live_server, ward_a):
     login(page, live_server, ward_a.users["bloc"])
 
     # From the plan list to the upload page.

@@ -1,51 +1,21 @@
 """The kiosk page in headless Chromium: a rating reaches the results, and a rating queued while the server is
 unreachable is delivered once when it is back."""
 
-import os
 import time
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls below wait for the browser
-# synchronously, so nothing runs concurrently with them.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from satisfaction.models import KioskDevice, Rating, RatingReason, ServiceDesk  # noqa: E402
-from satisfaction.services import ensure_default_reasons, settings_for  # noqa: E402
-from tests.conftest import PASSWORD  # noqa: E402
+from satisfaction.models import KioskDevice, Rating, RatingReason, ServiceDesk
+from satisfaction.services import ensure_default_reasons, settings_for
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("DANVAN_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"Chromium not found at {CHROMIUM}; install Debian's chromium (never `playwright install`).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def browser_page(chromium, live_server, transactional_db):
-    context = chromium.new_context(viewport={"width": 1280, "height": 800}, locale="vi-VN",
-                                   timezone_id="Asia/Ho_Chi_Minh", base_url=live_server.url)
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    problems = []
-    page.on("pageerror", lambda exc: problems.append(f"script error: {exc}"))
-    page.on("console", lambda m: problems.append(m.text)
-            if m.type == "error" and "Content Security Policy" in m.text else None)
-    yield page
-    context.close()
-    assert not problems, problems
+def browser_page(new_page):
+    """A desktop page of the shared harness, the size of the one-stop desk's tablet in landscape; it fails the test
+    on any script error or CSP violation."""
+    return new_page({"width": 1280, "height": 800})
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
 """Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
 
-One Chromium runs for the whole session; every test gets a fresh context (cookies, storage) and page.
+A pytest plugin (registered once in tests/conftest.py), so that every app's browser tests share the same
+fixtures: importing a fixture into several modules would define it several times, and a second Playwright
+started while the first is alive fails ("Sync API inside the asyncio loop"). One Chromium runs for the
+whole session; every test gets a fresh context (cookies, storage) and page.
 The live server needs a database that other threads can see, so every browser test runs with
 ``transactional_db`` semantics (pytest-django turns them on as soon as ``live_server`` is used).
 
@@ -15,12 +18,7 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API keeps an asyncio event loop running in this thread; Django refuses ORM calls
-# from a thread with a running loop unless told that it is safe, which it is here: the test waits for
-# the browser synchronously, so nothing runs concurrently with the ORM in this thread.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-from tests.conftest import PASSWORD  # noqa: E402
+from tests.conftest import PASSWORD
 
 CHROMIUM = os.environ.get("DANVAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,6 +48,10 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an asyncio event loop running in this thread from now on; Django refuses
+    # ORM calls from a thread with a running loop unless told that it is safe, which it is here: the tests
+    # wait for the browser synchronously, so nothing runs concurrently with the ORM in this thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
