@@ -43,6 +43,10 @@ class AccessPolicy:
     # The lookups that grant changes, when narrower than unit_fields: a supporting unit reads a task and
     # reports progress on it, but only the lead unit (and the bloc) may edit the task itself.
     change_fields: tuple[str, ...] | None = None
+    # A lookup to the ward unit that every unit of the row belongs to ("plan__ward" for a task). A ward-wide or
+    # city-wide read then filters on it (one indexed equality or prefix) instead of OR-ing the unit lookups,
+    # which on a multi-valued lookup is an IN subquery that defeats the indexes at city scale.
+    ward_field: str | None = None
 
 
 def _is_multi_valued(model, lookup):
@@ -116,6 +120,16 @@ class RestrictedQuerySet(models.QuerySet):
             return self.none()
         if prefix == "":
             return self
+        if policy.ward_field and action == VIEW:
+            # Reads only: a change is checked against the unit lookups themselves, so that a row whose units
+            # were moved out of the scope is refused even though its ward column did not change.
+            from organisations.models import Role
+
+            if user.role == Role.CITY_VIEWER:
+                return self.filter(**{f"{policy.ward_field}__path__startswith": prefix})
+            ward = user.unit.ward or user.unit
+            if prefix == ward.path:
+                return self.filter(**{policy.ward_field: ward})
         return self.filter(scope_q(self.model, policy, prefix, action))
 
 

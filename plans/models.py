@@ -200,7 +200,8 @@ class Task(SearchableModel):
     """A solution of the plan turned into work for named units, due once or recurring."""
 
     search_fields = ("title", "description", "lead_unit__name", "lead_unit__short_name")
-    access_policy = AccessPolicy(unit_fields=("lead_unit", "supporting_units"), change_fields=("lead_unit",))
+    access_policy = AccessPolicy(unit_fields=("lead_unit", "supporting_units"), change_fields=("lead_unit",),
+                                 ward_field="plan__ward")
 
     area = models.ForeignKey(TaskArea, verbose_name=_("nhóm nhiệm vụ"), on_delete=models.CASCADE, related_name="tasks")
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks",
@@ -298,7 +299,8 @@ class Task(SearchableModel):
 class ProgressUpdate(models.Model):
     """A report on a task: how far it is (percent), what was done, with evidence files."""
 
-    access_policy = AccessPolicy(unit_fields=("task__lead_unit", "task__supporting_units"))
+    access_policy = AccessPolicy(unit_fields=("task__lead_unit", "task__supporting_units"),
+                                 ward_field="task__plan__ward")
 
     task = models.ForeignKey(Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="updates")
     reported_on = models.DateField(_("ngày báo cáo"))

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from core.access import CHANGE
+from core.access import CHANGE, VIEW, scope_prefix, scope_q
 from plans.models import Plan, ProgressUpdate, Task
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,26 @@ def test_ward_roles_see_whole_ward_and_not_the_other(ward_a, ward_b, plan_a, pla
     visible = Task.objects.restrict(user)
     assert visible.count() == Task.objects.filter(plan=plan_a).count()
     assert not visible.filter(plan=plan_b).exists()
+
+
+@pytest.mark.parametrize("role", ["bloc", "standing", "city"])
+@pytest.mark.parametrize("model", [Task, ProgressUpdate])
+def test_ward_column_shortcut_selects_what_the_unit_lookups_select(ward_a, ward_b, plan_a, plan_b, city_viewer,
+                                                                   model, role):
+    # Arrange: progress on tasks of both wards, so that both tables have rows on each side.
+    for plan in (plan_a, plan_b):
+        for task in Task.objects.filter(plan=plan)[:3]:
+            ProgressUpdate.objects.create(task=task, percent=50, note="Đang làm", reported_on=plan.starts_on)
+    user = city_viewer if role == "city" else ward_a.users[role]
+    prefix = scope_prefix(user, model.access_policy, VIEW)
+
+    # Act
+    shortcut = set(model.objects.restrict(user).values_list("pk", flat=True))
+    by_units = set(model.objects.filter(scope_q(model, model.access_policy, prefix)).values_list("pk", flat=True))
+
+    # Assert: a ward-wide role filters on the plan's ward, yet sees exactly the rows whose units are in its scope.
+    assert model.access_policy.ward_field
+    assert shortcut and shortcut == by_units
 
 
 def test_standing_committee_reads_but_does_not_edit_tasks(ward_a, plan_a):
