@@ -1,13 +1,20 @@
 """The one way to notify people: in the portal and by e-mail. Every reminder goes through here."""
 
 import logging
+from urllib.parse import urljoin
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 
 from .models import Notification
 
 log = logging.getLogger(__name__)
+
+
+def absolute_link(link):
+    """A portal link as an e-mail needs it: against DANVAN_SITE_URL (a link already absolute stays as is)."""
+    return urljoin(f"{settings.DANVAN_SITE_URL}/", link) if link else ""
 
 
 def notify_user(user, title, body="", link="", dedup_key=""):
@@ -23,7 +30,7 @@ def notify_user(user, title, body="", link="", dedup_key=""):
         return None
     if user.email:
         try:
-            send_mail(title, f"{body}\n\n{link}".strip(), None, [user.email], fail_silently=False)
+            send_mail(title, f"{body}\n\n{absolute_link(link)}".strip(), None, [user.email], fail_silently=False)
         except OSError:
             log.warning("Không gửi được thư tới %s", user.email, exc_info=True)
     return notification

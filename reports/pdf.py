@@ -1,32 +1,42 @@
-"""The quarterly report as a Party document (báo cáo của Đảng ủy), rendered through core.pdf."""
+"""The quarterly report as a Party document (báo cáo của Đảng ủy), rendered through core.pdf.
+
+An approved report renders only from its frozen copy (figures, text, number, issuer, place and signer), so a
+later change to the plan or the units does not alter a document that was issued."""
 
 from datetime import date
 
 from core.pdf import render_pdf
 
-from .services import report_content
+from .services import document_header, report_content
+
+
+def party_date(day):
+    """The date line's figures as Party documents write them: a zero before days under 10 and months 1 and 2
+    ("ngày 05 tháng 02 năm 2024", "ngày 14 tháng 3 năm 2024")."""
+    return {"day": f"{day.day:02d}", "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
+            "year": day.year}
 
 
 def report_context(report):
     content = report_content(report)
+    header = document_header(report)
     approved_on = date.fromisoformat(content["approved_on"]) if content.get("approved_on") else None
     start, end = (date.fromisoformat(d) for d in content["period"])
     ward_name = content["ward"]
-    plan = report.ward.plans.order_by("-starts_on").first()
     return {
         "report": report,
         "content": content,
         "ward_name": ward_name,
-        "issuer_parent": report.ward.parent.name.upper() if report.ward.parent_id else "",
+        "issuer_parent": header["issuer_parent"].upper(),
         "issuer": ward_name.upper(),
-        "place": (plan.place if plan and plan.place else ""),
-        "approved_on": approved_on,
+        "place": header["place"],
+        "approved_on": party_date(approved_on) if approved_on else None,
         "period_start": start,
         "period_end": end,
         "sections": content["figures"].get("sections", []),
         "units": content["figures"].get("units", []),
-        "signer_name": plan.signer_name if plan else "",
-        "signer_title": plan.signer_title if plan else "Bí thư",
+        "signer_name": header["signer_name"],
+        "signer_title": header["signer_title"],
     }
 
 

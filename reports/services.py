@@ -208,8 +208,12 @@ def return_to_draft(report, user, comment=""):
     _require(user.is_admin or user.role == Role.STANDING, _("Chỉ Ban Thường vụ trả lại báo cáo."))
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được báo cáo đã trình."))
+    if not comment.strip():
+        raise ValidationError(_("Khi trả lại, hãy ghi ý kiến để Khối Dân vận chỉnh sửa."))
     report.status = ReportStatus.DRAFT
-    report.save(update_fields=["status"])
+    report.return_comment = comment.strip()
+    report.returned_at = timezone.now()
+    report.save(update_fields=["status", "return_comment", "returned_at"])
     return report
 
 
@@ -228,6 +232,29 @@ def next_document_number(ward, doc_type, year):
 
 def document_code(number, doc_type=REPORT_DOC_TYPE, issuer="ĐU"):
     return f"{number:02d}-{doc_type}/{issuer}"
+
+
+HEADER_FIELDS = ("issuer_parent", "place", "signer_name", "signer_title")
+
+
+def live_document_header(ward):
+    """What the Party document prints around its body, as the plan and the units say today: the parent
+    issuer, the place of the date line and the signer. Approval freezes it with the rest."""
+    plan = ward.plans.order_by("-starts_on").first()
+    return {
+        "issuer_parent": ward.parent.name if ward.parent_id else "",
+        "place": plan.place if plan else "",
+        "signer_name": plan.signer_name if plan else "",
+        "signer_title": (plan.signer_title if plan else "") or "Bí thư",
+    }
+
+
+def document_header(report):
+    """The frozen header once approved (filled from live data only for reports approved before the header
+    was frozen), the live one before."""
+    if report.is_frozen and all(field in report.frozen for field in HEADER_FIELDS):
+        return {field: report.frozen[field] for field in HEADER_FIELDS}
+    return live_document_header(report.ward)
 
 
 @transaction.atomic
@@ -253,6 +280,7 @@ def approve(report, user):
         "approved_by": str(user),
         "figures": report.figures,
         **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
+        **live_document_header(report.ward),
     }
     report.checksum = canonical_checksum(report.frozen)
     report.pdf_state = PdfState.PENDING

@@ -5,10 +5,12 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils import timezone
+from PIL import Image
 
 from reports import services
 from reports.models import QuarterlyReport, ReportStatus
-from tests.browser_support import login, screenshot
+from tests.browser_support import SCREENSHOTS, login, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -43,12 +45,43 @@ def test_bloc_submits_standing_committee_approves_pdf_downloads(page, new_page, 
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
     assert QuarterlyReport.objects.count() == 1
+    pages = _pdftotext(pdf_path).split("\f")
+    pages = [text for text in pages if text.strip()]
+    first, last = pages[0], pages[-1]
+    approved = timezone.localdate(report.approved_at)
+    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY PHƯỜNG AN HÒA", "Số 01-BC/ĐU", "BÁO CÁO",
+                     f"Bắc Giang, ngày {approved.day:02d} tháng", "quý I năm 2024", "Đảng ủy phường An Hòa",
+                     f"1/{len(pages)}"):
+        assert expected in first, expected
+    for expected in ("Nơi nhận:", "T/M ĐẢNG ỦY", "BÍ THƯ", "Đỗ Huy Hoàng", "Lưu VPĐU",
+                     f"{len(pages)}/{len(pages)}"):
+        assert expected in last, expected
+    body = "".join(pages)
+    assert "trước ngày 10/3/2024" in body and "Duy trì Chủ nhật xanh hằng tuần" in body
+
+    image = _first_page_png(pdf_path, SCREENSHOTS / "report-pdf-page")
+    with Image.open(image) as png:
+        width, height = png.size
+        ink = sum(png.convert("L").histogram()[:128]) / (width * height)
+    assert height / width == pytest.approx(297 / 210, rel=0.01)  # A4 portrait
+    assert width == pytest.approx(210 / 25.4 * 60, abs=2)  # 60 dpi
+    assert 0.01 < ink < 0.25  # black text on white paper, not an empty or a black page
+
+
+def _pdftotext(pdf_path):
     pdftotext = shutil.which("pdftotext")
     assert pdftotext, "pdftotext (poppler-utils) is missing: run scripts/setup --test"
-    text = subprocess.run([pdftotext, "-layout", str(pdf_path), "-"], capture_output=True, check=True).stdout.decode()
-    for expected in ("ĐẢNG CỘNG SẢN VIỆT NAM", "T/M ĐẢNG ỦY", "Đảng ủy phường An Hòa", "Số 01-BC/ĐU",
-                     "trước ngày 10/3/2024"):
-        assert expected in text, expected
+    return subprocess.run([pdftotext, "-layout", str(pdf_path), "-"], capture_output=True, check=True).stdout.decode()
+
+
+def _first_page_png(pdf_path, prefix):
+    """Page 1 as a PNG at 60 dpi, next to the journey's screenshots (var/screenshots/report-pdf-page-1.png)."""
     pdftoppm = shutil.which("pdftoppm")
-    subprocess.run([pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf_path),
-                    str(screenshot.__globals__["SCREENSHOTS"] / "report-pdf-page")], check=True)
+    assert pdftoppm, "pdftoppm (poppler-utils) is missing: run scripts/setup --test"
+    prefix.parent.mkdir(parents=True, exist_ok=True)
+    for old in prefix.parent.glob(f"{prefix.name}-*.png"):
+        old.unlink()
+    subprocess.run([pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf_path), str(prefix)], check=True)
+    images = list(prefix.parent.glob(f"{prefix.name}-*.png"))  # pdftoppm pads the page number: -1 or -01
+    assert len(images) == 1, images
+    return images[0]
