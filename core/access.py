@@ -38,6 +38,9 @@ class AccessPolicy:
     area_covers_ward: bool = True
     # The Standing Committee may change it (assignments, approvals); otherwise it only reads.
     standing_may_change: bool = False
+    # Only the Standing Committee (and admins) change it: its members' party cells are its own decision, so the
+    # bloc reads them like everybody else of the ward.
+    standing_only_change: bool = False
     # Unit-level users may only read it; changes belong to the bloc (the plan's structure).
     bloc_only_change: bool = False
     # The lookups that grant changes, when narrower than unit_fields: a supporting unit reads a task and
@@ -99,7 +102,7 @@ def scope_prefix(user, policy, action):
             return ward.path
         return None
     if user.role == Role.BLOC:
-        return ward.path
+        return None if action != VIEW and policy.standing_only_change else ward.path
     # Unit-level roles: officers, steering-committee members, group leaders.
     if action == VIEW and policy.ward_readable:
         return ward.path

@@ -36,3 +36,4 @@ class PlansConfig(AppConfig):
         register(MenuItem("home", _("Trang chủ"), "home", order=0))
         register(MenuItem("plans", _("Kế hoạch"), "plans:plan_list", order=10))
         register(MenuItem("tasks", _("Nhiệm vụ"), "plans:task_list", order=11))
+        register(MenuItem("cell_assignments", _("Phụ trách chi bộ"), "plans:cell_assignment_list", order=12))

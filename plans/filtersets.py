@@ -3,8 +3,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.search import normalise
 
-from .models import AreaKind, Plan, ProgressUpdate, Recurrence, Task, TaskStatus
+from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Recurrence, Task, TaskStatus
 from .services import status_filter
 
 
@@ -53,3 +54,37 @@ class ProgressUpdateFilterSet(PortalFilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(note__icontains=value) if value else queryset
+
+
+def _visible_standing_members(request):
+    from organisations.models import Person
+
+    if not request:
+        return Person.objects.none()
+    return Person.objects.restrict(request.user).filter(is_standing_member=True)
+
+
+def _visible_party_cells(request):
+    from organisations.models import Unit, UnitKind
+
+    if not request:
+        return Unit.objects.none()
+    return Unit.objects.restrict(request.user).filter(kind=UnitKind.PARTY_CELL)
+
+
+class CellAssignmentFilterSet(PortalFilterSet):
+    plan = django_filters.ModelChoiceFilter(label=_("Kế hoạch"), queryset=_visible_plans)
+    member = django_filters.ModelChoiceFilter(label=_("Đồng chí phụ trách"), queryset=_visible_standing_members)
+    party_cell = django_filters.ModelChoiceFilter(label=_("Chi bộ"), queryset=_visible_party_cells)
+
+    class Meta:
+        model = CellAssignment
+        fields = ["q", "plan", "member", "party_cell"]
+
+    def search(self, queryset, name, value):
+        # The member's and the cell's own folded search columns, so a renamed cell is found by its new name.
+        for word in normalise(value).split():
+            queryset = queryset.filter(
+                Q(member__search_text__contains=word) | Q(party_cell__search_text__contains=word)
+            )
+        return queryset

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import EvidenceField, ScopedModelForm
 
-from .models import Plan, ProgressUpdate, Task, TaskArea
+from .models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from .services import default_occurrence, occurrences, today
 
 
@@ -86,3 +86,35 @@ class ProgressForm(forms.ModelForm):
         if value and value > today():
             raise forms.ValidationError(_("Ngày báo cáo không được sau hôm nay."))
         return value
+
+
+class CellAssignmentForm(ScopedModelForm):
+    """A Standing Committee member of the ward assigned to direct one of the ward's party cells."""
+
+    class Meta:
+        model = CellAssignment
+        fields = ["plan", "party_cell", "member", "note"]
+        error_messages = {
+            "plan": {"required": _("Hãy chọn kế hoạch."),
+                     "invalid_choice": _("Kế hoạch đã chọn không có trong danh sách.")},
+            "party_cell": {"required": _("Hãy chọn chi bộ."),
+                           "invalid_choice": _("Chi bộ đã chọn không thuộc phường của bạn.")},
+            "member": {"required": _("Hãy chọn đồng chí phụ trách."),
+                       "invalid_choice": _("Chỉ chọn được Ủy viên Ban Thường vụ của phường.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from core.forms import writable_units
+        from organisations.models import Person, UnitKind
+
+        if self.user is not None:
+            self.fields["party_cell"].queryset = (
+                writable_units(self.user, CellAssignment).filter(kind=UnitKind.PARTY_CELL).order_by("path")
+            )
+            self.fields["member"].queryset = (
+                Person.objects.restrict(self.user).filter(is_standing_member=True, is_active=True)
+                .select_related("unit").order_by("unit__path", "full_name")
+            )
+            self.fields["plan"].queryset = Plan.objects.restrict(self.user)
+        self.fields["member"].help_text = _("Chỉ hiện Ủy viên Ban Thường vụ Đảng ủy phường.")

@@ -345,7 +345,7 @@ class CellAssignment(models.Model):
     """A Standing Committee member assigned to direct a party cell (phân công phụ trách)."""
 
     access_policy = AccessPolicy(unit_fields=("party_cell",), ward_readable=True, standing_may_change=True,
-                                 bloc_only_change=True)
+                                 standing_only_change=True, bloc_only_change=True)
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE,
                              related_name="cell_assignments")
@@ -372,4 +372,23 @@ class CellAssignment(models.Model):
         return f"{self.member.full_name} – {self.party_cell}"
 
     def get_absolute_url(self):
-        return self.plan.get_absolute_url()
+        return reverse("plans:cell_assignment_detail", args=[self.pk])
+
+    def clean(self):
+        """A party cell of the plan's ward, directed by a Standing Committee member of that ward."""
+        from organisations.models import UnitKind
+
+        errors = {}
+        ward_id = self.plan.ward_id if self.plan_id else None
+        if self.party_cell_id:
+            if self.party_cell.kind != UnitKind.PARTY_CELL:
+                errors["party_cell"] = _("Chỉ phân công phụ trách đơn vị loại chi bộ.")
+            elif ward_id and self.party_cell.ward_id != ward_id:
+                errors["party_cell"] = _("Chi bộ phải thuộc phường của kế hoạch.")
+        if self.member_id:
+            if not self.member.is_standing_member:
+                errors["member"] = _("Đồng chí phụ trách phải là Ủy viên Ban Thường vụ Đảng ủy.")
+            elif ward_id and self.member.unit.ward_id != ward_id:
+                errors["member"] = _("Đồng chí phụ trách phải là Ủy viên Ban Thường vụ của phường có kế hoạch này.")
+        if errors:
+            raise ValidationError(errors)

@@ -17,4 +17,9 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/", views.TaskDetailView.as_view(), name="task_detail"),
     path("nhiem-vu/<int:pk>/sua/", views.TaskEditView.as_view(), name="task_edit"),
     path("nhiem-vu/<int:pk>/tien-do/", views.ProgressCreateView.as_view(), name="progress_add"),
+    path("phan-cong-chi-bo/", views.CellAssignmentListView.as_view(), name="cell_assignment_list"),
+    path("phan-cong-chi-bo/them/", views.CellAssignmentCreateView.as_view(), name="cell_assignment_add"),
+    path("phan-cong-chi-bo/<int:pk>/", views.CellAssignmentDetailView.as_view(), name="cell_assignment_detail"),
+    path("phan-cong-chi-bo/<int:pk>/sua/", views.CellAssignmentEditView.as_view(), name="cell_assignment_edit"),
+    path("phan-cong-chi-bo/<int:pk>/xoa/", views.CellAssignmentDeleteView.as_view(), name="cell_assignment_delete"),
 ]

@@ -4,19 +4,22 @@ from auditlog.context import set_actor
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.access import CHANGE, user_may
+from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
-from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
-from .filtersets import PlanFilterSet, TaskFilterSet
-from .forms import ProgressForm, TaskForm
+from .filtersets import CellAssignmentFilterSet, PlanFilterSet, TaskFilterSet
+from .forms import CellAssignmentForm, ProgressForm, TaskForm
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
 from .services import may_report_progress, record_progress, rollup, status_filter, today
 
@@ -86,6 +89,7 @@ class PlanDetailView(ObjectDetailView):
         context["assignments"] = CellAssignment.objects.filter(plan=plan).select_related("party_cell", "member")
         context["status_counts"] = _status_counts(tasks)
         context["may_change"] = user_may(user, plan, CHANGE)
+        context["may_assign_cells"] = may_create(user, CellAssignment)
         return context
 
 
@@ -191,3 +195,63 @@ class TaskEditView(ObjectEditView):
         task = form.save()
         refresh_task_progress(task)
         return task
+
+
+# --- Party cells directed by Standing Committee members (phân công phụ trách) ---------------------
+
+class CellAssignmentListView(ObjectListView):
+    model = CellAssignment
+    filterset_class = CellAssignmentFilterSet
+    template_name = "plans/cell_assignment_list.html"
+    select_related = ("plan", "party_cell", "member")
+    page_title = gettext_lazy("Phân công phụ trách chi bộ")
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("plan", "member__full_name", "party_cell__path", "pk")
+
+
+class CellAssignmentDetailView(ObjectDetailView):
+    model = CellAssignment
+    template_name = "plans/cell_assignment_detail.html"
+    select_related = ("plan", "party_cell", "member", "member__unit")
+
+
+class CellAssignmentSaveMixin:
+    form_class = CellAssignmentForm
+    template_name = "core/object_form.html"
+    success_message = gettext_lazy("Đã lưu phân công phụ trách chi bộ.")
+
+    def get_success_url(self):
+        return f"{reverse('plans:cell_assignment_list')}?plan={self.object.plan_id}"
+
+
+class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
+    model = CellAssignment
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not may_create(request.user, CellAssignment):
+            raise PermissionDenied(_("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for name in ("plan", "party_cell", "member"):
+            if self.request.GET.get(name, "").isdigit():
+                initial[name] = int(self.request.GET[name])
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("plans:cell_assignment_list")
+        return context
+
+
+class CellAssignmentEditView(CellAssignmentSaveMixin, ObjectEditView):
+    model = CellAssignment
+
+
+class CellAssignmentDeleteView(ObjectDeleteView):
+    model = CellAssignment
+
+    def get_success_url(self):
+        return f"{reverse('plans:cell_assignment_list')}?plan={self.object.plan_id}"

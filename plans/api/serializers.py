@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ..models import Plan, ProgressUpdate, Task, TaskArea
+from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from ..services import derive_status, task_percent
 
 
@@ -60,3 +60,43 @@ class ProgressUpdateSerializer(serializers.ModelSerializer):
         extra_kwargs = {
             "percent": {"error_messages": {"max_value": _("Tiến độ tối đa là 100%.")}},
         }
+
+
+class CellAssignmentSerializer(serializers.ModelSerializer):
+    member_name = serializers.CharField(source="member.full_name", read_only=True)
+    party_cell_name = serializers.CharField(source="party_cell.name", read_only=True)
+
+    class Meta:
+        model = CellAssignment
+        fields = ["id", "plan", "party_cell", "party_cell_name", "member", "member_name", "note"]
+        # The model's own rules and constraint (one member per cell and plan) give the Vietnamese messages.
+        validators = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:  # the schema generator's anonymous request
+            return
+        from core.forms import writable_units
+        from organisations.models import Person, UnitKind
+
+        self.fields["plan"].queryset = Plan.objects.restrict(request.user)
+        self.fields["party_cell"].queryset = writable_units(request.user, CellAssignment).filter(
+            kind=UnitKind.PARTY_CELL)
+        self.fields["member"].queryset = Person.objects.restrict(request.user).filter(is_standing_member=True)
+
+    def validate(self, attrs):
+        from django.core.exceptions import ValidationError
+
+        instance = CellAssignment(pk=self.instance.pk if self.instance else None)
+        instance._state.adding = self.instance is None  # so the unique check leaves the row being edited out
+        for field in ("plan", "party_cell", "member", "note"):
+            value = attrs[field] if field in attrs else getattr(self.instance, field, None)
+            if value is not None:
+                setattr(instance, field, value)
+        try:
+            instance.clean()
+            instance.validate_constraints()
+        except ValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from exc
+        return attrs

@@ -1,10 +1,11 @@
 from rest_framework.routers import SimpleRouter
 
-from .views import PlanViewSet, ProgressUpdateViewSet, TaskAreaViewSet, TaskViewSet
+from .views import CellAssignmentViewSet, PlanViewSet, ProgressUpdateViewSet, TaskAreaViewSet, TaskViewSet
 
 router = SimpleRouter()
 router.register("plans", PlanViewSet, basename="plan")
 router.register("areas", TaskAreaViewSet, basename="area")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("progress", ProgressUpdateViewSet, basename="progress")
+router.register("cell-assignments", CellAssignmentViewSet, basename="cell-assignment")
 urlpatterns = router.urls

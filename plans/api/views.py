@@ -1,9 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import PermissionDenied
+
+from core.access import may_create
 from core.api import ScopedModelViewSet
 
-from ..filtersets import PlanFilterSet, ProgressUpdateFilterSet, TaskFilterSet
-from ..models import Plan, ProgressUpdate, Task, TaskArea
+from ..filtersets import CellAssignmentFilterSet, PlanFilterSet, ProgressUpdateFilterSet, TaskFilterSet
+from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from ..services import default_occurrence, refresh_task_progress
-from .serializers import PlanSerializer, ProgressUpdateSerializer, TaskAreaSerializer, TaskSerializer
+from .serializers import (
+    CellAssignmentSerializer,
+    PlanSerializer,
+    ProgressUpdateSerializer,
+    TaskAreaSerializer,
+    TaskSerializer,
+)
 
 
 class PlanViewSet(ScopedModelViewSet):
@@ -52,3 +62,20 @@ class ProgressUpdateViewSet(ScopedModelViewSet):
         task = instance.task
         super().perform_destroy(instance)
         refresh_task_progress(task)
+
+
+class CellAssignmentViewSet(ScopedModelViewSet):
+    """Which Standing Committee member directs which party cell; the Standing Committee changes it."""
+
+    model = CellAssignment
+    serializer_class = CellAssignmentSerializer
+    filterset_class = CellAssignmentFilterSet
+    select_related = ("party_cell", "member")
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("plan", "member__full_name", "party_cell__path", "pk")
+
+    def create(self, request, *args, **kwargs):
+        if not may_create(request.user, CellAssignment):
+            raise PermissionDenied(_("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ."))
+        return super().create(request, *args, **kwargs)

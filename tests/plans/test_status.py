@@ -108,7 +108,7 @@ def test_weighted_rollup_and_tasks_left_out(area, ward_a):
     assert lines["Nặng"].contribution == Decimal("75.0")
     assert lines["Nhẹ"].contribution == Decimal("5.0")
     assert lines["Không tính"].counted is False
-    assert "80.0%" in result.explanation
+    assert "80,0%" in result.explanation  # the Vietnamese number format, as the plan page shows it
 
 
 def test_rollup_of_nothing_counted_says_so(area, ward_a):
