@@ -234,7 +234,8 @@ def _quarterly_xlsx(context):
 
     book = Workbook()
     sheet = book.active
-    sheet.title = f"Q{context['quarter']}-{context['year']}"
+    # A sheet name cannot hold "/" (Excel refuses it), hence "Quý 2-2024" rather than "Quý 2/2024".
+    sheet.title = _("Quý %(quarter)s-%(year)s") % {"quarter": context["quarter"], "year": context["year"]}
     sheet.append([str(context["ward"]).upper()])
     sheet.append([context["page_title"]])
     sheet["A2"].font = Font(bold=True, size=13)

@@ -3,7 +3,36 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import PortalFilterSet, UnitChoiceFilter
 
-from .models import ActionStatus, Channel, CorrectiveAction, Level, Rating, ServiceDesk
+from .models import (
+    ActionStatus,
+    Assessment,
+    AssessmentStatus,
+    Channel,
+    CorrectiveAction,
+    CriteriaSet,
+    Level,
+    Rating,
+    RatingReason,
+    Service,
+    ServiceDesk,
+    SurveyCampaign,
+)
+
+
+def visible(model):
+    """Choices of a filter: the rows of ``model`` the user may see (not every ward's, which would be slow at city
+    scale and show other wards' names)."""
+
+    def queryset(request):
+        return model.objects.restrict(request.user) if request else model.objects.none()
+
+    return queryset
+
+
+def visible_people(request):
+    from organisations.models import Person
+
+    return visible(Person)(request)
 
 
 class ServiceDeskFilterSet(PortalFilterSet):
@@ -19,6 +48,10 @@ class RatingFilterSet(PortalFilterSet):
     rated_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="rated_on", lookup_expr="lte")
     level = django_filters.ChoiceFilter(label=_("Mức độ"), choices=Level.choices)
     channel = django_filters.ChoiceFilter(label=_("Kênh"), choices=Channel.choices)
+    desk = django_filters.ModelChoiceFilter(label=_("Quầy"), queryset=visible(ServiceDesk))
+    officer = django_filters.ModelChoiceFilter(label=_("Cán bộ tiếp nhận"), queryset=visible_people)
+    service = django_filters.ModelChoiceFilter(label=_("Lĩnh vực"), queryset=visible(Service))
+    reasons = django_filters.ModelMultipleChoiceFilter(label=_("Lý do"), queryset=visible(RatingReason))
 
     class Meta:
         model = Rating
@@ -31,6 +64,7 @@ class RatingFilterSet(PortalFilterSet):
 class CorrectiveActionFilterSet(PortalFilterSet):
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=ActionStatus.choices)
     unit = UnitChoiceFilter(label=_("Đơn vị"))
+    desk = django_filters.ModelChoiceFilter(label=_("Quầy"), queryset=visible(ServiceDesk))
     open_only = django_filters.BooleanFilter(label=_("Chỉ việc chưa đóng"), method="filter_open")
 
     class Meta:
@@ -39,3 +73,34 @@ class CorrectiveActionFilterSet(PortalFilterSet):
 
     def filter_open(self, queryset, name, value):
         return queryset.exclude(status=ActionStatus.CLOSED) if value else queryset
+
+
+class SurveyCampaignFilterSet(PortalFilterSet):
+    unit = UnitChoiceFilter(label=_("Đơn vị tổ chức"))
+    is_open = django_filters.BooleanFilter(label=_("Đang nhận phiếu trực tuyến"))
+
+    class Meta:
+        model = SurveyCampaign
+        fields = ["q", "unit", "is_open"]
+
+
+class CriteriaSetFilterSet(django_filters.FilterSet):
+    """No text search: a ward holds a handful of sets, told apart by their decision."""
+
+    is_example = django_filters.BooleanFilter(label=_("Bộ tiêu chí mẫu"))
+    is_active = django_filters.BooleanFilter(label=_("Đang áp dụng"))
+
+    class Meta:
+        model = CriteriaSet
+        fields = ["is_example", "is_active"]
+
+
+class AssessmentFilterSet(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Năm"))
+    quarter = django_filters.ChoiceFilter(label=_("Quý"), choices=[(q, q) for q in range(1, 5)])
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=AssessmentStatus.choices)
+    unit = UnitChoiceFilter(label=_("Đơn vị tự chấm"))
+
+    class Meta:
+        model = Assessment
+        fields = ["year", "quarter", "status", "unit"]

@@ -6,7 +6,14 @@ from rest_framework.response import Response
 
 from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 
-from ..filtersets import CorrectiveActionFilterSet, RatingFilterSet, ServiceDeskFilterSet
+from ..filtersets import (
+    AssessmentFilterSet,
+    CorrectiveActionFilterSet,
+    CriteriaSetFilterSet,
+    RatingFilterSet,
+    ServiceDeskFilterSet,
+    SurveyCampaignFilterSet,
+)
 from ..models import (
     Assessment,
     CorrectiveAction,
@@ -68,7 +75,7 @@ class CorrectiveActionViewSet(ScopedModelViewSet):
 class SurveyCampaignViewSet(ScopedModelViewSet):
     model = SurveyCampaign
     serializer_class = SurveyCampaignSerializer
-    filterset_fields = ["unit", "is_open"]
+    filterset_class = SurveyCampaignFilterSet
 
     @action(detail=True)
     def results(self, request, pk=None):
@@ -90,7 +97,7 @@ class SurveyCampaignViewSet(ScopedModelViewSet):
 class CriteriaSetViewSet(ScopedReadOnlyViewSet):
     model = CriteriaSet
     serializer_class = CriteriaSetSerializer
-    filterset_fields = ["is_example", "is_active"]
+    filterset_class = CriteriaSetFilterSet
     prefetch_related = (Prefetch("groups", queryset=CriteriaGroup.objects.prefetch_related("criteria")),
                         "star_levels")
 
@@ -98,7 +105,7 @@ class CriteriaSetViewSet(ScopedReadOnlyViewSet):
 class AssessmentViewSet(ScopedReadOnlyViewSet):
     model = Assessment
     serializer_class = AssessmentSerializer
-    filterset_fields = ["year", "quarter", "status"]
+    filterset_class = AssessmentFilterSet
     select_related = ("criteria_set",)
     prefetch_related = (Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion__group")),
                         "criteria_set__star_levels")

@@ -20,6 +20,12 @@ class Measure(models.TextChoices):
     SATISFACTION_INDEX = "satisfaction_index", _("Chỉ số hài lòng tại quầy trong quý (%)")
     SURVEY_INDEX = "survey_index", _("Chỉ số hài lòng của đợt khảo sát trong quý (%)")
     RATINGS_COUNT = "ratings_count", _("Số lượt người dân đánh giá trong quý")
+    DISCLOSURES_SHARE = "disclosures_share", _("Tỷ lệ nội dung đến hạn công khai trong quý đã được công khai (%)")
+    DISCLOSURES_COUNT = "disclosures_count", _("Số nội dung công khai đã được phê duyệt trong quý")
+
+
+# Measures that are a number of things, not a percentage (the page shows them without "%").
+COUNT_MEASURES = frozenset({Measure.RATINGS_COUNT, Measure.DISCLOSURES_COUNT})
 
 
 class CriteriaSet(models.Model):
@@ -118,6 +124,10 @@ class Criterion(models.Model):
 
     def get_absolute_url(self):
         return self.group.criteria_set.get_absolute_url()
+
+    @property
+    def measure_is_percent(self):
+        return bool(self.measure) and self.measure not in COUNT_MEASURES
 
 
 class StarLevel(models.Model):

@@ -3,7 +3,7 @@ workflow (self-score > bloc review > one reply > final and locked), gaps turned 
 of a real criteria set from a spreadsheet."""
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from io import BytesIO
 
 from django.db import transaction
@@ -37,7 +37,7 @@ EXAMPLE_GROUPS = [
         ("1.2", "Tuyên truyền về mô hình trên Đài truyền thanh, trang thông tin điện tử, mạng xã hội", 5,
          "Tin bài, lịch phát thanh, ảnh chụp trang Zalo/Facebook của phường", ""),
         ("1.3", "Bảng nhận diện, khẩu hiệu hành động, niêm yết công khai tại trụ sở", 5,
-         "Ảnh chụp trụ sở, bảng niêm yết", ""),
+         "Ảnh chụp trụ sở, bảng niêm yết", Measure.DISCLOSURES_SHARE),
     ]),
     ("2", "Văn minh công sở, văn hóa công vụ, ứng xử của cán bộ", 15, False, [
         ("2.1", "Cán bộ thực hiện đúng quy tắc ứng xử, trang phục, đeo thẻ công chức khi thi hành công vụ", 5,
@@ -177,6 +177,73 @@ def quarter_dates(year, quarter):
     return quarter_bounds(year, quarter)
 
 
+def _democracy_services():
+    """The democracy app's services, or None when it is not installed: satisfaction does not depend on it."""
+    from django.apps import apps
+
+    if not apps.is_installed("democracy"):
+        return None
+    from democracy import services
+
+    return services
+
+
+def disclosure_share(ward, start, end, today=None):
+    """Share (%) of the yearly checklist's disclosures due in the quarter that were made: approved by the
+    Chairman, begun and not taken down early (Law 10/2022 art. 12-13). None when nothing was due yet.
+
+    A periodic item counts in the quarter its deadline falls in (the quarter's budget report, due 15 days after
+    the quarter, counts in the next one); a permanent posting counts in every quarter and must be standing;
+    items "khi phát sinh" are left out, since the portal cannot know what arose and was never disclosed.
+    """
+    democracy = _democracy_services()
+    if democracy is None:
+        return None
+    from democracy.models import DisclosureFrequency
+
+    today = today or timezone.localdate()
+    if today < start:
+        return None
+    on = min(today, end)
+    quarter_over = today > end
+    done_state = democracy.ChecklistState.DONE
+    requirements = democracy.requirements_for(ward)
+    due = made = 0
+    for year in (start.year - 1, start.year):
+        for row in democracy.disclosure_checklist(ward, year, on=on, requirements=requirements):
+            frequency = row.requirement.frequency
+            if frequency == DisclosureFrequency.WHEN_ARISING:
+                continue
+            for period in row.periods:
+                if frequency == DisclosureFrequency.PERMANENT:
+                    counted = year == start.year
+                else:
+                    counted = start <= period.due <= end and (
+                        period.state == done_state or period.due < on or quarter_over)
+                if counted:
+                    due += 1
+                    made += period.state == done_state
+    if not due:
+        return None
+    return (Decimal(100) * made / due).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def disclosures_count(ward, start, end):
+    """Disclosures approved by the Chairman that began in the quarter (the report's "nội dung đã công khai")."""
+    democracy = _democracy_services()
+    if democracy is None:
+        return None
+    from django.db.models import Q
+
+    from democracy.models import Disclosure
+
+    # It counts from the later of its posting and its approval (democracy.services.effective_start).
+    return Decimal(Disclosure.objects.filter(
+        Q(posted_on__gte=start) | Q(approved_on__gte=start),
+        unit__ward=ward, approved_on__isnull=False, approved_on__lte=end, posted_on__lte=end,
+    ).count())
+
+
 def measured_value(measure, ward, start, end):
     from . import summarise, ward_ratings
 
@@ -188,15 +255,21 @@ def measured_value(measure, ward, start, end):
         from .surveys import quarter_survey_index
 
         return quarter_survey_index(ward, start, end)
+    if measure == Measure.DISCLOSURES_SHARE:
+        return disclosure_share(ward, start, end)
+    if measure == Measure.DISCLOSURES_COUNT:
+        return disclosures_count(ward, start, end)
     return None
 
 
 def measured_values(assessment):
     """{criterion id: value} of every measured criterion, from the portal's data of the quarter."""
     start, end = quarter_dates(assessment.year, assessment.quarter)
-    values = {}
+    values, by_measure = {}, {}
     for criterion in Criterion.objects.filter(group__criteria_set=assessment.criteria_set).exclude(measure=""):
-        values[criterion.pk] = measured_value(criterion.measure, assessment.ward, start, end)
+        if criterion.measure not in by_measure:
+            by_measure[criterion.measure] = measured_value(criterion.measure, assessment.ward, start, end)
+        values[criterion.pk] = by_measure[criterion.measure]
     return values
 
 
@@ -373,18 +446,31 @@ def _next_quarter(year, quarter):
     return (year + 1, 1) if quarter == 4 else (year, quarter + 1)
 
 
+def totals(assessments):
+    """[(assessment, total, stars)]: the frozen figures of final assessments, the running ones of the others.
+
+    One query for the scores of every open assessment of the list (not one per row); the criteria sets' star
+    levels should be prefetched by the caller."""
+    assessments = list(assessments)
+    open_ids = [a.pk for a in assessments if not a.is_locked]
+    scores = {}
+    if open_ids:
+        for score in CriterionScore.objects.filter(assessment_id__in=open_ids).select_related("criterion__group"):
+            scores.setdefault(score.assessment_id, []).append(score)
+    rows = []
+    for assessment in assessments:
+        if assessment.is_locked:
+            rows.append((assessment, assessment.total, assessment.stars))
+        else:
+            result = compute(assessment, scores.get(assessment.pk, []))
+            rows.append((assessment, result.total, result.stars))
+    return rows
+
+
 def history(ward):
     """The ward's assessments quarter by quarter, newest first, each with its total and stars."""
-    rows = []
-    for assessment in (Assessment.objects.filter(ward=ward).select_related("criteria_set")
-                       .prefetch_related("criteria_set__star_levels")):
-        if assessment.is_locked:
-            total, stars = assessment.total, assessment.stars
-        else:
-            result = compute(assessment)
-            total, stars = result.total, result.stars
-        rows.append((assessment, total, stars))
-    return rows
+    return totals(Assessment.objects.filter(ward=ward).select_related("criteria_set")
+                  .prefetch_related("criteria_set__star_levels"))
 
 
 # --- Spreadsheet import and export ----------------------------------------------------------------
@@ -407,6 +493,8 @@ MEASURE_WORDS = {
     "chỉ số hài lòng": Measure.SATISFACTION_INDEX,
     "khảo sát": Measure.SURVEY_INDEX,
     "số lượt đánh giá": Measure.RATINGS_COUNT,
+    "tỷ lệ công khai": Measure.DISCLOSURES_SHARE,
+    "số nội dung công khai": Measure.DISCLOSURES_COUNT,
 }
 MAX_ROWS = 2000
 
@@ -502,8 +590,9 @@ def parse_criteria_file(uploaded):
         points = _number(cell(values, "max_points"), row_number, _("điểm tối đa"), errors)
         measure_word = _text(cell(values, "measure")).lower()
         if measure_word not in MEASURE_WORDS:
-            errors.append(_("Dòng %(row)s: “%(value)s” không phải là số liệu cổng đo được (để trống, “chỉ số hài "
-                            "lòng”, “khảo sát” hoặc “số lượt đánh giá”).") % {"row": row_number, "value": measure_word})
+            errors.append(_("Dòng %(row)s: “%(value)s” không phải là số liệu cổng đo được (để trống hoặc ghi một "
+                            "trong: %(words)s).") % {"row": row_number, "value": measure_word,
+                                                     "words": ", ".join(f"“{w}”" for w in MEASURE_WORDS if w)})
             continue
         groups[-1]["criteria"].append({"code": code, "name": name, "max_points": points,
                                        "evidence": _text(cell(values, "evidence")),

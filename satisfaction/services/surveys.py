@@ -257,10 +257,15 @@ def campaign_results(campaign, compare=True):
             result.count = len(result.texts)
         results[question.pk] = result
 
+    per_dimension = {
+        row["question__dimension"]: row for row in answers.filter(scale_value__isnull=False).order_by()
+        .values("question__dimension").annotate(count=Count("pk"), satisfied=Count("pk", filter=Q(scale_value__gte=4)),
+                                                mean=Avg("scale_value"))
+    }
     dimensions = []
     for dimension in campaign.dimensions.all():
         dim_questions = [results[q.pk] for q in questions if q.dimension_id == dimension.pk]
-        stats = _scale_stats(answers.filter(question__dimension=dimension))
+        stats = per_dimension.get(dimension.pk, {"count": 0, "satisfied": 0, "mean": None})
         dimensions.append(DimensionResult(dimension.name, dim_questions, stats["count"], stats["satisfied"],
                                           _mean(stats["mean"])))
     others = [results[q.pk] for q in questions if q.dimension_id is None]

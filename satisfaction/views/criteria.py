@@ -11,12 +11,12 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import TemplateView
 
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
-from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView
+from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
+from ..filtersets import AssessmentFilterSet, CriteriaSetFilterSet
 from ..forms import AssessmentForm, CriteriaImportForm, CriterionForm, StarLevelForm
 from ..models import (
     Assessment,
@@ -28,21 +28,34 @@ from ..models import (
     StarLevel,
 )
 from ..services import criteria as svc
-from .ratings import user_ward_or_404
+from .ratings import MayCreateMixin, user_ward_or_404
 
 
-class CriteriaSetListView(LoginRequiredMixin, TemplateView):
+class CriteriaSetListView(ObjectListView):
+    """The ward's criteria sets; the bloc creates the example set or imports the province's set here."""
+
+    model = CriteriaSet
+    filterset_class = CriteriaSetFilterSet
     template_name = "satisfaction/criteria_set_list.html"
+    select_related = ("ward",)
+
+    def may_add(self):
+        return may_create(self.request.user, CriteriaSet) and self.request.user.ward is not None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["sets"] = CriteriaSet.objects.restrict(user).select_related("ward")
-        context["may_change"] = may_create(user, CriteriaSet) and user.ward is not None
+        context["may_change"] = context["may_add"]
         context["form"] = kwargs.get("form") or CriteriaImportForm()
         context["errors"] = kwargs.get("errors") or []
         context["page_title"] = _("Bộ tiêu chí Chính quyền thân thiện")
         return context
+
+    def _refused(self, **extra):
+        """The list again, with the import form's errors, for a refused upload."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.filterset.qs
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list, **extra)
+        return self.render_to_response(context, status=400)
 
     def post(self, request):
         ward = user_ward_or_404(request.user)
@@ -55,7 +68,7 @@ class CriteriaSetListView(LoginRequiredMixin, TemplateView):
             return HttpResponseRedirect(criteria_set.get_absolute_url())
         form = CriteriaImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+            return self._refused(form=form)
         data = form.cleaned_data
         try:
             with set_actor(request.user):
@@ -63,7 +76,7 @@ class CriteriaSetListView(LoginRequiredMixin, TemplateView):
                     data["file"], ward, name=data["name"], decision_number=data["decision_number"],
                     decision_date=data["decision_date"], issuer=data["issuer"])
         except svc.CriteriaImportError as refused:
-            return self.render_to_response(self.get_context_data(form=form, errors=refused.errors), status=400)
+            return self._refused(form=form, errors=refused.errors)
         messages.success(request, _("Đã nhập bộ tiêu chí “%(name)s”.") % {"name": criteria_set.name})
         return HttpResponseRedirect(criteria_set.get_absolute_url())
 
@@ -120,30 +133,23 @@ class StarLevelEditView(_FrozenSetMixin, ObjectEditView):
 
 # --- Assessments ----------------------------------------------------------------------------------
 
-class AssessmentListView(LoginRequiredMixin, TemplateView):
+class AssessmentListView(ObjectListView):
     """History quarter by quarter: total, stars and status of every assessment of the ward."""
 
+    model = Assessment
+    filterset_class = AssessmentFilterSet
     template_name = "satisfaction/assessment_list.html"
+    select_related = ("criteria_set", "unit")
+    prefetch_related = ("criteria_set__star_levels",)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        assessments = (Assessment.objects.restrict(user).select_related("criteria_set", "unit")
-                       .prefetch_related("criteria_set__star_levels"))
-        rows = []
-        for assessment in assessments:
-            if assessment.is_locked:
-                rows.append((assessment, assessment.total, assessment.stars))
-            else:
-                result = svc.compute(assessment)
-                rows.append((assessment, result.total, result.stars))
-        context["rows"] = rows
-        context["may_add"] = may_create(user, Assessment)
+        context["rows"] = svc.totals(context["object_list"])
         context["page_title"] = _("Tự đánh giá Chính quyền thân thiện theo quý")
         return context
 
 
-class AssessmentCreateView(ObjectCreateView):
+class AssessmentCreateView(MayCreateMixin, ObjectCreateView):
     model = Assessment
     form_class = AssessmentForm
     template_name = "core/object_form.html"

@@ -15,29 +15,24 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from core.access import CHANGE, user_may
-from core.filtersets import PortalFilterSet
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
+from ..filtersets import SurveyCampaignFilterSet
 from ..forms import CampaignForm, QuestionForm
 from ..models import Question, QuestionKind, ResponseChannel, SurveyCampaign
 from ..ratelimit import allow
 from ..services import surveys as svc
-
-
-class CampaignFilterSet(PortalFilterSet):
-    class Meta:
-        model = SurveyCampaign
-        fields = ["q", "unit", "is_open"]
+from .ratings import MayCreateMixin
 
 
 class CampaignListView(ObjectListView):
     model = SurveyCampaign
-    filterset_class = CampaignFilterSet
+    filterset_class = SurveyCampaignFilterSet
     template_name = "satisfaction/campaign_list.html"
     select_related = ("unit",)
 
 
-class CampaignCreateView(ObjectCreateView):
+class CampaignCreateView(MayCreateMixin, ObjectCreateView):
     model = SurveyCampaign
     form_class = CampaignForm
     template_name = "core/object_form.html"
@@ -113,8 +108,9 @@ def _raw_answers(post, questions):
     raw = {}
     for question in questions:
         key = f"q{question.pk}"
-        raw[question.pk] = post.getlist(key) if question.kind == QuestionKind.MULTIPLE and len(post.getlist(key)) > 1 \
-            else post.get(key, "")
+        # Every value sent for a choice question, so that two values for a single choice are refused, not cut.
+        choice = question.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+        raw[question.pk] = post.getlist(key) if choice and len(post.getlist(key)) > 1 else post.get(key, "")
     return raw
 
 

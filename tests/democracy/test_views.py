@@ -104,6 +104,7 @@ def test_quarterly_list_and_its_excel(ward_a, client_for):
     assert [d.title for d in page.context["disclosures"]] == ["Dự toán điều chỉnh"]
     response = client.get(reverse("democracy:quarterly_list"), {"year": 2024, "quarter": 2, "format": "xlsx"})
     sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet.title == "Quý 2-2024"
     assert sheet["B5"].value == "Dự toán điều chỉnh"
     assert sheet["B6"].value is None
 

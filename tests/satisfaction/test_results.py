@@ -193,3 +193,29 @@ def test_settings_are_changed_by_the_bloc_only(ward_a, client_for):
     assert client_for(ward_a.users["officer_ubnd"]).post(url, data).status_code == 404
     assert client_for(ward_a.users["bloc"]).post(url, data).status_code == 302
     assert settings_for(ward_a.ward).scale == 4
+
+
+def test_results_per_service_and_for_one_service(desk, ward_a, client_for):
+    from satisfaction.models import Service
+
+    civil = desk.services.get()  # "Hộ tịch"
+    notary = Service.objects.create(ward=desk.ward, name="Chứng thực")
+    day = date(2024, 5, 6)
+    for service, counts in ((civil, {Level.SATISFIED: 3, Level.NOT_YET_SATISFIED: 1}),
+                            (notary, {Level.VERY_SATISFIED: 1, Level.NOT_YET_SATISFIED: 1}),
+                            (None, {Level.SATISFIED: 1})):
+        Rating.objects.filter(pk__in=[r.pk for r in make_ratings(desk, day, counts)]).update(service=service)
+    client = client_for(ward_a.users["bloc"])
+    url = reverse("satisfaction:results")
+
+    page = client.get(url, {"period": "month", "on": "06/05/2024"})
+    one = client.get(url, {"period": "month", "on": "06/05/2024", "service": notary.pk})
+
+    rows = [(row.label, row.total, row.index) for row in page.context["by_service"]]
+    assert rows == [("Hộ tịch", 4, Decimal("75.0")), ("Chứng thực", 2, Decimal("50.0")),
+                    ("(không ghi)", 1, Decimal("100.0"))]
+    text = page.content.decode()
+    section = text[text.index('id="by-service"'):]
+    assert "<td>Hộ tịch</td><td>4</td><td>75,0%</td>" in section[:section.index("</section>")]
+    assert one.context["summary"].total == 2 and one.context["summary"].index == Decimal("50.0")
+    assert [row.label for row in one.context["by_service"]] == ["Chứng thực"]

@@ -142,3 +142,30 @@ def test_public_link_answers_once_and_officer_paper_entry(ward_a, client, client
     assert SurveyResponse.objects.get(paper_number="17").entered_by == ward_a.users["democracy"]
     outsider = client_for(ward_a.users["officer_mttq"])
     assert outsider.post(reverse("satisfaction:paper_entry", args=[campaign.pk]), paper).status_code == 404
+
+
+def test_a_single_choice_question_is_answered_on_the_public_link_and_counted(ward_a, client, client_for):
+    campaign = campaign_for(ward_a)
+    officer = client_for(ward_a.users["democracy"])
+    added = officer.post(reverse("satisfaction:questionnaire", args=[campaign.pk]), {
+        "text": "Ông/bà đến phường lần thứ mấy cho hồ sơ này?", "kind": QuestionKind.SINGLE, "order": 50,
+        "choices_text": "Lần đầu\nLần thứ hai\nTừ ba lần trở lên"})
+    single = campaign.questions.get(kind=QuestionKind.SINGLE)
+    scale = {f"q{q.pk}": "4" for q in campaign.questions.filter(kind=QuestionKind.SCALE)}
+    url = reverse("satisfaction:survey_public", args=[campaign.public_token])
+
+    form = client.get(url).content.decode()
+    answers = [client.post(url, {**scale, f"q{single.pk}": choice}) for choice in ("1", "1", "3")]
+    two = client.post(url, {**scale, f"q{single.pk}": ["1", "2"]})
+    results = {r.question.pk: r for r in svc.campaign_results(campaign).others}
+    page = officer.get(campaign.get_absolute_url()).content.decode()
+
+    assert added.status_code == 302 and single.choices == ["Lần đầu", "Lần thứ hai", "Từ ba lần trở lên"]
+    assert f'type="radio" name="q{single.pk}" value="3"> Từ ba lần trở lên' in form
+    assert [a.status_code for a in answers] == [200, 200, 200]
+    assert two.status_code == 400 and "chỉ chọn một" in two.content.decode()
+    assert SurveyResponse.objects.filter(campaign=campaign).count() == 3
+    assert results[single.pk].count == 3
+    assert results[single.pk].distribution == [("Lần đầu", 2, Decimal("66.7")), ("Lần thứ hai", 0, Decimal("0.0")),
+                                               ("Từ ba lần trở lên", 1, Decimal("33.3"))]
+    assert "<td>Lần đầu</td><td>2</td><td>66,7%</td>" in page

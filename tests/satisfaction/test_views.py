@@ -72,13 +72,69 @@ def test_assessment_journey_through_the_pages(ward_a, plan_a, client_for):
     assert client_for(ward_a.users["bloc"]).get(criteria_set.get_absolute_url()).status_code == 200
 
 
-def test_pages_answer_for_each_role_and_stay_in_the_ward(ward_a, ward_b, client_for):
+READ_PAGES = ["results", "desk_list", "action_list", "settings", "campaign_list", "criteria_set_list",
+              "assessment_list"]
+ADD_PAGES = ["desk_add", "campaign_add", "assessment_add"]
+# Every role of the ward reads the area; the Standing Committee and a city viewer only read (no add forms);
+# a city viewer has no ward, so no ward settings.
+EXPECTED = {
+    "bloc": dict.fromkeys(READ_PAGES + ADD_PAGES, 200),
+    "officer_ubnd": dict.fromkeys(READ_PAGES + ADD_PAGES, 200),
+    "democracy": dict.fromkeys(READ_PAGES + ADD_PAGES, 200),
+    "group_leader": dict.fromkeys(READ_PAGES + ADD_PAGES, 200),
+    "standing": {**dict.fromkeys(READ_PAGES, 200), **dict.fromkeys(ADD_PAGES, 403)},
+    "city_viewer": {**dict.fromkeys(READ_PAGES, 200), "settings": 404, **dict.fromkeys(ADD_PAGES, 403)},
+}
+
+
+@pytest.mark.parametrize("role", list(EXPECTED))
+def test_pages_answer_for_each_role_and_stay_in_the_ward(ward_a, ward_b, city_viewer, client_for, role):
     desk = ServiceDesk.objects.create(unit=ward_a.units["ubnd"], name="Quầy 1")
-    names = ["results", "desk_list", "action_list", "settings", "campaign_list", "criteria_set_list",
-             "assessment_list", "desk_add", "campaign_add", "assessment_add"]
-    for role in ("bloc", "standing", "officer_ubnd", "group_leader"):
-        client = client_for(ward_a.users[role])
-        for name in names:
-            response = client.get(reverse(f"satisfaction:{name}"))
-            assert response.status_code in (200, 403), (role, name, response.status_code)
+    user = city_viewer if role == "city_viewer" else ward_a.users[role]
+    client = client_for(user)
+
+    answers = {name: client.get(reverse(f"satisfaction:{name}")).status_code for name in READ_PAGES + ADD_PAGES}
+
+    assert answers == EXPECTED[role]
     assert client_for(ward_b.users["bloc"]).get(desk.get_absolute_url()).status_code == 404
+
+
+def test_filters_offer_only_the_wards_own_units_and_desks(ward_a, ward_b, client_for):
+    ServiceDesk.objects.create(unit=ward_a.units["ubnd"], name="Quầy An Hòa")
+    ServiceDesk.objects.create(unit=ward_b.units["ubnd"], name="Quầy Bình Minh")
+    client = client_for(ward_a.users["bloc"])
+
+    campaigns = client.get(reverse("satisfaction:campaign_list")).content.decode()
+    actions = client.get(reverse("satisfaction:action_list")).content.decode()
+
+    assert f'<option value="{ward_a.units["mttq"].pk}">' in campaigns
+    assert f'<option value="{ward_b.units["mttq"].pk}">' not in campaigns
+    assert "Quầy An Hòa" in actions and "Quầy Bình Minh" not in actions
+
+
+def test_assessment_list_is_paginated_and_filtered(ward_a, client_for):
+    criteria_set = svc.ensure_example_set(ward_a.ward)
+    for index in range(27):
+        svc.start_assessment(ward_a.units["ubnd"], criteria_set, 2000 + index // 4, index % 4 + 1)
+    client = client_for(ward_a.users["bloc"])
+    url = reverse("satisfaction:assessment_list")
+
+    first = client.get(url)
+    second = client.get(url, {"page": 2})
+    year = client.get(url, {"year": 2003})
+
+    assert len(first.context["rows"]) == 25 and "Trang 1/2 · 27 mục" in first.content.decode()
+    assert [(a.year, a.quarter) for a, _t, _s in second.context["rows"]] == [(2000, 2), (2000, 1)]
+    assert [(a.year, a.quarter) for a, _t, _s in year.context["rows"]] == [(2003, 4), (2003, 3), (2003, 2),
+                                                                          (2003, 1)]
+
+
+def test_a_refused_import_shows_the_list_of_sets_again(ward_a, client_for):
+    svc.ensure_example_set(ward_a.ward)
+    client = client_for(ward_a.users["bloc"])
+
+    refused = client.post(reverse("satisfaction:criteria_set_list"), {"action": "import", "name": "Bộ tỉnh",
+                                                                       "decision_number": "9/QĐ"})
+
+    assert refused.status_code == 400
+    assert "Bộ tiêu chí MẪU" in refused.content.decode() and CriteriaSet.objects.count() == 1
