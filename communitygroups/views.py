@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -92,7 +93,7 @@ class GroupListView(ObjectListView):
     filterset_class = CommunityGroupFilterSet
     template_name = "communitygroups/group_list.html"
     select_related = ("residential_group", "steering_committee")
-    page_title = _("Tổ dân vận cộng đồng")
+    page_title = gettext_lazy("Tổ dân vận cộng đồng")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -194,7 +195,7 @@ class MemberCreateView(GroupChildMixin, ObjectCreateView):
     model = GroupMember
     form_class = GroupMemberForm
     template_name = "core/object_form.html"
-    success_message = _("Đã thêm thành viên.")
+    success_message = gettext_lazy("Đã thêm thành viên.")
 
     def get_success_url(self):
         return self.group.get_absolute_url()
@@ -239,16 +240,28 @@ class InterFamilyEditView(ObjectEditView):
         return kwargs
 
 
+def _paginate(view, context, queryset, name):
+    """Page ``queryset`` into ``context[name]`` the way list views do (the portal's pagination include)."""
+    paginator = Paginator(queryset, view.paginate_by)
+    page = paginator.get_page(view.request.GET.get("page"))
+    query = view.request.GET.copy()
+    query.pop("page", None)
+    context.update({name: page.object_list, "paginator": paginator, "page_obj": page,
+                    "is_paginated": paginator.num_pages > 1, "querystring": query.urlencode()})
+    return context
+
+
 class InterFamilyDetailView(ObjectDetailView):
     model = InterFamilyGroup
     template_name = "communitygroups/interfamily_detail.html"
     select_related = ("group__residential_group",)
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         ifg = self.object
         households = Household.objects.restrict(self.request.user).filter(inter_family_group=ifg)
-        context["households"] = list(households.order_by("address", "pk")[:500])
+        _paginate(self, context, households.order_by("address", "pk"), "households")
         context["reach"] = services.zalo_reach_of(households)
         context["zalo_group"] = ZaloGroup.objects.filter(inter_family_group=ifg).first()
         return context
@@ -296,7 +309,7 @@ class HouseholdListView(ObjectListView):
     model = Household
     filterset_class = HouseholdFilterSet
     template_name = "communitygroups/household_list.html"
-    page_title = _("Hộ gia đình")
+    page_title = gettext_lazy("Hộ gia đình")
     paginate_by = 50
 
     def get_queryset(self):
@@ -313,7 +326,7 @@ class HouseholdCreateView(ObjectCreateView):
     model = Household
     form_class = HouseholdForm
     template_name = "core/object_form.html"
-    success_message = _("Đã thêm hộ gia đình.")
+    success_message = gettext_lazy("Đã thêm hộ gia đình.")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -363,17 +376,14 @@ class CoverageView(LoginRequiredMixin, TemplateView):
         context["total"] = sum((g.coverage for g in groups), services.Coverage())
         selected = self.request.GET.get("to")
         gaps = services.coverage_gaps(household_queryset(user))
-        if selected and selected.isdigit():
+        if selected:
+            # One group's gaps: a group outside the user's scope is not found, like its own page.
+            if not selected.isdigit() or int(selected) not in {g.pk for g in groups}:
+                raise Http404
             gaps = gaps.filter(group_id=int(selected))
             context["selected"] = int(selected)
-        paginator = Paginator(gaps, self.paginate_by)
-        page = paginator.get_page(self.request.GET.get("page"))
-        context.update(paginator=paginator, page_obj=page, is_paginated=paginator.num_pages > 1,
-                       gaps=page.object_list, page_title=_("Phủ kín hộ gia đình trong tổ liên gia"),
-                       target=services.TARGET_COVERAGE)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
+        _paginate(self, context, gaps, "gaps")
+        context.update(page_title=_("Phủ kín hộ gia đình trong tổ liên gia"), target=services.TARGET_COVERAGE)
         return context
 
 
@@ -456,7 +466,7 @@ class ActivityListView(ObjectListView):
     filterset_class = ActivityFilterSet
     template_name = "communitygroups/activity_list.html"
     select_related = ("group__residential_group",)
-    page_title = _("Hoạt động của Tổ dân vận")
+    page_title = gettext_lazy("Hoạt động của Tổ dân vận")
 
 
 class ActivityDetailView(ObjectDetailView):
@@ -567,7 +577,7 @@ class ReportListView(ObjectListView):
     filterset_class = SituationReportFilterSet
     template_name = "communitygroups/report_list.html"
     select_related = ("group__residential_group",)
-    page_title = _("Báo cáo nắm tình hình nhân dân")
+    page_title = gettext_lazy("Báo cáo nắm tình hình nhân dân")
 
     def may_add(self):
         return writable_groups(self.request.user).exists()

@@ -41,6 +41,9 @@ PAGES = [
     ("coverage_one_group", lambda g: reverse("communitygroups:coverage"), lambda g: {"to": g["tdp-1"].pk}),
     ("group_list", lambda g: reverse("communitygroups:group_list"), None),
     ("group_detail", lambda g: g["tdp-1"].get_absolute_url(), None),
+    # The newest inter-family group: 3 households after the first fill, 112 (three pages) after the second.
+    ("interfamily_detail", lambda g: g["tdp-1"].inter_family_groups.order_by("-pk").first().get_absolute_url(),
+     None),
     ("regularity", lambda g: reverse("communitygroups:regularity"), None),
     ("api_households", lambda g: "/api/community/households/", None),
 ]

@@ -226,3 +226,17 @@ def test_bloc_passes_a_religious_activity_report_to_the_religion_committee(ward_
     leader = client_for(ward_a.users["group_leader"])
     assert leader.post(reverse("communitygroups:report_action", args=[report.pk]),
                        {"action": "watch"}).status_code == 404
+
+
+@pytest.mark.parametrize("name, title", [
+    ("group_list", "Tổ dân vận cộng đồng"), ("household_list", "Hộ gia đình"),
+    ("activity_list", "Hoạt động của Tổ dân vận"), ("report_list", "Báo cáo nắm tình hình nhân dân"),
+])
+def test_list_titles_follow_the_users_language(ward_a, data_a, client_for, name, title):
+    """The titles are translated per request, not frozen in the language of the process that imported the views."""
+    client = client_for(ward_a.users["bloc"])
+    vietnamese = client.get(reverse(f"communitygroups:{name}")).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse(f"communitygroups:{name}")).content.decode()
+    assert f"<h1>{title}</h1>" in vietnamese
+    assert f"<h1>{title}</h1>" not in english
