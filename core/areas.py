@@ -24,9 +24,12 @@ class Figures:
     strings, lists, dicts) for charts, Excel export and the frozen copy of an approved report; ``link`` is the
     list the tile opens; ``status`` is "ok", "warning" or "danger" for the tile's colour.
 
-    Two optional keys of ``data`` feed the dashboards' charts:
+    Optional keys of ``data`` feed the dashboards:
     ``data["headline"]``: one number that sums the area up (satisfaction index, stars, coverage %); the
-    dashboard draws its trend quarter by quarter. ``data["chart"]``: {"labels": [...], "values": [...],
+    dashboard draws its trend quarter by quarter and the city view shows it per ward. ``data["headline_label"]``
+    and ``data["headline_unit"]`` ("%" or "") name it. ``data["more_headlines"]``: further such figures,
+    [{"key", "label", "value", "unit", "max"}] (the friendly-government stars beside the satisfaction index).
+    ``data["chart"]``: {"labels": [...], "values": [...],
     "unit": "%" or ""}: bars drawn on the area's tile (models by stage, open reports by risk …).
     """
 

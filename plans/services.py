@@ -246,9 +246,13 @@ class Rollup:
     def explanation(self):
         if self.percent is None:
             return _("Chưa có nhiệm vụ nào được tính tiến độ.")
+        # The numbers as the page shows them (80,0 in Vietnamese); number_format also writes a total weight of 40
+        # as "40", where str(Decimal("40").normalize()) gives "4E+1".
+        from django.utils.formats import number_format
+
         return _(
             "Tiến độ = tổng (trọng số × %% hoàn thành) ÷ tổng trọng số = %(percent)s%% trên tổng trọng số %(weight)s."
-        ) % {"percent": self.percent, "weight": self.total_weight.normalize()}
+        ) % {"percent": number_format(self.percent), "weight": number_format(self.total_weight.normalize())}
 
 
 def rollup(tasks, on=None):
@@ -313,19 +317,35 @@ def may_report_progress(user, task):
     return Task.objects.filter(pk=task.pk).filter(scope_q(Task, Task.access_policy, prefix, VIEW)).exists()
 
 
+def _task_lines(lines, status):
+    """The tasks of one status in an area, as the report lists them: title, lead and supporting units, due date."""
+    return [
+        {"title": line.task.title, "unit": line.task.lead_unit.name,
+         "supporting": [unit.name for unit in line.task.supporting_units.all()],
+         "due": line.task.current_due_date.strftime("%d/%m/%Y") if line.task.current_due_date else "",
+         "percent": line.percent}
+        for line in lines if line.task.status_code == status
+    ]
+
+
 def plan_figures(ward, start, end):
-    """The plan's section of the report: tasks done, in progress and overdue per area, with their units."""
+    """The plan's section of the report: tasks done, in progress and overdue per area, with their units.
+
+    Status and progress are taken as they stood at the period's end, or today while the period is still
+    running: a task due tomorrow is not overdue yet, so the current quarter's tile agrees with the task list
+    (whose "Quá hạn" is as of today)."""
     from django.urls import reverse
 
     from core.areas import Figures
 
     from .models import AreaKind
 
+    on = min(end, today())
     tasks = as_of(list(
         Task.objects.filter(plan__ward=ward, plan__starts_on__lte=end)
-        .select_related("area", "lead_unit", "plan")
+        .select_related("area", "lead_unit", "plan").prefetch_related("supporting_units")
         .order_by("area__order", "order", "pk")
-    ), end)
+    ), on)
     areas = {}
     for task in tasks:
         entry = areas.setdefault(task.area_id, {
@@ -336,27 +356,28 @@ def plan_figures(ward, start, end):
         entry["tasks"].append(task)
     rows, data_areas = [], []
     for entry in areas.values():
-        summary = rollup(entry.pop("tasks"), end)
+        summary = rollup(entry.pop("tasks"), on)
         entry["percent"] = float(summary.percent) if summary.percent is not None else None
-        entry["overdue_tasks"] = [
-            {"title": line.task.title, "unit": line.task.lead_unit.name,
-             "due": line.task.current_due_date.strftime("%d/%m/%Y") if line.task.current_due_date else ""}
-            for line in summary.lines if line.task.status_code == TaskStatus.OVERDUE
-        ]
+        entry["done_tasks"] = _task_lines(summary.lines, TaskStatus.DONE)
+        entry["in_progress_tasks"] = _task_lines(summary.lines, TaskStatus.IN_PROGRESS)
+        entry["overdue_tasks"] = _task_lines(summary.lines, TaskStatus.OVERDUE)
         data_areas.append(entry)
         kind_label = AreaKind(entry["kind"]).label if entry["kind"] in AreaKind.values else entry["title"]
         counts = _("%(done)s hoàn thành · %(doing)s đang thực hiện · %(late)s quá hạn · %(todo)s chưa thực hiện") % {
             "done": entry["done"], "doing": entry["in_progress"], "late": entry["overdue"], "todo": entry["not_started"]
         }
         rows.append((f"{entry['number']}. {kind_label}", counts))
-    overall = rollup(tasks, end)
+    overall = rollup(tasks, on)
     overdue_total = sum(entry["overdue"] for entry in data_areas)
     return Figures(
         rows=rows,
         data={
             "areas": data_areas,
+            "as_of": on.isoformat(),
             "headline": float(overall.percent) if overall.percent is not None else None,
+            "headline_unit": "%",
             "overdue": overdue_total,
+            "by_status": {status: sum(entry[status] for entry in data_areas) for status in TaskStatus.values},
             "chart": {"labels": [entry["number"] for entry in data_areas],
                       "values": [entry["percent"] or 0 for entry in data_areas], "unit": "%"},
         },

@@ -25,6 +25,23 @@ from .forms import NarrativeForm, UnitReportForm
 from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
 
 
+def quarter_label(year, quarter):
+    return _("Quý %(q)s/%(y)s") % {"q": quarter, "y": year}
+
+
+def headlines(key, title, data):
+    """The figures an area sums itself up with, as dicts of key, title, value, unit and max: its headline, then
+    any more it gives (the friendly-government stars beside the satisfaction index). See core/areas.py."""
+    if not isinstance(data, dict):
+        return []
+    result = [{"key": key, "title": str(data.get("headline_label") or title), "value": data.get("headline"),
+               "unit": data.get("headline_unit", ""), "max": 100 if data.get("headline_unit") == "%" else None}]
+    for extra in data.get("more_headlines") or []:
+        result.append({"key": f"{key}.{extra['key']}", "title": str(extra.get("label") or extra["key"]),
+                       "value": extra.get("value"), "unit": extra.get("unit", ""), "max": extra.get("max")})
+    return result
+
+
 def _ward_for(request):
     """The ward a dashboard shows: the user's own, or the one chosen by a city viewer or admin."""
     user = request.user
@@ -65,11 +82,14 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context["trends"] = self._trends(ward, year, quarter, tiles)
         tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area")
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
-        context["overdue"] = list(overdue.order_by("current_due_date")[:15])
+        context["overdue"] = list(overdue.order_by("current_due_date", "pk")[:15])
+        # The same rows as the task list filtered on "Hạn từ ngày" today and "Hạn đến ngày" in 30 days.
+        upcoming_until = now + timedelta(days=30)
         context["upcoming"] = list(
-            tasks.filter(is_done=False, current_due_date__gte=now, current_due_date__lte=now + timedelta(days=30))
-            .order_by("current_due_date")[:15]
+            tasks.filter(is_done=False, current_due_date__gte=now, current_due_date__lte=upcoming_until)
+            .order_by("current_due_date", "pk")[:15]
         )
+        context["upcoming_until"] = upcoming_until
         context.update({
             "ward": ward, "tiles": tiles, "year": year, "quarter": quarter, "period": (start, end),
             "due": services.due_date(year, quarter), "today": now,
@@ -79,7 +99,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return context
 
     def _trends(self, ward, year, quarter, current):
-        """Each area's headline figure quarter by quarter: past quarters from their quarterly reports (the
+        """Each area's headline figures quarter by quarter: past quarters from their quarterly reports (the
         frozen copy once approved), the current one live. One query, whatever the number of quarters."""
         quarters = [(year, quarter)]
         for _index in range(self.trend_quarters - 1):
@@ -91,20 +111,26 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             )
         }
         series = {}
+        for tile in current:
+            for line in headlines(tile["section"].key, tile["section"].title, tile["figures"].data):
+                series[line["key"]] = {**line, "values": []}
         for y, q in quarters:
             if (y, q) == (year, quarter):
-                values = {tile["section"].key: tile["figures"].data.get("headline") for tile in current}
+                lines = [line for tile in current
+                         for line in headlines(tile["section"].key, tile["section"].title, tile["figures"].data)]
             else:
-                values = {s["key"]: s["data"].get("headline") for s in past.get((y, q), {}).get("sections", [])}
-            for tile in current:
-                key = tile["section"].key
-                series.setdefault(key, {"title": tile["section"].title, "values": []})["values"].append(values.get(key))
-        labels = [f"Q{q}/{y}" for y, q in quarters]
+                lines = [line for section in (past.get((y, q)) or {}).get("sections", [])
+                         for line in headlines(section["key"], section["title"], section.get("data"))]
+            values = {line["key"]: line["value"] for line in lines}
+            for key, item in series.items():
+                item["values"].append(values.get(key))
+        labels = [quarter_label(y, q) for y, q in quarters]
         trends = []
         for item in series.values():
             if sum(value is not None for value in item["values"]) >= 2:
-                trends.append({"title": item["title"], "labels": labels,
-                               "chart": bar_chart(labels, [v or 0 for v in item["values"]])})
+                trends.append({"key": item["key"], "title": item["title"], "labels": labels,
+                               "values": item["values"],
+                               "chart": bar_chart(labels, item["values"], item["unit"], maximum=item["max"])})
         return trends
 
 
@@ -129,10 +155,11 @@ class CityDashboardView(LoginRequiredMixin, TemplateView):
                 for section in summary.figures.get("sections", []):
                     if section["key"] not in visible:
                         continue
-                    if section["key"] not in [c["key"] for c in columns]:
-                        columns.append({"key": section["key"], "title": section["title"]})
-                    values[section["key"]] = {"headline": section["data"].get("headline"),
-                                              "status": section["status"]}
+                    for line in headlines(section["key"], section["title"], section.get("data")):
+                        if line["key"] not in [c["key"] for c in columns]:
+                            columns.append({"key": line["key"], "title": line["title"]})
+                        values[line["key"]] = {"headline": line["value"], "unit": line["unit"],
+                                               "status": section["status"]}
                 rows.append({"ward": summary.ward, "values": values, "computed_at": summary.computed_at})
             sort = self.request.GET.get("sort", "")
             if sort in {c["key"] for c in columns}:
@@ -141,7 +168,7 @@ class CityDashboardView(LoginRequiredMixin, TemplateView):
             else:
                 rows.sort(key=lambda r: r["ward"].name)
             for row in rows:
-                row["cells"] = [row["values"].get(c["key"], {}) for c in columns]
+                row["cells"] = [{"title": c["title"], **row["values"].get(c["key"], {})} for c in columns]
         context.update({"rows": rows, "columns": columns, "latest": latest, "page_title": _("Các phường")})
         return context
 

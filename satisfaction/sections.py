@@ -7,6 +7,9 @@ from django.utils.translation import gettext as _
 
 from .numbers import points
 
+# Star levels run from 1 to 5 (StarLevel's validators): the stars' bars are drawn on that scale.
+MAX_STARS = 5
+
 
 def _quarter_of(day):
     return day.year, (day.month - 1) // 3 + 1
@@ -17,13 +20,14 @@ def satisfaction_figures(ward, start, end):
 
     from .models import Assessment
     from .services import criteria as criteria_svc
-    from .services import open_actions, settings_for, summarise, trend, ward_ratings
+    from .services import open_actions, settings_for, shown_shares, summarise, trend, ward_ratings
 
     length = (end - start).days + 1
     current = summarise(ward_ratings(ward, start, end))
     previous = summarise(ward_ratings(ward, start - timedelta(days=length), start - timedelta(days=1)))
     change = trend(current, previous)
-    threshold = settings_for(ward).threshold
+    ward_settings = settings_for(ward)
+    threshold = ward_settings.threshold
     year, quarter = _quarter_of(end)
     assessment = (Assessment.objects.filter(ward=ward).filter(year__lt=year)
                   | Assessment.objects.filter(ward=ward, year=year, quarter__lte=quarter))
@@ -36,6 +40,7 @@ def satisfaction_figures(ward, start, end):
             result = criteria_svc.compute(assessment)
             total, stars = result.total, result.stars
     actions = open_actions(ward).count()
+    shares = shown_shares(current, ward_settings.scale) if current.total else []
 
     rows = [
         (_("Lượt người dân đánh giá"), f"{current.total}"),
@@ -70,6 +75,14 @@ def satisfaction_figures(ward, start, end):
                            "total": float(total) if total is not None else None, "stars": stars,
                            "final": assessment.is_locked} if assessment else None,
             "open_corrective_actions": actions,
+            # The dashboards draw these quarter by quarter and the city view shows them side by side.
+            "headline": float(current.index) if current.index is not None else None,
+            "headline_label": _("Chỉ số hài lòng của người dân"),
+            "headline_unit": "%",
+            "more_headlines": [{"key": "stars", "label": _("Số sao Chính quyền thân thiện"), "value": stars,
+                                "unit": "", "max": MAX_STARS}],
+            "chart": {"labels": [share.label for share in shares],
+                      "values": [float(share.share or 0) for share in shares], "unit": "%"} if shares else None,
         },
         link=reverse("satisfaction:results"),
         status=status,

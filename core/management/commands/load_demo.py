@@ -1,17 +1,18 @@
 """Load the demo: a city, the demo ward with the real 2024 plan and some progress, a second ward, logins."""
 
 import random
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib import import_module
 
 from auditlog.context import disable_auditlog
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from organisations.demo import DEMO_LOGINS, DEMO_PASSWORD, create_ward, ensure_person, ensure_user
-from organisations.models import Person, Unit, UnitKind
+from organisations.models import Person, Role, Unit, UnitKind, User
 from plans.loader import load_plan, read_seed_plan
 from plans.models import CellAssignment, Plan, Recurrence
 from plans.services import occurrences, record_progress, today
@@ -51,7 +52,6 @@ class Command(BaseCommand):
                 self._people_and_assignments(plan, units)
                 self._progress(plan, units, seed=1 if code == DEMO_WARD[0] else 2)
             self._area_demos(wards)
-            self._quarterly_report(wards[DEMO_WARD[0]]["dang-uy"])
             demo_units = wards[DEMO_WARD[0]]
             for username, key, role, name, _what in DEMO_LOGINS:
                 unit = city if key is None else demo_units[key]
@@ -62,6 +62,7 @@ class Command(BaseCommand):
                             is_superuser=(role == "admin"), person=person)
             ensure_user("khoidanvan.tn", DEMO_PASSWORD, wards[SECOND_WARD[0]]["khoi-dan-van"], "bloc",
                         first_name="Bình", last_name="Lý Thị")
+            self._quarterly_reports(wards[DEMO_WARD[0]]["dang-uy"])
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu mẫu: {len(wards)} phường, {len(created)} kế hoạch mới."
         ))
@@ -88,7 +89,79 @@ class Command(BaseCommand):
             for index, units in enumerate(wards.values(), start=1):
                 loader(units, random.Random(index))
 
-    def _quarterly_report(self, ward):
+    def _quarterly_reports(self, ward):
+        """The quarterly reports a ward holds after a year of use, and the Q1 2024 draft to walk through.
+
+        The four quarters before the current one were each prepared by the job from the data of their cut-off
+        period, every unit's results were accepted, the bloc submitted and the Standing Committee approved (so the
+        dashboard draws its trends from them, as it does from real past reports). An approved report is never
+        touched again and the draft keeps what was written, so a second run adds nothing."""
+        from reports import services
+
+        year, quarter = services.next_due(today())
+        past = []
+        for _step in range(4):
+            year, quarter = services.previous_quarter(year, quarter)
+            past.insert(0, (year, quarter))
+        users = User.objects.filter(Q(unit=ward) | Q(unit__ward=ward), is_active=True).order_by("pk")
+        bloc, standing = users.filter(role=Role.BLOC).first(), users.filter(role=Role.STANDING).first()
+        for year, quarter in past:
+            if (year, quarter) != (2024, 1):
+                self._approved_report(ward, year, quarter, bloc, standing)
+        self._draft_report(ward)
+
+    def _approved_report(self, ward, year, quarter, bloc, standing):
+        from reports import services
+        from reports.models import ReportStatus, UnitReportState
+
+        report = services.prepare_draft(ward.pk, year, quarter)
+        if report.status != ReportStatus.DRAFT:
+            return report
+        at = self._at
+        for index, unit_report in enumerate(report.unit_reports.select_related("unit").order_by("unit__path")):
+            unit_report.text = (f"{unit_report.unit.name} đã triển khai các nhiệm vụ được giao trong quý "
+                                f"{quarter}/{year}, kèm minh chứng trên Cổng.")
+            unit_report.state = UnitReportState.ACCEPTED
+            unit_report.submitted_at = at(report.unit_due_date - timedelta(days=1 + index % 4), 9)
+            unit_report.reviewed_at = at(report.unit_due_date + timedelta(days=1), 14)
+            unit_report.save()
+        report = services.prepare_draft(ward.pk, year, quarter)  # the units' timeliness into the figures
+        services.update_narrative(report, bloc, **self._narrative(report))
+        report = services.submit(report, bloc)
+        report = services.approve(report, standing)
+        # Submitted and approved before the due date of that quarter, not today.
+        approved_on = report.due_date - timedelta(days=1)
+        report.submitted_at = at(report.due_date - timedelta(days=3), 10)
+        report.approved_at = at(approved_on, 15)
+        report.frozen["approved_on"] = approved_on.isoformat()
+        report.checksum = services.canonical_checksum(report.frozen)
+        report.save(update_fields=["submitted_at", "approved_at", "frozen", "checksum"])
+        return report
+
+    @staticmethod
+    def _at(day, hour):
+        return timezone.make_aware(datetime.combine(day, time(hour, 0)))
+
+    @staticmethod
+    def _narrative(report):
+        sections = {section["key"]: section.get("data") or {} for section in report.figures.get("sections", [])}
+        plan = sections.get("plan", {})
+        by_status = plan.get("by_status", {})
+        progress = plan.get("headline")
+        progress = f"{progress:.1f}".replace(".", ",") + "%" if progress is not None else "chưa tính được"
+        return {
+            "results": (f"Trong quý {report.quarter}/{report.year}, các đơn vị triển khai đồng bộ Kế hoạch công "
+                        f"tác dân vận; tiến độ chung đạt {progress}, {by_status.get('done', 0)} nhiệm vụ hoàn thành, "
+                        f"{by_status.get('in_progress', 0)} nhiệm vụ đang thực hiện. Các tổ dân vận cộng đồng duy "
+                        "trì sinh hoạt, Chủ nhật xanh được tổ chức thường xuyên."),
+            "limitations": (f"Còn {by_status.get('overdue', 0)} nhiệm vụ quá hạn; một số đơn vị cập nhật tiến độ, "
+                            "minh chứng chưa kịp thời."),
+            "causes": "Một số cán bộ kiêm nhiệm nhiều việc; việc phối hợp giữa các đơn vị có lúc chưa chặt chẽ.",
+            "next_steps": ("Đôn đốc các đơn vị hoàn thành nhiệm vụ quá hạn, cập nhật tiến độ trước ngày 10 hằng "
+                           "tháng; tiếp tục nâng cao chỉ số hài lòng tại Bộ phận một cửa."),
+        }
+
+    def _draft_report(self, ward):
         """The Q1 2024 draft, prepared as the Celery job would, with two units having reported."""
         from reports import services
         from reports.models import UnitReport
