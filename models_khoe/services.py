@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,7 @@ from .models import (
     Activity,
     Appraisal,
     Bloc,
+    Channel,
     Criterion,
     CriterionScore,
     Decision,
@@ -583,6 +584,83 @@ def record_publicity(user, model, *, channel, published_on, title, link="", reac
     return entry
 
 
+# --- Spread: where the models were publicised, as a measure of how far they reached ----------------------
+
+@dataclass
+class ChannelSpread:
+    channel: str
+    label: str
+    count: int = 0
+    reach: int = 0  # the sum of the reach recorded on its items
+    with_reach: int = 0  # how many of its items record a reach
+
+    def as_data(self):
+        return {"label": self.label, "count": self.count, "reach": self.reach if self.with_reach else None,
+                "with_reach": self.with_reach}
+
+
+@dataclass
+class Spread:
+    """How many times, through which channels, and to about how many people the models were publicised.
+
+    ``reach`` adds up the estimates recorded (None when no item records one); ``with_reach`` says how many items
+    it stands for, so a total over 3 of 5 items is read as a lower bound.
+    """
+
+    channels: list = dataclass_field(default_factory=list)  # ChannelSpread in Channel order, used channels only
+
+    @property
+    def count(self):
+        return sum(c.count for c in self.channels)
+
+    @property
+    def with_reach(self):
+        return sum(c.with_reach for c in self.channels)
+
+    @property
+    def reach(self):
+        return sum(c.reach for c in self.channels) if self.with_reach else None
+
+    @property
+    def reach_complete(self):
+        return self.with_reach == self.count
+
+    def as_data(self):
+        return {"count": self.count, "reach": self.reach, "with_reach": self.with_reach,
+                "by_channel": {c.channel: c.as_data() for c in self.channels}}
+
+
+def _spread(rows):
+    """Spread from (channel, count, reach sum, items with a reach) rows."""
+    by_channel = {}
+    for channel, count, reach, with_reach in rows:
+        entry = by_channel.setdefault(channel, ChannelSpread(channel, str(Channel(channel).label)))
+        entry.count += count
+        entry.reach += reach or 0
+        entry.with_reach += with_reach
+    return Spread([by_channel[value] for value in Channel.values if value in by_channel])
+
+
+def spread_of(publicity):
+    """The spread of publicity items already loaded (a model's page has them): no query."""
+    return _spread((item.channel, 1, item.reach, item.reach is not None) for item in publicity)
+
+
+def spread_for(queryset):
+    """The spread of a queryset of Publicity, counted by the database (one query whatever the number)."""
+    rows = (queryset.order_by().values("channel")
+            .annotate(n=Count("pk"), total=Sum("reach"), with_reach=Count("reach"))
+            .values_list("channel", "n", "total", "with_reach"))
+    return _spread(rows)
+
+
+def reach_text(value):
+    """3150 -> "3.150" as the ward writes it; None (nothing recorded) -> "—"."""
+    from django.utils.formats import number_format
+
+    return "—" if value is None else number_format(value, force_grouping=True)
+
+
 @transaction.atomic
 def attach_evidence(user, model, files, description=""):
     from core.models import Attachment
@@ -984,6 +1062,24 @@ def is_public_photo(attachment):
 
 # --- The area's section of reports and dashboards --------------------------------------------------------
 
+def spread_rows(spread):
+    """The spread as (label, value) rows of the report: items, people reached, then each channel used."""
+    reach = reach_text(spread.reach)
+    if spread.reach is not None and not spread.reach_complete:
+        reach = _("%(reach)s (theo %(n)s/%(total)s tin có số liệu)") % {
+            "reach": reach, "n": spread.with_reach, "total": spread.count}
+    rows = [
+        (_("Tin tuyên truyền về mô hình, điển hình"), str(spread.count)),
+        (_("Người tiếp cận (ước tính)"), reach),
+    ]
+    for channel in spread.channels:
+        value = _("%(n)s tin") % {"n": channel.count}
+        if channel.with_reach:
+            value += " · " + _("%(reach)s người tiếp cận") % {"reach": reach_text(channel.reach)}
+        rows.append((_("Lan tỏa qua: %(channel)s") % {"channel": channel.label}, value))
+    return rows
+
+
 def area_figures(ward, start, end):
     """Models registered, approved and recognised in the period, by field."""
     from django.urls import reverse
@@ -1002,6 +1098,7 @@ def area_figures(ward, start, end):
     totals = {key: sum(row[key] for row in by_field.values()) for key in ("registered", "approved", "recognised")}
     waiting = models.filter(status=Status.REGISTERED, registered_on__lte=end).count()
     replications = Replication.objects.filter(model__ward=ward, started_on__range=(start, end)).count()
+    spread = spread_for(Publicity.objects.filter(model__ward=ward, published_on__range=(start, end)))
     rows = [
         (_("Mô hình, điển hình đăng ký mới"), str(totals["registered"])),
         (_("Được phê duyệt"), str(totals["approved"])),
@@ -1012,6 +1109,7 @@ def area_figures(ward, start, end):
     for row in by_field.values():
         rows.append((row["label"], _("%(r)s đăng ký · %(a)s phê duyệt · %(c)s công nhận") % {
             "r": row["registered"], "a": row["approved"], "c": row["recognised"]}))
+    rows.extend(spread_rows(spread))
     return Figures(
         rows=rows,
         data={
@@ -1019,6 +1117,7 @@ def area_figures(ward, start, end):
             "waiting": waiting,
             "replications": replications,
             "by_field": by_field,
+            "publicity": spread.as_data(),
             "headline": totals["recognised"],
             "chart": {"labels": [row["label"] for row in by_field.values()],
                       "values": [row["registered"] for row in by_field.values()], "unit": ""},

@@ -210,6 +210,7 @@ class ModelDetailView(TabsMixin, ObjectDetailView):
             activity.files = by_activity.get(activity.pk, [])
         context["activities"] = activities
         context["publicity"] = list(model.publicity.all())
+        context["spread"] = services.spread_of(context["publicity"])
         context["appraisals"] = list(model.appraisals.select_related("appraiser"))
         context["version_count"] = model.versions.count()
         summary = services.evaluation_summary(model)

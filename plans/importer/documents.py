@@ -34,6 +34,7 @@ class Reference:
     title: str
     start: int
     end: int
+    short_end: int = 0  # where its type and number end: text[start:short_end] is "Quyết định số 294-QĐ/TU"
 
     def to_data(self):
         return {"code": self.code, "issued_on": self.issued_on.isoformat() if self.issued_on else None,
@@ -105,5 +106,5 @@ def find_references(text, whole_line=False):
                     end = min(stops) if stops else len(text)
                 title = capitalise(squash(text[position + about.start():end]).rstrip(",;."))
                 position = end
-        result.append(Reference(code, issued_on, issuer, title, match.start(), position))
+        result.append(Reference(code, issued_on, issuer, title, match.start(), position, match.end("code")))
     return result

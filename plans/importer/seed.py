@@ -1,9 +1,10 @@
 """The shipped 2024 plan, read by the importer from its text (plans/data/ke-hoach-dan-van-2024.md).
 
 Everything comes from the text: header parts, basis, limitations, focus tasks, areas, every task with its
-units and timing. Only the task titles come from the reviewed data (plans/data/ke-hoach-dan-van-2024.json,
-matched by the task's place in the text): a title is a short name an official gives a task in the preview
-(the text has none), and the portal's pages and tests know the tasks by those names.
+units and timing. The importer proposes each task's title from the first clause of its solution (the text gives
+none), which an official edits in the preview before saving. For the shipped seed only, the titles officials
+reviewed (plans/data/ke-hoach-dan-van-2024.json, matched by the task's place in the text) replace the proposals:
+the demo ward's pages and the tests know the tasks by those names. An uploaded plan keeps the proposals.
 """
 
 import copy

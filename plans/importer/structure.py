@@ -20,7 +20,7 @@ from datetime import date
 
 from .documents import find_references
 from .lines import Line
-from .text import capitalise, fold, sentence_case, shorten, squash, title_case_name
+from .text import capitalise, fold, sentence_case, squash, title_case_name
 from .timing import read_timing
 from .units import propose_units
 
@@ -543,7 +543,10 @@ class PlanReader:
                     _FakeLine(entry["span"]["last"]),
                     derived={"kind": "derived", "from": target, "number": entry["number"]},
                 )
-                task["title"] = shorten(f"{label} {entry['number']}: {text}", 150)
+                # A limitation states a complaint and names the work late ("… chưa hiệu quả trong phong trào
+                # Chủ nhật xanh …"): its title may run longer than a solution's, which opens with the action.
+                prefix = f"{label} {entry['number']}: "
+                task["title"] = prefix + short_title(text, DERIVED_TITLE_LIMIT - len(prefix))
 
     @staticmethod
     def _matching_area(text, areas):
@@ -602,14 +605,55 @@ def _office(text):
     return re.sub(r"^Phó bí thư", "Phó Bí thư", office)
 
 
+# A proposed title is a name to find the task by in lists, not its text: the official edits it in the preview.
+TITLE_LIMIT = 100
+DERIVED_TITLE_LIMIT = 150
+# Words a title does not end on when it is cut: they announce something that was cut off.
+_DANGLING = {"va", "voi", "cua", "cho", "cac", "de", "theo", "trong", "tai", "ve", "nham", "nhung", "mot", "la",
+             "o", "tren", "duoi", "hoac", "hay", "thi", "ma", "do", "bang", "tu", "den", "ca", "vao", "khi"}
+
+
+def short_title(text, limit=TITLE_LIMIT):
+    """The first clause of ``text``, the documents it cites by type and number only, asides in brackets left out,
+    cut on a word boundary at ``limit`` characters (with "…")."""
+    text = squash(text)
+    pieces, position = [], 0
+    for reference in find_references(text):
+        if reference.short_end > reference.start:
+            pieces.append(text[position:reference.start] + text[reference.start:reference.short_end])
+            position = reference.end
+    text = squash("".join(pieces) + text[position:])
+    text = squash(re.sub(r"\s*\([^()]*\)", "", text))
+    first = re.split(r";|:\s|\.(?:\s|$)", text, maxsplit=1)[0].strip(" ,")
+    first = capitalise(first)
+    if len(first) <= limit:
+        return first
+    words = first[: limit - 1].rsplit(" ", 1)[0].split(" ")  # room for a closing quote and "…"
+    while len(words) > 1 and (fold(words[-1]).strip(",;:“”\"") in _DANGLING or words[-1] in ("–", "-")):
+        words.pop()
+    cut = " ".join(words).rstrip(",;:–- ")
+    if cut.count("“") > cut.count("”"):
+        # A quotation cut in the middle would misquote: stop before it, or close it when it is most of the title.
+        before = cut[: cut.rindex("“")].rstrip(" ,;:")
+        cut = before if len(before) >= limit // 2 else cut + "”"
+    return cut + "…"
+
+
 def _auto_title(text, subject_end=0):
-    """A short name for a task: its first clause, without the units that open it."""
+    """A short name for a task: its first clause, without the units that open it ("Công an phường chủ trì …")
+    or close it (", do Hội Cựu chiến binh phường chủ trì, phối hợp với …"): the lead and supporting fields say who."""
     body = text[subject_end:] if subject_end else text
     body = body.lstrip(" ,:;-–")
-    first = re.split(r";|\.(?:\s|$)", body, maxsplit=1)[0]
-    if len(first) < 15:
-        first = re.split(r";|\.(?:\s|$)", text, maxsplit=1)[0]
-    return shorten(capitalise(first), 150)
+    lead_role = re.match(r"chu tri\b[\s,]*", fold(body))
+    if lead_role:
+        body = body[lead_role.end():]
+    closing_units = re.search(r",?\s+do\s+[^,;.]+?\s+chu tri\b[^;.]*", fold(body))
+    if closing_units:
+        body = body[:closing_units.start()] + body[closing_units.end():]
+    title = short_title(body)
+    if len(title) < 15:
+        title = short_title(text)
+    return title
 
 
 def read_plan(lines: list[Line], catalogue, today=None):

@@ -158,11 +158,3 @@ def title_case_name(text):
 def capitalise(text):
     text = text.strip()
     return text[:1].upper() + text[1:]
-
-
-def shorten(text, limit=160):
-    text = squash(text)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"

@@ -307,3 +307,24 @@ def test_replication_is_recorded_by_the_adopting_residential_group(client_for, e
     model.refresh_from_db()
     assert model.status == Status.REPLICATED
     assert "Áp dụng cho ngõ 5 với 6 hộ." in text(client.get(model.get_absolute_url()))
+
+
+def test_a_change_to_a_model_is_recorded_and_shown_in_its_change_history(client_for, register, ward_a):
+    from auditlog.models import LogEntry
+
+    officer = ward_a.users["officer_ubnd"]
+    model = register(name="Dân vận khéo ở tổ dân phố số 2")
+    client = client_for(officer)
+    data = form_data(model.unit, model.bloc, name="Dân vận khéo trong bàn giao mặt bằng tổ dân phố số 2")
+
+    response = client.post(reverse("models_khoe:model_edit", args=[model.pk]), data)
+
+    assert response.status_code == 302
+    entry = LogEntry.objects.get_for_object(model).filter(action=LogEntry.Action.UPDATE).latest("timestamp")
+    assert entry.actor == officer
+    assert entry.changes_dict["name"] == ["Dân vận khéo ở tổ dân phố số 2",
+                                          "Dân vận khéo trong bàn giao mặt bằng tổ dân phố số 2"]
+    page = text(client_for(ward_a.users["bloc"]).get(model.get_absolute_url()))
+    history = page[page.index("Lịch sử thay đổi"):]
+    assert "Dân vận khéo ở tổ dân phố số 2 → Dân vận khéo trong bàn giao mặt bằng tổ dân phố số 2" in history
+    assert str(officer) in history
