@@ -4,6 +4,7 @@ import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -98,7 +99,15 @@ class ScopedSaveMixin:
 
 
 class ObjectCreateView(ScopedMixin, ScopedSaveMixin, CreateView):
+    """A create page for users who may write such rows somewhere; the others (the Standing Committee or a city
+    viewer on most models) get 403 instead of a form that could never be saved. The row itself is checked on save."""
+
     action = CHANGE
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not may_create(request.user, self.model):
+            raise PermissionDenied(_("Bạn chỉ được xem, không được thêm mới mục này."))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

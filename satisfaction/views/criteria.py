@@ -28,7 +28,7 @@ from ..models import (
     StarLevel,
 )
 from ..services import criteria as svc
-from .ratings import MayCreateMixin, user_ward_or_404
+from .ratings import user_ward_or_404
 
 
 class CriteriaSetListView(ObjectListView):
@@ -149,7 +149,7 @@ class AssessmentListView(ObjectListView):
         return context
 
 
-class AssessmentCreateView(MayCreateMixin, ObjectCreateView):
+class AssessmentCreateView(ObjectCreateView):
     model = Assessment
     form_class = AssessmentForm
     template_name = "core/object_form.html"

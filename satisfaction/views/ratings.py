@@ -3,7 +3,6 @@
 from auditlog.context import set_actor
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -29,16 +28,6 @@ def user_ward_or_404(user):
     if ward is None:
         raise Http404
     return ward
-
-
-class MayCreateMixin:
-    """A create page for users who may write such rows somewhere; the others (the Standing Committee, a city
-    viewer) get 403 instead of a form that could never be saved. The row itself is still checked on save."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_create(request.user, self.model):
-            raise PermissionDenied(_("Bạn chỉ được xem, không được thêm mới mục này."))
-        return super().dispatch(request, *args, **kwargs)
 
 
 def stacked_segments(shares, width=600):
@@ -136,7 +125,7 @@ class DeskDetailView(ObjectDetailView):
         return context
 
 
-class DeskCreateView(MayCreateMixin, ObjectCreateView):
+class DeskCreateView(ObjectCreateView):
     model = ServiceDesk
     form_class = DeskForm
     template_name = "core/object_form.html"

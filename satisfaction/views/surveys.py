@@ -22,7 +22,6 @@ from ..forms import CampaignForm, QuestionForm
 from ..models import Question, QuestionKind, ResponseChannel, SurveyCampaign
 from ..ratelimit import allow
 from ..services import surveys as svc
-from .ratings import MayCreateMixin
 
 
 class CampaignListView(ObjectListView):
@@ -32,7 +31,7 @@ class CampaignListView(ObjectListView):
     select_related = ("unit",)
 
 
-class CampaignCreateView(MayCreateMixin, ObjectCreateView):
+class CampaignCreateView(ObjectCreateView):
     model = SurveyCampaign
     form_class = CampaignForm
     template_name = "core/object_form.html"
