@@ -186,10 +186,13 @@ class CityDashboardView(LoginRequiredMixin, TemplateView):
 
 class ReportListView(ObjectListView):
     model = QuarterlyReport
-    filterset_class = None
     template_name = "reports/report_list.html"
     select_related = ("ward",)
-    filterset_fields = ["year", "quarter", "status"]
+
+    def get_filterset_class(self):
+        from .filtersets import QuarterlyReportFilterSet  # the same filters as /api/quarterly-reports/
+
+        return QuarterlyReportFilterSet
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

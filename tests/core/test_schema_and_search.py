@@ -16,6 +16,55 @@ def test_openapi_schema_lists_the_endpoints(ward_a, client_for):
     assert "q" in {p["name"] for p in paths["/api/tasks/"]["get"]["parameters"]}
 
 
+AREA_APPS = ("plans", "meetings", "accountability", "democracy", "satisfaction", "models_khoe", "religion",
+             "communitygroups", "reports")
+
+
+def _api_routes():
+    """{app: [(route, compiled pattern)]}: every route the API router of each project app (``<app>/api/urls.py``)
+    adds, read from the routers themselves."""
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.conf import settings
+
+    routes = {}
+    for config in apps.get_app_configs():
+        if Path(config.path).parent != Path(settings.BASE_DIR) or not (Path(config.path) / "api" / "urls.py").exists():
+            continue
+        module = importlib.import_module(f"{config.name}.api.urls")
+        routes[config.name] = [(str(p.pattern), p.pattern.regex) for p in module.urlpatterns]
+    return routes
+
+
+def _as_route(schema_path):
+    """/api/dvk/models/{id}/score/ -> dvk/models/1/score/, as a request would reach the router's pattern."""
+    import re
+
+    return re.sub(r"\{[^}]+\}", "1", schema_path.removeprefix("/api/"))
+
+
+_SCHEMA = {}
+
+
+@pytest.mark.parametrize("app", AREA_APPS)
+def test_openapi_schema_lists_every_endpoint_of_each_area_app(ward_a, client_for, app):
+    if not _SCHEMA:  # the schema does not depend on the data: fetched once for every app's check
+        response = client_for(ward_a.users["bloc"]).get("/api/schema/", {"format": "json"})
+        assert response.status_code == 200
+        _SCHEMA.update(response.json())
+    paths = _SCHEMA["paths"]
+
+    api_routes = _api_routes()
+    assert app in api_routes, f"{app} has no api/urls.py"
+    routes = api_routes[app]
+    assert routes, f"{app}: its API router registers no endpoint"
+    missing = [route for route, regex in routes
+               if not any(regex.fullmatch(_as_route(path)) and paths[path] for path in paths)]
+    assert not missing, f"{app}: routes not in the schema: {missing}"
+
+
 def test_api_docs_page_uses_vendored_assets(ward_a, client_for):
     html = client_for(ward_a.users["bloc"]).get("/api/docs/").content.decode()
     assert "swagger" in html.lower()

@@ -1,0 +1,76 @@
+"""Filters of the quarterly reports, the units' quarterly results and the ward summaries: one FilterSet per
+model, used by the browser list and the API alike."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.search import normalise
+
+from .models import QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
+
+QUARTERS = QuarterlyReport._meta.get_field("quarter").choices
+
+
+def _visible_wards(request):
+    from organisations.models import Unit, UnitKind
+
+    if not request:
+        return Unit.objects.none()
+    return Unit.objects.restrict(request.user).filter(kind=UnitKind.WARD)
+
+
+class PeriodFilterSet(PortalFilterSet):
+    """Ward, year and quarter: a city viewer picks the ward, a ward's users only ever see their own."""
+
+    ward = django_filters.ModelChoiceFilter(label=_("Phường"), queryset=_visible_wards)
+    # Bounded: a year far outside any report answers 400, not a database overflow.
+    year = django_filters.NumberFilter(label=_("Năm"), min_value=2000, max_value=2100)
+    quarter = django_filters.TypedChoiceFilter(label=_("Quý"), choices=QUARTERS, coerce=int)
+
+    def search(self, queryset, name, value):
+        # The ward's folded name ("an hoa" finds "phường An Hòa"), or the document code as typed ("01-BC").
+        for word in value.split():
+            queryset = queryset.filter(Q(ward__search_text__contains=normalise(word))
+                                       | Q(document_code__icontains=word))
+        return queryset
+
+
+class QuarterlyReportFilterSet(PeriodFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=ReportStatus.choices)
+
+    class Meta:
+        model = QuarterlyReport
+        fields = ["q", "ward", "year", "quarter", "status"]
+
+
+class WardSummaryFilterSet(PeriodFilterSet):
+    class Meta:
+        model = WardSummary
+        fields = ["q", "ward", "year", "quarter"]
+
+    def search(self, queryset, name, value):
+        for word in normalise(value).split():
+            queryset = queryset.filter(ward__search_text__contains=word)
+        return queryset
+
+
+class UnitReportFilterSet(PortalFilterSet):
+    # A number, not a choice list: a list would name every report, in scope or not.
+    report = django_filters.NumberFilter(label=_("Mã báo cáo quý"), field_name="report_id", min_value=1,
+                                         max_value=2**31 - 1)
+    unit = UnitChoiceFilter(label=_("Đơn vị"))
+    state = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=UnitReportState.choices)
+    year = django_filters.NumberFilter(label=_("Năm"), field_name="report__year", min_value=2000, max_value=2100)
+    quarter = django_filters.TypedChoiceFilter(label=_("Quý"), field_name="report__quarter", choices=QUARTERS,
+                                               coerce=int)
+
+    class Meta:
+        model = UnitReport
+        fields = ["q", "report", "unit", "state", "year", "quarter"]
+
+    def search(self, queryset, name, value):
+        for word in normalise(value).split():
+            queryset = queryset.filter(unit__search_text__contains=word)
+        return queryset
