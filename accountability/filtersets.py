@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
 
 from .models import (
     CadreFeedback,
@@ -34,7 +34,7 @@ class UnitPlanRoundFilterSet(PortalFilterSet):
         fields = ["q", "year"]
 
 
-class UnitPlanSubmissionFilterSet(django_filters.FilterSet):
+class UnitPlanSubmissionFilterSet(BoundedFilterSet):
     round = django_filters.ModelChoiceFilter(label=_("Đợt"), queryset=_visible_rounds)
     unit = UnitChoiceFilter(label=_("Đơn vị"))
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=SubmissionStatus.choices,
@@ -63,7 +63,7 @@ class CadreFeedbackFilterSet(PortalFilterSet):
         fields = ["q", "unit", "cadre", "source", "kind", "state", "received_after", "received_before"]
 
 
-class CadreReviewFilterSet(django_filters.FilterSet):
+class CadreReviewFilterSet(BoundedFilterSet):
     unit = UnitChoiceFilter(label=_("Đơn vị"))
     cadre = django_filters.ModelChoiceFilter(label=_("Cán bộ"), queryset=_visible_people)
     outcome = django_filters.ChoiceFilter(label=_("Kết quả"), choices=ReviewOutcome.choices)

@@ -1,12 +1,35 @@
-"""Base FilterSet: every list (browser and API) gets ``q``, a search with or without diacritics."""
+"""Base FilterSets: every list (browser and API) gets bounded number filters and ``q``, a search with or without
+diacritics."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from .search import search_queryset
 
+# Bounds of a number typed into a list filter. A value far outside any real one (?year=-1.2e16, ?model=1e48) would
+# otherwise reach a date constructor or the database and fail there with a server error; bounded, the form
+# refuses it with a Vietnamese message (400 in the API). Years are calendar years; the rest are ids and counts.
+YEAR_BOUNDS = (1, 9999)
+NUMBER_BOUNDS = (-(2**31), 2**31 - 1)
 
-class PortalFilterSet(django_filters.FilterSet):
+
+def _is_year(number_filter):
+    return number_filter.lookup_expr == "year" or number_filter.field_name.split("__")[-1].endswith("year")
+
+
+class BoundedFilterSet(django_filters.FilterSet):
+    """Every FilterSet of the portal derives from this one: its number filters are bounded."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number_filter in self.filters.values():
+            if isinstance(number_filter, django_filters.NumberFilter):
+                low, high = YEAR_BOUNDS if _is_year(number_filter) else NUMBER_BOUNDS
+                number_filter.extra.setdefault("min_value", low)
+                number_filter.extra.setdefault("max_value", high)
+
+
+class PortalFilterSet(BoundedFilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="search")
 
     def search(self, queryset, name, value):

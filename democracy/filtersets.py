@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
 
 from .models import (
     CLOSED_PETITION_STATES,
@@ -44,7 +44,7 @@ class DisclosureFilterSet(PortalFilterSet):
         return queryset
 
 
-class CitizenReceptionFilterSet(django_filters.FilterSet):
+class CitizenReceptionFilterSet(BoundedFilterSet):
     year = django_filters.NumberFilter(label=_("Năm"), field_name="held_on", lookup_expr="year")
     by_chairman = django_filters.BooleanFilter(label=_("Chủ tịch trực tiếp tiếp"))
     held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")

@@ -5,7 +5,7 @@ from auditlog.models import LogEntry
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
 
 from .models import (
     ActivityKind,
@@ -231,7 +231,7 @@ def _record_types():
                   key=lambda item: str(item[1]))
 
 
-class AccessLogFilterSet(django_filters.FilterSet):
+class AccessLogFilterSet(BoundedFilterSet):
     """Filters of the religion access log (reads and changes)."""
 
     action = django_filters.ChoiceFilter(label=_("Thao tác"), choices=ACTION_CHOICES)

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
 
 from .models import (
     ActionStatus,
@@ -84,7 +84,7 @@ class SurveyCampaignFilterSet(PortalFilterSet):
         fields = ["q", "unit", "is_open"]
 
 
-class CriteriaSetFilterSet(django_filters.FilterSet):
+class CriteriaSetFilterSet(BoundedFilterSet):
     """No text search: a ward holds a handful of sets, told apart by their decision."""
 
     is_example = django_filters.BooleanFilter(label=_("Bộ tiêu chí mẫu"))
@@ -95,7 +95,7 @@ class CriteriaSetFilterSet(django_filters.FilterSet):
         fields = ["is_example", "is_active"]
 
 
-class AssessmentFilterSet(django_filters.FilterSet):
+class AssessmentFilterSet(BoundedFilterSet):
     year = django_filters.NumberFilter(label=_("Năm"))
     quarter = django_filters.ChoiceFilter(label=_("Quý"), choices=[(q, q) for q in range(1, 5)])
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=AssessmentStatus.choices)

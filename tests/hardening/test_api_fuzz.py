@@ -18,22 +18,6 @@ from rest_framework.authtoken.models import Token  # noqa: E402
 EXAMPLES = int(os.environ.get("DANVAN_FUZZ_EXAMPLES", "2"))
 ROLES = ["admin", "standing", "bloc", "officer_ubnd", "religion", "group_leader", "city_viewer"]
 ROLES_PER_OPERATION = max(1, min(len(ROLES), int(os.environ.get("DANVAN_FUZZ_ROLES", "1"))))
-# A class of server errors the fuzz run found and reported (issue 9's note): a list filter given a number far
-# outside any real value (?model=1e48, ?year=-1.2e16) raises OverflowError/ValueError/DataError instead of
-# answering 400 (models_khoe's /api/dvk/ filters, democracy's /api/citizen-receptions/?year=). The fix belongs in
-# the filtersets (bounded NumberFilter, or one check in core.filtersets.PortalFilterSet). While only this class
-# remains the test is an xfail; any other 5xx fails it. Remove the tolerance when the fix lands.
-HUGE_NUMBER = 10**6
-
-
-
-
-def known(failure):
-    return failure["method"] == "GET" and any(
-        isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= HUGE_NUMBER
-        for value in (failure["query"] or {}).values())
-
-
 # Operations in the schema on 27/11/2026; fewer means the schema lost endpoints (or failed to build them).
 MIN_OPERATIONS = 250
 
@@ -111,9 +95,6 @@ def test_no_endpoint_answers_5xx(api_schema, connection_kept_across_requests, wa
             failures += [{**error, "role": role} for error in errors]
 
     assert len(found) >= MIN_OPERATIONS
-    unknown = [f"[{f['role']}] {f['method']} {f['path']}?{f['query'] or ''} -> {f['status']}"
-               for f in failures if not known(f)]
-    assert not unknown, f"{len(unknown)} server errors:\n" + "\n".join(unknown[:40])
-    if failures:
-        pytest.xfail(f"{len(failures)} server errors of the known class (unbounded numbers in list filters): "
-                     + ", ".join(sorted({f["path"] for f in failures})))
+    # Unbounded numbers in list filters were the last class found: core.filtersets.BoundedFilterSet refuses them.
+    described = [f"[{f['role']}] {f['method']} {f['path']}?{f['query'] or ''} -> {f['status']}" for f in failures]
+    assert not described, f"{len(described)} server errors:\n" + "\n".join(described[:40])

@@ -1,0 +1,31 @@
+"""A number typed into a list filter far outside any real value answers 400 with a Vietnamese message, in the API
+and in the browser, instead of failing in a date constructor or the database (found by the API fuzz run)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", [
+    "/api/citizen-receptions/?year=-12000000000000000",
+    "/api/dvk/activities/?model=1000000000000000000000000000000000000000000000000",
+    "/api/progress/?task=99999999999999999999",
+])
+def test_the_api_refuses_an_unbounded_number_in_a_filter(ward_a, api_for, url):
+    response = api_for(ward_a.users["bloc"]).get(url)
+
+    assert response.status_code == 400
+    assert "Giá trị phải" in str(response.json())
+
+
+def test_a_real_year_still_filters(ward_a, api_for):
+    response = api_for(ward_a.users["bloc"]).get("/api/citizen-receptions/?year=2024")
+
+    assert response.status_code == 200
+
+
+def test_the_browser_list_says_what_is_wrong(ward_a, client_for):
+    response = client_for(ward_a.users["bloc"]).get("/hoi-nghi/?year=99999")
+
+    assert response.status_code == 200
+    assert "Giá trị phải nhỏ hơn hoặc bằng 9999." in response.content.decode()
