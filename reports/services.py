@@ -312,6 +312,9 @@ def report_content(report):
 
 @transaction.atomic
 def submit_unit_report(unit_report, user, text):
+    # The unit writes its own results; the bloc and the Standing Committee only review them (page and API alike).
+    _require(user.is_admin or user.role not in (Role.BLOC, Role.STANDING),
+             _("Chỉ đơn vị được giao gửi báo cáo quý của đơn vị mình."))
     unit_report = UnitReport.objects.select_for_update().select_related("report").get(pk=unit_report.pk)
     if unit_report.is_locked:
         raise ValidationError(_("Báo cáo của đơn vị đã được tiếp nhận, không sửa được nữa."))

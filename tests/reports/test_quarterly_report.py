@@ -135,6 +135,17 @@ def test_unit_reports_on_time_late_missing_and_locked_once_accepted(ward_a, plan
     assert mttq.text == "MTTQ đã tổ chức hội nghị triển khai."
 
 
+def test_the_bloc_cannot_write_a_units_results_for_it(ward_a, plan_a, client_for):
+    report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
+    mttq = UnitReport.objects.get(report=report, unit=ward_a.unit("mttq"))
+
+    response = client_for(ward_a.users["bloc"]).post(mttq.get_absolute_url(), {"text": "Khối viết thay đơn vị"})
+
+    mttq.refresh_from_db()
+    assert response.status_code == 403
+    assert mttq.state == UnitReportState.MISSING and mttq.text == ""
+
+
 def test_units_are_reminded_before_and_after_their_deadline(ward_a, plan_a, settings):
     from core.models import Notification
 
