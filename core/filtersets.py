@@ -18,15 +18,20 @@ def _is_year(number_filter):
 
 
 class BoundedFilterSet(django_filters.FilterSet):
-    """Every FilterSet of the portal derives from this one: its number filters are bounded."""
+    """Every FilterSet of the portal derives from this one: its number filters are bounded, and a choice of rows
+    left blank reads "— Tất cả —" (no filter) like the other choices (FILTERS_EMPTY_CHOICE_LABEL)."""
 
     def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
         super().__init__(*args, **kwargs)
-        for number_filter in self.filters.values():
-            if isinstance(number_filter, django_filters.NumberFilter):
-                low, high = YEAR_BOUNDS if _is_year(number_filter) else NUMBER_BOUNDS
-                number_filter.extra.setdefault("min_value", low)
-                number_filter.extra.setdefault("max_value", high)
+        for each in self.filters.values():
+            if isinstance(each, django_filters.NumberFilter):
+                low, high = YEAR_BOUNDS if _is_year(each) else NUMBER_BOUNDS
+                each.extra.setdefault("min_value", low)
+                each.extra.setdefault("max_value", high)
+            elif isinstance(each, django_filters.ModelChoiceFilter):
+                each.extra.setdefault("empty_label", settings.FILTERS_EMPTY_CHOICE_LABEL)
 
 
 class PortalFilterSet(BoundedFilterSet):

@@ -146,6 +146,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 # Language, time and formats: Vietnamese first, English second.
+# The blank choice of every list filter means "no filter": say so, in the user's language, instead of "---------".
+FILTERS_EMPTY_CHOICE_LABEL = _("— Tất cả —")
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]

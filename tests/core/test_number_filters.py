@@ -29,3 +29,10 @@ def test_the_browser_list_says_what_is_wrong(ward_a, client_for):
 
     assert response.status_code == 200
     assert "Giá trị phải nhỏ hơn hoặc bằng 9999." in response.content.decode()
+
+
+def test_a_blank_filter_choice_says_all(ward_a, plan_a, client_for):
+    html = client_for(ward_a.users["bloc"]).get("/nhiem-vu/").content.decode()
+
+    assert "— Tất cả —" in html
+    assert "---------" not in html
