@@ -101,7 +101,7 @@ def test_officer_adds_a_person_to_their_unit(ward_a, client_for):
 
 @pytest.mark.parametrize("data, message", [
     ({"full_name": ""}, "Trường này là bắt buộc."),
-    ({"email": "khong-phai-email"}, "Nhập một địa chỉ email hợp lệ."),
+    ({"email": "khong-phai-email"}, "Hãy nhập địa chỉ thư điện tử hợp lệ."),
     ({"unit": ""}, "Trường này là bắt buộc."),
     ({"unit": "mttq"}, "Hãy chọn một lựa chọn hợp lệ."),
     ({"unit": "ward_b"}, "Hãy chọn một lựa chọn hợp lệ."),
