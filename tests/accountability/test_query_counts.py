@@ -1,22 +1,18 @@
 """Area 1 pages must not grow in SQL queries with the data. Budgets: tests/accountability/query_counts.json."""
 
-import json
-import os
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accountability.models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
 from accountability.services import sync_round_units
 from organisations.demo import ensure_person
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).parent / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 KEYS = ["ubnd", "mttq", "hoi-pn", "doan-tn", "hoi-ccb", "cong-doan", "khoi-dan-van", "bcd-qcdc"]
 
 
@@ -37,13 +33,6 @@ def add_feedback(ward, count, start=0):
         CadreReview.objects.create(feedback=feedback, held_on=date(2024, 4, 20), outcome="lesson")
 
 
-def count(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 PAGES = {
     "round_list": (add_rounds, lambda ward: reverse("accountability:round_list")),
     "round_detail": (None, None),
@@ -55,27 +44,20 @@ PAGES = {
 }
 
 
-def check(name, small, large):
-    if os.environ.get("SHOW_QUERY_COUNTS"):
-        print("QC", name, small, large)
-    assert small == large, f"{name}: {small} queries with little data, {large} with more"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
-
-
 @pytest.mark.parametrize("name", sorted(n for n, (add, _url) in PAGES.items() if add))
 def test_pages_do_not_grow_with_data(ward_a, client_for, name):
     add, url = PAGES[name]
     client = client_for(ward_a.users["bloc"])
     add(ward_a, 2)
-    small = count(client, url(ward_a))
+    small = count_queries(client, url(ward_a))
     add(ward_a, 6, start=2)
-    check(name, small, count(client, url(ward_a)))
+    assert_constant(name, small, count_queries(client, url(ward_a)), BUDGETS)
 
 
 def test_round_detail_does_not_grow_with_units(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
     plan_round = UnitPlanRound.objects.create(ward=ward_a.ward, title="Đợt", deadline=date(2024, 3, 10))
     sync_round_units(plan_round, [ward_a.unit(key) for key in KEYS[:2]])
-    small = count(client, plan_round.get_absolute_url())
+    small = count_queries(client, plan_round.get_absolute_url())
     sync_round_units(plan_round, [ward_a.unit(key) for key in KEYS])
-    check("round_detail", small, count(client, plan_round.get_absolute_url()))
+    assert_constant("round_detail", small, count_queries(client, plan_round.get_absolute_url()), BUDGETS)

@@ -3,19 +3,15 @@
 Budgets live in tests/communitygroups/query_counts.json so that a change adding a query shows up in review.
 """
 
-import json
-from pathlib import Path
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.communitygroups.conftest import make_households, make_interfamily
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).resolve().parent / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 
 
 def fill(groups, per_group, start):
@@ -24,13 +20,6 @@ def fill(groups, per_group, start):
         covered = per_group * 3 // 4
         make_households(group, covered, interfamily=ifg, start=start, zalo=True)
         make_households(group, per_group - covered, start=start + covered, street="Ngõ 9 Trần Phú")
-
-
-def count_queries(client, url, data=None):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, data or {})
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 PAGES = [
@@ -57,5 +46,4 @@ def test_query_count_does_not_grow_with_households(ward_a, groups_a, client_for,
     small = count_queries(client, url(groups_a), data(groups_a) if data else None)
     fill(groups_a, 150, start=1000)
     large = count_queries(client, url(groups_a), data(groups_a) if data else None)
-    assert small == large, f"{name}: {small} queries with 16 households, {large} with 616"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
+    assert_constant(name, small, large, BUDGETS, little="with 16 households", more="with 616")

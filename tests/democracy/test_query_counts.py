@@ -1,23 +1,19 @@
 """Democracy pages must not grow in SQL queries with the data. Budgets: tests/democracy/query_counts.json."""
 
-import json
-import os
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from democracy.models import CitizenReception, Petition, PetitionStep, Violation
 from democracy.services import ensure_default_checklist
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
 from .conftest import make_disclosure
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).parent / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 
 
 def add_data(ward, count, start=0):
@@ -34,13 +30,6 @@ def add_data(ward, count, start=0):
         CitizenReception.objects.create(unit=ubnd, held_on=day + timedelta(days=3), by_chairman=True)
 
 
-def count(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 PAGES = {
     "disclosure_list": lambda: reverse("democracy:disclosure_list"),
     "checklist": lambda: reverse("democracy:checklist") + "?year=2024",
@@ -54,21 +43,14 @@ PAGES = {
 }
 
 
-def check(name, small, large):
-    if os.environ.get("SHOW_QUERY_COUNTS"):
-        print("QC", name, small, large)
-    assert small == large, f"{name}: {small} queries with little data, {large} with more"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
-
-
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_pages_do_not_grow_with_data(ward_a, client_for, name):
     ensure_default_checklist(ward_a.ward)
     client = client_for(ward_a.users["officer_ubnd"])
     add_data(ward_a, 2)
-    small = count(client, PAGES[name]())
+    small = count_queries(client, PAGES[name]())
     add_data(ward_a, 6, start=2)
-    check(name, small, count(client, PAGES[name]()))
+    assert_constant(name, small, count_queries(client, PAGES[name]()), BUDGETS)
 
 
 def test_petition_detail_does_not_grow_with_steps(ward_a, client_for):
@@ -77,7 +59,7 @@ def test_petition_detail_does_not_grow_with_steps(ward_a, client_for):
     petition = Petition.objects.create(handling_unit=ubnd, received_on=date(2024, 3, 1), kind="complaint",
                                        channel="mail", subject="Khiếu nại")
     PetitionStep.objects.create(petition=petition, taken_on=date(2024, 3, 1), action="Tiếp nhận", unit=ubnd)
-    small = count(client, petition.get_absolute_url())
+    small = count_queries(client, petition.get_absolute_url())
     for day in range(2, 12):
         PetitionStep.objects.create(petition=petition, taken_on=date(2024, 3, day), action="Xử lý", unit=ubnd)
-    check("petition_detail", small, count(client, petition.get_absolute_url()))
+    assert_constant("petition_detail", small, count_queries(client, petition.get_absolute_url()), BUDGETS)

@@ -1,21 +1,18 @@
 """Meeting pages must not grow in SQL queries with the data. Budgets: tests/meetings/query_counts.json."""
 
-import json
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import MeetingKind
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
 from .conftest import make_conclusion, make_meeting
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).parent / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 
 
 def add_meetings(ward, count, start=0):
@@ -26,13 +23,6 @@ def add_meetings(ward, count, start=0):
         meeting.participating_units.set([ward.unit("hoi-pn"), ward.unit("doan-tn")])
         make_conclusion(meeting, ward.unit("mttq"), date(2024, 6, 1) + timedelta(days=index), number=1)
         make_conclusion(meeting, ward.unit("ubnd"), date(2024, 2, 1) + timedelta(days=index), number=2)
-
-
-def count(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 PAGES = {
@@ -49,20 +39,18 @@ PAGES = {
 def test_pages_do_not_grow_with_meetings(ward_a, client_for, name):
     client = client_for(ward_a.users["bloc"])
     add_meetings(ward_a, 3)
-    small = count(client, PAGES[name]())
+    small = count_queries(client, PAGES[name]())
     add_meetings(ward_a, 9, start=3)
-    large = count(client, PAGES[name]())
-    assert small == large, f"{name}: {small} queries with 3 meetings, {large} with 12"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
+    large = count_queries(client, PAGES[name]())
+    assert_constant(name, small, large, BUDGETS, little="with 3 meetings", more="with 12")
 
 
 def test_meeting_detail_does_not_grow_with_conclusions(ward_a, client_for):
     client = client_for(ward_a.users["officer_ubnd"])
     meeting = make_meeting(ward_a.unit("ubnd"), MeetingKind.DIALOGUE, date(2024, 5, 22))
     make_conclusion(meeting, ward_a.unit("mttq"), date(2024, 6, 1))
-    small = count(client, meeting.get_absolute_url())
+    small = count_queries(client, meeting.get_absolute_url())
     for number in range(2, 12):
         make_conclusion(meeting, ward_a.unit("mttq"), date(2024, 6, 1), number=number)
-    large = count(client, meeting.get_absolute_url())
-    assert small == large
-    assert large <= BUDGETS["meeting_detail"]
+    large = count_queries(client, meeting.get_absolute_url())
+    assert_constant("meeting_detail", small, large, BUDGETS, little="with 1 conclusion", more="with 11")

@@ -1,23 +1,12 @@
 """The lists of the area cost the same number of queries for 2 models or 6: budgets in query_counts.json."""
 
-import json
-from pathlib import Path
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from models_khoe import services
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
-BUDGETS = json.loads((Path(__file__).parent / "query_counts.json").read_text())
-
-
-def count(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
+BUDGETS = load_budgets(__file__)
 
 
 @pytest.mark.parametrize("name, url", [
@@ -36,10 +25,9 @@ def test_lists_do_not_grow_with_the_data(name, url, client_for, evaluated, ward_
     for index in range(2):
         recognised(f"Mô hình {index}")
     client.get(url)  # warm the caches (content types, session) so that both counts measure the same thing
-    few = count(client, url)
+    few = count_queries(client, url)
     for index in range(2, 6):
         recognised(f"Mô hình {index}")
-    many = count(client, url)
+    many = count_queries(client, url)
 
-    assert many == few, f"{name}: {few} queries for 2 models, {many} for 6"
-    assert many <= BUDGETS[name], f"{name}: {many} queries, budget {BUDGETS[name]}"
+    assert_constant(name, few, many, BUDGETS, little="for 2 models", more="for 6")

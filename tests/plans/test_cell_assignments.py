@@ -1,21 +1,17 @@
 """Party cells directed by Standing Committee members (phân công phụ trách): pages, API, scope, audit."""
 
-import json
-from pathlib import Path
-
 import pytest
 from auditlog.models import LogEntry
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from organisations.demo import ensure_person
 from organisations.models import Unit, UnitKind
 from plans.models import CellAssignment
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).resolve().parents[1] / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 LIST = reverse("plans:cell_assignment_list")
 WARD_ROLES = ["standing", "bloc", "officer_ubnd", "religion", "group_leader"]
 
@@ -322,13 +318,6 @@ def test_schema_documents_the_endpoint(ward_a, client_for):
 
 # --- Query budget ---------------------------------------------------------------------------------------
 
-def count_queries(client, url, data=None):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, data or {})
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("name, url, data", [
     ("cell_assignment_list", LIST, None),
     ("cell_assignment_list_filtered", LIST, {"q": "nguyen"}),
@@ -343,8 +332,7 @@ def test_query_count_does_not_grow_with_assignments(ward_a, plan_a, members_a, a
 
     large = count_queries(client, url, data)
 
-    assert small == large, f"{name}: {small} queries with 3 assignments, {large} with 23"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
+    assert_constant(name, small, large, BUDGETS, little="with 3 assignments", more="with 23")
 
 
 # --- In a real browser ------------------------------------------------------------------------------------

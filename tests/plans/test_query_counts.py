@@ -1,20 +1,17 @@
 """Pages must not grow in SQL queries with the data. Budgets live in tests/query_counts.json."""
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.models import Task
 from plans.services import record_progress
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).resolve().parents[1] / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 
 
 def multiply_tasks(plan, factor):
@@ -33,13 +30,6 @@ def multiply_tasks(plan, factor):
             record_progress(copy, percent=30, note="Tiến độ", reported_on=date(2024, 4, 1))
 
 
-def count_queries(client, url, data=None):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, data or {})
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 PAGES = [
     ("home", lambda plan: reverse("home"), None),
     ("plan_detail", lambda plan: reverse("plans:plan_detail", args=[plan.pk]), None),
@@ -56,5 +46,4 @@ def test_query_count_does_not_grow_with_tasks(ward_a, plan_a, client_for, name, 
     small = count_queries(client, url(plan_a), data)
     multiply_tasks(plan_a, 10)
     large = count_queries(client, url(plan_a), data)
-    assert small == large, f"{name}: {small} queries with the demo plan, {large} with 10× the tasks"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
+    assert_constant(name, small, large, BUDGETS, little="with the demo plan", more="with 10× the tasks")

@@ -3,21 +3,17 @@
 Budgets live in tests/religion/query_counts.json, so a change that adds a query shows up in review.
 """
 
-import json
-from pathlib import Path
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from religion import services
 from religion.models import ConstructionWork, KeyPerson, MonkInvitationRequest, ReligiousEvent, WorkKind
+from tests.query_budget import assert_constant, count_queries, load_budgets
 from tests.religion.conftest import make_establishment, make_watch_report
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).with_name("query_counts.json")).read_text())
+BUDGETS = load_budgets(__file__)
 
 
 def add_records(ward, n):
@@ -53,13 +49,6 @@ PAGES = [
 ]
 
 
-def count_queries(client, url, data):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url, data)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 @pytest.mark.parametrize("name, url, data", PAGES, ids=[page[0] for page in PAGES])
 def test_query_count_does_not_grow_with_records(ward_a, client_for, name, url, data):
     client = client_for(ward_a.users["religion"])
@@ -69,5 +58,4 @@ def test_query_count_does_not_grow_with_records(ward_a, client_for, name, url, d
     small = count_queries(client, url, data)
     add_records(ward_a, 8)
     large = count_queries(client, url, data)
-    assert small == large, f"{name}: {small} queries with few records, {large} with more"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
+    assert_constant(name, small, large, BUDGETS, little="with few records")

@@ -2,10 +2,8 @@
 while the report is a draft, the lifecycle actions through reports/services.py (frozen once approved), the units'
 own reports, the city view's summaries, and lists that keep a constant number of SQL queries."""
 
-import json
 import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -16,10 +14,11 @@ from django.utils import timezone
 from core.areas import sections_for
 from reports import services
 from reports.models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
+from tests.query_budget import load_budgets
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).resolve().parents[1] / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 
 
 @pytest.fixture

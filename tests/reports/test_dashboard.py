@@ -1,11 +1,9 @@
 """The dashboard's numbers match the lists they link to; its query count does not grow with the data."""
 
-import json
 import random
 import re
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -16,9 +14,10 @@ from plans.models import Recurrence, Task, TaskStatus
 from plans.services import initialise_task, status_filter, today
 from reports import services
 from reports.tasks import refresh_ward_summaries
+from tests.query_budget import count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
-BUDGETS = json.loads((Path(__file__).resolve().parents[1] / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 DASHBOARD = "/bang-dieu-hanh/"
 
 
@@ -203,15 +202,13 @@ def test_dashboard_queries_do_not_grow_with_tasks(ward_a, plan_a, client_for):
 
     client = client_for(ward_a.users["standing"])
     client.get(reverse("reports:dashboard"))  # warm the per-process caches (content types, sessions)
-    with CaptureQueriesContext(connection) as small:
-        client.get(reverse("reports:dashboard"))
+    small = count_queries(client, reverse("reports:dashboard"))
     multiply_tasks(plan_a, 3)
-    with CaptureQueriesContext(connection) as large:
-        client.get(reverse("reports:dashboard"))
+    large = count_queries(client, reverse("reports:dashboard"))
     # A short-lived cache refreshed between the two requests may add a query or two; a query per task would
     # add dozens (3× the tasks).
-    assert len(large.captured_queries) <= len(small.captured_queries) + 2
-    assert len(large.captured_queries) <= BUDGETS["dashboard"]
+    assert large <= small + 2
+    assert large <= BUDGETS["dashboard"]
 
 
 def test_dashboard_queries_do_not_grow_with_past_reports(ward_a, plan_a, client_for):

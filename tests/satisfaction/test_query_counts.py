@@ -1,15 +1,10 @@
 """Satisfaction pages must not grow in SQL queries with the data. Budgets: tests/satisfaction/query_counts.json."""
 
-import json
-import os
 import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,10 +26,11 @@ from satisfaction.models import (
 from satisfaction.services import criteria as criteria_svc
 from satisfaction.services import ensure_default_reasons, settings_for
 from satisfaction.services import surveys as survey_svc
+from tests.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 
-BUDGETS = json.loads((Path(__file__).parent / "query_counts.json").read_text())
+BUDGETS = load_budgets(__file__)
 
 
 def add_ratings_and_actions(ward, count, start=0):
@@ -112,13 +108,6 @@ def add_data(ward, count, start=0):
     add_criteria_and_assessments(ward, count, start)
 
 
-def count(client, url):
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
 PAGES = {
     "results": lambda: reverse("satisfaction:results"),
     "desk_list": lambda: reverse("satisfaction:desk_list"),
@@ -132,20 +121,13 @@ PAGES = {
 }
 
 
-def check(name, small, large):
-    if os.environ.get("SHOW_QUERY_COUNTS"):
-        print("QC", name, small, large)
-    assert small == large, f"{name}: {small} queries with little data, {large} with more"
-    assert large <= BUDGETS[name], f"{name}: {large} queries, budget {BUDGETS[name]}"
-
-
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_pages_do_not_grow_with_data(ward_a, client_for, name):
     client = client_for(ward_a.users["bloc"])
     add_data(ward_a, 2)
-    small = count(client, PAGES[name]())
+    small = count_queries(client, PAGES[name]())
     add_data(ward_a, 5, start=2)
-    check(name, small, count(client, PAGES[name]()))
+    assert_constant(name, small, count_queries(client, PAGES[name]()), BUDGETS)
 
 
 def test_campaign_results_do_not_grow_with_responses_or_dimensions(ward_a, client_for):
@@ -155,10 +137,10 @@ def test_campaign_results_do_not_grow_with_responses_or_dimensions(ward_a, clien
                                              starts_on=date(2024, 5, 1), ends_on=date(2024, 5, 31))
     survey_svc.use_default_questionnaire(campaign)
     answer(campaign, 2)
-    small = count(client, campaign.get_absolute_url())
+    small = count_queries(client, campaign.get_absolute_url())
     survey_svc.use_default_questionnaire(campaign)  # five more dimensions and twelve more questions
     answer(campaign, 6, first=3)
-    check("campaign_detail", small, count(client, campaign.get_absolute_url()))
+    assert_constant("campaign_detail", small, count_queries(client, campaign.get_absolute_url()), BUDGETS)
 
 
 def test_assessment_list_shows_running_totals_without_a_query_per_row(ward_a, client_for):
