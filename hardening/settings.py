@@ -1,5 +1,5 @@
-"""The portal's settings with the hardening app installed: for running its commands before it is listed in
-danvan/settings.py (DJANGO_SETTINGS_MODULE=hardening.settings manage.py generate_city ...)."""
+"""The benchmark's settings: the portal's, with the hardening app (listed in danvan/settings.py too) and the
+rating endpoint's per-tablet limit lifted when DANVAN_BENCH_NO_RATE_LIMIT is set (bench/run.sh)."""
 
 from danvan.settings import *  # noqa: F403
 
