@@ -1,7 +1,5 @@
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import PermissionDenied
 
-from core.access import may_create
 from core.api import ScopedModelViewSet
 
 from ..filtersets import CellAssignmentFilterSet, PlanFilterSet, ProgressUpdateFilterSet, TaskFilterSet
@@ -71,11 +69,7 @@ class CellAssignmentViewSet(ScopedModelViewSet):
     serializer_class = CellAssignmentSerializer
     filterset_class = CellAssignmentFilterSet
     select_related = ("party_cell", "member")
+    create_denied_message = _("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ.")
 
     def get_queryset(self):
         return super().get_queryset().order_by("plan", "member__full_name", "party_cell__path", "pk")
-
-    def create(self, request, *args, **kwargs):
-        if not may_create(request.user, CellAssignment):
-            raise PermissionDenied(_("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ."))
-        return super().create(request, *args, **kwargs)

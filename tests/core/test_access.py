@@ -181,3 +181,16 @@ def test_standing_committee_reads_task_without_progress_form(ward_a, plan_a, cli
     assert page.status_code == 200
     assert page.context["may_report"] is False
     assert b"L\xc6\xb0u b\xc3\xa1o c\xc3\xa1o" not in page.content  # "Lưu báo cáo"
+
+
+def test_a_read_only_role_is_told_it_may_not_add_before_its_body_is_read(ward_a, plan_a, api_for, client_for):
+    standing = ward_a.users["standing"]
+    before = Task.objects.count()
+
+    api = api_for(standing).post("/api/tasks/", {"plan": plan_a.pk, "title": "Nhiệm vụ mới"}, format="json")
+    page = client_for(standing).get(reverse("plans:task_add"))
+
+    assert api.status_code == 403
+    assert api.json()["detail"] == "Bạn chỉ được xem, không được thêm mới mục này."
+    assert page.status_code == 403
+    assert Task.objects.count() == before
