@@ -7,6 +7,7 @@ from datetime import date
 
 from core.pdf import render_pdf
 
+from .models import PdfState
 from .services import document_header, report_content
 
 
@@ -40,5 +41,28 @@ def report_context(report):
     }
 
 
-def render_report_pdf(report):
-    return render_pdf("reports/pdf/quarterly_report.html", report_context(report))
+def render_report_pdf(report, visible=None):
+    """The report as PDF; with ``visible`` (section keys), only those sections are printed."""
+    context = report_context(report)
+    if visible is not None:
+        context["sections"] = [section for section in context["sections"] if section["key"] in visible]
+    return render_pdf("reports/pdf/quarterly_report.html", context)
+
+
+def pdf_for(user, report):
+    """The report's PDF as ``user`` may read it, or None while the worker has not rendered it.
+
+    The stored file prints every section. A reader who may not see one of them (the bloc or a city viewer and
+    the religion section) gets the same frozen report rendered without it, so no PDF carries figures that its
+    reader could not open on the report page."""
+    from io import BytesIO
+
+    from core.areas import sections_for
+
+    if report.pdf_state != PdfState.READY or not report.pdf:
+        return None
+    visible = {section.key for section in sections_for(user)}
+    printed = {section["key"] for section in report_content(report)["figures"].get("sections", [])}
+    if printed <= visible:
+        return report.pdf.open("rb")
+    return BytesIO(render_report_pdf(report, visible))

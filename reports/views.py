@@ -294,12 +294,14 @@ class ReportPdfStatusView(LoginRequiredMixin, View):
 
 class ReportPdfView(LoginRequiredMixin, View):
     def get(self, request, pk):
+        from .pdf import pdf_for
+
         report = get_object_or_404(QuarterlyReport.objects.restrict(request.user), pk=pk)
-        if report.pdf_state != PdfState.READY or not report.pdf:
+        content = pdf_for(request.user, report)
+        if content is None:
             raise Http404
-        response = FileResponse(report.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
-                                filename=f"bao-cao-quy-{report.quarter}-{report.year}.pdf")
-        return response
+        return FileResponse(content, content_type="application/pdf", as_attachment=True,
+                            filename=f"bao-cao-quy-{report.quarter}-{report.year}.pdf")
 
 
 class ReportExcelView(LoginRequiredMixin, View):

@@ -21,7 +21,7 @@ from plans.services import today
 
 from .. import services
 from ..filtersets import QuarterlyReportFilterSet, UnitReportFilterSet, WardSummaryFilterSet
-from ..models import PdfState, QuarterlyReport, UnitReport, WardSummary
+from ..models import QuarterlyReport, UnitReport, WardSummary
 from .serializers import (
     QuarterlyReportSerializer,
     ReturnCommentSerializer,
@@ -122,10 +122,13 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
     @action(detail=True, methods=["get"])
     def pdf(self, request, pk=None):
         """The approved report's PDF, once the worker has rendered it."""
+        from reports.pdf import pdf_for
+
         report = self.get_object()
-        if report.pdf_state != PdfState.READY or not report.pdf:
+        content = pdf_for(request.user, report)
+        if content is None:
             raise NotFound(_("Tệp PDF của báo cáo chưa sẵn sàng."))
-        return FileResponse(report.pdf.open("rb"), content_type="application/pdf", as_attachment=True,
+        return FileResponse(content, content_type="application/pdf", as_attachment=True,
                             filename=f"bao-cao-quy-{report.quarter}-{report.year}.pdf")
 
 

@@ -16,7 +16,7 @@ from core.models import Notification
 from reports import services
 from reports.models import DocumentCounter, PdfState, QuarterlyReport, ReportStatus
 from reports.pdf import party_date
-from reports.tasks import prepare_draft, resend_pending_pdfs
+from reports.tasks import generate_report_pdf, prepare_draft, resend_pending_pdfs
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +214,22 @@ def test_document_numbers_restart_at_01_in_the_new_term(ward_a, plan_a, monkeypa
     assert q1.frozen["document_code"] == "01-BC/ĐU" and q1.frozen["approved_on"] == "2025-03-12"
     counters = DocumentCounter.objects.filter(ward=ward_a.ward, doc_type="BC")
     assert dict(counters.values_list("term_start", "last_number")) == {2020: 2, 2025: 2}
+
+
+# --- Who reads which PDF --------------------------------------------------------------------------
+
+def test_the_pdf_leaves_out_the_religion_section_for_readers_who_may_not_see_it(ward_a, plan_a, client_for,
+                                                                               pdftotext):
+    report = services.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
+    generate_report_pdf.apply(args=[report.pk])  # what the worker does after the approval's commit
+    url = reverse("reports:report_pdf", args=[report.pk])
+    religion_title = "Quản lý nhà nước về tôn giáo, tín ngưỡng"
+
+    for_standing = pdftotext(client_for(ward_a.users["standing"]).get(url).getvalue())
+    for_bloc = pdftotext(client_for(ward_a.users["bloc"]).get(url).getvalue())
+    through_api = client_for(ward_a.users["bloc"]).get(f"/api/quarterly-reports/{report.pk}/pdf/")
+
+    assert religion_title in for_standing
+    assert religion_title not in for_bloc
+    assert "T/M ĐẢNG ỦY" in for_bloc and "Số 01-BC/ĐU" in for_bloc
+    assert religion_title not in pdftotext(through_api.getvalue())
