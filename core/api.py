@@ -2,6 +2,7 @@
 
 from auditlog.context import set_actor
 from django.db import transaction
+from django.db.models import Manager, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, viewsets
 
@@ -10,6 +11,20 @@ from .access import CHANGE, VIEW, may_create, user_may
 
 class OutOfScopeError(exceptions.PermissionDenied):
     default_detail = _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách.")
+
+
+def restrict_relations(serializer, user):
+    """Narrow every writable relation of ``serializer`` to the rows ``user`` may see, as the browser forms do: the
+    browsable API's form would otherwise list every ward's plans or units by name, and a body naming another
+    ward's row would only be caught after the save."""
+    for field in serializer.fields.values():
+        relation = getattr(field, "child_relation", field)
+        queryset = getattr(relation, "queryset", None)
+        if isinstance(queryset, Manager):  # what ModelSerializer gives its generated relations
+            queryset = queryset.all()
+        if field.read_only or not isinstance(queryset, QuerySet) or not hasattr(queryset.model, "access_policy"):
+            continue
+        relation.queryset = queryset & queryset.model._default_manager.restrict(user)
 
 
 class ScopedModelViewSet(viewsets.ModelViewSet):
@@ -35,6 +50,11 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         return queryset
+
+    def get_serializer(self, *args, **kwargs):
+        serializer = super().get_serializer(*args, **kwargs)
+        restrict_relations(getattr(serializer, "child", serializer), self.request.user)
+        return serializer
 
     def _save_in_scope(self, serializer, **extra):
         with transaction.atomic(), set_actor(self.request.user):

@@ -2,7 +2,10 @@
 diacritics."""
 
 import django_filters
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_filters.filters import QuerySetRequestMixin
+from django_filters.rest_framework import DjangoFilterBackend
 
 from .search import search_queryset
 
@@ -18,8 +21,9 @@ def _is_year(number_filter):
 
 
 class BoundedFilterSet(django_filters.FilterSet):
-    """Every FilterSet of the portal derives from this one: its number filters are bounded, and a choice of rows
-    left blank reads "— Tất cả —" (no filter) like the other choices (FILTERS_EMPTY_CHOICE_LABEL)."""
+    """Every FilterSet of the portal derives from this one (the API's generated ones too, through PortalFilterBackend):
+    its number filters are bounded, a choice of rows offers only rows in the user's scope, and a choice left blank
+    reads "— Tất cả —" (no filter; FILTERS_EMPTY_CHOICE_LABEL)."""
 
     def __init__(self, *args, **kwargs):
         from django.conf import settings
@@ -30,8 +34,26 @@ class BoundedFilterSet(django_filters.FilterSet):
                 low, high = YEAR_BOUNDS if _is_year(each) else NUMBER_BOUNDS
                 each.extra.setdefault("min_value", low)
                 each.extra.setdefault("max_value", high)
-            elif isinstance(each, django_filters.ModelChoiceFilter):
+            if isinstance(each, django_filters.ModelChoiceFilter):
                 each.extra.setdefault("empty_label", settings.FILTERS_EMPTY_CHOICE_LABEL)
+            if isinstance(each, QuerySetRequestMixin):
+                self._restrict_choices(each)
+
+    def _restrict_choices(self, each):
+        """A choice of rows offers only rows the user may see, as everything else does: a filter built from a
+        model field (``filterset_fields``) would otherwise list every ward's plans or petitions by name."""
+        queryset = each.queryset
+        user = getattr(self.request, "user", None)
+        if user is None or not isinstance(queryset, QuerySet) or not hasattr(queryset.model, "access_policy"):
+            return
+        each.queryset = queryset & queryset.model._default_manager.restrict(user)
+
+
+class PortalFilterBackend(DjangoFilterBackend):
+    """The API's filter backend (REST_FRAMEWORK's default): the FilterSets it builds from ``filterset_fields`` are
+    based on the portal's own. It lives here, not in core.api, because DRF imports it while core.api imports DRF."""
+
+    filterset_base = BoundedFilterSet
 
 
 class PortalFilterSet(BoundedFilterSet):
