@@ -232,7 +232,10 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "cong-dan-van@localhost")
 # The portal's address as officials reach it: links in e-mails are made absolute against it.
-DANVAN_SITE_URL = os.environ.get("DANVAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# In production it defaults to the first allowed host over HTTPS, never to a local address nobody can open.
+DANVAN_SITE_URL = os.environ.get(
+    "DANVAN_SITE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if PRODUCTION else "http://127.0.0.1:8000"
+).rstrip("/")
 
 # Celery: with no broker, tasks run in-process so the embedded default needs no Redis.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

@@ -21,6 +21,7 @@ from plans.services import status_filter, today
 
 from . import services
 from .charts import bar_chart
+from .filtersets import QuarterlyReportFilterSet
 from .forms import NarrativeForm, UnitReportForm
 from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
 
@@ -188,11 +189,7 @@ class ReportListView(ObjectListView):
     model = QuarterlyReport
     template_name = "reports/report_list.html"
     select_related = ("ward",)
-
-    def get_filterset_class(self):
-        from .filtersets import QuarterlyReportFilterSet  # the same filters as /api/quarterly-reports/
-
-        return QuarterlyReportFilterSet
+    filterset_class = QuarterlyReportFilterSet  # the same filters as /api/quarterly-reports/
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -223,3 +223,16 @@ def test_production_settings_raise_without(monkeypatch, tmp_path, missing):
 
     with pytest.raises(ImproperlyConfigured, match=f"{missing} phải được đặt"):
         runpy.run_path(str(BASE_DIR / "danvan" / "settings.py"))
+
+
+def test_email_links_point_at_the_production_host_unless_told_otherwise(monkeypatch, tmp_path):
+    for key, value in _production_env(tmp_path).items():
+        if key.startswith(("DJANGO_", "DANVAN_")):
+            monkeypatch.setenv(key, value)
+
+    default = runpy.run_path(str(BASE_DIR / "danvan" / "settings.py"))["DANVAN_SITE_URL"]
+    monkeypatch.setenv("DANVAN_SITE_URL", "https://dv.phuong.vn/")
+    chosen = runpy.run_path(str(BASE_DIR / "danvan" / "settings.py"))["DANVAN_SITE_URL"]
+
+    assert default == "https://danvan.example.vn"
+    assert chosen == "https://dv.phuong.vn"

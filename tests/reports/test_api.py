@@ -78,6 +78,7 @@ def test_the_browser_list_uses_the_same_filters(ward_b, report_a, report_b, city
 
     assert page.status_code == 200
     assert [report.ward.name for report in page.context["object_list"]] == ["Đảng ủy phường Bình Minh"]
+    assert 'name="quarter"' in page.content.decode()  # the filter form is on the page for officials to use
 
 
 def test_detail_carries_figures_narrative_and_pdf_state_without_hidden_areas(ward_a, report_a, api_for):
