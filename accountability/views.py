@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -55,7 +55,7 @@ class RoundListView(ObjectListView):
     filterset_class = UnitPlanRoundFilterSet
     template_name = "accountability/round_list.html"
     select_related = ("ward", "task")
-    page_title = _("Kế hoạch thực hiện của các đơn vị")
+    page_title = gettext_lazy("Kế hoạch thực hiện của các đơn vị")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -113,7 +113,7 @@ class RoundCreateView(InvalidFormStatusMixin, RoundSaveMixin, ObjectCreateView):
     model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
-    success_message = _("Đã tạo đợt nộp kế hoạch.")
+    success_message = gettext_lazy("Đã tạo đợt nộp kế hoạch.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -125,7 +125,7 @@ class RoundEditView(InvalidFormStatusMixin, RoundSaveMixin, ObjectEditView):
     model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
-    success_message = _("Đã lưu đợt nộp kế hoạch.")
+    success_message = gettext_lazy("Đã lưu đợt nộp kế hoạch.")
 
 
 class RoundRemindView(LoginRequiredMixin, View):
@@ -147,7 +147,7 @@ class SubmissionListView(ObjectListView):
     model = UnitPlanSubmission
     filterset_class = UnitPlanSubmissionFilterSet
     template_name = "accountability/submission_list.html"
-    page_title = _("Kế hoạch của đơn vị")
+    page_title = gettext_lazy("Kế hoạch của đơn vị")
 
     def get_queryset(self):
         return (super().get_queryset().with_status().select_related("unit", "round")
@@ -175,7 +175,7 @@ class SubmissionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditVi
     form_class = SubmissionForm
     template_name = "accountability/submission_form.html"
     evidence_field = "files"
-    success_message = _("Đã ghi nhận kế hoạch của đơn vị.")
+    success_message = gettext_lazy("Đã ghi nhận kế hoạch của đơn vị.")
 
     def save_object(self, form):
         form.instance.submitted_by = self.request.user
@@ -201,7 +201,7 @@ class FeedbackListView(CadreRecordsOnlyMixin, ObjectListView):
     filterset_class = CadreFeedbackFilterSet
     template_name = "accountability/feedback_list.html"
     select_related = ("cadre", "unit")
-    page_title = _("Phản ánh về cán bộ")
+    page_title = gettext_lazy("Phản ánh về cán bộ")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -231,7 +231,7 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, Evidence
     model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
-    success_message = _("Đã ghi nhận phản ánh về cán bộ.")
+    success_message = gettext_lazy("Đã ghi nhận phản ánh về cán bộ.")
 
     def get_initial(self):
         return {"received_on": today(), "cadre": self.request.GET.get("cadre")}
@@ -248,7 +248,7 @@ class FeedbackEditView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSa
     model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
-    success_message = _("Đã lưu phản ánh.")
+    success_message = gettext_lazy("Đã lưu phản ánh.")
 
     def save_object(self, form):
         # The cadre may have changed: the unit follows the cadre.
@@ -263,7 +263,7 @@ class ReviewCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSa
     model = CadreReview
     form_class = CadreReviewForm
     template_name = "accountability/review_form.html"
-    success_message = _("Đã ghi nhận kết quả kiểm điểm.")
+    success_message = gettext_lazy("Đã ghi nhận kết quả kiểm điểm.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and may_see_cadre_records(request.user):
@@ -296,7 +296,7 @@ class ReviewListView(CadreRecordsOnlyMixin, ObjectListView):
     filterset_class = CadreReviewFilterSet
     template_name = "accountability/review_list.html"
     select_related = ("cadre", "unit", "feedback")
-    page_title = _("Kiểm điểm cán bộ")
+    page_title = gettext_lazy("Kiểm điểm cán bộ")
 
     def may_add(self):
         return False

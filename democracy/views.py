@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -69,7 +70,7 @@ class DisclosureListView(ObjectListView):
     filterset_class = DisclosureFilterSet
     template_name = "democracy/disclosure_list.html"
     select_related = ("unit", "approver")
-    page_title = _("Công khai theo Luật Thực hiện dân chủ ở cơ sở")
+    page_title = gettext_lazy("Công khai theo Luật Thực hiện dân chủ ở cơ sở")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -95,8 +96,8 @@ class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCrea
     model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
-    success_message = _("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi Chủ tịch UBND "
-                        "phường phê duyệt.")
+    success_message = gettext_lazy("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi "
+                                   "Chủ tịch UBND phường phê duyệt.")
 
     def get_initial(self):
         initial = {"posted_on": today()}
@@ -127,7 +128,7 @@ class DisclosureEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditVi
     model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
-    success_message = _("Đã lưu nội dung công khai.")
+    success_message = gettext_lazy("Đã lưu nội dung công khai.")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -139,7 +140,7 @@ class DisclosureApproveView(InvalidFormStatusMixin, ObjectEditView):
     model = Disclosure
     form_class = DisclosureApprovalForm
     template_name = "democracy/disclosure_approve.html"
-    success_message = _("Đã ghi nhận phê duyệt của Chủ tịch UBND phường.")
+    success_message = gettext_lazy("Đã ghi nhận phê duyệt của Chủ tịch UBND phường.")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -279,7 +280,7 @@ class ReceptionListView(ObjectListView):
     filterset_class = CitizenReceptionFilterSet
     template_name = "democracy/reception_list.html"
     select_related = ("unit", "receiver")
-    page_title = _("Tiếp công dân")
+    page_title = gettext_lazy("Tiếp công dân")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -296,7 +297,7 @@ class ReceptionCreateView(InvalidFormStatusMixin, ObjectCreateView):
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
-    success_message = _("Đã lưu buổi tiếp công dân.")
+    success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
 
     def get_initial(self):
         initial = {"held_on": today()}
@@ -319,7 +320,7 @@ class ReceptionEditView(InvalidFormStatusMixin, ObjectEditView):
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
-    success_message = _("Đã lưu buổi tiếp công dân.")
+    success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
 
 
 # --- Petitions -------------------------------------------------------------------------------------------
@@ -329,7 +330,7 @@ class PetitionListView(ObjectListView):
     filterset_class = PetitionFilterSet
     template_name = "democracy/petition_list.html"
     select_related = ("handling_unit", "about_unit", "about_cadre")
-    page_title = _("Đơn, thư, phản ánh")
+    page_title = gettext_lazy("Đơn, thư, phản ánh")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -387,7 +388,7 @@ class PetitionCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreate
     model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
-    success_message = _("Đã tiếp nhận đơn.")
+    success_message = gettext_lazy("Đã tiếp nhận đơn.")
 
     def get_initial(self):
         initial = {"received_on": today()}
@@ -412,7 +413,7 @@ class PetitionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView
     model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
-    success_message = _("Đã lưu đơn.")
+    success_message = gettext_lazy("Đã lưu đơn.")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -422,7 +423,7 @@ class PetitionStepCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCr
     model = PetitionStep
     form_class = PetitionStepForm
     template_name = "democracy/step_form.html"
-    success_message = _("Đã ghi bước xử lý.")
+    success_message = gettext_lazy("Đã ghi bước xử lý.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -473,7 +474,7 @@ class ViolationListView(ObjectListView):
     filterset_class = ViolationFilterSet
     template_name = "democracy/violation_list.html"
     select_related = ("unit", "person")
-    page_title = _("Vi phạm Luật Thực hiện dân chủ ở cơ sở")
+    page_title = gettext_lazy("Vi phạm Luật Thực hiện dân chủ ở cơ sở")
 
 
 class ViolationExportView(ViolationListView):
@@ -508,7 +509,7 @@ class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreat
     model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"
-    success_message = _("Đã ghi nhận vi phạm.")
+    success_message = gettext_lazy("Đã ghi nhận vi phạm.")
 
     def get_initial(self):
         initial = {"found_on": today()}
@@ -537,7 +538,7 @@ class ViolationEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditVie
     model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"
-    success_message = _("Đã lưu vi phạm.")
+    success_message = gettext_lazy("Đã lưu vi phạm.")
 
     def get_success_url(self):
         return self.object.get_absolute_url()

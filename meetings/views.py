@@ -5,6 +5,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -25,7 +26,7 @@ class MeetingListView(ObjectListView):
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
     select_related = ("organiser", "chair")
-    page_title = _("Hội nghị, giao ban, đối thoại")
+    page_title = gettext_lazy("Hội nghị, giao ban, đối thoại")
 
     def get_queryset(self):
         open_states = ~Q(conclusions__state=ConclusionState.DONE)
@@ -61,7 +62,7 @@ class MeetingCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateV
     form_class = MeetingForm
     template_name = "meetings/meeting_form.html"
     evidence_field = "minutes_files"
-    success_message = _("Đã lưu cuộc họp.")
+    success_message = gettext_lazy("Đã lưu cuộc họp.")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -85,7 +86,7 @@ class MeetingEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView)
     form_class = MeetingForm
     template_name = "meetings/meeting_form.html"
     evidence_field = "minutes_files"
-    success_message = _("Đã lưu cuộc họp.")
+    success_message = gettext_lazy("Đã lưu cuộc họp.")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -102,7 +103,7 @@ class ConclusionCreateView(InvalidFormStatusMixin, ObjectCreateView):
     model = Conclusion
     form_class = ConclusionForm
     template_name = "meetings/conclusion_form.html"
-    success_message = _("Đã thêm kết luận.")
+    success_message = gettext_lazy("Đã thêm kết luận.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -127,7 +128,7 @@ class ConclusionListView(ObjectListView):
     model = Conclusion
     filterset_class = ConclusionFilterSet
     template_name = "meetings/conclusion_list.html"
-    page_title = _("Kết luận cần theo dõi")
+    page_title = gettext_lazy("Kết luận cần theo dõi")
     only_overdue = False
 
     def get_queryset(self):
@@ -145,7 +146,7 @@ class ConclusionListView(ObjectListView):
 
 
 class OverdueConclusionListView(ConclusionListView):
-    page_title = _("Kết luận quá hạn")
+    page_title = gettext_lazy("Kết luận quá hạn")
     only_overdue = True
 
 
@@ -171,7 +172,7 @@ class ConclusionFollowUpView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEd
     model = Conclusion
     form_class = ConclusionFollowUpForm
     template_name = "meetings/conclusion_followup.html"
-    success_message = _("Đã cập nhật kết quả thực hiện kết luận.")
+    success_message = gettext_lazy("Đã cập nhật kết quả thực hiện kết luận.")
 
     def get_success_url(self):
         return self.object.get_absolute_url()
@@ -183,7 +184,7 @@ class ConclusionEditView(InvalidFormStatusMixin, ObjectEditView):
     model = Conclusion
     form_class = ConclusionForm
     template_name = "meetings/conclusion_form.html"
-    success_message = _("Đã lưu kết luận.")
+    success_message = gettext_lazy("Đã lưu kết luận.")
 
     def get_queryset(self):
         meetings = Meeting.objects.restrict(self.request.user, CHANGE).values("pk")

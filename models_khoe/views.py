@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -102,7 +103,7 @@ class ModelListView(TabsMixin, ObjectListView):
     filterset_class = MobilizationModelFilterSet
     template_name = "models_khoe/model_list.html"
     select_related = ("unit", "bloc")
-    page_title = _("Mô hình, điển hình “Dân vận khéo”")
+    page_title = gettext_lazy("Mô hình, điển hình “Dân vận khéo”")
     tab = "list"
 
     def get_queryset(self):
@@ -297,7 +298,7 @@ class AppraiseView(ModelActionView):
 class IndicatorValueView(ModelActionView):
     form_name = "value_form"
     anchor = "chi-tieu"
-    success_message = _("Đã cập nhật kết quả chỉ tiêu.")
+    success_message = gettext_lazy("Đã cập nhật kết quả chỉ tiêu.")
 
     def make_form(self, request, model):
         return IndicatorValueForm(request.POST, model=model)
@@ -311,7 +312,7 @@ class IndicatorValueView(ModelActionView):
 class ActivityCreateView(ModelActionView):
     form_name = "activity_form"
     anchor = "hoat-dong"
-    success_message = _("Đã ghi nhận hoạt động.")
+    success_message = gettext_lazy("Đã ghi nhận hoạt động.")
 
     def make_form(self, request, model):
         return ActivityForm(request.POST, request.FILES)
@@ -326,7 +327,7 @@ class ActivityCreateView(ModelActionView):
 class PublicityCreateView(ModelActionView):
     form_name = "publicity_form"
     anchor = "tuyen-truyen"
-    success_message = _("Đã ghi nhận tin tuyên truyền.")
+    success_message = gettext_lazy("Đã ghi nhận tin tuyên truyền.")
 
     def make_form(self, request, model):
         return PublicityForm(request.POST)
@@ -340,7 +341,7 @@ class PublicityCreateView(ModelActionView):
 class EvidenceCreateView(ModelActionView):
     form_name = "evidence_form"
     anchor = "minh-chung"
-    success_message = _("Đã tải lên minh chứng.")
+    success_message = gettext_lazy("Đã tải lên minh chứng.")
 
     def make_form(self, request, model):
         return EvidenceForm(request.POST, request.FILES)
@@ -352,7 +353,7 @@ class EvidenceCreateView(ModelActionView):
 class RecogniseView(ModelActionView):
     form_name = "recognition_form"
     anchor = "cong-nhan"
-    success_message = _("Đã công nhận mô hình, điển hình; giấy chứng nhận đã sẵn sàng.")
+    success_message = gettext_lazy("Đã công nhận mô hình, điển hình; giấy chứng nhận đã sẵn sàng.")
 
     def make_form(self, request, model):
         return RecognitionForm(request.POST)
@@ -365,7 +366,7 @@ class RecogniseView(ModelActionView):
 class ReplicationCreateView(ModelActionView):
     form_name = "replication_form"
     anchor = "nhan-rong"
-    success_message = _("Đã ghi nhận đơn vị nhân rộng mô hình.")
+    success_message = gettext_lazy("Đã ghi nhận đơn vị nhân rộng mô hình.")
 
     def make_form(self, request, model):
         return ReplicationForm(request.POST, user=request.user, model=model)

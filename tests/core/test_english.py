@@ -59,6 +59,22 @@ def test_english_chosen_in_the_language_menu_translates_home_plan_and_tasks(ward
     assert "Lịch sử thay đổi" not in detail
 
 
+@pytest.mark.parametrize("url, english, vietnamese", [
+    ("/hoi-nghi/", "Conferences, briefings, dialogues", "Hội nghị, giao ban, đối thoại"),
+    ("/trach-nhiem/ke-hoach-don-vi/", "Units&#x27; implementation plans", "Kế hoạch thực hiện của các đơn vị"),
+])
+def test_page_titles_follow_the_chosen_language(ward_a, client_for, url, english, vietnamese):
+    # Titles set on the view class are translated per request, not once when the module is imported.
+    client = client_for(ward_a.users["bloc"])
+    assert vietnamese in client.get(url).content.decode()
+
+    _choose_english(client, url)
+    page = _page(client, url)
+
+    assert english in page
+    assert f"<h1>{vietnamese}" not in page
+
+
 def test_without_a_choice_the_portal_stays_vietnamese(ward_a, plan_a, client_for):
     client = client_for(ward_a.users["bloc"])
     home = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
