@@ -178,6 +178,22 @@ def test_management_command_writes_the_pdf(ward_a, plan_a, tmp_path, pdftotext):
     assert "BÁO CÁO" in text and "ĐẢNG CỘNG SẢN VIỆT NAM" in text
 
 
+def test_the_pdf_names_each_areas_tasks_done_in_progress_and_overdue_with_their_units(ward_a, plan_a, pdftotext):
+    from reports.pdf import render_report_pdf
+
+    once = Task.objects.filter(plan=plan_a, recurrence="once").order_by("pk")
+    done, started = once[0], once[1]
+    record_progress(done, percent=100, note="Đã xong", reported_on=date(2024, 3, 1))
+    record_progress(started, percent=40, note="Đang làm", reported_on=date(2024, 3, 1))
+
+    report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
+    text = " ".join(pdftotext(render_report_pdf(report)).split())
+
+    assert "Đã hoàn thành:" in text and "Đang thực hiện:" in text and "Quá hạn:" in text
+    assert f"({done.lead_unit.name}" in text
+    assert f"({started.lead_unit.name}, 40%)" in text
+
+
 def test_pending_pdf_of_an_approval_made_while_the_broker_was_down_is_sent_again(ward_a, plan_a):
     from datetime import timedelta
 
