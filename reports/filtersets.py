@@ -58,8 +58,7 @@ class WardSummaryFilterSet(PeriodFilterSet):
 
 class UnitReportFilterSet(PortalFilterSet):
     # A number, not a choice list: a list would name every report, in scope or not.
-    report = django_filters.NumberFilter(label=_("Mã báo cáo quý"), field_name="report_id", min_value=1,
-                                         max_value=2**31 - 1)
+    report = django_filters.NumberFilter(label=_("Mã báo cáo quý"), field_name="report_id", min_value=1)
     unit = UnitChoiceFilter(label=_("Đơn vị"))
     state = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=UnitReportState.choices)
     year = django_filters.NumberFilter(label=_("Năm"), field_name="report__year", min_value=2000, max_value=2100)
