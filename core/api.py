@@ -13,6 +13,15 @@ class OutOfScopeError(exceptions.PermissionDenied):
     default_detail = _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách.")
 
 
+def as_drf_error(error, key="detail"):
+    """A domain rule's Django ValidationError as the API's 400: per field when the rule named fields, else under
+    ``key``. Services raise Django's exception so that pages and the API share their rules and messages."""
+    if hasattr(error, "error_dict"):
+        return exceptions.ValidationError({name: [str(m) for e in errors for m in e.messages]
+                                           for name, errors in error.error_dict.items()})
+    return exceptions.ValidationError({key: [str(m) for m in error.messages]})
+
+
 def restrict_relations(serializer, user):
     """Narrow every writable relation of ``serializer`` to the rows ``user`` may see, as the browser forms do: the
     browsable API's form would otherwise list every ward's plans or units by name, and a body naming another

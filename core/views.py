@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect, JsonRespons
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
@@ -103,10 +104,11 @@ class ObjectCreateView(ScopedMixin, ScopedSaveMixin, CreateView):
     viewer on most models) get 403 instead of a form that could never be saved. The row itself is checked on save."""
 
     action = CHANGE
+    create_denied_message = gettext_lazy("Bạn chỉ được xem, không được thêm mới mục này.")
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not may_create(request.user, self.model):
-            raise PermissionDenied(_("Bạn chỉ được xem, không được thêm mới mục này."))
+            raise PermissionDenied(self.create_denied_message)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -4,7 +4,6 @@ from auditlog.context import set_actor
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -227,11 +226,7 @@ class CellAssignmentSaveMixin:
 
 class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
     model = CellAssignment
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_create(request.user, CellAssignment):
-            raise PermissionDenied(_("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ."))
-        return super().dispatch(request, *args, **kwargs)
+    create_denied_message = gettext_lazy("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ.")
 
     def get_initial(self):
         initial = super().get_initial()

@@ -12,7 +12,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from core.access import CHANGE, user_may
-from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_drf_error
 
 from .. import services
 from ..filtersets import (
@@ -60,13 +60,6 @@ from .serializers import (
 )
 
 
-def _as_drf(error):
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError({name: [m for e in errors for m in e.messages]
-                                            for name, errors in error.error_dict.items()})
-    return serializers.ValidationError({"detail": error.messages})
-
-
 class ServiceViewSet(ScopedModelViewSet):
     """Creates (and updates) through a service function inside a transaction with the audit actor."""
 
@@ -80,7 +73,7 @@ class ServiceViewSet(ScopedModelViewSet):
                 if instance is not None and not user_may(self.request.user, instance, CHANGE):
                     raise PermissionDenied(_("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách."))
         except DjangoValidationError as error:
-            raise _as_drf(error) from error
+            raise as_drf_error(error) from error
         return instance
 
     def perform_create(self, serializer):
@@ -178,7 +171,7 @@ class MobilizationModelViewSet(ServiceViewSet):
             with transaction.atomic(), set_actor(request.user):
                 appraisal = function(request.user, model, data.validated_data["comments"])
         except DjangoValidationError as error:
-            raise _as_drf(error) from error
+            raise as_drf_error(error) from error
         return Response(KheoAppraisalSerializer(appraisal).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(responses={200: {"type": "array", "items": {"type": "object"}}})

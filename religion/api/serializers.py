@@ -2,6 +2,8 @@ from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from core.api import as_drf_error
+
 from ..models import (
     CertificateStatus,
     CertificateStep,
@@ -19,13 +21,6 @@ from ..models import (
     WatchReport,
 )
 from ..services import head_change_flag, permit_warning, work_stage
-
-
-def _as_drf_error(exc):
-    if hasattr(exc, "error_dict"):
-        return serializers.ValidationError({key: [str(m) for e in errors for m in e.messages]
-                                            for key, errors in exc.error_dict.items()})
-    return serializers.ValidationError({"non_field_errors": exc.messages})
 
 
 class WardRecordSerializer(serializers.ModelSerializer):
@@ -48,7 +43,7 @@ class WardRecordSerializer(serializers.ModelSerializer):
             probe.clean()
             probe.validate_constraints()
         except DjangoValidationError as exc:
-            raise _as_drf_error(exc) from exc
+            raise as_drf_error(exc, key="non_field_errors") from exc
         attrs["ward"] = probe.ward
         for name in ("residential_group",):
             if name in [f.name for f in model._meta.fields] and getattr(probe, f"{name}_id") and name not in attrs:

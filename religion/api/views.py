@@ -13,7 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from core.access import CHANGE
-from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
+from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_drf_error
 
 from .. import services
 from ..filtersets import (
@@ -87,7 +87,7 @@ class ReligionViewSet(ReadLoggingMixin, ScopedModelViewSet):
             with transaction.atomic(), set_actor(self.request.user):
                 perform(obj, data.validated_data)
         except DjangoValidationError as exc:
-            raise s._as_drf_error(exc) from exc
+            raise as_drf_error(exc, key="non_field_errors") from exc
         obj = self.model.objects.get(pk=obj.pk)
         return Response(self.get_serializer(obj).data)
 

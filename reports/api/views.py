@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import mixins, serializers
+from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
-from core.api import ScopedReadOnlyViewSet
+from core.api import ScopedReadOnlyViewSet, as_drf_error
 from organisations.models import Role
 from plans.services import today
 
@@ -31,13 +31,6 @@ from .serializers import (
 )
 
 
-def _as_drf(error):
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError({name: [m for e in errors for m in e.messages]
-                                            for name, errors in error.error_dict.items()})
-    return serializers.ValidationError({"detail": error.messages})
-
-
 def run(user, function, *args, **kwargs):
     """A service call in a transaction with the audit actor; its ValidationError answers 400, its
     PermissionDenied 403 (DRF's own handling of Django's exception keeps the message)."""
@@ -45,7 +38,7 @@ def run(user, function, *args, **kwargs):
         with transaction.atomic(), set_actor(user):
             return function(*args, **kwargs)
     except DjangoValidationError as error:
-        raise _as_drf(error) from error
+        raise as_drf_error(error) from error
 
 
 def _is_bloc(user):
