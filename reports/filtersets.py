@@ -27,7 +27,9 @@ class PeriodFilterSet(PortalFilterSet):
     ward = django_filters.ModelChoiceFilter(label=_("Phường"), queryset=_visible_wards)
     # Bounded: a year far outside any report answers 400, not a database overflow.
     year = django_filters.NumberFilter(label=_("Năm"), min_value=2000, max_value=2100)
-    quarter = django_filters.TypedChoiceFilter(label=_("Quý"), choices=QUARTERS, coerce=int)
+    # A ChoiceFilter, not TypedChoiceFilter: it offers the blank "— Tất cả —" first, so the form does not look
+    # as if "Quý 1" were chosen while every quarter is listed.
+    quarter = django_filters.ChoiceFilter(label=_("Quý"), choices=QUARTERS)
 
     def search(self, queryset, name, value):
         # The ward's folded name ("an hoa" finds "phường An Hòa"), or the document code as typed ("01-BC").
@@ -62,8 +64,7 @@ class UnitReportFilterSet(PortalFilterSet):
     unit = UnitChoiceFilter(label=_("Đơn vị"))
     state = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=UnitReportState.choices)
     year = django_filters.NumberFilter(label=_("Năm"), field_name="report__year", min_value=2000, max_value=2100)
-    quarter = django_filters.TypedChoiceFilter(label=_("Quý"), field_name="report__quarter", choices=QUARTERS,
-                                               coerce=int)
+    quarter = django_filters.ChoiceFilter(label=_("Quý"), field_name="report__quarter", choices=QUARTERS)
 
     class Meta:
         model = UnitReport

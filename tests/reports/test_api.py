@@ -78,7 +78,12 @@ def test_the_browser_list_uses_the_same_filters(ward_b, report_a, report_b, city
 
     assert page.status_code == 200
     assert [report.ward.name for report in page.context["object_list"]] == ["Đảng ủy phường Bình Minh"]
-    assert 'name="quarter"' in page.content.decode()  # the filter form is on the page for officials to use
+    html = page.content.decode()
+    assert 'name="quarter"' in html  # the filter form is on the page for officials to use
+    # Nothing chosen reads as nothing chosen: the quarter list starts with "all", and no quarter is selected.
+    quarter_select = html[html.index('name="quarter"'):html.index("</select>", html.index('name="quarter"'))]
+    assert quarter_select.index("— Tất cả —") < quarter_select.index("Quý 1")
+    assert "selected" not in quarter_select.split("Quý 1")[0].split("— Tất cả —")[1]
 
 
 def test_detail_carries_figures_narrative_and_pdf_state_without_hidden_areas(ward_a, report_a, api_for):
