@@ -20,6 +20,17 @@ def groups_b(ward_b):
             for key, unit in ward_b.units.items() if key.startswith("tdp-")}
 
 
+@pytest.fixture
+def leader(ward_a, client_for):
+    """A client logged in as the leader of residential group no. 1's community group."""
+    return client_for(ward_a.users["group_leader"])
+
+
+@pytest.fixture
+def bloc(ward_a, client_for):
+    return client_for(ward_a.users["bloc"])
+
+
 def make_households(group, count, interfamily=None, start=1, street="Ngõ 5 Lê Lợi", zalo=False):
     """``count`` households numbered from ``start``; returns them (bulk-created: tests of figures)."""
     rows = [Household(group=group, inter_family_group=interfamily, address=f"Số {n} {street}",

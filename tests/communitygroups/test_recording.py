@@ -19,16 +19,6 @@ def group(groups_a):
     return groups_a["tdp-1"]
 
 
-@pytest.fixture
-def leader(ward_a, client_for):
-    return client_for(ward_a.users["group_leader"])
-
-
-@pytest.fixture
-def bloc(ward_a, client_for):
-    return client_for(ward_a.users["bloc"])
-
-
 # --- Members ------------------------------------------------------------------------------------------
 
 def test_a_member_saved_with_a_role_shows_on_the_group_page_with_the_role_label(group, leader, bloc):

@@ -37,16 +37,6 @@ def two_groups(groups_a):
     return {"one": one, "two": two, **records}
 
 
-@pytest.fixture
-def leader(ward_a, client_for):
-    return client_for(ward_a.users["group_leader"])
-
-
-@pytest.fixture
-def bloc(ward_a, client_for):
-    return client_for(ward_a.users["bloc"])
-
-
 def test_the_coverage_page_shows_only_the_leaders_group_and_its_gaps(leader, bloc, two_groups):
     url = reverse("communitygroups:coverage")
 
