@@ -58,8 +58,10 @@ class ProgressForm(forms.ModelForm):
         model = ProgressUpdate
         fields = ["reported_on", "occurrence_due", "percent", "note"]
         widgets = {"reported_on": DateInput(), "note": forms.Textarea(attrs={"rows": 4})}
+        # Django %-formats these messages with the limit: a bare "%" in them crashed the page (500).
         error_messages = {
-            "percent": {"max_value": _("Tiến độ tối đa là 100%."), "min_value": _("Tiến độ không được âm.")},
+            "percent": {"max_value": _("Tiến độ tối đa là %(limit_value)s%%."),
+                        "min_value": _("Tiến độ không được âm.")},
         }
 
     def __init__(self, *args, task=None, **kwargs):
