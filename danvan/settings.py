@@ -141,7 +141,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # The reverse proxies in front of the portal (addresses or networks, comma-separated). Only a request from one of
 # them has its X-Forwarded-For read (core.network.client_address); without any, the client is REMOTE_ADDR and a
-# forged header changes nothing.
+# forged header changes nothing. docker-compose.yml sets the gateway through which the host's proxy connects.
 DANVAN_TRUSTED_PROXIES = env_list("DANVAN_TRUSTED_PROXIES")
 for _proxy in DANVAN_TRUSTED_PROXIES:
     try:
@@ -152,10 +152,13 @@ for _proxy in DANVAN_TRUSTED_PROXIES:
             "(ví dụ 172.30.42.1 hoặc 10.0.0.0/8)."
         ) from None
 
-# Brute-force protection on the login form.
+# Brute-force protection on every login form (the portal's, the admin's, the API's browsable login): the failures
+# count per account AND address together, so guessing one account from one address is stopped without locking the
+# account from elsewhere or the address for everybody else. An administrator unlocks in /quan-tri/ (README).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.network.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
