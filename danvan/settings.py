@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "core.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
