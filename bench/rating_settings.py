@@ -4,4 +4,5 @@ enough that one machine can load the endpoint (the limiter still runs on every r
 from danvan.settings import *  # noqa: F401, F403
 
 ROOT_URLCONF = "bench.rating_urls"
-SATISFACTION_RATE_LIMITS = {"kiosk_device": (10**9, 60), "qr_device": (10**9, 600), "qr_address": (10**9, 600)}
+SATISFACTION_RATE_LIMITS = {scope: (10**9, 600)
+                            for scope in ("kiosk_device", "qr_desk_address", "qr_address", "qr_desk")}

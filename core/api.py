@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, viewsets
 
 from .access import CHANGE, VIEW, may_create, user_may
+from .network import client_address
 
 
 class OutOfScopeError(exceptions.PermissionDenied):
@@ -65,8 +66,13 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         restrict_relations(getattr(serializer, "child", serializer), self.request.user)
         return serializer
 
+    def _actor(self):
+        # The middleware's actor is anonymous for token requests (DRF authenticates in the view), so the view sets
+        # it, with the same client address the middleware would record.
+        return set_actor(self.request.user, remote_addr=client_address(self.request) or None)
+
     def _save_in_scope(self, serializer, **extra):
-        with transaction.atomic(), set_actor(self.request.user):
+        with transaction.atomic(), self._actor():
             instance = serializer.save(**extra)
             if not user_may(self.request.user, instance, CHANGE):
                 raise OutOfScopeError
@@ -91,7 +97,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         self._save_in_scope(serializer)
 
     def perform_destroy(self, instance):
-        with transaction.atomic(), set_actor(self.request.user):
+        with transaction.atomic(), self._actor():
             instance.delete()
 
 

@@ -5,7 +5,9 @@ in-process. DATABASE_URL switches to PostgreSQL, CELERY_BROKER_URL to Redis with
 DJANGO_ENV=production turns on the production checks (secret key, hosts, HTTPS cookies).
 """
 
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -83,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "core.middleware.AuditlogMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -137,10 +139,26 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Brute-force protection on the login form.
+# The reverse proxies in front of the portal (addresses or networks, comma-separated). Only a request from one of
+# them has its X-Forwarded-For read (core.network.client_address); without any, the client is REMOTE_ADDR and a
+# forged header changes nothing. docker-compose.yml sets the gateway through which the host's proxy connects.
+DANVAN_TRUSTED_PROXIES = env_list("DANVAN_TRUSTED_PROXIES")
+for _proxy in DANVAN_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DANVAN_TRUSTED_PROXIES: '{_proxy}' không phải địa chỉ hay dải mạng IP "
+            "(ví dụ 172.30.42.1 hoặc 10.0.0.0/8)."
+        ) from None
+
+# Brute-force protection on every login form (the portal's, the admin's, the API's browsable login): the failures
+# count per account AND address together, so guessing one account from one address is stopped without locking the
+# account from elsewhere or the address for everybody else. An administrator unlocks in /quan-tri/ (README).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.network.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -316,6 +334,12 @@ SPECTACULAR_SETTINGS = {
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# A desk tablet queues ratings while the ward's network is down and sends them later with the time each was given.
+# The window covers what the tablet needs: a tablet switched off on Friday afternoon with ratings still queued
+# sends them on Monday morning (about 64 hours). An older stamp, and any stamp on a QR rating, is replaced by the
+# time of receipt, so nobody can slip ratings into a month or quarter whose figures are already out.
+SATISFACTION_OFFLINE_WINDOW = timedelta(hours=int(os.environ.get("SATISFACTION_OFFLINE_WINDOW_HOURS", "72")))
 
 # Reporting cut-off: a quarter's figures run from this day of the month before the quarter to the day
 # before it in the quarter's last month (Q1 = 15/12 of the previous year to 14/3).

@@ -19,6 +19,7 @@ from django_filters.views import FilterView
 
 from core.access import CHANGE, may_create
 from core.models import Attachment
+from core.network import client_address
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from . import services
@@ -75,7 +76,7 @@ class AreaMixin:
 
 
 def _remote_addr(request):
-    return request.META.get("REMOTE_ADDR") or None
+    return client_address(request) or None
 
 
 class ReligionListView(AreaMixin, ObjectListView):

@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from core.network import client_address
+
 from .models import Channel, Level, RatingReason, ServiceDesk
 from .services import (
     MAX_BATCH,
@@ -17,6 +19,7 @@ from .services import (
     check_limits,
     desk_config,
     levels_for,
+    rating_cost,
     record_ratings,
     settings_for,
 )
@@ -59,10 +62,6 @@ def kiosk_page(request, public_code):
     return _page(request, public_code, Channel.KIOSK)
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _submit(request, public_code, channel):
     if len(request.body) > MAX_BODY:
         return JsonResponse({"error": _("Dữ liệu gửi lên quá lớn.")}, status=413)
@@ -75,14 +74,16 @@ def _submit(request, public_code, channel):
         return JsonResponse({"error": _("Dữ liệu gửi lên không hợp lệ.")}, status=400)
     if not isinstance(payload, dict):
         return JsonResponse({"error": _("Dữ liệu gửi lên không hợp lệ.")}, status=400)
+    # `device` in the payload is not read: the sender chooses it, so it cannot be what a limit counts.
+    ratings = payload.get("ratings")
     try:
         device_id = check_limits(
-            channel, desk_id=config["desk_id"], device_key=str(payload.get("device") or "")[:64],
-            address=_client_address(request), token=request.headers.get("X-Kiosk-Token", ""),
+            channel, desk_id=config["desk_id"], address=client_address(request),
+            token=request.headers.get("X-Kiosk-Token", ""), cost=rating_cost(channel, ratings),
         )
     except RatingRejected as refused:
         return JsonResponse({"error": str(refused)}, status=refused.status)
-    result = record_ratings(config, payload.get("ratings"), channel, device_id=device_id)
+    result = record_ratings(config, ratings, channel, device_id=device_id)
     return JsonResponse(result.as_json())
 
 

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from core.access import CHANGE
 from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_drf_error
+from core.network import client_address
 
 from .. import services
 from ..filtersets import (
@@ -58,7 +59,7 @@ class MaySeeReligionArea(permissions.BasePermission):
 
 
 def _remote_addr(request):
-    return request.META.get("REMOTE_ADDR") or None
+    return client_address(request) or None
 
 
 class ReadLoggingMixin:

@@ -69,15 +69,22 @@ def ensure_default_reasons(ward):
 # --- Intake of ratings ----------------------------------------------------------------------------
 
 RATE_LIMITS = {
-    # scope: (hits, seconds). A hit is one request; a queued batch from a tablet is one request.
-    "kiosk_device": (120, 60),
-    "qr_device": (6, 600),
-    "qr_address": (40, 600),
+    # scope: (ratings, seconds). Every rating of a request counts, so a batch carries no more than single posts.
+    # A tablet is known by its token (every tablet of a ward may sit behind one public address); a queue of a
+    # day offline (a hundred or two) goes out in a few batches.
+    "kiosk_device": (300, 600),
+    # The QR page is open: its `device` value is whatever the sender writes, so only the desk and the address
+    # count. One address at one desk (a citizen, or the office Wi-Fi every citizen at the desk shares) ...
+    "qr_desk_address": (10, 600),
+    # ... one address over every desk of every ward, higher, so a flood at one desk spares the address's other
+    # desks and wards ...
+    "qr_address": (30, 600),
+    # ... and one desk from every address, which bounds what a crowd of addresses can pour into one desk's index.
+    "qr_desk": (60, 600),
 }
 MAX_BATCH = {Channel.KIOSK: 100, Channel.QR: 5}
 DESK_CACHE_SECONDS = 30
-# An offline rating keeps the time it was given, within reason.
-MAX_QUEUE_AGE = timedelta(days=7)
+# A tablet clock a few minutes ahead is not an offline rating from the future.
 CLOCK_SKEW = timedelta(minutes=10)
 
 
@@ -110,8 +117,6 @@ def desk_config(public_code):
         cache.set(key, {}, DESK_CACHE_SECONDS)
         return None
     ward_settings = settings_for(desk.ward)
-    from organisations.models import Person
-
     config = {
         "desk_id": desk.pk,
         "unit_id": desk.unit_id,
@@ -120,8 +125,6 @@ def desk_config(public_code):
         "levels": [level.value for level in levels_for(ward_settings.scale)],
         "reason_ids": list(RatingReason.objects.filter(ward=desk.ward, is_active=True).values_list("pk", flat=True)),
         "service_ids": list(desk.services.filter(is_active=True).values_list("pk", flat=True)),
-        "officer_ids": list(Person.objects.filter(unit__path__startswith=desk.unit.path)
-                            .values_list("pk", flat=True)),
         "on_duty_id": desk.on_duty_id,
     }
     cache.set(key, config, DESK_CACHE_SECONDS)
@@ -158,8 +161,18 @@ def _touch_device(device_id, now):
         KioskDevice.objects.filter(pk=device_id).update(last_seen_at=now)
 
 
-def _parse_time(value, now):
-    if not value:
+def offline_window():
+    """How far back a tablet's queued rating keeps the time it was given (settings.SATISFACTION_OFFLINE_WINDOW)."""
+    return getattr(settings, "SATISFACTION_OFFLINE_WINDOW", timedelta(hours=72))
+
+
+def _parse_time(value, now, channel):
+    """The time a rating was given: the tablet's own stamp within the offline window, the server's otherwise.
+
+    A QR rating is sent from the citizen's phone as it is made, and anyone can write any ``at``: it is always
+    stamped on arrival, so nobody can slip ratings into a past day, month or quarter.
+    """
+    if not value or channel != Channel.KIOSK:
         return now
     try:
         moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
@@ -167,7 +180,7 @@ def _parse_time(value, now):
         return now
     if timezone.is_naive(moment):
         return now
-    if moment > now + CLOCK_SKEW or moment < now - MAX_QUEUE_AGE:
+    if moment > now + CLOCK_SKEW or moment < now - offline_window():
         return now
     return min(moment, now)
 
@@ -183,27 +196,52 @@ class IntakeResult:
                 "rejected": [{"id": ident, "error": error} for ident, error in self.rejected]}
 
 
-def check_limits(channel, *, desk_id, device_key, address, token=""):
+def rating_cost(channel, items):
+    """How many ratings a request offers, as the rate limits count them (items past the batch bound are refused)."""
+    if not isinstance(items, list):
+        return 1
+    return max(1, min(len(items), MAX_BATCH[channel]))
+
+
+def check_limits(channel, *, desk_id, address, token="", cost=1):
     """Refuse the request (RatingRejected) when the token is wrong or a rate limit is passed.
 
-    A tablet at the desk is identified by its token and limited per device only: every tablet of a ward may sit
-    behind one public address. The QR page is open, so it is limited per device and per address.
+    A tablet at the desk is identified by its token and limited per device only. The QR page is open: it is
+    limited per desk and address, per address and per desk (RATE_LIMITS), narrowest first, so a request refused
+    at its own desk does not also use up the address's allowance elsewhere or the desk's allowance for others.
     """
     if channel == Channel.KIOSK:
         device_id = kiosk_device_for(desk_id, token)
         if device_id is None:
             raise RatingRejected(_("Thiết bị chưa được cấp phép gửi đánh giá cho quầy này."), 403)
-        if not allow("kiosk_device", device_id, *rate_limit("kiosk_device")):
+        if not allow("kiosk_device", device_id, *rate_limit("kiosk_device"), cost=cost):
             raise RatingRejected(_("Thiết bị gửi quá nhiều lượt trong thời gian ngắn. Vui lòng thử lại sau."), 429)
         return device_id
-    if not allow("qr_address", address, *rate_limit("qr_address")):
-        raise RatingRejected(_("Có quá nhiều lượt đánh giá từ địa chỉ này. Vui lòng thử lại sau."), 429)
-    if device_key and not allow("qr_device", f"{desk_id}:{device_key}", *rate_limit("qr_device")):
-        raise RatingRejected(_("Ông/bà đã gửi nhiều đánh giá. Xin cảm ơn, vui lòng thử lại sau."), 429)
+    limits = (
+        ("qr_desk_address", f"{desk_id}:{address}",
+         _("Ông/bà đã gửi nhiều đánh giá cho quầy này. Xin cảm ơn, vui lòng thử lại sau.")),
+        ("qr_address", address, _("Có quá nhiều lượt đánh giá từ địa chỉ này. Vui lòng thử lại sau.")),
+        ("qr_desk", desk_id, _("Quầy này đang nhận quá nhiều lượt đánh giá. Vui lòng thử lại sau ít phút.")),
+    )
+    for scope, ident, message in limits:
+        if not allow(scope, ident, *rate_limit(scope), cost=cost):
+            raise RatingRejected(message, 429)
     return None
 
 
-def _clean_item(item, config):
+def _officer(claimed, config, channel):
+    """The officer a rating is about: only a desk's own tablet may name one, and only the officer the ward put on
+    duty at that desk (the device is bound to the desk, the desk to its officer on duty). Anything else, and every
+    QR rating, names nobody: an open page must not let anyone pull a named officer's index down.
+
+    A queued rating whose officer has gone off duty meanwhile is kept without an officer rather than given to the
+    next one."""
+    if channel != Channel.KIOSK or config["on_duty_id"] is None:
+        return None
+    return config["on_duty_id"] if str(claimed or "") == str(config["on_duty_id"]) else None
+
+
+def _clean_item(item, config, channel):
     try:
         client_id = uuid.UUID(str(item.get("id", "")))
     except (ValueError, AttributeError):
@@ -222,8 +260,7 @@ def _clean_item(item, config):
     reasons = [r for r in reasons if r in allowed]
     service = item.get("service")
     service = int(service) if str(service or "").isdigit() and int(service) in config["service_ids"] else None
-    officer = item.get("officer")
-    officer = int(officer) if str(officer or "").isdigit() and int(officer) in config["officer_ids"] else None
+    officer = _officer(item.get("officer"), config, channel)
     comment = str(item.get("comment") or "").strip()[:1000]
     return client_id, {"level": level, "reasons": reasons, "service": service, "officer": officer,
                        "comment": comment, "at": item.get("at")}
@@ -256,11 +293,11 @@ def record_ratings(config, items, channel, device_id=None, now=None):
         if not isinstance(item, dict):
             result.rejected.append(("", _("Đánh giá không hợp lệ.")))
             continue
-        client_id, cleaned = _clean_item(item, config)
+        client_id, cleaned = _clean_item(item, config, channel)
         if isinstance(cleaned, str):
             result.rejected.append((str(client_id or ""), cleaned))
             continue
-        rated_at = _parse_time(cleaned["at"], now)
+        rated_at = _parse_time(cleaned["at"], now, channel)
         rating = Rating(
             client_id=client_id, desk_id=config["desk_id"], unit_id=config["unit_id"], ward_id=config["ward_id"],
             officer_id=cleaned["officer"], service_id=cleaned["service"], scale=config["scale"],

@@ -15,6 +15,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from core.access import CHANGE, user_may
+from core.network import client_address
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from ..filtersets import SurveyCampaignFilterSet
@@ -113,10 +114,6 @@ def _raw_answers(post, questions):
     return raw
 
 
-def _address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @never_cache
 def survey_public(request, token):
     """The public questionnaire: no login, no personal data, one response per submitted form."""
@@ -127,7 +124,7 @@ def survey_public(request, token):
     if not campaign.is_open:
         return render(request, "satisfaction/public/survey_closed.html", context)
     if request.method == "POST":
-        if not allow("survey_address", _address(request), 30, 600):
+        if not allow("survey_address", client_address(request), 30, 600):
             return render(request, "satisfaction/public/survey_closed.html", {**context, "limited": True}, status=429)
         try:
             client_id = uuid.UUID(request.POST.get("client_id", ""))

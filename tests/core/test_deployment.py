@@ -3,7 +3,9 @@ pass Django's deployment checks and refuse to start half-configured."""
 
 import importlib
 import importlib.util
+import ipaddress
 import os
+import re
 import runpy
 import secrets
 import shlex
@@ -236,3 +238,22 @@ def test_email_links_point_at_the_production_host_unless_told_otherwise(monkeypa
 
     assert default == "https://danvan.example.vn"
     assert chosen == "https://dv.phuong.vn"
+
+
+def with_defaults(value):
+    """A compose value with every ${NAME:-default} replaced by its default, as when .env does not set NAME."""
+    pattern = re.compile(r"\$\{[A-Z_]+:-([^${}]*)\}")
+    while pattern.search(value):
+        value = pattern.sub(r"\1", value)
+    return value
+
+
+def test_web_trusts_the_forwarded_address_only_from_the_gateway_the_host_proxy_comes_through(compose):
+    trusted = with_defaults(environment(compose["services"]["web"])["DANVAN_TRUSTED_PROXIES"])
+    network = compose["networks"]["default"]["ipam"]["config"][0]
+    gateway, subnet = with_defaults(network["gateway"]), with_defaults(network["subnet"])
+
+    assert trusted == gateway
+    assert ipaddress.ip_address(gateway) in ipaddress.ip_network(subnet)
+    # gunicorn is published on the host's loopback only: nobody else reaches it through that gateway.
+    assert compose["services"]["web"]["ports"][0].startswith("${DANVAN_HTTP_BIND:-127.0.0.1}:")

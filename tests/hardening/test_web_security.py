@@ -41,10 +41,7 @@ def test_login_form_locks_out_after_the_failure_limit(ward_a):
     assert response.status_code in (403, 429)
     assert "Tạm khóa đăng nhập" in response.content.decode()
     assert "_auth_user_id" not in client.session
-    # Another address with the right password is locked too: the lock is on the account as well.
-    other = Client(REMOTE_ADDR="198.51.100.9")
-    other.post(url, {"username": user.username, "password": PASSWORD})
-    assert "_auth_user_id" not in other.session
+    # The lock holds for this account from this address only (tests/hardening/test_login_lockout.py).
 
 
 @pytest.mark.django_db

@@ -29,6 +29,18 @@ def test_opening_a_page_logs_the_read_with_user_and_ward(ward_a, religion_a, cli
     assert entry.remote_addr == "127.0.0.1"
 
 
+def test_a_read_through_the_trusted_proxy_logs_the_client_address(ward_a, religion_a, client_for, settings):
+    settings.DANVAN_TRUSTED_PROXIES = ["127.0.0.1"]
+    person = religion_a[KeyPerson]
+    client = client_for(ward_a.users["religion"])
+
+    client.get(reverse("religion:keyperson_detail", args=[person.pk]), HTTP_X_FORWARDED_FOR="198.51.100.4")
+    client.get(reverse("religion:keyperson_list"), HTTP_X_FORWARDED_FOR="198.51.100.5")
+
+    assert list(reads_of(person).order_by("pk").values_list("remote_addr", flat=True)) == [
+        "198.51.100.4", "198.51.100.5"]
+
+
 def test_the_object_page_shows_its_reads_in_its_history(ward_a, religion_a, client_for):
     report = religion_a[WatchReport]
     client = client_for(ward_a.users["standing"])

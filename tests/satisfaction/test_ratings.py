@@ -88,19 +88,20 @@ def test_a_token_of_another_desk_or_a_revoked_device_is_refused(desk, desk_b, ki
     assert Rating.objects.count() == 0
 
 
-def test_the_qr_page_is_open_but_limited_per_device(desk, settings):
-    settings.SATISFACTION_RATE_LIMITS = {"qr_device": (3, 600), "qr_address": (100, 600)}
+def test_the_qr_page_is_limited_per_desk_and_address_whatever_the_device(desk, settings):
+    settings.SATISFACTION_RATE_LIMITS = {"qr_desk_address": (3, 600)}
     client = Client()
-    codes = [post_ratings(client, desk, [rating_item()], device="phone-1").status_code for _ in range(4)]
-    other_phone = post_ratings(client, desk, [rating_item()], device="phone-2", address="10.0.0.1")
+    codes = [post_ratings(client, desk, [rating_item()], device=f"phone-{n}").status_code for n in range(4)]
+    other_address = post_ratings(client, desk, [rating_item()], device="phone-1", address="10.0.0.2")
 
     assert codes == [200, 200, 200, 429]
-    assert other_phone.status_code == 200
+    assert "quầy này" in post_ratings(client, desk, [rating_item()], device="phone-new").json()["error"]
+    assert other_address.status_code == 200
     assert Rating.objects.filter(channel=Channel.QR).count() == 4
 
 
 def test_the_qr_page_is_limited_per_address_whatever_the_device(desk, settings):
-    settings.SATISFACTION_RATE_LIMITS = {"qr_device": (100, 600), "qr_address": (2, 600)}
+    settings.SATISFACTION_RATE_LIMITS = {"qr_desk_address": (100, 600), "qr_address": (2, 600)}
     client = Client()
     codes = [post_ratings(client, desk, [rating_item()], device=f"phone-{n}", address="203.0.113.7").status_code
              for n in range(3)]
