@@ -37,12 +37,12 @@ class DemocracyQuerySet(RestrictedQuerySet):
     ``committee_changes_ward`` (the violations its checks find at any unit of the ward).
     """
 
-    def restrict(self, user, action=VIEW):
+    def in_scope(self, user, action=VIEW):
         committee_reach = action == VIEW or getattr(self.model, "committee_changes_ward", False)
         if committee_reach and is_democracy_committee(user):
             ward = user.unit.ward
             return self.filter(scope_q(self.model, self.model.access_policy, ward.path, VIEW))
-        return super().restrict(user, action)
+        return super().in_scope(user, action)
 
 
 class DisclosureContent(models.TextChoices):
