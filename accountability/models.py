@@ -201,7 +201,7 @@ class CadreFeedback(SearchableModel):
     """Negative feedback about a cadre, or a conflict a cadre's lack of skill caused, and what came of it."""
 
     search_fields = ("summary", "details", "source_reference", "cadre__full_name", "unit__name")
-    access_policy = AccessPolicy(unit_fields=("unit",))
+    access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))
 
     cadre = models.ForeignKey("organisations.Person", verbose_name=_("cán bộ"), on_delete=models.PROTECT,
                               related_name="feedback_records")
@@ -279,7 +279,7 @@ class ReviewOutcome(models.TextChoices):
 class CadreReview(models.Model):
     """A review (kiểm điểm) a feedback record led to: when, in front of whom, with which outcome."""
 
-    access_policy = AccessPolicy(unit_fields=("unit",))
+    access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))
 
     feedback = models.ForeignKey(CadreFeedback, verbose_name=_("phản ánh"), on_delete=models.CASCADE,
                                  related_name="reviews")
