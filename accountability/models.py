@@ -4,7 +4,7 @@
   the seed). ``UnitPlanRound`` is that call, ``UnitPlanSubmission`` one unit's answer (date, document, file).
 * Feedback about cadres: negative feedback or a problem a cadre's lack of skill caused (``CadreFeedback``) and
   the review it leads to (``CadreReview``, kiểm điểm). Only the cadre's unit head, the bloc, the Standing
-  Committee (and admins) see them: ``CadreRecordQuerySet.restrict`` adds that rule to the portal's one
+  Committee (and admins) see them: ``CadreRecordQuerySet.in_scope`` adds that rule to the portal's one
   access mechanism.
 """
 
@@ -163,10 +163,10 @@ class CadreRecordQuerySet(RestrictedQuerySet):
     steering members, group leaders, city viewers) sees nothing, so every page and endpoint answers 404.
     """
 
-    def restrict(self, user, action=VIEW):
+    def in_scope(self, user, action=VIEW):
         from organisations.models import Role
 
-        base = super().restrict(user, action)
+        base = super().in_scope(user, action)
         if user is None or not user.is_authenticated:
             return self.none()
         if user.is_admin or user.role in (Role.STANDING, Role.BLOC):
@@ -201,7 +201,7 @@ class CadreFeedback(SearchableModel):
     """Negative feedback about a cadre, or a conflict a cadre's lack of skill caused, and what came of it."""
 
     search_fields = ("summary", "details", "source_reference", "cadre__full_name", "unit__name")
-    access_policy = AccessPolicy(unit_fields=("unit",))
+    access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))
 
     cadre = models.ForeignKey("organisations.Person", verbose_name=_("cán bộ"), on_delete=models.PROTECT,
                               related_name="feedback_records")
@@ -279,7 +279,7 @@ class ReviewOutcome(models.TextChoices):
 class CadreReview(models.Model):
     """A review (kiểm điểm) a feedback record led to: when, in front of whom, with which outcome."""
 
-    access_policy = AccessPolicy(unit_fields=("unit",))
+    access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))
 
     feedback = models.ForeignKey(CadreFeedback, verbose_name=_("phản ánh"), on_delete=models.CASCADE,
                                  related_name="reviews")

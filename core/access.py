@@ -9,7 +9,15 @@ queryset. ``Model.objects.restrict(user, action)`` narrows any query to the user
 * unit officers, steering-committee members and group leaders see and change their unit's subtree
   (and read what the policy marks as readable ward-wide, such as the plan itself);
 * data of a sensitive area (religion) is visible only to that area's committee, the Standing
-  Committee and admins; everybody else gets an empty queryset, hence 404.
+  Committee and admins; everybody else gets an empty queryset, hence 404;
+* segregation of duties: nobody changes or deletes a record about themselves (the policy's
+  ``subject_fields``: a feedback or a review about a cadre, a violation, a petition about them), even
+  inside their scope; they keep reading it where they read it before. A superuser is exempt: the admin
+  site (``/quan-tri/``) bypasses the portal's scope anyway, so refusing him here would protect nothing
+  and only send repairs there; the change history records what he does.
+
+Apps narrow the scope by overriding ``RestrictedQuerySet.in_scope``, never ``restrict``, so that the
+rules applying to every model (segregation of duties) cannot be bypassed by an app's own narrowing.
 
 Browser views (``core.views``) and API viewsets (``core.api``) apply it once; no view filters by unit
 on its own.
@@ -50,6 +58,9 @@ class AccessPolicy:
     # city-wide read then filters on it (one indexed equality or prefix) instead of OR-ing the unit lookups,
     # which on a multi-valued lookup is an IN subquery that defeats the indexes at city scale.
     ward_field: str | None = None
+    # Lookups from the model to the Person the record is about (a cadre's feedback, a violation's cadre). A user
+    # whose login is that person may not change or delete the row (segregation of duties); reading is unchanged.
+    subject_fields: tuple[str, ...] = ()
 
 
 def _is_multi_valued(model, lookup):
@@ -113,11 +124,33 @@ def scope_prefix(user, policy, action):
     return unit.path
 
 
+def own_subject_q(policy, user):
+    """A Q object selecting the rows about ``user`` themselves, or None when the rule does not apply."""
+    person_id = getattr(user, "person_id", None)
+    if not policy.subject_fields or person_id is None or user.is_superuser:
+        return None
+    condition = Q()
+    for lookup in policy.subject_fields:
+        condition |= Q(**{lookup: person_id})
+    return condition
+
+
 class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user, action=VIEW):
+        """The rows ``user`` may see (VIEW) or change and delete (CHANGE)."""
         policy = getattr(self.model, "access_policy", None)
         if policy is None:
             raise TypeError(f"{self.model.__name__} has no access_policy")
+        queryset = self.in_scope(user, action)
+        if action != VIEW:
+            own = own_subject_q(policy, user)
+            if own is not None:
+                queryset = queryset.exclude(own)
+        return queryset
+
+    def in_scope(self, user, action=VIEW):
+        """The rows inside the user's scope by unit; apps override this to narrow it further."""
+        policy = self.model.access_policy
         prefix = scope_prefix(user, policy, action)
         if prefix is None:
             return self.none()
@@ -142,6 +175,12 @@ RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet)
 def user_may(user, obj, action=CHANGE):
     """True when ``obj`` (already saved) lies inside the user's scope for ``action``."""
     return type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists()
+
+
+def is_own_record(user, obj):
+    """True when ``obj`` (already saved) is about the user themselves, so that a refusal can say so."""
+    own = own_subject_q(type(obj).access_policy, user)
+    return own is not None and type(obj)._base_manager.filter(own, pk=obj.pk).exists()
 
 
 def may_create(user, model):

@@ -6,12 +6,17 @@ from django.db.models import Manager, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, viewsets
 
-from .access import CHANGE, VIEW, may_create, user_may
+from .access import CHANGE, VIEW, is_own_record, may_create, user_may
 from .network import client_address
 
 
 class OutOfScopeError(exceptions.PermissionDenied):
     default_detail = _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách.")
+
+
+class OwnRecordError(exceptions.PermissionDenied):
+    default_detail = _("Bạn không được ghi, sửa hoặc xóa hồ sơ về chính mình. Hãy đề nghị lãnh đạo đơn vị hoặc "
+                       "Khối Dân vận cập nhật hồ sơ này.")
 
 
 def as_drf_error(error, key="detail"):
@@ -75,7 +80,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         with transaction.atomic(), self._actor():
             instance = serializer.save(**extra)
             if not user_may(self.request.user, instance, CHANGE):
-                raise OutOfScopeError
+                raise OwnRecordError if is_own_record(self.request.user, instance) else OutOfScopeError
             self.after_save(instance)
         return instance
 

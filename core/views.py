@@ -14,12 +14,22 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
-from .access import CHANGE, VIEW, may_create, user_may
+from .access import CHANGE, VIEW, is_own_record, may_create, user_may
 from .models import Attachment
 
 
 class OutOfScope(Exception):
     """Raised inside a save when the object would leave the user's scope; rolls the save back."""
+
+    def __init__(self, own_record=False):
+        super().__init__()
+        self.own_record = own_record
+
+
+OWN_RECORD_MESSAGE = gettext_lazy(
+    "Bạn không được ghi, sửa hoặc xóa hồ sơ về chính mình. Hãy đề nghị lãnh đạo đơn vị hoặc Khối Dân vận "
+    "cập nhật hồ sơ này."
+)
 
 
 class ScopedMixin(LoginRequiredMixin):
@@ -90,9 +100,10 @@ class ScopedSaveMixin:
             with transaction.atomic():
                 self.object = self.save_object(form)
                 if not user_may(self.request.user, self.object, CHANGE):
-                    raise OutOfScope
-        except OutOfScope:
-            form.add_error(None, _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách. Hãy chọn lại đơn vị."))
+                    raise OutOfScope(own_record=is_own_record(self.request.user, self.object))
+        except OutOfScope as refusal:
+            form.add_error(None, OWN_RECORD_MESSAGE if refusal.own_record else
+                           _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách. Hãy chọn lại đơn vị."))
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)

@@ -37,12 +37,12 @@ class DemocracyQuerySet(RestrictedQuerySet):
     ``committee_changes_ward`` (the violations its checks find at any unit of the ward).
     """
 
-    def restrict(self, user, action=VIEW):
+    def in_scope(self, user, action=VIEW):
         committee_reach = action == VIEW or getattr(self.model, "committee_changes_ward", False)
         if committee_reach and is_democracy_committee(user):
             ward = user.unit.ward
             return self.filter(scope_q(self.model, self.model.access_policy, ward.path, VIEW))
-        return super().restrict(user, action)
+        return super().in_scope(user, action)
 
 
 class DisclosureContent(models.TextChoices):
@@ -308,7 +308,8 @@ class Petition(SearchableModel):
     # Never the sender's fields: a search must not reveal who wrote.
     search_fields = ("subject", "content", "result", "about_unit__name", "about_cadre__full_name",
                      "handling_unit__name")
-    access_policy = AccessPolicy(unit_fields=("handling_unit", "about_unit"), change_fields=("handling_unit",))
+    access_policy = AccessPolicy(unit_fields=("handling_unit", "about_unit"), change_fields=("handling_unit",),
+                                 subject_fields=("about_cadre",))
 
     handling_unit = models.ForeignKey("organisations.Unit", verbose_name=_("đơn vị xử lý"), on_delete=models.PROTECT,
                                       related_name="handled_petitions")
@@ -404,7 +405,8 @@ class PetitionStep(models.Model):
     """A step of the handling: accepted, verified, transferred, dialogue held, answered …"""
 
     access_policy = AccessPolicy(unit_fields=("petition__handling_unit", "petition__about_unit"),
-                                 change_fields=("petition__handling_unit",))
+                                 change_fields=("petition__handling_unit",),
+                                 subject_fields=("petition__about_cadre",))
 
     petition = models.ForeignKey(Petition, verbose_name=_("đơn"), on_delete=models.CASCADE, related_name="steps")
     taken_on = models.DateField(_("ngày"))
@@ -450,7 +452,7 @@ class Violation(SearchableModel):
     """A violation of the democracy law found at a unit, listed for the yearly evaluation of the party."""
 
     search_fields = ("description", "article", "measure", "unit__name", "person__full_name")
-    access_policy = AccessPolicy(unit_fields=("unit",))
+    access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("person",))
     committee_changes_ward = True
 
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("đơn vị, tổ chức đảng"), on_delete=models.PROTECT,

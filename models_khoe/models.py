@@ -490,10 +490,10 @@ class PrivateToEvaluatorQuerySet(RestrictedQuerySet):
 
     evaluator_lookup = "evaluator"
 
-    def restrict(self, user, action=VIEW):
+    def in_scope(self, user, action=VIEW):
         from organisations.models import Role
 
-        queryset = super().restrict(user, VIEW)
+        queryset = super().in_scope(user, VIEW)
         if not user or not user.is_authenticated:
             return self.none()
         if user.is_admin:

@@ -299,8 +299,11 @@ class Task(SearchableModel):
 class ProgressUpdate(models.Model):
     """A report on a task: how far it is (percent), what was done, with evidence files."""
 
+    # Lead and supporting units read every report on their task, but a report is changed or deleted only by the unit
+    # that wrote it (a supporting unit must not rewrite the lead unit's progress), or by those whose scope is the
+    # whole ward (the bloc): the task's ward lies in no narrower scope.
     access_policy = AccessPolicy(unit_fields=("task__lead_unit", "task__supporting_units"),
-                                 ward_field="task__plan__ward")
+                                 change_fields=("unit", "task__plan__ward"), ward_field="task__plan__ward")
 
     task = models.ForeignKey(Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="updates")
     reported_on = models.DateField(_("ngày báo cáo"))

@@ -310,7 +310,8 @@ class CorrectiveAction(SearchableModel):
     """Low satisfaction of a desk or an officer in a period, assigned to the head of the unit until closed."""
 
     search_fields = ("title", "unit__name", "measures", "result")
-    access_policy = AccessPolicy(unit_fields=("unit",))
+    # The officer whose low satisfaction opened the action does not report its measures or close it himself.
+    access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("officer",))
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT,
                              related_name="+", editable=False)
