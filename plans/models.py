@@ -333,7 +333,7 @@ class ProgressUpdate(models.Model):
             models.CheckConstraint(
                 condition=models.Q(percent__gte=0, percent__lte=100),
                 name="progress_percent_range",
-                violation_error_message=_("Tiến độ phải từ 0 đến 100%."),
+                violation_error_message=_("Tiến độ phải từ 0 đến 100%%."),
             ),
         ]
 

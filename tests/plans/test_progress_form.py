@@ -25,3 +25,11 @@ def test_out_of_range_percent_is_refused_with_the_note_kept(ward_a, plan_a, clie
     assert message in html
     assert "Ghi chú dài" in html
     assert not task.updates.exists()
+
+
+def test_the_percent_constraint_states_its_rule_without_a_format_error():
+    from plans.models import ProgressUpdate
+
+    constraint = next(c for c in ProgressUpdate._meta.constraints if c.name == "progress_percent_range")
+
+    assert constraint.get_violation_error_message() == "Tiến độ phải từ 0 đến 100%."
