@@ -20,10 +20,10 @@ from django.utils.translation import gettext_noop
 
 from core.access import CHANGE
 from core.search import normalise
+from core.validators import XLSX_TYPE  # noqa: F401 - the views send exports with it
 
 from .models import CommunityGroup, Household, InterFamilyGroup, household_key
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A residential group has a few hundred households; a file far beyond that is not a household list.
 MAX_IMPORT_ROWS = 5000
 MAX_SCANNED_ROWS = 20000

@@ -1,6 +1,10 @@
 """Base forms: unit choices limited to the user's write scope; evidence upload field."""
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .access import CHANGE, scope_prefix
@@ -36,6 +40,14 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+def _evidence_limit():
+    return gettext("Ảnh, PDF, Word, Excel; tối đa %(limit)s mỗi tệp.") % {
+        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+
+
+_evidence_help = lazy(_evidence_limit, str)
+
+
 class EvidenceField(forms.FileField):
     """Several evidence files at once, each checked by the portal's one upload validator."""
 
@@ -44,7 +56,7 @@ class EvidenceField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Tệp minh chứng"))
-        kwargs.setdefault("help_text", _("Ảnh, PDF, Word, Excel; tối đa 10 MB mỗi tệp."))
+        kwargs.setdefault("help_text", _evidence_help())
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -10,11 +10,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_upload
+from .validators import EXTENSIONS, validate_upload
 
 
 def attachment_path(instance, filename):
-    extension = os.path.splitext(filename)[1].lower()[:10]
+    """The stored name: a random one with the extension the content proved (``mime_type``), never the
+    uploader's, so a GIF named .html is stored, and served by any web server, as a .gif."""
+    extension = EXTENSIONS.get(instance.mime_type, ".bin")
     return f"evidence/{instance.content_type.app_label}/{uuid.uuid4().hex}{extension}"
 
 
@@ -50,6 +52,16 @@ class Attachment(models.Model):
     @property
     def is_image(self):
         return self.mime_type.startswith("image/")
+
+    @property
+    def download_name(self):
+        """The original name for the browser to save under, with the extension the content proved: a GIF
+        uploaded as “anh.html” is saved as “anh.gif”, so it never opens as a web page on the user's computer."""
+        stem, extension = os.path.splitext(self.original_name)
+        proven = EXTENSIONS.get(self.mime_type)
+        if proven is None or extension.lower() == proven or (proven == ".jpg" and extension.lower() == ".jpeg"):
+            return self.original_name
+        return f"{stem or self.original_name}{proven}"
 
     @classmethod
     def attach(cls, target, uploaded, user=None, description=""):

@@ -1,9 +1,10 @@
-"""The one upload validator of the portal: size limit and content type read from the content."""
+"""The one upload validator of the portal: size limit, content type read from the content and, for office
+files, what the archive unpacks to (core.uploads)."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from .uploads import check_archive, check_size
 
 # Signatures of the evidence types the portal accepts, checked against the first bytes of the file.
 _SIGNATURES = (
@@ -20,6 +21,25 @@ _OFFICE_EXTENSIONS = {
     "application/x-ole-storage": {".doc", ".xls", ".ppt"},
 }
 ALLOWED_DESCRIPTION = "PDF, JPG, PNG, GIF, WEBP, Word, Excel, PowerPoint"
+# The extension a stored file gets: the one its content proves, never the one the uploader typed.
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+    "application/vnd.oasis.opendocument.text": ".odt",
+    "application/vnd.oasis.opendocument.spreadsheet": ".ods",
+    "application/msword": ".doc",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.ms-powerpoint": ".ppt",
+}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ZIP_BASED = {content_type for content_type, extension in EXTENSIONS.items()
+             if extension in _OFFICE_EXTENSIONS["application/zip"]}
 
 
 def sniff_content_type(head: bytes, name: str = "") -> str | None:
@@ -32,29 +52,16 @@ def sniff_content_type(head: bytes, name: str = "") -> str | None:
                 extension = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
                 if extension not in _OFFICE_EXTENSIONS[content_type]:
                     return None
-                return {
-                    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                    ".odt": "application/vnd.oasis.opendocument.text",
-                    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
-                    ".doc": "application/msword",
-                    ".xls": "application/vnd.ms-excel",
-                    ".ppt": "application/vnd.ms-powerpoint",
-                }[extension]
+                return next(found for found, known in EXTENSIONS.items() if known == extension)
             return content_type
     return None
 
 
-def validate_upload(uploaded):
-    """Refuse files that are too large or whose content is not an accepted document or image."""
-    limit = settings.UPLOAD_MAX_BYTES
-    if uploaded.size > limit:
-        raise ValidationError(
-            _("Tệp “%(name)s” dung lượng %(size)s, vượt quá giới hạn %(limit)s.")
-            % {"name": uploaded.name, "size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
-            code="file_too_large",
-        )
+def validate_upload(uploaded, parsed=False):
+    """Refuse files that are too large, whose content is not an accepted document or image, or (office files)
+    that unpack to too much (``parsed``: also too much markup, for a file the portal is about to read).
+    Returns the content type the content proves."""
+    check_size(uploaded.name, uploaded.size)
     position = uploaded.tell() if hasattr(uploaded, "tell") else 0
     uploaded.seek(0)
     head = uploaded.read(16)
@@ -66,4 +73,21 @@ def validate_upload(uploaded):
             % {"name": uploaded.name, "allowed": ALLOWED_DESCRIPTION},
             code="file_type",
         )
+    if content_type in ZIP_BASED:
+        check_archive(uploaded, uploaded.name or "", parsed=parsed)
     return content_type
+
+
+def validate_xlsx(uploaded, advice=""):
+    """validate_upload for a field that takes an Excel workbook only (the imports): anything else is refused
+    with one message, followed by ``advice`` (where to get the right file)."""
+    try:
+        content_type = validate_upload(uploaded, parsed=True)
+    except ValidationError as exc:
+        if exc.code != "file_type":
+            raise
+        content_type = None
+    if content_type != XLSX_TYPE:
+        message = _("Tệp “%(name)s” không phải bảng tính Excel .xlsx.") % {"name": uploaded.name}
+        raise ValidationError(f"{message} {advice}".strip(), code="not_xlsx")
+    return uploaded

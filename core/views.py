@@ -1,6 +1,5 @@
 """Base views every area uses: scoped list, detail, create, edit, delete; home; health; downloads."""
 
-import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -199,12 +198,13 @@ def attachment_download(request, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
+    # The type sent is the one the content proved at upload (mime_type), never guessed from the name.
     inline = attachment.mime_type.startswith("image/") or attachment.mime_type == "application/pdf"
     response = FileResponse(
         handle,
         as_attachment=not inline,
-        filename=attachment.original_name,
-        content_type=attachment.mime_type or mimetypes.guess_type(attachment.original_name)[0],
+        filename=attachment.download_name,
+        content_type=attachment.mime_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"

@@ -190,8 +190,15 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
-# Evidence and attachments: one validator for every area.
+# Every file the portal reads (evidence, Excel and Word imports): one guard (core.uploads) for every area.
 UPLOAD_MAX_BYTES = int(os.environ.get("DANVAN_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+# What a zip-based office file (.xlsx, .docx …) may unpack to: checked before any parser opens it.
+UPLOAD_UNPACKED_MAX_BYTES = int(os.environ.get("DANVAN_UPLOAD_UNPACKED_MAX_BYTES", str(50 * 1024 * 1024)))
+UPLOAD_MEMBER_MAX_BYTES = int(os.environ.get("DANVAN_UPLOAD_MEMBER_MAX_BYTES", str(25 * 1024 * 1024)))
+UPLOAD_MAX_MEMBERS = int(os.environ.get("DANVAN_UPLOAD_MAX_MEMBERS", "1000"))
+UPLOAD_MAX_RATIO = int(os.environ.get("DANVAN_UPLOAD_MAX_RATIO", "100"))
+# Markup ("<") in an imported file: bounds openpyxl's and python-docx's parse time (5,000 households ≈ 250,000).
+UPLOAD_XML_MAX_TAGS = int(os.environ.get("DANVAN_UPLOAD_XML_MAX_TAGS", "500000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -15,14 +15,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from core.access import may_create
-from core.validators import validate_upload
+from core.validators import XLSX_TYPE, validate_xlsx
 
 from .excel import ImportPreview, ImportRejected, apply_import, export_tasks, parse_progress_import
 from .models import ProgressUpdate
 from .services import today
 from .views import TaskListView
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The parsed preview waits here, as plain data, between the upload and the confirmation.
 SESSION_KEY = "plans.excel_import"
 
@@ -50,16 +49,7 @@ class ProgressImportForm(forms.Form):
     )
 
     def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        content_type = validate_upload(uploaded)
-        if content_type != XLSX_TYPE:
-            raise forms.ValidationError(
-                _("Tệp “%(name)s” không phải bảng tính Excel .xlsx. "
-                  "Hãy dùng tệp tải về bằng nút “Xuất Excel”.")
-                % {"name": uploaded.name},
-                code="not_xlsx",
-            )
-        return uploaded
+        return validate_xlsx(self.cleaned_data["file"], _("Hãy dùng tệp tải về bằng nút “Xuất Excel”."))
 
 
 class ProgressImportView(LoginRequiredMixin, View):

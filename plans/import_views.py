@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from core.access import CHANGE, may_create, user_may
+from core.uploads import check_size
 from core.views import OutOfScope
 from organisations.models import Unit, UnitKind
 
@@ -82,6 +83,11 @@ class PlanUploadForm(forms.Form):
                 raise ValidationError(_("Tài khoản của bạn chưa thuộc phường nào nên không nhập được kế hoạch."))
             return cleaned
         if uploaded is None:
+            return cleaned
+        try:
+            check_size(uploaded.name, uploaded.size)  # before reading it into memory
+        except ValidationError as exc:
+            self.add_error("file", exc)
             return cleaned
         uploaded.seek(0)
         content = uploaded.read()

@@ -173,6 +173,11 @@ class CriteriaImportForm(forms.Form):
                                     input_formats=["%d/%m/%Y"])
     issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=255, required=False)
 
+    def clean_file(self):
+        from core.validators import validate_xlsx
+
+        return validate_xlsx(self.cleaned_data["file"], _("Hãy dùng tệp mẫu “Tải tệp mẫu đúng định dạng”."))
+
 
 class CriterionForm(forms.ModelForm):
     class Meta:

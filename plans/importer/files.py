@@ -1,17 +1,19 @@
 """Uploaded files: what they are (by their content, not their name) and their lines.
 
-A .docx is a zip holding word/document.xml; .md and .txt are UTF-8 text. Anything else, or a file whose
-content does not match its name, is refused with a reason in Vietnamese, before anything is read.
+A .docx is a zip holding word/document.xml; .md and .txt are UTF-8 text. Anything else, a file whose
+content does not match its name, or a .docx that unpacks to too much (core.uploads, the portal's one upload
+guard), is refused with a reason in Vietnamese, before anything is parsed.
 """
 
 import io
 import zipfile
 
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .lines import read_docx, read_text
+from core.uploads import check_archive, check_size
+
+from .lines import TooLong, read_docx, read_text
 
 TEXT_EXTENSIONS = {".md": True, ".markdown": True, ".txt": False}
 DOCX = ".docx"
@@ -41,11 +43,10 @@ def _describe(head):
 def read_upload(name, data):
     """The lines of an uploaded plan. Raises UnreadableFile."""
     extension = _extension(name)
-    if len(data) > settings.UPLOAD_MAX_BYTES:
-        raise UnreadableFile(
-            _("Tệp “%(name)s” dung lượng %(size)s, vượt quá giới hạn %(limit)s.")
-            % {"name": name, "size": filesizeformat(len(data)), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
-        )
+    try:
+        check_size(name, len(data))
+    except ValidationError as exc:
+        raise UnreadableFile(exc.messages[0]) from exc
     if not data.strip():
         raise UnreadableFile(_("Tệp “%(name)s” rỗng: không có nội dung để đọc.") % {"name": name})
     head = data[:16]
@@ -68,7 +69,13 @@ def read_upload(name, data):
                   "word/document.xml.") % {"name": name}
             )
         try:
+            check_archive(io.BytesIO(data), name, parsed=True)
+        except ValidationError as exc:
+            raise UnreadableFile(exc.messages[0]) from exc
+        try:
             return read_docx(data), "docx"
+        except TooLong as exc:
+            raise UnreadableFile(_too_long(name, exc)) from exc
         except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds of errors on broken files
             raise UnreadableFile(
                 _("Không đọc được nội dung văn bản Word “%(name)s” (%(error)s). Hãy mở tệp bằng Word, lưu lại "
@@ -87,7 +94,10 @@ def read_upload(name, data):
                 _("Tệp “%(name)s” không phải văn bản mã UTF-8 nên không đọc được tiếng Việt. Hãy lưu lại với "
                   "bảng mã UTF-8.") % {"name": name}
             )
-        return read_text(text, markdown=TEXT_EXTENSIONS[extension]), extension.lstrip(".")
+        try:
+            return read_text(text, markdown=TEXT_EXTENSIONS[extension]), extension.lstrip(".")
+        except TooLong as exc:
+            raise UnreadableFile(_too_long(name, exc)) from exc
     if extension == ".doc":
         raise UnreadableFile(
             _("Tệp “%(name)s” là định dạng Word 97–2003 (.doc), chưa đọc được. Hãy mở bằng Word và lưu "
@@ -96,6 +106,11 @@ def read_upload(name, data):
     raise UnreadableFile(
         _("Tệp “%(name)s” không thuộc loại được nhận (%(accepted)s).") % {"name": name, "accepted": ACCEPTED}
     )
+
+
+def _too_long(name, exc):
+    return _("Tệp “%(name)s” bị từ chối: văn bản dài hơn %(limit)s đoạn, không phải một kế hoạch. Hãy chỉ tải lên "
+             "văn bản kế hoạch.") % {"name": name, "limit": exc.limit}
 
 
 def _is_text(data):

@@ -11,6 +11,18 @@ from dataclasses import asdict, dataclass
 
 from .text import nfc, squash
 
+# A plan is a few hundred paragraphs (the 2024 plan: 150 lines); a document ten times longer is not a plan,
+# and reading it would tie the worker up.
+MAX_LINES = 2000
+
+
+class TooLong(ValueError):
+    """The document has more than ``limit`` paragraphs."""
+
+    def __init__(self, limit=MAX_LINES):
+        super().__init__(limit)
+        self.limit = limit
+
 
 @dataclass
 class Line:
@@ -67,6 +79,8 @@ def read_text(text, markdown=True):
             blank = True
             bold_open = False
             continue
+        if len(lines) >= MAX_LINES:
+            raise TooLong
         if _RULE.match(raw) and raw.strip() not in ("*",):
             lines.append(Line(0, "", rule=True, blank_before=blank))
             blank = False
@@ -114,6 +128,9 @@ class _Numbering:
     def __init__(self, document):
         self.formats = {}
         self.counters = {}
+        # python-docx finds a paragraph's style by scanning every style of the document, for each paragraph
+        # and each question asked of it: once per style here.
+        self._styles = {}
         try:
             root = document.part.numbering_part.element
         except (AttributeError, KeyError, NotImplementedError):
@@ -136,12 +153,18 @@ class _Numbering:
             if ref is not None:
                 self.formats[node.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
 
-    @staticmethod
-    def _num_pr(paragraph):
+    def style(self, paragraph):
+        """``paragraph.style``, looked up once per style id."""
+        style_id = paragraph._p.style
+        if style_id not in self._styles:
+            self._styles[style_id] = paragraph.style
+        return self._styles[style_id]
+
+    def _num_pr(self, paragraph):
         ppr = paragraph._p.pPr
         num_pr = ppr.numPr if ppr is not None else None
         if num_pr is None:
-            style = paragraph.style
+            style = self.style(paragraph)
             while style is not None and num_pr is None:
                 style_ppr = style.element.pPr
                 num_pr = style_ppr.numPr if style_ppr is not None else None
@@ -195,7 +218,8 @@ def _paragraph_lines(paragraph, numbering, table=False):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     text = nfc(paragraph.text or "")
-    style = paragraph.style.name if paragraph.style is not None else ""
+    paragraph_style = numbering.style(paragraph)
+    style = paragraph_style.name if paragraph_style is not None else ""
     heading = 0
     match = re.match(r"Heading (\d)", style or "")
     if match:
@@ -209,7 +233,7 @@ def _paragraph_lines(paragraph, numbering, table=False):
     elif numbered:
         text = f"{numbered[1]} {text}"
     runs = [run for run in paragraph.runs if run.text.strip()]
-    bold = bool(runs) and all(run.bold or (run.bold is None and _style_bold(paragraph)) for run in runs)
+    bold = bool(runs) and all(run.bold or (run.bold is None and _style_bold(paragraph_style)) for run in runs)
     centred = paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
     result = []
     for part in text.split("\n"):
@@ -224,8 +248,7 @@ def _paragraph_lines(paragraph, numbering, table=False):
     return result
 
 
-def _style_bold(paragraph):
-    style = paragraph.style
+def _style_bold(style):
     while style is not None:
         if style.font is not None and style.font.bold is not None:
             return style.font.bold
@@ -240,6 +263,9 @@ def read_docx(data):
     from docx.text.paragraph import Paragraph
 
     document = Document(io.BytesIO(data))
+    # Counted before python-docx walks them one by one (the slow part), table cells included.
+    if sum(1 for _ in document.element.body.iter(f"{_W}p")) > MAX_LINES:
+        raise TooLong
     numbering = _Numbering(document)
     lines = []
     blank = False
@@ -261,12 +287,12 @@ def read_docx(data):
             add(_paragraph_lines(Paragraph(child, document), numbering))
         elif child.tag == f"{_W}tbl":
             table = Table(child, document)
-            seen = []  # merged cells repeat: the same cell element comes once
+            seen = set()  # merged cells repeat: the same cell element comes once
             for row in table.rows:
                 for cell in row.cells:
-                    if any(element is cell._tc for element in seen):
+                    if cell._tc in seen:
                         continue
-                    seen.append(cell._tc)
+                    seen.add(cell._tc)
                     blank = True
                     for paragraph in cell.paragraphs:
                         add(_paragraph_lines(paragraph, numbering, table=True))

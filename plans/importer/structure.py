@@ -115,7 +115,7 @@ class PlanReader:
         intro = lines[intro_start:first_section]
         self._read_years()
         self._read_intro(intro)
-        bounds = [*(s[0] for s in sections[1:]), closing_at]
+        bounds = [*(s[0] for s in sections[1:]), closing_at] if sections else []  # a title and no section
         areas_seen = False
         for (start, roman, title, role), end in zip(sections, bounds, strict=True):
             body = lines[start + 1:end]

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.search import normalise
 
@@ -44,16 +45,17 @@ def _expands(token):
     return token.word in ABBREVIATIONS and (token.upper or token.word in EXPAND_ANY_CASE)
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(char):
+    if char.isspace():
+        return " "
+    folded = normalise(char)
+    return folded if len(folded) == 1 else char.lower()
+
+
 def fold(text):
     """Lower case without diacritics, one character for one character (offsets stay valid)."""
-    out = []
-    for char in text:
-        if char.isspace():
-            out.append(" ")
-            continue
-        folded = normalise(char)
-        out.append(folded if len(folded) == 1 else char.lower())
-    return "".join(out)
+    return "".join(map(_fold_char, text))
 
 
 def nfc(text):

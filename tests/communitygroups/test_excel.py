@@ -174,3 +174,15 @@ def test_export_reads_back_in_the_import_format(groups_a, ward_a, client_for):
 def test_export_of_an_empty_list(groups_a):
     content = export_households(Household.objects.none())
     assert list(load_workbook(BytesIO(content)).worksheets[0].iter_rows(values_only=True))[0][1] == "Địa chỉ"
+
+
+def test_the_import_page_refuses_a_decompression_bomb(groups_a, ward_a, client_for):
+    from tests.upload_bombs import MB, xlsx_bomb
+
+    response = client_for(ward_a.users["group_leader"]).post(
+        reverse("communitygroups:household_import"),
+        {"group": groups_a["tdp-1"].pk, "file": upload(xlsx_bomb(100 * MB))})
+
+    assert response.status_code == 400
+    assert "Tệp “ho-gia-dinh.xlsx” bị từ chối: nội dung giải nén quá lớn" in response.content.decode()
+    assert not Household.objects.exists()

@@ -755,3 +755,43 @@ def test_a_stale_preview_sends_back_to_the_upload(ward_a, client_for):
     response = client.get(reverse("plans:plan_import_preview", args=["khong-con"]))
 
     assert response.status_code == 302 and response["Location"] == UPLOAD
+
+
+# ---------------------------------------------------------------- files that would tie the importer up
+
+@pytest.mark.django_db
+def test_a_decompression_bomb_is_refused_before_word_reads_it(ward_a, client_for):
+    """The finding: a 60 KB .docx whose body unpacks to 17.5 MB kept the importer busy for 168.8 s."""
+    from tests.upload_bombs import MB, docx_bomb
+
+    client = client_for(ward_a.users["bloc"])
+
+    response = _upload(client, "ke-hoach.docx", docx_bomb(100 * MB))
+
+    assert response.status_code == 400
+    assert "Tệp “ke-hoach.docx” bị từ chối: nội dung giải nén quá lớn" in response.content.decode()
+    assert Plan.objects.count() == 0 and SESSION_KEY not in client.session
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("dai.docx", "word"),
+    ("dai.md", ("## KẾ HOẠCH\n\n" + "- Nhiệm vụ\n" * 2001).encode()),
+])
+def test_a_document_ten_times_longer_than_a_plan_is_refused(name, content):
+    """Small and ordinary once unpacked, but over 2,000 paragraphs: reading them all would tie the worker up."""
+    from tests.upload_bombs import docx_bomb
+
+    if content == "word":
+        content = docx_bomb(2100 * 34, level=6)  # 2,100 one-word paragraphs: 71 KB unpacked
+
+    with pytest.raises(UnreadableFile) as refused:
+        import_upload(name, content, UnitCatalogue.demo())
+
+    assert f"Tệp “{name}” bị từ chối: văn bản dài hơn 2000 đoạn" in str(refused.value)
+
+
+def test_a_title_without_sections_is_not_a_plan():
+    with pytest.raises(UnreadableFile) as refused:
+        import_upload("ke-hoach.md", ("## KẾ HOẠCH\n" + "Nội dung\n" * 5).encode(), UnitCatalogue.demo())
+
+    assert "không thấy cấu trúc của một kế hoạch" in str(refused.value)

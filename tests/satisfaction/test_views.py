@@ -138,3 +138,33 @@ def test_a_refused_import_shows_the_list_of_sets_again(ward_a, client_for):
 
     assert refused.status_code == 400
     assert "Bộ tiêu chí MẪU" in refused.content.decode() and CriteriaSet.objects.count() == 1
+
+
+IMPORT_META = {"name": "Bộ tiêu chí tỉnh", "decision_number": "12/QĐ-UBND", "decision_date": "01/03/2024",
+               "issuer": "UBND tỉnh", "action": "import"}
+
+
+def test_the_criteria_import_refuses_a_decompression_bomb(ward_a, client_for):
+    from tests.upload_bombs import MB, xlsx_bomb
+
+    response = client_for(ward_a.users["bloc"]).post(
+        reverse("satisfaction:criteria_set_list"),
+        {**IMPORT_META, "file": SimpleUploadedFile("bo-tieu-chi.xlsx", xlsx_bomb(100 * MB))})
+
+    assert response.status_code == 400
+    assert "Tệp “bo-tieu-chi.xlsx” bị từ chối: nội dung giải nén quá lớn" in response.content.decode()
+    assert not CriteriaSet.objects.exists()
+
+
+def test_the_criteria_import_has_the_portals_one_size_limit(ward_a, client_for):
+    """It read a 30 MB file while every other upload stops at 10 MB (DANVAN_UPLOAD_MAX_BYTES)."""
+    content = workbook_bytes(GOOD_ROWS).read()
+    too_large = content + b"\0" * (10 * 1024 * 1024 + 1 - len(content))
+
+    response = client_for(ward_a.users["bloc"]).post(
+        reverse("satisfaction:criteria_set_list"),
+        {**IMPORT_META, "file": SimpleUploadedFile("bo-tieu-chi.xlsx", too_large)})
+
+    assert response.status_code == 400
+    assert "Tệp “bo-tieu-chi.xlsx” dung lượng 10,0\xa0MB, vượt quá giới hạn 10,0\xa0MB." in response.content.decode()
+    assert not CriteriaSet.objects.exists()
