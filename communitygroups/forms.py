@@ -276,12 +276,11 @@ class HouseholdImportForm(forms.Form):
             self.fields["group"].empty_label = None
 
     def clean_file(self):
+        from core.spreadsheets import XLSX_CONTENT_TYPE
         from core.validators import validate_upload
 
-        from .excel import XLSX_TYPE
-
         uploaded = self.cleaned_data["file"]
-        if validate_upload(uploaded) != XLSX_TYPE:
+        if validate_upload(uploaded) != XLSX_CONTENT_TYPE:
             raise forms.ValidationError(
                 _("Tệp “%(name)s” không phải bảng tính Excel .xlsx.") % {"name": uploaded.name}, code="not_xlsx")
         return uploaded

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from .spreadsheets import XLSX_CONTENT_TYPE
+
 # Signatures of the evidence types the portal accepts, checked against the first bytes of the file.
 _SIGNATURES = (
     (b"%PDF-", "application/pdf"),
@@ -34,7 +36,7 @@ def sniff_content_type(head: bytes, name: str = "") -> str | None:
                     return None
                 return {
                     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ".xlsx": XLSX_CONTENT_TYPE,
                     ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                     ".odt": "application/vnd.oasis.opendocument.text",
                     ".ods": "application/vnd.oasis.opendocument.spreadsheet",

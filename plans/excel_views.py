@@ -6,15 +6,15 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from core.access import may_create
+from core.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
 from core.validators import validate_upload
 
 from .excel import ImportPreview, ImportRejected, apply_import, export_tasks, parse_progress_import
@@ -22,7 +22,6 @@ from .models import ProgressUpdate
 from .services import today
 from .views import TaskListView
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The parsed preview waits here, as plain data, between the upload and the confirmation.
 SESSION_KEY = "plans.excel_import"
 
@@ -36,11 +35,7 @@ class TaskExportView(TaskListView):
             queryset = self.filterset.qs
         else:
             queryset = self.filterset.queryset.none()
-        response = HttpResponse(export_tasks(queryset), content_type=XLSX_TYPE)
-        filename = f"nhiem-vu-{today():%Y%m%d}.xlsx"
-        response["Content-Disposition"] = content_disposition_header(True, filename)
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return xlsx_response(export_tasks(queryset), f"nhiem-vu-{today():%Y%m%d}.xlsx")
 
 
 class ProgressImportForm(forms.Form):
@@ -52,7 +47,7 @@ class ProgressImportForm(forms.Form):
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
         content_type = validate_upload(uploaded)
-        if content_type != XLSX_TYPE:
+        if content_type != XLSX_CONTENT_TYPE:
             raise forms.ValidationError(
                 _("Tệp “%(name)s” không phải bảng tính Excel .xlsx. "
                   "Hãy dùng tệp tải về bằng nút “Xuất Excel”.")
