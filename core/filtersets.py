@@ -34,8 +34,8 @@ def key_range(model_field, using="default"):
 
 def integer_key(model_field, value, using="default"):
     """``value`` (as typed in a query string) as a whole number that ``model_field`` can hold, or None: not a
-    number, or out of the column's range (SQLite refuses such a number with OverflowError, PostgreSQL with an
-    out-of-range error, both a server error where the user should be told the value is wrong)."""
+    number, or out of the column's range (SQLite's driver fails on a number beyond 64 bits with OverflowError: a
+    server error where the user should be told the value is wrong)."""
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
@@ -52,8 +52,9 @@ KEY_NOT_IN_LIST = _("Không có mục “%(value)s” trong danh sách. Hãy ch�
 
 
 class _BoundedKeys:
-    """Refuses, before any query, a value that the key column of the field's rows cannot hold (?group=1e20 as
-    digits): the same 400 / form error as a value that is not in the list, instead of a server error."""
+    """Refuses, before any query, a value that the key column of the field's rows cannot hold (?group= twenty
+    nines) or that is no number at all: a 400 / form error saying the entry is not in the list, instead of a
+    server error."""
 
     def refuse_unholdable(self, values):
         model = self.queryset.model
@@ -64,16 +65,8 @@ class _BoundedKeys:
         for value in values:
             if value in self.empty_values or isinstance(value, model) or value == null_value:
                 continue
-            if integer_key(model_field, value, self.queryset.db) is None and _looks_like_integer(value):
+            if integer_key(model_field, value, self.queryset.db) is None:
                 raise forms.ValidationError(KEY_NOT_IN_LIST, code="invalid_choice", params={"value": value})
-
-
-def _looks_like_integer(value):
-    try:
-        int(str(value).strip())
-    except (TypeError, ValueError):
-        return False  # not a number: the field's own check refuses it as a value not in the list
-    return True
 
 
 class _BoundedModelChoice(_BoundedKeys):

@@ -92,6 +92,7 @@ def test_the_api_refuses_junk_in_a_choice_filter(ward_a, api_for, url):
     response = api_for(ward_a.users["bloc"]).get(url)
 
     assert response.status_code == 400
+    assert "Không có mục" in str(response.json()) or "Hãy chọn" in str(response.json())
 
 
 @pytest.mark.parametrize("url", [f"/ho-gia-dinh/?group={HUGE}", f"/ho-gia-dinh/?group={HUGE}&inter_family_group=1"])
