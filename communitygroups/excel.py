@@ -20,7 +20,7 @@ from django.utils.translation import gettext_noop
 
 from core.access import CHANGE
 from core.search import normalise
-from core.validators import XLSX_TYPE  # noqa: F401 - the views send exports with it
+from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from .models import CommunityGroup, Household, InterFamilyGroup, household_key
 
@@ -362,12 +362,11 @@ def apply_import(preview, user):
 
 def export_households(queryset) -> bytes:
     """The households of ``queryset`` (already restricted) as an .xlsx in the import's format."""
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
+    workbook = new_workbook(write_only=True)
     sheet = workbook.create_sheet(_("Danh sách hộ"))
     headers = [*COLUMNS, Column("residential_group", EXPORT_EXTRA, (), width=22)]
     for index, column in enumerate(headers, start=1):
@@ -381,7 +380,7 @@ def export_households(queryset) -> bytes:
         cell.font = bold
         cell.fill = fill
         header_cells.append(cell)
-    sheet.append(header_cells)
+    append_row(sheet, header_cells)
     rows = queryset.select_related("inter_family_group", "group__residential_group").order_by("group_id", "address",
                                                                                              "pk")
     for number, household in enumerate(rows.iterator(chunk_size=2000), start=1):
@@ -394,13 +393,5 @@ def export_households(queryset) -> bytes:
             _("Có") if household.zalo_joined else _("Không"),
             household.group.residential_group.name,
         ]
-        cells = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        append_row(sheet, values)
+    return workbook_bytes(workbook)

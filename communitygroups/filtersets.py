@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet
+from core.filtersets import PortalFilterSet, integer_key
 
 from .models import (
     Activity,
@@ -90,9 +90,9 @@ class HouseholdFilterSet(PortalFilterSet):
         # A ward has hundreds of inter-family groups: offer those of the chosen group only (or of the
         # leader's one group), so the page does not draw them all. A value sent on its own still validates.
         field = self.form.fields["inter_family_group"]
-        group = str(self.data.get("group") or "")
-        if group.isdigit():
-            field.queryset = field.queryset.filter(group_id=int(group))
+        group = integer_key(CommunityGroup._meta.pk, self.data.get("group"))
+        if group is not None:
+            field.queryset = field.queryset.filter(group_id=group)
         elif not self.data.get("inter_family_group") and self.request is not None:
             if visible_groups(self.request).count() > 1:
                 field.queryset = field.queryset.none()

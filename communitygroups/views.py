@@ -11,10 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -22,10 +21,11 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
+from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from . import services
-from .excel import XLSX_TYPE, ImportPreview, ImportRejected, apply_import, export_households, parse_households
+from .excel import ImportPreview, ImportRejected, apply_import, export_households, parse_households
 from .filtersets import ActivityFilterSet, CommunityGroupFilterSet, HouseholdFilterSet, SituationReportFilterSet
 from .forms import (
     ActivityForm,
@@ -394,11 +394,7 @@ class HouseholdExportView(HouseholdListView):
             queryset = self.filterset.qs
         else:
             queryset = self.filterset.queryset.none()
-        response = HttpResponse(export_households(queryset), content_type=XLSX_TYPE)
-        response["Content-Disposition"] = content_disposition_header(
-            True, f"ho-gia-dinh-{services.today():%Y%m%d}.xlsx")
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return xlsx_response(export_households(queryset), f"ho-gia-dinh-{services.today():%Y%m%d}.xlsx")
 
 
 class HouseholdImportView(LoginRequiredMixin, View):

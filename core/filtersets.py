@@ -1,7 +1,11 @@
 """Base FilterSets: every list (browser and API) gets bounded number filters and ``q``, a search with or without
 diacritics."""
 
+from functools import cache
+
 import django_filters
+from django import forms
+from django.db import connections
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import QuerySetRequestMixin
@@ -16,14 +20,83 @@ YEAR_BOUNDS = (1, 9999)
 NUMBER_BOUNDS = (-(2**31), 2**31 - 1)
 
 
+def key_range(model_field, using="default"):
+    """The (lowest, highest) whole number the database holds in ``model_field`` (a key followed to the field it
+    points at), or None when the field does not hold whole numbers."""
+    while model_field.is_relation and model_field.target_field is not model_field:
+        model_field = model_field.target_field
+    internal_type = model_field.get_internal_type()
+    ops = connections[using].ops
+    if internal_type not in ops.integer_field_ranges:
+        return None
+    return ops.integer_field_range(internal_type)
+
+
+def integer_key(model_field, value, using="default"):
+    """``value`` (as typed in a query string) as a whole number that ``model_field`` can hold, or None: not a
+    number, or out of the column's range (SQLite's driver fails on a number beyond 64 bits with OverflowError: a
+    server error where the user should be told the value is wrong)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    bounds = key_range(model_field, using)
+    low, high = bounds if bounds else (None, None)
+    if (low is not None and number < low) or (high is not None and number > high):
+        return None
+    return number
+
+
+KEY_NOT_IN_LIST = _("Không có mục “%(value)s” trong danh sách. Hãy chọn một mục trong danh sách, hoặc để trống "
+                    "để không lọc theo mục này.")
+
+
+class _BoundedKeys:
+    """Refuses, before any query, a value that the key column of the field's rows cannot hold (?group= twenty
+    nines) or that is no number at all: a 400 / form error saying the entry is not in the list, instead of a
+    server error."""
+
+    def refuse_unholdable(self, values):
+        model = self.queryset.model
+        model_field = model._meta.get_field(self.to_field_name) if self.to_field_name else model._meta.pk
+        if key_range(model_field, self.queryset.db) is None:
+            return
+        null_value = getattr(self, "null_value", None) if getattr(self, "null_label", None) is not None else None
+        for value in values:
+            if value in self.empty_values or isinstance(value, model) or value == null_value:
+                continue
+            if integer_key(model_field, value, self.queryset.db) is None:
+                raise forms.ValidationError(KEY_NOT_IN_LIST, code="invalid_choice", params={"value": value})
+
+
+class _BoundedModelChoice(_BoundedKeys):
+    def to_python(self, value):
+        self.refuse_unholdable([value])
+        return super().to_python(value)
+
+
+class _BoundedModelMultipleChoice(_BoundedKeys):
+    def _check_values(self, value):
+        self.refuse_unholdable(value)
+        return super()._check_values(value)
+
+
+@cache
+def _bounded_field_class(field_class):
+    mixin = _BoundedModelMultipleChoice if issubclass(field_class, forms.ModelMultipleChoiceField) else \
+        _BoundedModelChoice
+    return type(f"Bounded{field_class.__name__}", (mixin, field_class), {})
+
+
 def _is_year(number_filter):
     return number_filter.lookup_expr == "year" or number_filter.field_name.split("__")[-1].endswith("year")
 
 
 class BoundedFilterSet(django_filters.FilterSet):
     """Every FilterSet of the portal derives from this one (the API's generated ones too, through PortalFilterBackend):
-    its number filters are bounded, a choice of rows offers only rows in the user's scope, and a choice left blank
-    reads "— Tất cả —" (no filter; FILTERS_EMPTY_CHOICE_LABEL)."""
+    its number filters are bounded, a choice of rows refuses a key its table cannot hold (before querying) and
+    offers only rows in the user's scope, and a choice left blank reads "— Tất cả —" (no filter;
+    FILTERS_EMPTY_CHOICE_LABEL)."""
 
     def __init__(self, *args, **kwargs):
         from django.conf import settings
@@ -36,6 +109,8 @@ class BoundedFilterSet(django_filters.FilterSet):
                 each.extra.setdefault("max_value", high)
             if isinstance(each, django_filters.ModelChoiceFilter):
                 each.extra.setdefault("empty_label", settings.FILTERS_EMPTY_CHOICE_LABEL)
+            if issubclass(each.field_class, forms.ModelChoiceField):
+                each.field_class = _bounded_field_class(each.field_class)
             if isinstance(each, QuerySetRequestMixin):
                 self._restrict_choices(each)
 

@@ -4,6 +4,7 @@ files, what the archive unpacks to (core.uploads)."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .spreadsheets import XLSX_CONTENT_TYPE
 from .uploads import check_archive, check_size
 
 # Signatures of the evidence types the portal accepts, checked against the first bytes of the file.
@@ -29,7 +30,7 @@ EXTENSIONS = {
     "image/gif": ".gif",
     "image/webp": ".webp",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    XLSX_CONTENT_TYPE: ".xlsx",
     "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
     "application/vnd.oasis.opendocument.text": ".odt",
     "application/vnd.oasis.opendocument.spreadsheet": ".ods",
@@ -37,7 +38,6 @@ EXTENSIONS = {
     "application/vnd.ms-excel": ".xls",
     "application/vnd.ms-powerpoint": ".ppt",
 }
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP_BASED = {content_type for content_type, extension in EXTENSIONS.items()
              if extension in _OFFICE_EXTENSIONS["application/zip"]}
 
@@ -87,7 +87,7 @@ def validate_xlsx(uploaded, advice=""):
         if exc.code != "file_type":
             raise
         content_type = None
-    if content_type != XLSX_TYPE:
+    if content_type != XLSX_CONTENT_TYPE:
         message = _("Tệp “%(name)s” không phải bảng tính Excel .xlsx.") % {"name": uploaded.name}
         raise ValidationError(f"{message} {advice}".strip(), code="not_xlsx")
     return uploaded

@@ -8,13 +8,14 @@ Views, the API, the demo loader and the reports call these; none of them re-impl
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from io import BytesIO
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from .models import (
     CLOSED_PETITION_STATES,
@@ -423,6 +424,33 @@ def quarterly_list(ward, year, quarter, user=None):
     return annotate_disclosures(disclosures, min(today(), end + timedelta(days=365)))
 
 
+def quarterly_workbook(ward, year, quarter, title, disclosures) -> bytes:
+    """The quarter's list of disclosures (``quarterly_list``) as an .xlsx file, to print or send on."""
+    from openpyxl.styles import Font
+
+    book = new_workbook()
+    sheet = book.active
+    # A sheet name cannot hold "/" (Excel refuses it), hence "Quý 2-2024" rather than "Quý 2/2024".
+    sheet.title = _("Quý %(quarter)s-%(year)s") % {"quarter": quarter, "year": year}
+    append_row(sheet, [str(ward).upper()])
+    append_row(sheet, [title])
+    sheet["A2"].font = Font(bold=True, size=13)
+    append_row(sheet, [])
+    append_row(sheet, [_("STT"), _("Nội dung công khai"), _("Loại nội dung (Điều 11)"), _("Hình thức (Điều 12)"),
+                       _("Địa điểm"), _("Từ ngày"), _("Đến ngày"), _("Đơn vị"), _("Người phê duyệt")])
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for number, d in enumerate(disclosures, start=1):
+        until = d.posted_until if d.posted_until else _("Thường xuyên") if d.needed_days is None else ""
+        append_row(sheet, [number, d.title, d.get_content_kind_display(), d.get_channel_display(), d.place,
+                           d.posted_on, until, d.unit.name, d.approver.full_name if d.approver_id else ""])
+        for column in (6, 7):
+            sheet.cell(row=sheet.max_row, column=column).number_format = "DD/MM/YYYY"
+    for letter, width in zip("ABCDEFGHI", (6, 60, 40, 30, 28, 12, 12, 24, 24), strict=True):
+        sheet.column_dimensions[letter].width = width
+    return workbook_bytes(book)
+
+
 # --- The law's yearly minimums -------------------------------------------------------------------------
 
 @dataclass
@@ -605,12 +633,11 @@ VIOLATION_COLUMNS = (
 
 def violations_workbook(violations, ward=None, year=None):
     """The violations as an .xlsx file (bytes): a list and a summary per unit, for the Organisation Board."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
     violations = list(violations)
-    book = Workbook()
+    book = new_workbook()
     sheet = book.active
     sheet.title = str(_("Danh sách vi phạm"))
     thin = Side(style="thin", color="999999")
@@ -618,15 +645,15 @@ def violations_workbook(violations, ward=None, year=None):
     title = _("DANH SÁCH VI PHẠM LUẬT THỰC HIỆN DÂN CHỦ Ở CƠ SỞ")
     if year:
         title = f"{title} {_('NĂM')} {year}"
-    sheet.append([str(ward).upper() if ward else ""])
-    sheet.append([title])
-    sheet.append([str(_("Phục vụ đánh giá, xếp loại tổ chức đảng, đảng viên (gửi Ban Tổ chức Đảng ủy)"))])
-    sheet.append([])
+    append_row(sheet, [str(ward).upper() if ward else ""])
+    append_row(sheet, [title])
+    append_row(sheet, [str(_("Phục vụ đánh giá, xếp loại tổ chức đảng, đảng viên (gửi Ban Tổ chức Đảng ủy)"))])
+    append_row(sheet, [])
     sheet["A2"].font = Font(bold=True, size=13)
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(VIOLATION_COLUMNS))
     sheet["A2"].alignment = Alignment(horizontal="center")
     header_row = 5
-    sheet.append([str(label) for label, _width in VIOLATION_COLUMNS])
+    append_row(sheet, [str(label) for label, _width in VIOLATION_COLUMNS])
     for index, (_label, width) in enumerate(VIOLATION_COLUMNS, start=1):
         cell = sheet.cell(row=header_row, column=index)
         cell.font = Font(bold=True)
@@ -634,7 +661,7 @@ def violations_workbook(violations, ward=None, year=None):
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         sheet.column_dimensions[get_column_letter(index)].width = width
     for number, violation in enumerate(violations, start=1):
-        sheet.append([
+        append_row(sheet, [
             number, violation.unit.name, violation.person.full_name if violation.person_id else "",
             violation.found_on, violation.get_source_display(), violation.article, violation.description,
             violation.measure, violation.remedied_on,
@@ -649,8 +676,8 @@ def violations_workbook(violations, ward=None, year=None):
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
 
     summary = book.create_sheet(str(_("Tổng hợp theo đơn vị")))
-    summary.append([str(_("Đơn vị, tổ chức đảng")), str(_("Số vi phạm")), str(_("Đã khắc phục")),
-                    str(_("Cán bộ, đảng viên liên quan"))])
+    append_row(summary, [str(_("Đơn vị, tổ chức đảng")), str(_("Số vi phạm")), str(_("Đã khắc phục")),
+                         str(_("Cán bộ, đảng viên liên quan"))])
     for cell in summary[1]:
         cell.font = Font(bold=True)
     by_unit = {}
@@ -661,12 +688,10 @@ def violations_workbook(violations, ward=None, year=None):
         if violation.person_id:
             row[2].add(violation.person.full_name)
     for name, (count, remedied, people) in sorted(by_unit.items(), key=lambda item: (-item[1][0], item[0])):
-        summary.append([name, count, remedied, ", ".join(sorted(people))])
+        append_row(summary, [name, count, remedied, ", ".join(sorted(people))])
     summary.column_dimensions["A"].width = 36
     summary.column_dimensions["D"].width = 40
-    output = BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return workbook_bytes(book)
 
 
 # --- Area section ------------------------------------------------------------------------------------

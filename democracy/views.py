@@ -1,10 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -13,6 +12,7 @@ from django.views.generic import TemplateView
 from core.access import CHANGE, may_create, user_may
 from core.forms import writable_units
 from core.models import Attachment
+from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
 from meetings.wards import visible_wards, ward_for_request, year_from_request
@@ -45,13 +45,12 @@ from .services import (
     open_cadre_feedback,
     petition_is_overdue,
     quarterly_list,
+    quarterly_workbook,
     reception_weeks,
     today,
     violations_workbook,
     yearly_minimums,
 )
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _ward_context(request, page_title):
@@ -228,37 +227,9 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
 
 
 def _quarterly_xlsx(context):
-    from io import BytesIO
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    # A sheet name cannot hold "/" (Excel refuses it), hence "Quý 2-2024" rather than "Quý 2/2024".
-    sheet.title = _("Quý %(quarter)s-%(year)s") % {"quarter": context["quarter"], "year": context["year"]}
-    sheet.append([str(context["ward"]).upper()])
-    sheet.append([context["page_title"]])
-    sheet["A2"].font = Font(bold=True, size=13)
-    sheet.append([])
-    sheet.append([_("STT"), _("Nội dung công khai"), _("Loại nội dung (Điều 11)"), _("Hình thức (Điều 12)"),
-                  _("Địa điểm"), _("Từ ngày"), _("Đến ngày"), _("Đơn vị"), _("Người phê duyệt")])
-    for cell in sheet[4]:
-        cell.font = Font(bold=True)
-    for number, d in enumerate(context["disclosures"], start=1):
-        sheet.append([number, d.title, d.get_content_kind_display(), d.get_channel_display(), d.place,
-                      d.posted_on, d.posted_until if d.posted_until else _("Thường xuyên") if d.needed_days is None
-                      else "", d.unit.name, d.approver.full_name if d.approver_id else ""])
-        for column in (6, 7):
-            sheet.cell(row=sheet.max_row, column=column).number_format = "DD/MM/YYYY"
-    for letter, width in zip("ABCDEFGHI", (6, 60, 40, 30, 28, 12, 12, 24, 24), strict=True):
-        sheet.column_dimensions[letter].width = width
-    output = BytesIO()
-    book.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
-    filename = f"danh-muc-cong-khai-quy-{context['quarter']}-{context['year']}.xlsx"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    content = quarterly_workbook(context["ward"], context["year"], context["quarter"], context["page_title"],
+                                 context["disclosures"])
+    return xlsx_response(content, f"danh-muc-cong-khai-quy-{context['quarter']}-{context['year']}.xlsx")
 
 
 class MinimumsView(LoginRequiredMixin, TemplateView):
@@ -486,11 +457,7 @@ class ViolationExportView(ViolationListView):
         queryset = queryset.select_related("unit", "person").order_by("unit__path", "found_on", "pk")
         year = self.filterset.form.cleaned_data.get("evaluation_year") if self.filterset.is_valid() else None
         content = violations_workbook(queryset, ward=request.user.ward, year=year)
-        response = HttpResponse(content, content_type=XLSX_TYPE)
-        filename = f"vi-pham-dan-chu-co-so-{year or today().year}.xlsx"
-        response["Content-Disposition"] = content_disposition_header(True, filename)
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return xlsx_response(content, f"vi-pham-dan-chu-co-so-{year or today().year}.xlsx")
 
 
 class ViolationDetailView(ObjectDetailView):

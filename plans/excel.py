@@ -23,6 +23,7 @@ from django.utils.translation import gettext_noop
 
 from core.access import CHANGE
 from core.search import normalise
+from core.spreadsheets import new_workbook, workbook_bytes, write_cell
 
 from .models import Task
 from .services import record_progress, today
@@ -88,22 +89,13 @@ def _row_values(task):
     }
 
 
-def _write_cell(sheet, row, column, value):
-    cell = sheet.cell(row=row, column=column, value=value)
-    # openpyxl stores any text starting with "=" as a formula; a task title is never one.
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"
-    return cell
-
-
 def export_tasks(queryset) -> bytes:
     """The tasks of ``queryset`` (already restricted to the user's scope) as an .xlsx file."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = _(SHEET_TASKS)
     readonly_fill = PatternFill("solid", fgColor=_READONLY_FILL)
@@ -112,7 +104,7 @@ def export_tasks(queryset) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
 
     for index, column in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=1, column=index, value=_(column.label))
+        cell = write_cell(sheet, 1, index, _(column.label))
         cell.font = header_font if not column.editable else Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL) if not column.editable else PatternFill(
             "solid", fgColor="FFD600"
@@ -125,7 +117,7 @@ def export_tasks(queryset) -> bytes:
         row += 1
         values = _row_values(task)
         for index, column in enumerate(COLUMNS, start=1):
-            cell = _write_cell(sheet, row, index, values[column.key])
+            cell = write_cell(sheet, row, index, values[column.key])
             cell.fill = editable_fill if column.editable else readonly_fill
             cell.alignment = wrap
             if column.key == "due" and values["due"]:
@@ -148,9 +140,7 @@ def export_tasks(queryset) -> bytes:
 
     _write_help_sheet(workbook.create_sheet(_(SHEET_HELP)))
 
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def _column_index(key):
@@ -188,7 +178,7 @@ def _write_help_sheet(sheet):
     lines = [(title, True), (exported, False), ("", False)] + [(step, False) for step in steps]
     sheet.column_dimensions["A"].width = 110
     for row, (text, bold) in enumerate(lines, start=1):
-        cell = sheet.cell(row=row, column=1, value=text)
+        cell = write_cell(sheet, row, 1, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             cell.font = Font(bold=True, size=13)

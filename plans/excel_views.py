@@ -6,16 +6,16 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from core.access import may_create
-from core.validators import XLSX_TYPE, validate_xlsx
+from core.spreadsheets import xlsx_response
+from core.validators import validate_xlsx
 
 from .excel import ImportPreview, ImportRejected, apply_import, export_tasks, parse_progress_import
 from .models import ProgressUpdate
@@ -35,11 +35,7 @@ class TaskExportView(TaskListView):
             queryset = self.filterset.qs
         else:
             queryset = self.filterset.queryset.none()
-        response = HttpResponse(export_tasks(queryset), content_type=XLSX_TYPE)
-        filename = f"nhiem-vu-{today():%Y%m%d}.xlsx"
-        response["Content-Disposition"] = content_disposition_header(True, filename)
-        response["X-Content-Type-Options"] = "nosniff"
-        return response
+        return xlsx_response(export_tasks(queryset), f"nhiem-vu-{today():%Y%m%d}.xlsx")
 
 
 class ProgressImportForm(forms.Form):

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, VIEW
 from core.areas import figures_for, sections_for
+from core.spreadsheets import xlsx_response
 from core.views import ObjectDetailView, ObjectListView
 from organisations.models import Role, Unit, UnitKind
 from plans.models import Task, TaskStatus
@@ -308,11 +309,7 @@ class ReportExcelView(LoginRequiredMixin, View):
         report = get_object_or_404(QuarterlyReport.objects.restrict(request.user), pk=pk)
         visible = {section.key for section in sections_for(request.user)}
         content = report_workbook(report, visible)
-        response = HttpResponse(
-            content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="bao-cao-quy-{report.quarter}-{report.year}.xlsx"'
-        return response
+        return xlsx_response(content, f"bao-cao-quy-{report.quarter}-{report.year}.xlsx")
 
 
 class UnitReportView(ObjectDetailView):

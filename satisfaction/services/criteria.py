@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.spreadsheets import append_row, new_workbook, workbook_bytes
+
 from ..models import (
     Assessment,
     AssessmentStatus,
@@ -669,20 +671,19 @@ def import_criteria_set(uploaded, ward, *, name, decision_number, decision_date=
 
 def export_criteria_set(criteria_set) -> bytes:
     """The set in the import format: a template to fill in with the province's real set."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = SHEET_CRITERIA
-    sheet.append(list(COLUMNS.values()))
+    append_row(sheet, list(COLUMNS.values()))
     measure_words = {v: k for k, v in MEASURE_WORDS.items()}
     for group in criteria_set.groups.prefetch_related("criteria"):
-        sheet.append([group.name, group.code, None, float(group.max_points), None, "x" if group.is_bonus else None,
-                      None])
+        append_row(sheet, [group.name, group.code, None, float(group.max_points), None, "x" if group.is_bonus else None,
+                           None])
         for criterion in group.criteria.all():
-            sheet.append([None, criterion.code, criterion.name, float(criterion.max_points),
-                          criterion.evidence_required, None, measure_words.get(criterion.measure, "")])
+            append_row(sheet, [None, criterion.code, criterion.name, float(criterion.max_points),
+                               criterion.evidence_required, None, measure_words.get(criterion.measure, "")])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for letter, width in zip("ABCDEFG", (40, 8, 70, 12, 40, 12, 20), strict=True):
@@ -691,10 +692,8 @@ def export_criteria_set(criteria_set) -> bytes:
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     stars_sheet = workbook.create_sheet(SHEET_STARS)
-    stars_sheet.append(list(STAR_COLUMNS.values()))
+    append_row(stars_sheet, list(STAR_COLUMNS.values()))
     for level in criteria_set.star_levels.all():
-        stars_sheet.append([level.stars, float(level.min_score)])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        append_row(stars_sheet, [level.stars, float(level.min_score)])
+    return workbook_bytes(workbook)
 

@@ -5,13 +5,14 @@ import uuid
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from io import BytesIO
 
 from auditlog.context import disable_auditlog
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+
+from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from ..models import (
     SIPAS_DIMENSIONS,
@@ -322,51 +323,48 @@ def dimension_chart_svg(dimension, width=640):
 
 
 def export_results(campaign) -> bytes:
-    from openpyxl import Workbook
     from openpyxl.styles import Font
 
     result = campaign_results(campaign)
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = _("Theo yếu tố")
-    sheet.append([_("Đợt khảo sát"), campaign.title])
-    sheet.append([_("Thời gian"), f"{campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y}"])
-    sheet.append([_("Số phiếu"), result.responses])
-    sheet.append([_("Chỉ số hài lòng (%)"), float(result.index) if result.index is not None else None])
+    append_row(sheet, [_("Đợt khảo sát"), campaign.title])
+    append_row(sheet, [_("Thời gian"), f"{campaign.starts_on:%d/%m/%Y} – {campaign.ends_on:%d/%m/%Y}"])
+    append_row(sheet, [_("Số phiếu"), result.responses])
+    append_row(sheet, [_("Chỉ số hài lòng (%)"), float(result.index) if result.index is not None else None])
     if result.previous:
-        sheet.append([_("Đợt trước"), result.previous.title,
-                      float(result.previous_index) if result.previous_index is not None else None])
-    sheet.append([])
-    sheet.append([_("Yếu tố"), _("Số câu trả lời"), _("Điểm trung bình"), _("Tỷ lệ hài lòng (%)"),
-                  _("Đợt trước (%)")])
+        append_row(sheet, [_("Đợt trước"), result.previous.title,
+                           float(result.previous_index) if result.previous_index is not None else None])
+    append_row(sheet, [])
+    append_row(sheet, [_("Yếu tố"), _("Số câu trả lời"), _("Điểm trung bình"), _("Tỷ lệ hài lòng (%)"),
+                       _("Đợt trước (%)")])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for dimension in result.dimensions:
-        sheet.append([dimension.name, dimension.count, float(dimension.mean) if dimension.mean else None,
-                      float(dimension.index) if dimension.index is not None else None,
-                      float(dimension.previous_index) if dimension.previous_index is not None else None])
+        append_row(sheet, [dimension.name, dimension.count, float(dimension.mean) if dimension.mean else None,
+                           float(dimension.index) if dimension.index is not None else None,
+                           float(dimension.previous_index) if dimension.previous_index is not None else None])
     sheet.column_dimensions["A"].width = 50
     questions = workbook.create_sheet(_("Theo câu hỏi"))
-    questions.append([_("Yếu tố"), _("Câu hỏi"), _("Số câu trả lời"), _("Điểm trung bình"),
-                      _("Tỷ lệ hài lòng (%)"), *[f"{n} – {label}" for n, label in enumerate(SCALE_LABELS, 1)]])
+    append_row(questions, [_("Yếu tố"), _("Câu hỏi"), _("Số câu trả lời"), _("Điểm trung bình"),
+                           _("Tỷ lệ hài lòng (%)"), *[f"{n} – {label}" for n, label in enumerate(SCALE_LABELS, 1)]])
     for dimension in result.dimensions:
         for row in dimension.questions:
-            questions.append([dimension.name, row.question.text, row.count,
-                              float(row.mean) if row.mean is not None else None,
-                              float(row.index) if row.index is not None else None, *row.distribution])
+            append_row(questions, [dimension.name, row.question.text, row.count,
+                                   float(row.mean) if row.mean is not None else None,
+                                   float(row.index) if row.index is not None else None, *row.distribution])
     for row in result.others:
         if row.question.kind == QuestionKind.TEXT:
             continue
-        questions.append(["", row.question.text, row.count])
+        append_row(questions, ["", row.question.text, row.count])
         for label, n, share in row.distribution:
-            questions.append(["", f"   {label}", n, None, float(share) if share is not None else None])
+            append_row(questions, ["", f"   {label}", n, None, float(share) if share is not None else None])
     questions.column_dimensions["B"].width = 70
     texts = workbook.create_sheet(_("Ý kiến"))
-    texts.append([_("Câu hỏi"), _("Ý kiến")])
+    append_row(texts, [_("Câu hỏi"), _("Ý kiến")])
     for row in result.others:
         for text in row.texts:
-            texts.append([row.question.text, text])
+            append_row(texts, [row.question.text, text])
     texts.column_dimensions["B"].width = 90
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
 
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
+from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from ..filtersets import AssessmentFilterSet, CriteriaSetFilterSet
@@ -96,10 +97,7 @@ class CriteriaSetDetailView(ObjectDetailView):
 class CriteriaSetExportView(LoginRequiredMixin, View):
     def get(self, request, pk):
         criteria_set = get_object_or_404(CriteriaSet.objects.restrict(request.user), pk=pk)
-        response = HttpResponse(svc.export_criteria_set(criteria_set),
-                                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        response["Content-Disposition"] = f'attachment; filename="bo-tieu-chi-{criteria_set.pk}.xlsx"'
-        return response
+        return xlsx_response(svc.export_criteria_set(criteria_set), f"bo-tieu-chi-{criteria_set.pk}.xlsx")
 
 
 class _FrozenSetMixin:

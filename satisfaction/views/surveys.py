@@ -6,7 +6,7 @@ from auditlog.context import set_actor
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from core.access import CHANGE, user_may
 from core.network import client_address
+from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from ..filtersets import SurveyCampaignFilterSet
@@ -179,11 +180,6 @@ class PaperEntryView(LoginRequiredMixin, View):
 class CampaignExportView(LoginRequiredMixin, View):
     def get(self, request, pk):
         campaign = get_object_or_404(SurveyCampaign.objects.restrict(request.user), pk=pk)
-        response = HttpResponse(
-            svc.export_results(campaign),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="ket-qua-khao-sat-{campaign.pk}.xlsx"'
-        return response
+        return xlsx_response(svc.export_results(campaign), f"ket-qua-khao-sat-{campaign.pk}.xlsx")
 
 
