@@ -47,6 +47,18 @@ def _tasks_run_in_process():
 
 
 @pytest.fixture(autouse=True)
+def _vietnamese_first():
+    """Each test starts in the portal's language: a request in English leaves English active in the thread, and the
+    next test's Vietnamese labels would otherwise depend on which test ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
