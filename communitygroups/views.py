@@ -21,6 +21,7 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
+from core.params import whole_number
 from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
@@ -378,10 +379,11 @@ class CoverageView(LoginRequiredMixin, TemplateView):
         gaps = services.coverage_gaps(household_queryset(user))
         if selected:
             # One group's gaps: a group outside the user's scope is not found, like its own page.
-            if not selected.isdigit() or int(selected) not in {g.pk for g in groups}:
+            selected = whole_number(selected)
+            if selected not in {g.pk for g in groups}:
                 raise Http404
-            gaps = gaps.filter(group_id=int(selected))
-            context["selected"] = int(selected)
+            gaps = gaps.filter(group_id=selected)
+            context["selected"] = selected
         _paginate(self, context, gaps, "gaps")
         context.update(page_title=_("Phủ kín hộ gia đình trong tổ liên gia"), target=services.TARGET_COVERAGE)
         return context

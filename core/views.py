@@ -15,6 +15,7 @@ from django_filters.views import FilterView
 
 from .access import CHANGE, VIEW, is_own_record, may_create, user_may
 from .models import Attachment
+from .params import query_int
 
 
 class OutOfScope(Exception):
@@ -55,11 +56,7 @@ class ObjectListView(ScopedMixin, FilterView):
     page_title = ""
 
     def get_paginate_by(self, queryset):
-        try:
-            size = int(self.request.GET.get("per_page", self.paginate_by))
-        except ValueError:
-            return self.paginate_by
-        return max(10, min(size, 200))
+        return max(10, min(query_int(self.request, "per_page", self.paginate_by), 200))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -12,10 +12,11 @@ from django.views.generic import TemplateView
 from core.access import CHANGE, may_create, user_may
 from core.forms import writable_units
 from core.models import Attachment
+from core.params import query_id, query_int, query_year
 from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.wards import visible_wards, ward_for_request
 from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
-from meetings.wards import visible_wards, ward_for_request, year_from_request
 
 from .filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
 from .forms import (
@@ -56,7 +57,7 @@ from .services import (
 def _ward_context(request, page_title):
     now = today()
     ward = ward_for_request(request)
-    year = year_from_request(request, now.year)
+    year = query_year(request, default=now.year)
     return {"ward": ward, "year": year, "today": now, "years": range(now.year - 3, now.year + 2),
             "wards": visible_wards(request.user) if request.user.ward is None else [],
             "page_title": page_title % {"year": year}}
@@ -102,9 +103,9 @@ class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCrea
         initial = {"posted_on": today()}
         if self.request.user.unit_id:
             initial["unit"] = self.request.user.unit_id
-        requirement = self.request.GET.get("requirement")
-        if requirement and requirement.isdigit():
-            found = DisclosureRequirement.objects.restrict(self.request.user).filter(pk=int(requirement)).first()
+        requirement = query_id(self.request, "requirement")
+        if requirement:
+            found = DisclosureRequirement.objects.restrict(self.request.user).filter(pk=requirement).first()
             if found:
                 initial.update(requirement=found.pk, content_kind=found.content_kind, title=found.title,
                                is_permanent=found.frequency == "permanent")
@@ -203,11 +204,7 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
     template_name = "democracy/quarterly_list.html"
 
     def get_quarter(self, now):
-        try:
-            quarter = int(self.request.GET.get("quarter", (now.month - 1) // 3 + 1))
-        except ValueError:
-            quarter = (now.month - 1) // 3 + 1
-        return quarter if 1 <= quarter <= 4 else 1
+        return query_int(self.request, "quarter", (now.month - 1) // 3 + 1, 1, 4)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -480,9 +477,9 @@ class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreat
 
     def get_initial(self):
         initial = {"found_on": today()}
-        petition = self.request.GET.get("petition")
-        if petition and petition.isdigit():
-            found = Petition.objects.restrict(self.request.user).filter(pk=int(petition)).first()
+        petition = query_id(self.request, "petition")
+        if petition:
+            found = Petition.objects.restrict(self.request.user).filter(pk=petition).first()
             if found:
                 initial.update(petition=found.pk, source="petition", unit=found.about_unit_id,
                                person=found.about_cadre_id)

@@ -11,14 +11,15 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, user_may
 from core.forms import writable_units
+from core.params import query_year
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.wards import visible_wards, ward_for_request
 
 from .filtersets import ConclusionFilterSet, MeetingFilterSet
 from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
 from .mixins import EvidenceSaveMixin, InvalidFormStatusMixin
 from .models import Conclusion, ConclusionState, ConclusionStatus, Meeting, MeetingRequirement
 from .services import PeriodState, ensure_default_requirements, meeting_schedule, today
-from .wards import visible_wards, ward_for_request, year_from_request
 
 
 class MeetingListView(ObjectListView):
@@ -227,7 +228,7 @@ class ScheduleView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         now = today()
         ward = ward_for_request(self.request)
-        year = year_from_request(self.request, now.year)
+        year = query_year(self.request, default=now.year)
         saved = MeetingRequirement.objects.filter(ward=ward).order_by("order", "pk")
         rows = meeting_schedule(ward, year, on=now)
         for row in rows:

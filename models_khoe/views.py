@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, VIEW, user_may
 from core.models import Attachment
+from core.params import query_year
 from core.views import ObjectDetailView, ObjectListView
 
 from . import services
@@ -76,10 +77,7 @@ def _years(queryset):
 
 
 def _selected_year(request, years):
-    try:
-        return int(request.GET.get("nam") or years[0])
-    except ValueError:
-        return years[0]
+    return query_year(request, "nam", years[0])
 
 
 class TabsMixin:

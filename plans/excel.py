@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.access import CHANGE
+from core.params import whole_number
 from core.search import normalise
 from core.spreadsheets import new_workbook, workbook_bytes, write_cell
 
@@ -304,8 +305,8 @@ def _parse_task_id(value):
         number = value
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
-    elif isinstance(value, str) and value.strip().isdigit():
-        number = int(value.strip())
+    elif isinstance(value, str):
+        number = whole_number(value, minimum=1, maximum=2**63 - 1)
     # Ids are 64-bit; a larger number would overflow the database driver instead of simply not matching.
     return number if number is not None and 0 < number < 2**63 else None
 

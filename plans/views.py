@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
+from core.params import query_id
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import CellAssignmentFilterSet, PlanFilterSet, TaskFilterSet
@@ -231,8 +232,8 @@ class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
     def get_initial(self):
         initial = super().get_initial()
         for name in ("plan", "party_cell", "member"):
-            if self.request.GET.get(name, "").isdigit():
-                initial[name] = int(self.request.GET[name])
+            if query_id(self.request, name):
+                initial[name] = query_id(self.request, name)
         return initial
 
     def get_context_data(self, **kwargs):

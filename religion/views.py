@@ -21,6 +21,7 @@ from core.access import CHANGE, may_create
 from core.models import Attachment
 from core.network import client_address
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.wards import ward_for_request
 
 from . import services
 from .filtersets import (
@@ -294,13 +295,9 @@ class RetentionSettingView(AreaMixin, LoginRequiredMixin, TemplateView):
         wards = Unit.objects.filter(kind="ward").order_by("name")
         if ward_ids is not None:
             wards = wards.filter(pk__in=ward_ids)
-        chosen = self.request.GET.get("phuong") or self.request.POST.get("phuong")
-        if chosen:
-            return get_object_or_404(wards, pk=chosen), wards
-        user_ward = self.request.user.ward
-        if user_ward is not None and wards.filter(pk=user_ward.pk).exists():
-            return user_ward, wards
-        return wards.first(), wards
+        if not wards.exists():
+            return None, wards
+        return ward_for_request(self.request, wards), wards
 
     def get_setting(self, ward):
         return RetentionSetting.objects.filter(ward=ward).first() or RetentionSetting(ward=ward)

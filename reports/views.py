@@ -16,7 +16,8 @@ from core.access import CHANGE, VIEW
 from core.areas import figures_for, sections_for
 from core.spreadsheets import xlsx_response
 from core.views import ObjectDetailView, ObjectListView
-from organisations.models import Role, Unit, UnitKind
+from core.wards import visible_wards, ward_for_request
+from organisations.models import Role
 from plans.models import Task, TaskStatus
 from plans.services import status_filter, today
 
@@ -44,21 +45,6 @@ def headlines(key, title, data):
     return result
 
 
-def _ward_for(request):
-    """The ward a dashboard shows: the user's own, or the one chosen by a city viewer or admin."""
-    user = request.user
-    visible_wards = Unit.objects.restrict(user).filter(kind=UnitKind.WARD)
-    chosen = request.GET.get("ward")
-    if chosen:
-        return get_object_or_404(visible_wards, pk=chosen)
-    if user.ward is not None:
-        return user.ward
-    ward = visible_wards.order_by("path").first()
-    if ward is None:
-        raise Http404
-    return ward
-
-
 class DashboardView(LoginRequiredMixin, TemplateView):
     """The Standing Committee's dashboard of a ward: a tile per area, charts, overdue work, next deadlines."""
 
@@ -68,7 +54,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        ward = _ward_for(self.request)
+        ward = ward_for_request(self.request)
         now = today()
         year, quarter = services.next_due(now)
         start, end = services.cutoff_period(year, quarter)
@@ -95,7 +81,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context.update({
             "ward": ward, "tiles": tiles, "year": year, "quarter": quarter, "period": (start, end),
             "due": services.due_date(year, quarter), "today": now,
-            "wards": Unit.objects.restrict(user).filter(kind=UnitKind.WARD) if user.ward is None else [],
+            "wards": visible_wards(user) if user.ward is None else [],
             "page_title": _("Bảng điều hành"),
         })
         return context

@@ -9,7 +9,8 @@ from rest_framework.response import Response
 
 from core.access import CHANGE
 from core.api import ScopedModelViewSet
-from meetings.wards import ward_for_request, year_from_request
+from core.params import query_year
+from core.wards import ward_for_request
 
 from ..filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
 from ..models import CitizenReception, Disclosure, DisclosureRequirement, Petition, PetitionStep, Violation
@@ -133,7 +134,7 @@ class DisclosureChecklistViewSet(viewsets.ViewSet):
     @extend_schema(parameters=YEAR_PARAMETERS, responses=ChecklistRowSerializer(many=True))
     def list(self, request):
         now = today()
-        rows = disclosure_checklist(ward_for_request(request), year_from_request(request, now.year), on=now)
+        rows = disclosure_checklist(ward_for_request(request), query_year(request, default=now.year), on=now)
         return Response(ChecklistRowSerializer(rows, many=True).data)
 
 
@@ -145,5 +146,5 @@ class DemocracyMinimumsViewSet(viewsets.ViewSet):
     @extend_schema(parameters=YEAR_PARAMETERS, responses=MinimumSerializer(many=True))
     def list(self, request):
         now = today()
-        rows = yearly_minimums(ward_for_request(request), year_from_request(request, now.year), on=now)
+        rows = yearly_minimums(ward_for_request(request), query_year(request, default=now.year), on=now)
         return Response(MinimumSerializer(rows, many=True).data)

@@ -4,11 +4,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.api import ScopedModelViewSet
+from core.params import query_year
+from core.wards import ward_for_request
 
 from ..filtersets import ConclusionFilterSet, MeetingFilterSet
 from ..models import Conclusion, Meeting, MeetingRequirement
 from ..services import meeting_schedule, today
-from ..wards import ward_for_request, year_from_request
 from .serializers import ConclusionSerializer, MeetingRequirementSerializer, MeetingSerializer, ScheduleRowSerializer
 
 
@@ -51,6 +52,6 @@ class MeetingScheduleViewSet(viewsets.ViewSet):
     def list(self, request):
         now = today()
         ward = ward_for_request(request)
-        year = year_from_request(request, now.year)
+        year = query_year(request, default=now.year)
         rows = meeting_schedule(ward, year, on=now)
         return Response(ScheduleRowSerializer(rows, many=True).data)

@@ -16,6 +16,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.params import whole_number
+
 from ..models import (
     ActionStatus,
     Channel,
@@ -259,7 +261,8 @@ def _clean_item(item, config, channel):
     allowed = set(config["reason_ids"])
     reasons = [r for r in reasons if r in allowed]
     service = item.get("service")
-    service = int(service) if str(service or "").isdigit() and int(service) in config["service_ids"] else None
+    service = whole_number(service)
+    service = service if service in config["service_ids"] else None
     officer = _officer(item.get("officer"), config, channel)
     comment = str(item.get("comment") or "").strip()[:1000]
     return client_id, {"level": level, "reasons": reasons, "service": service, "officer": officer,

@@ -12,6 +12,7 @@ from django.db.models import Avg, Count, Q
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.params import whole_number
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from ..models import (
@@ -85,10 +86,11 @@ def _clean_answer(question, raw):
             value = str(value).strip()
             if not value:
                 continue
-            if not value.isdigit() or not 1 <= int(value) <= len(question.choices):
+            choice = whole_number(value, minimum=1, maximum=len(question.choices))
+            if choice is None:
                 raise ValueError(_("Lựa chọn phải là số từ 1 đến %(n)s.") % {"n": len(question.choices)})
-            if int(value) not in picked:
-                picked.append(int(value))
+            if choice not in picked:
+                picked.append(choice)
         if not picked:
             return None
         if question.kind == QuestionKind.SINGLE and len(picked) > 1:

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from core.access import CHANGE, user_may
 from core.network import client_address
+from core.params import whole_number
 from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
@@ -173,7 +174,8 @@ class PaperEntryView(LoginRequiredMixin, View):
         except svc.SurveyError as refused:
             return self._render(request, campaign, refused.errors, request.POST, status=400)
         messages.success(request, _("Đã lưu phiếu số %(n)s.") % {"n": number})
-        following = str(int(number) + 1) if number.isdigit() else ""
+        following = whole_number(number)
+        following = str(following + 1) if following is not None else ""
         return HttpResponseRedirect(f"{request.path}?tiep={following}")
 
 

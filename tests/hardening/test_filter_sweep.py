@@ -110,3 +110,39 @@ def test_no_list_filter_answers_5xx_to_a_number_no_column_can_hold(role, ward_a,
     assert len(browser) >= MIN_BROWSER_LISTS and len(api) >= MIN_API_LISTS, (len(browser), len(api))
     assert calls > 0
     assert failures == [], f"{len(failures)} server errors:\n" + "\n".join(failures[:60])
+
+
+# The numbers pages read from their address by hand (which ward, year, quarter, the row a form starts from, page size).
+HAND_READ = ("ward", "year", "nam", "quarter", "requirement", "petition", "plan", "party_cell", "member", "per_page",
+             "to", "tiep")
+ODD_VALUES = ("99999999999999999999", "²", "-1", "1e5")
+
+
+def _page_sweep(client):
+    failures, calls = [], 0
+    for route, _callback in _walk(get_resolver().url_patterns):
+        if not _without_arguments(route) or route.startswith(("/quan-tri/", "/dang-xuat/", "/i18n/")):
+            continue
+        for value in ODD_VALUES:
+            calls += 1
+            with transaction.atomic():
+                try:
+                    status = client.get(route, dict.fromkeys(HAND_READ, value)).status_code
+                except Exception as exc:  # noqa: BLE001 - the test client re-raises the view's error
+                    status = f"{exc.__class__.__name__}: {exc}"[:200]
+                if not isinstance(status, int) or status >= 500:
+                    transaction.set_rollback(True)
+                    failures.append(f"{route}?…={value} -> {status}")
+    return calls, failures
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["admin", "bloc", "city_viewer"])
+def test_no_page_answers_5xx_to_an_odd_number_in_its_address(role, ward_a, plan_a, admin_user, city_viewer,
+                                                             client_for):
+    user = {"admin": admin_user, "city_viewer": city_viewer}.get(role) or ward_a.users[role]
+
+    calls, failures = _page_sweep(client_for(user))
+
+    assert calls > 100
+    assert failures == [], f"{len(failures)} server errors:\n" + "\n".join(failures[:60])
