@@ -1,10 +1,12 @@
 """Base of every API endpoint: the same access mechanism, audit actor and scope check on save."""
 
 from auditlog.context import set_actor
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Manager, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, viewsets
+from rest_framework.settings import api_settings
 
 from .access import CHANGE, VIEW, is_own_record, may_create, user_may
 from .network import client_address
@@ -26,6 +28,28 @@ def as_drf_error(error, key="detail"):
         return exceptions.ValidationError({name: [str(m) for e in errors for m in e.messages]
                                            for name, errors in error.error_dict.items()})
     return exceptions.ValidationError({key: [str(m) for m in error.messages]})
+
+
+class ModelCleanMixin:
+    """Apply the model's own ``clean()`` to API input, as a ModelForm does on a page, so a rule written once on the
+    model answers the API with the same message. The would-be object is the stored row (on an update) with the
+    input's concrete fields laid over it; many-to-many values are left out as ``clean()`` cannot read them."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        concrete = {field.name for field in model._meta.concrete_fields}
+        probe = model(**{field.attname: getattr(self.instance, field.attname)
+                         for field in model._meta.concrete_fields} if self.instance is not None else {})
+        probe._state.adding = self.instance is None
+        for name, value in attrs.items():
+            if name in concrete:
+                setattr(probe, name, value)
+        try:
+            probe.clean()
+        except DjangoValidationError as error:
+            raise as_drf_error(error, key=api_settings.NON_FIELD_ERRORS_KEY) from error
+        return attrs
 
 
 def restrict_relations(serializer, user):

@@ -63,6 +63,23 @@ class Plan(SearchableModel):
     def get_absolute_url(self):
         return reverse("plans:plan_detail", args=[self.pk])
 
+    def clean(self):
+        super().clean()
+        if self.pk is not None and self.pk in self.parent_chain_ids():
+            raise ValidationError({"parent": ValidationError(
+                _("Kế hoạch cấp trên không được là chính kế hoạch này hay một kế hoạch cấp dưới của nó: hãy chọn "
+                  "kế hoạch khác hoặc để trống."),
+                code="plan_parent_cycle",
+            )})
+
+    def parent_chain_ids(self):
+        """Ids of the chosen parent, its parent and so on up (one query per level; plans nest a few levels)."""
+        chain, ancestor_id = [], self.parent_id
+        while ancestor_id is not None and ancestor_id not in chain:
+            chain.append(ancestor_id)
+            ancestor_id = Plan._default_manager.filter(pk=ancestor_id).values_list("parent_id", flat=True).first()
+        return chain
+
 
 class PlanPart(models.Model):
     """Common base of the parts of a plan that belong to it and are read with it."""

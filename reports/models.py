@@ -1,5 +1,7 @@
 """The quarterly report on the focus tasks, the units' own quarterly results, and document numbering."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -19,6 +21,12 @@ class PdfState(models.TextChoices):
     PENDING = "pending", _("Đang tạo")
     READY = "ready", _("Sẵn sàng")
     FAILED = "failed", _("Lỗi khi tạo")
+
+
+def report_pdf_path(instance, filename):
+    """Store the PDF under a random folder: its name (quarter, year, ward code) is easy to guess, and a stored file
+    must not be reachable by anyone who guesses its path should a web server ever serve MEDIA_ROOT."""
+    return f"reports/{secrets.token_urlsafe(12)}/{filename}"
 
 
 class QuarterlyReport(models.Model):
@@ -56,7 +64,7 @@ class QuarterlyReport(models.Model):
     checksum = models.CharField(_("mã kiểm tra"), max_length=64, blank=True)
     frozen = models.JSONField(_("bản chốt"), default=dict, blank=True)
 
-    pdf = models.FileField(_("tệp PDF"), upload_to="reports/", blank=True)
+    pdf = models.FileField(_("tệp PDF"), upload_to=report_pdf_path, blank=True)
     pdf_state = models.CharField(_("trạng thái PDF"), max_length=16, choices=PdfState.choices, default=PdfState.NONE)
     pdf_checksum = models.CharField(_("PDF của bản"), max_length=64, blank=True)
 

@@ -1,11 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.api import ModelCleanMixin
+
 from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from ..services import derive_status, task_percent
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(ModelCleanMixin, serializers.ModelSerializer):
     class Meta:
         model = Plan
         fields = ["id", "ward", "code", "title", "issued_on", "issuer", "place", "parent", "purpose", "requirements",

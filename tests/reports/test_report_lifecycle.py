@@ -233,3 +233,26 @@ def test_the_pdf_leaves_out_the_religion_section_for_readers_who_may_not_see_it(
     assert religion_title not in for_bloc
     assert "T/M ĐẢNG ỦY" in for_bloc and "Số 01-BC/ĐU" in for_bloc
     assert religion_title not in pdftotext(through_api.getvalue())
+
+
+def test_the_stored_pdf_has_an_unguessable_name_and_is_read_through_the_checked_view(
+        ward_a, ward_b, plan_a, client_for, _media_root):
+    from pathlib import Path
+
+    report = services.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
+    generate_report_pdf.apply(args=[report.pk])
+    report.refresh_from_db()
+    url = reverse("reports:report_pdf", args=[report.pk])
+
+    folder, _, filename = report.pdf.name.rpartition("/")
+    assert filename == "bao-cao-quy-1-2024-phuong-a.pdf"
+    assert folder.startswith("reports/") and len(folder) >= len("reports/") + 16  # a random folder of its own
+    assert client_for(ward_a.users["standing"]).get(url).getvalue().startswith(b"%PDF-")
+    for other in (ward_a.users["officer_ubnd"], ward_b.users["bloc"], ward_b.users["standing"]):
+        assert client_for(other).get(url).status_code == 404
+    # A PDF stored before, under the guessable name, is still served through the view.
+    old_name = "reports/bao-cao-quy-1-2024-phuong-a.pdf"
+    Path(_media_root, old_name).write_bytes(report.pdf.read())
+    QuarterlyReport.objects.filter(pk=report.pk).update(pdf=old_name)
+    assert client_for(ward_a.users["standing"]).get(url).getvalue().startswith(b"%PDF-")
+
