@@ -30,26 +30,44 @@ def as_drf_error(error, key="detail"):
     return exceptions.ValidationError({key: [str(m) for m in error.messages]})
 
 
+def model_probe(serializer, attrs, model=None, constraints=False, prepare=None):
+    """Apply the model's own ``clean()`` (and its constraints, when asked) to API input, as a ModelForm does on a page,
+    so a rule written once on the model answers the API with the same message; returns the would-be object.
+
+    The would-be object is the stored row (on an update) with the input's concrete fields laid over it; many-to-many
+    values and extra input (files) are left out, as ``clean()`` cannot read them. ``prepare(probe)`` runs before the
+    checks."""
+    model = model or serializer.Meta.model
+    current = serializer.instance
+    probe = model(**{field.attname: getattr(current, field.attname)
+                     for field in model._meta.concrete_fields} if current is not None else {})
+    probe._state.adding = current is None  # so a unique check leaves the row being edited out
+    concrete = {field.name for field in model._meta.concrete_fields}
+    for name, value in attrs.items():
+        if name in concrete:
+            setattr(probe, name, value)
+    if prepare is not None:
+        prepare(probe)  # what a save would derive first (the ward a religion record belongs to)
+    try:
+        probe.clean()
+        if constraints:
+            probe.validate_constraints()
+    except DjangoValidationError as error:
+        raise as_drf_error(error, key=api_settings.NON_FIELD_ERRORS_KEY) from error
+    return probe
+
+
+def run_model_clean(serializer, attrs, model=None, constraints=False):
+    """``model_probe`` for a serializer's ``validate()``: the input, once the model's rules accepted it."""
+    model_probe(serializer, attrs, model, constraints)
+    return attrs
+
+
 class ModelCleanMixin:
-    """Apply the model's own ``clean()`` to API input, as a ModelForm does on a page, so a rule written once on the
-    model answers the API with the same message. The would-be object is the stored row (on an update) with the
-    input's concrete fields laid over it; many-to-many values are left out as ``clean()`` cannot read them."""
+    """A serializer whose input passes its model's own ``clean()`` (see ``model_probe``)."""
 
     def validate(self, attrs):
-        attrs = super().validate(attrs)
-        model = self.Meta.model
-        concrete = {field.name for field in model._meta.concrete_fields}
-        probe = model(**{field.attname: getattr(self.instance, field.attname)
-                         for field in model._meta.concrete_fields} if self.instance is not None else {})
-        probe._state.adding = self.instance is None
-        for name, value in attrs.items():
-            if name in concrete:
-                setattr(probe, name, value)
-        try:
-            probe.clean()
-        except DjangoValidationError as error:
-            raise as_drf_error(error, key=api_settings.NON_FIELD_ERRORS_KEY) from error
-        return attrs
+        return run_model_clean(self, super().validate(attrs))
 
 
 def restrict_relations(serializer, user):

@@ -1,7 +1,7 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from core.access import CHANGE
+from core.api import model_probe
 
 from ..models import (
     Activity,
@@ -15,21 +15,6 @@ from ..models import (
     ZaloGroup,
     household_key,
 )
-
-
-def _model_clean(instance_class, attrs, instance=None, exclude=()):
-    """Run the model's own clean() (Sunday rule, same-group rule) on the would-be object."""
-    obj = instance_class(**{k: v for k, v in attrs.items() if k not in exclude})
-    if instance is not None:
-        for field in instance_class._meta.concrete_fields:
-            if field.name not in attrs and not field.primary_key:
-                setattr(obj, field.attname, getattr(instance, field.attname))
-        obj.pk = instance.pk
-    try:
-        obj.clean()
-    except DjangoValidationError as exc:
-        raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
-    return obj
 
 
 class WritableGroupField(serializers.PrimaryKeyRelatedField):
@@ -75,7 +60,7 @@ class HouseholdSerializer(serializers.ModelSerializer):
         fields = ["id", "group", "inter_family_group", "address", "head_name", "members_count", "zalo_joined"]
 
     def validate(self, attrs):
-        obj = _model_clean(Household, attrs, self.instance)
+        obj = model_probe(self, attrs)
         if obj.group_id and obj.address and obj.head_name:
             same = Household.objects.filter(group_id=obj.group_id, dedup_key=household_key(obj.address,
                                                                                            obj.head_name))
@@ -103,7 +88,7 @@ class ActivitySerializer(serializers.ModelSerializer):
         read_only_fields = ["author", "created_at"]
 
     def validate(self, attrs):
-        obj = _model_clean(Activity, attrs, self.instance)
+        obj = model_probe(self, attrs)
         if obj.kind == "green_sunday" and obj.group_id and obj.held_on:
             same = Activity.objects.filter(group_id=obj.group_id, kind="green_sunday", held_on=obj.held_on)
             if self.instance is not None:
@@ -138,7 +123,7 @@ class ClassificationCriteriaSerializer(serializers.ModelSerializer):
                   "average_coverage", "average_regularity", "average_reports", "average_activities", "note"]
 
     def validate(self, attrs):
-        _model_clean(ClassificationCriteria, attrs, self.instance)
+        model_probe(self, attrs)
         return attrs
 
 

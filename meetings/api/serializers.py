@@ -2,23 +2,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from core.api import run_model_clean
+
 from ..models import Conclusion, Meeting, MeetingRequirement
 from ..services import conclusion_status
-
-
-def run_model_clean(serializer, attrs, model, m2m=()):
-    """Apply the model's own clean() (date order and other rules) to API input, old values filling the gaps."""
-    values = {k: v for k, v in attrs.items() if k not in m2m and k != "files"}
-    instance = model(**values)
-    if serializer.instance is not None:
-        for field in model._meta.concrete_fields:
-            if field.attname not in values and field.name not in values:
-                setattr(instance, field.attname, getattr(serializer.instance, field.attname))
-    try:
-        instance.clean()
-    except DjangoValidationError as exc:
-        raise serializers.ValidationError(exc.message_dict) from exc
-    return attrs
 
 
 class EvidenceFilesMixin(serializers.Serializer):
@@ -101,7 +88,7 @@ class MeetingSerializer(EvidenceFilesMixin, serializers.ModelSerializer):
                       attendees=visible_people)
 
     def validate(self, attrs):
-        return run_model_clean(self, attrs, Meeting, m2m=("participating_units", "attendees"))
+        return run_model_clean(self, attrs, Meeting)
 
 
 class ConclusionSerializer(EvidenceFilesMixin, serializers.ModelSerializer):

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api import ModelCleanMixin
+from core.api import ModelCleanMixin, run_model_clean
 
 from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from ..services import derive_status, task_percent
@@ -40,18 +40,7 @@ class TaskSerializer(serializers.ModelSerializer):
         return task_percent(task)
 
     def validate(self, attrs):
-        instance = Task(**{k: v for k, v in attrs.items() if k != "supporting_units"})
-        if self.instance is not None:
-            for field in ("recurrence", "due_date", "recurrence_weekday", "recurrence_day", "recurrence_month"):
-                if field not in attrs:
-                    setattr(instance, field, getattr(self.instance, field))
-        from django.core.exceptions import ValidationError
-
-        try:
-            instance.clean()
-        except ValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from exc
-        return attrs
+        return run_model_clean(self, attrs)
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):
@@ -88,17 +77,4 @@ class CellAssignmentSerializer(serializers.ModelSerializer):
         self.fields["member"].queryset = Person.objects.restrict(request.user).filter(is_standing_member=True)
 
     def validate(self, attrs):
-        from django.core.exceptions import ValidationError
-
-        instance = CellAssignment(pk=self.instance.pk if self.instance else None)
-        instance._state.adding = self.instance is None  # so the unique check leaves the row being edited out
-        for field in ("plan", "party_cell", "member", "note"):
-            value = attrs[field] if field in attrs else getattr(self.instance, field, None)
-            if value is not None:
-                setattr(instance, field, value)
-        try:
-            instance.clean()
-            instance.validate_constraints()
-        except ValidationError as exc:
-            raise serializers.ValidationError(exc.message_dict) from exc
-        return attrs
+        return run_model_clean(self, attrs, constraints=True)

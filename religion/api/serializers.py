@@ -1,8 +1,7 @@
 from auditlog.models import LogEntry
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from core.api import as_drf_error
+from core.api import model_probe
 
 from ..models import (
     CertificateStatus,
@@ -30,24 +29,13 @@ class WardRecordSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        model = self.Meta.model
-        instance = self.instance or model()
-        probe = model(**{f.attname: getattr(instance, f.attname) for f in model._meta.concrete_fields})
-        probe.pk = instance.pk
-        probe._state.adding = self.instance is None
-        for name, value in attrs.items():
-            setattr(probe, name, value)
         request = self.context.get("request")
-        probe.assign_ward(request.user if request else None)
-        try:
-            probe.clean()
-            probe.validate_constraints()
-        except DjangoValidationError as exc:
-            raise as_drf_error(exc, key="non_field_errors") from exc
+        probe = model_probe(self, attrs, constraints=True,
+                            prepare=lambda probe: probe.assign_ward(request.user if request else None))
         attrs["ward"] = probe.ward
-        for name in ("residential_group",):
-            if name in [f.name for f in model._meta.fields] and getattr(probe, f"{name}_id") and name not in attrs:
-                attrs[name] = getattr(probe, name)
+        has_group = "residential_group" in [f.name for f in self.Meta.model._meta.fields]
+        if has_group and probe.residential_group_id and "residential_group" not in attrs:
+            attrs["residential_group"] = probe.residential_group
         return attrs
 
 
