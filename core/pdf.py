@@ -6,34 +6,61 @@ Debian's fonts-liberation2, with Times New Roman's metrics). WeasyPrint is impor
 function, so manage.py works on a machine where Pango is missing.
 """
 
+import posixpath
 import unicodedata
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
 PDF_FONT_FAMILY = '"Liberation Serif", "Times New Roman", "DejaVu Serif", serif'
+
+
+def _readable_roots():
+    return [Path(root).resolve() for root in (settings.MEDIA_ROOT, settings.STATIC_ROOT, *settings.STATICFILES_DIRS)]
+
+
+def resource_path(url):
+    """The file on disk a PDF may read for ``url``, or None.
+
+    ``file:///static/...`` is looked up through the static finders; any other ``file://`` path must lie inside
+    MEDIA_ROOT, STATIC_ROOT or a static folder once ``..`` and symbolic links are resolved, so a path such as
+    ``<MEDIA_ROOT>/../../etc/passwd`` that only starts like an allowed folder is refused."""
+    parsed = urlparse(url)
+    if parsed.scheme != "file":
+        return None
+    path = unquote(parsed.path)
+    if path.startswith(settings.STATIC_URL):
+        relative = posixpath.normpath(path[len(settings.STATIC_URL):])
+        if relative.startswith(("../", "/")) or relative in ("..", "."):
+            return None
+        try:
+            found = finders.find(relative)
+        except SuspiciousFileOperation:
+            return None
+        return Path(found).resolve() if found else None
+    resolved = Path(path).resolve()
+    if any(resolved.is_relative_to(root) for root in _readable_roots()) and resolved.is_file():
+        return resolved
+    return None
 
 
 def _fetcher_class():
     from weasyprint.urls import URLFetcher
 
     class StaticFileFetcher(URLFetcher):
-        """Serve /static/... from the static finders and data: URLs; refuse everything else."""
+        """Serve static and media files from disk (see ``resource_path``) and data: URLs; refuse everything else."""
 
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            parsed = urlparse(url)
-            path = unquote(parsed.path)
-            if parsed.scheme == "file" and path.startswith(settings.STATIC_URL):
-                found = finders.find(path[len(settings.STATIC_URL):])
-                if found:
-                    return super().fetch(f"file://{found}", headers)
-            if parsed.scheme == "file" and path.startswith(str(settings.MEDIA_ROOT)):
-                return super().fetch(url, headers)
-            raise ValueError(f"PDF resources are read from static files only: {url}")
+            found = resource_path(url)
+            if found is None:
+                raise ValueError(f"PDF resources are read from static and media files only: {url}")
+            return super().fetch(found.as_uri(), headers)
 
     return StaticFileFetcher
 

@@ -110,3 +110,19 @@ def test_vietnamese_is_served_even_to_a_browser_asking_for_english(client):
     page = client.get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert page.headers["Content-Language"] == "vi"
     assert "Đăng nhập" in page.content.decode()
+
+
+def test_the_schema_and_the_docs_are_for_logged_in_users_only(ward_a, client_for):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    anonymous = APIClient()
+    token = Token.objects.create(user=ward_a.users["bloc"])
+    with_token = APIClient()
+    with_token.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert anonymous.get("/api/schema/").status_code == 401
+    assert anonymous.get("/api/docs/").status_code == 401
+    assert "/api/docs/" not in anonymous.get(reverse("login")).content.decode()
+    assert with_token.get("/api/schema/", {"format": "json"}).status_code == 200
+    assert client_for(ward_a.users["bloc"]).get("/api/docs/").status_code == 200
