@@ -1,6 +1,8 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
+from core.history import readable_changes
+
 register = template.Library()
 
 
@@ -19,12 +21,12 @@ def change_history(context, obj, related=None, limit=50):
     if related:
         content_type = ContentType.objects.get_for_model(related[0])
         condition |= Q(content_type=content_type, object_pk__in=[str(item.pk) for item in related])
-    entries = (
-        LogEntry.objects.filter(condition)
-        .select_related("actor", "content_type")
-        .order_by("-timestamp")[:limit]
-    )
-    return {"entries": entries, "object": obj, "request": context.get("request")}
+    logged = LogEntry.objects.filter(condition).select_related("actor", "content_type").order_by("-timestamp")
+    # Reads (religion records log every view) have their own list, so they do not bury the changes.
+    changes = logged.exclude(action=LogEntry.Action.ACCESS)[:limit]
+    reads = list(logged.filter(action=LogEntry.Action.ACCESS)[:limit])
+    rows = [{"entry": entry, "lines": readable_changes(entry)} for entry in changes]
+    return {"rows": rows, "reads": reads, "object": obj, "request": context.get("request")}
 
 
 @register.inclusion_tag("core/includes/attachments.html")
@@ -72,12 +74,3 @@ def roman(value):
 @register.filter
 def model_name(obj):
     return obj._meta.model_name
-
-
-@register.filter
-def audit_value(value):
-    """An audit log value as an official reads it: nothing instead of "None", long values shortened."""
-    text = "" if value is None else str(value)
-    if text in ("None", ""):
-        return "—"
-    return text if len(text) <= 200 else text[:197] + "…"
