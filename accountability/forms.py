@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EvidenceField, ScopedModelForm
+from core.forms import EvidenceField, ScopedModelForm, evidence_help
 from core.models import Attachment
 from plans.forms import DateInput
 
@@ -48,7 +48,7 @@ class UnitPlanRoundForm(ScopedModelForm):
 class SubmissionForm(forms.ModelForm):
     """A unit sends its own implementation plan: the date, the document and its file."""
 
-    files = EvidenceField(label=_("Tệp kế hoạch"), help_text=_("PDF, Word hoặc ảnh chụp; tối đa 10 MB mỗi tệp."))
+    files = EvidenceField(label=_("Tệp kế hoạch"), help_text=evidence_help(_("PDF, Word hoặc ảnh chụp")))
 
     class Meta:
         model = UnitPlanSubmission

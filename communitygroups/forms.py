@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.access import CHANGE
-from core.forms import EvidenceField, ScopedModelForm
+from core.forms import EvidenceField, ScopedModelForm, evidence_help
 from plans.forms import DateInput
 
 from .models import (
@@ -150,8 +150,8 @@ ACTIVITY_FIELDS = {
 
 
 class ActivityForm(GroupScopedForm):
-    photos = EvidenceField(label=_("Ảnh, tài liệu"), help_text=_("Ảnh chụp tại buổi hoạt động (chọn được nhiều "
-                                                                  "ảnh); tối đa 10 MB mỗi tệp."))
+    photos = EvidenceField(label=_("Ảnh, tài liệu"), help_text=evidence_help(
+        _("Ảnh chụp tại buổi hoạt động (chọn được nhiều ảnh)")))
 
     class Meta:
         model = Activity

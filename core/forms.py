@@ -40,12 +40,13 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-def _evidence_limit():
-    return gettext("Ảnh, PDF, Word, Excel; tối đa %(limit)s mỗi tệp.") % {
-        "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
+def _evidence_limit(kinds=None):
+    """'<what may be uploaded>; tối đa <the portal's one size limit> mỗi tệp.', the limit read from the setting."""
+    return gettext("%(kinds)s; tối đa %(limit)s mỗi tệp.") % {
+        "kinds": kinds or gettext("Ảnh, PDF, Word, Excel"), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)}
 
 
-_evidence_help = lazy(_evidence_limit, str)
+evidence_help = lazy(_evidence_limit, str)
 
 
 class EvidenceField(forms.FileField):
@@ -56,7 +57,7 @@ class EvidenceField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Tệp minh chứng"))
-        kwargs.setdefault("help_text", _evidence_help())
+        kwargs.setdefault("help_text", evidence_help())
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -144,3 +144,17 @@ def test_a_bomb_sent_as_evidence_is_refused_and_nothing_is_saved(ward_a, plan_a,
     assert response.status_code == 400
     assert REFUSED in response.content.decode()
     assert not ProgressUpdate.objects.filter(task=task).exists() and not Attachment.objects.exists()
+
+
+
+@pytest.mark.django_db
+def test_upload_fields_state_the_limit_the_server_applies(ward_a, client_for, settings):
+    from accountability.forms import SubmissionForm
+
+    settings.UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+
+    page = client_for(ward_a.users["group_leader"]).get(reverse("communitygroups:activity_add")).content.decode()
+    page = page.replace("\xa0", " ").replace("&nbsp;", " ")
+
+    assert "tối đa 5,0 MB mỗi tệp" in page and "10 MB" not in page
+    assert str(SubmissionForm.base_fields["files"].help_text).replace("\xa0", " ") == "PDF, Word hoặc ảnh chụp; tối đa 5,0 MB mỗi tệp."
