@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.areas import figures_for
 from core.notifications import notify_user
@@ -111,9 +112,14 @@ def compute_figures(ward, start, end):
 
 
 def _unit_status_figures(report):
+    """Every unit's report as it stands now: the live rows of a draft, what approval freezes."""
     rows = []
-    for unit_report in report.unit_reports.select_related("unit").order_by("unit__path"):
-        rows.append({"unit": unit_report.unit.name, "state": unit_report.state,
+    if "unit_reports" in getattr(report, "_prefetched_objects_cache", {}):
+        unit_reports = sorted(report.unit_reports.all(), key=lambda unit_report: unit_report.unit.path)
+    else:
+        unit_reports = report.unit_reports.select_related("unit").order_by("unit__path")
+    for unit_report in unit_reports:
+        rows.append({"id": unit_report.pk, "unit": unit_report.unit.name, "state": unit_report.state,
                      "timeliness": unit_report.timeliness()})
     return rows
 
@@ -278,7 +284,9 @@ def approve(report, user):
         "period": [report.period_start.isoformat(), report.period_end.isoformat()],
         "approved_on": timezone.localdate(now).isoformat(),
         "approved_by": str(user),
-        "figures": report.figures,
+        # The units' reports as they stand at approval, not as the last "Cập nhật số liệu" saw them: a unit that
+        # reported after that refresh must not be printed "Chưa báo cáo" in the signed document.
+        "figures": {**report.figures, "units": _unit_status_figures(report)},
         **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
         **live_document_header(report.ward),
     }
@@ -294,7 +302,11 @@ def approve(report, user):
 
 
 def report_content(report):
-    """What the report says: the frozen copy once approved, the live draft before."""
+    """What the report says: the frozen copy once approved, the live draft before.
+
+    A draft's figures are those its last refresh computed (its page says when), except the units' reports, which
+    are read as they stand: a unit that sends its results after the refresh is "Đã gửi" on the page, in the PDF,
+    the Excel file and the API alike. ``report_figures`` builds what all of them print from this."""
     if report.is_frozen:
         return report.frozen
     return {
@@ -303,8 +315,52 @@ def report_content(report):
         "year": report.year,
         "quarter": report.quarter,
         "period": [report.period_start.isoformat(), report.period_end.isoformat()],
-        "figures": report.figures,
+        "figures": {**report.figures, "units": _unit_status_figures(report)},
         **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
+    }
+
+
+TIMELINESS_LABELS = {
+    "on_time": _lazy("Đúng hạn"),
+    "late": _lazy("Muộn"),
+    "missing": _lazy("Chưa báo cáo"),
+}
+
+
+def unit_lines(units):
+    """The units' reports of a report's figures with the words every output prints: "Tình trạng" is the report's
+    state (Chưa báo cáo, Đã gửi, Đã tiếp nhận …), "Thời hạn" whether it came in time (Đúng hạn, Muộn)."""
+    states = dict(UnitReportState.choices)
+    lines = []
+    for row in units:
+        timeliness = row.get("timeliness") or "missing"
+        lines.append({
+            **row,
+            "state_label": str(states.get(row.get("state"), row.get("state") or "")),
+            "timeliness_label": str(TIMELINESS_LABELS.get(timeliness, timeliness)),
+            "on_time": timeliness == "on_time",
+        })
+    return lines
+
+
+def report_figures(report, visible=None):
+    """The one figures object of a quarterly report that the page, the PDF, the Excel file, the API and the
+    dashboard read: the frozen copy once approved, the draft's computed figures before.
+
+    ``visible`` (section keys) leaves out the sections a reader may not see; None keeps them all (the stored PDF).
+    Returns the content (narrative, number, period), the sections, and the units' reports with their labels."""
+    content = report_content(report)
+    figures = content.get("figures") or {}
+    sections = [section for section in figures.get("sections", []) if visible is None or section["key"] in visible]
+    units = unit_lines(figures.get("units", []))
+    on_time = sum(1 for unit in units if unit["on_time"])
+    return {
+        "content": content,
+        "sections": sections,
+        "units": units,
+        "units_on_time": on_time,
+        "units_total": len(units),
+        "plan": next((s.get("data") or {} for s in figures.get("sections", []) if s["key"] == "plan"), {}),
     }
 
 

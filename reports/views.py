@@ -210,11 +210,17 @@ class ReportDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         report = self.object
         user = self.request.user
-        content = services.report_content(report)
+        from .pdf import report_context
+
         visible = {section.key for section in sections_for(user)}
-        context["content"] = content
-        context["sections"] = [s for s in content["figures"].get("sections", []) if s["key"] in visible]
-        context["unit_reports"] = report.unit_reports.select_related("unit")
+        # The same context the PDF renders (figures, units' reports, narrative), so the page and the signed
+        # document cannot disagree; the page adds links to the units' own reports.
+        document = report_context(report, visible)
+        links = {unit_report.unit.name: unit_report.get_absolute_url()
+                 for unit_report in report.unit_reports.select_related("unit")}
+        for unit in document["units"]:
+            unit["url"] = links.get(unit["unit"], "")
+        context.update({key: document[key] for key in ("content", "sections", "units")})
         is_bloc = user.is_admin or user.role == Role.BLOC
         is_standing = user.is_admin or user.role == Role.STANDING
         draft = report.status == ReportStatus.DRAFT
