@@ -68,7 +68,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                                    maximum=100 if chart.get("unit") == "%" else None) if chart else None,
             })
         context["trends"] = self._trends(ward, year, quarter, tiles)
-        tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area")
+        tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area", "plan")
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
         context["overdue"] = list(overdue.order_by("current_due_date", "pk")[:15])
         # The same rows as the task list filtered on "Hạn từ ngày" today and "Hạn đến ngày" in 30 days.
@@ -318,7 +318,8 @@ class UnitReportView(ObjectDetailView):
         user = self.request.user
         context["tasks"] = (
             Task.objects.filter(plan__ward=report.ward, lead_unit=unit_report.unit)
-            .with_status(report.period_end).select_related("area").order_by("area__order", "order")
+            .with_status(report.period_end).select_related("area", "plan", "lead_unit")
+            .order_by("area__order", "order")
         )
         context["may_write"] = (
             UnitReport.objects.restrict(user, CHANGE).filter(pk=unit_report.pk).exists()
