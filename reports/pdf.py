@@ -8,7 +8,7 @@ from datetime import date
 from core.pdf import render_pdf
 
 from .models import PdfState
-from .services import document_header, report_content, report_figures
+from .services import HEADER_FIELDS, document_header, report_content, report_figures
 
 
 def party_date(day):
@@ -18,13 +18,13 @@ def party_date(day):
             "year": day.year}
 
 
-def report_context(report, visible=None):
+def report_context(report, visible=None, header=True):
     """The context both the report page and its PDF render: one figures object (``services.report_figures``),
     the document's header, period and date line. ``visible`` (section keys) leaves out the sections a reader may
-    not see; None prints them all (the stored PDF)."""
+    not see; None prints them all (the stored PDF). The page, which prints no letterhead, asks for no header."""
     figures = report_figures(report, visible)
     content = figures["content"]
-    header = document_header(report)
+    header = document_header(report) if header else {field: "" for field in HEADER_FIELDS}
     approved_on = date.fromisoformat(content["approved_on"]) if content.get("approved_on") else None
     start, end = (date.fromisoformat(d) for d in content["period"])
     ward_name = content["ward"]

@@ -424,3 +424,107 @@ def unit_reminders(report, on):
         sent += len(notify_unit(unit_report.unit, title, link=unit_report.get_absolute_url(),
                                 dedup_key=f"unit-report-{unit_report.pk}-{on.isoformat()}"))
     return sent
+
+
+# --- The dashboard's headline --------------------------------------------------------------------
+
+def _against(value, target, close=10):
+    """Colour of a figure where more is better: "ok" at or above its target, "warning" within ``close`` points."""
+    if value is None or target is None:
+        return "none"
+    if value >= target:
+        return "ok"
+    return "warning" if value >= target - close else "danger"
+
+
+def _units_on_time_percent(report):
+    if report is None:
+        return None, None, None
+    figures = report_figures(report)
+    if not figures["units_total"]:
+        return None, 0, 0
+    return 100 * figures["units_on_time"] / figures["units_total"], figures["units_on_time"], figures["units_total"]
+
+
+def _section_data(report, key):
+    if report is None:
+        return {}
+    for section in (report_content(report).get("figures") or {}).get("sections", []):
+        if section["key"] == key:
+            return section.get("data") or {}
+    return {}
+
+
+def headline_figures(current, reports, year, quarter, on):
+    """The few figures the ward dashboard opens with, each with its change since last quarter and its colour
+    against its target: plan progress, tasks overdue, units' reports on time, satisfaction index, stars, and the
+    state of this quarter's report.
+
+    ``current`` maps section keys to this quarter's computed ``Figures.data`` (the tiles'); ``reports`` maps
+    (year, quarter) to the ward's quarterly reports (last quarter's figures are read from its report: the frozen
+    copy once approved, as the report page and its PDF print them). No query of its own when ``reports`` has its
+    units' reports prefetched."""
+    from django.urls import reverse
+
+    previous_key = previous_quarter(year, quarter)
+    this_report, last_report = reports.get((year, quarter)), reports.get(previous_key)
+    plan, last_plan = current.get("plan") or {}, _section_data(last_report, "plan")
+    satisfaction, last_satisfaction = current.get("satisfaction"), _section_data(last_report, "satisfaction")
+    items = []
+
+    def add(key, label, value, previous, unit, status, target_label, link, detail=""):
+        change = None if value is None or previous is None else round(float(value) - float(previous), 1)
+        items.append({"key": key, "label": label, "value": value, "previous": previous, "change": change,
+                      "unit": unit, "status": status, "target": target_label, "link": link, "detail": detail})
+
+    target = settings.DANVAN_TARGET_PLAN_PROGRESS
+    add("plan_progress", _("Tiến độ chung của kế hoạch"), plan.get("headline"), last_plan.get("headline"), "%",
+        _against(plan.get("headline"), target), _("mục tiêu %(t)s%%") % {"t": target}, reverse("plans:plan_list"))
+
+    overdue = plan.get("overdue")
+    add("overdue", _("Nhiệm vụ quá hạn"), overdue, last_plan.get("overdue"), "",
+        "none" if overdue is None else ("ok" if overdue == 0 else ("warning" if overdue <= 3 else "danger")),
+        _("mục tiêu 0"), reverse("plans:task_list") + "?status=overdue")
+
+    percent, on_time, total = _units_on_time_percent(this_report)
+    last_percent = _units_on_time_percent(last_report)[0]
+    target = settings.DANVAN_TARGET_UNITS_ON_TIME
+    add("units_on_time", _("Đơn vị báo cáo đúng hạn"), round(percent, 1) if percent is not None else None,
+        round(last_percent, 1) if last_percent is not None else None, "%", _against(percent, target),
+        _("mục tiêu %(t)s%%") % {"t": target},
+        this_report.get_absolute_url() + "#bao-cao-don-vi" if this_report else reverse("reports:report_list"),
+        _("%(n)s/%(total)s đơn vị") % {"n": on_time, "total": total} if total else "")
+
+    if satisfaction is not None:
+        threshold = satisfaction.get("threshold")
+        add("satisfaction", _("Chỉ số hài lòng của người dân"), satisfaction.get("headline"),
+            last_satisfaction.get("headline"), "%", _against(satisfaction.get("headline"), threshold),
+            _("ngưỡng %(t)s%%") % {"t": f"{threshold:g}"} if threshold is not None else "",
+            reverse("satisfaction:results"))
+        from satisfaction.services.criteria import TARGET_STARS
+
+        stars = (satisfaction.get("assessment") or {}).get("stars")
+        last_stars = (last_satisfaction.get("assessment") or {}).get("stars")
+        add("stars", _("Số sao Chính quyền thân thiện"), stars, last_stars, "★",
+            _against(stars, TARGET_STARS, close=1), _("mục tiêu %(t)s sao") % {"t": TARGET_STARS},
+            reverse("satisfaction:results"))
+
+    due = due_date(year, quarter)
+    if this_report is None:
+        state, status = _("Chưa lập dự thảo"), "warning" if on <= due else "danger"
+    else:
+        state = ReportStatus(this_report.status).label
+        if this_report.status == ReportStatus.APPROVED:
+            status = "ok"
+        elif this_report.status == ReportStatus.SUBMITTED:
+            status = "ok" if on <= due else "warning"
+        else:
+            status = "warning" if on <= due else "danger"
+    items.append({
+        "key": "report_state", "label": _("Báo cáo quý %(q)s/%(y)s") % {"q": quarter, "y": year},
+        "value": str(state), "previous": str(ReportStatus(last_report.status).label) if last_report else None,
+        "change": None, "unit": "", "status": status,
+        "target": _("hạn trình %(d)s") % {"d": due.strftime("%d/%m/%Y")},
+        "link": this_report.get_absolute_url() if this_report else reverse("reports:report_list"), "detail": "",
+    })
+    return items
