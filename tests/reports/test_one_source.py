@@ -88,7 +88,13 @@ def test_approved_pdf_equals_the_page_and_freezes_units_that_reported_after_the_
     api = {row["unit"]: row for row in data["figures"]["units"]}
     assert (api[sent.unit.name]["state_label"], api[sent.unit.name]["timeliness_label"]) == ("Đã gửi", "Đúng hạn")
     sheet = load_workbook(BytesIO(client.get(reverse("reports:report_excel", args=[report.pk])).content)).active
-    assert [sent.unit.name, "Đã gửi", "Đúng hạn"] in [list(row[:3]) for row in sheet.iter_rows(values_only=True)]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert [sent.unit.name, "Đã gửi", "Đúng hạn"] in [row[:3] for row in rows]
+    headline = data["figures"]["sections"][0]["data"]["headline"]
+    assert data["figures"]["sections"][0]["key"] == "plan"
+    assert next(row[5] for row in rows if row[0] == "Tiến độ chung") == headline
+    page_total = next(row for row in page_figures(html)["plan"] if row[0] == "Tiến độ chung")
+    assert page_total[-1] == f"{headline:.1f}%".replace(".", ",")
 
 
 def test_the_comparison_fails_when_the_pdf_says_something_else_than_the_page(busy_plan, ward_a, client_for):
