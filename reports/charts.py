@@ -29,12 +29,13 @@ def wrap_label(label, slot):
     return textwrap.wrap(str(label), width=width, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def bar_chart(labels, values, unit="", width=320, height=140, maximum=None, axis=None):
+def bar_chart(labels, values, unit="", width=320, height=140, maximum=None, axis=None, categories=None):
     """Vertical bars scaled to the largest value (or ``maximum``, e.g. 100 for percentages); a value of None (a
     quarter without figures) draws no bar and reads "—", so it is not mistaken for a zero.
 
     Labels are wrapped on as many lines as they need (the chart grows); ``axis`` names the unit of the values,
-    printed above the bars ("%" by default for percentages, "số lượng" for counts)."""
+    printed above the bars ("%" by default for percentages, "số lượng" for counts); ``categories`` names what the
+    bars are (the plan's chart: "Nhóm nhiệm vụ"), printed under their labels."""
     from django.utils.formats import number_format
     from django.utils.translation import gettext as _
 
@@ -60,5 +61,7 @@ def bar_chart(labels, values, unit="", width=320, height=140, maximum=None, axis
         top_y = baseline - bar_height
         bars.append(Bar(str(label), value, shown, round(x, 1), round(top_y, 1), round(bar_width, 1),
                         round(bar_height, 1), round(x + bar_width / 2, 1), round(top_y - 3, 1), wrapped[index]))
-    return {"bars": bars, "width": width, "height": baseline + 14 + LINE_HEIGHT * label_lines,
-            "baseline": baseline, "label_y": baseline + 14, "line_height": LINE_HEIGHT, "axis_label": axis_label}
+    label_bottom = baseline + 14 + LINE_HEIGHT * label_lines
+    return {"bars": bars, "width": width, "height": label_bottom + (LINE_HEIGHT if categories else 0),
+            "baseline": baseline, "label_y": baseline + 14, "line_height": LINE_HEIGHT, "axis_label": axis_label,
+            "categories": str(categories) if categories else "", "categories_y": label_bottom + 4}

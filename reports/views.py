@@ -65,6 +65,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                 "section": section,
                 "figures": figures,
                 "chart": bar_chart(chart["labels"], chart["values"], chart.get("unit", ""), axis=chart.get("axis"),
+                                   categories=chart.get("categories"),
                                    maximum=100 if chart.get("unit") == "%" else None) if chart else None,
             })
         reports = self._reports(ward, year, quarter)
@@ -134,6 +135,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                 trends.append({"key": item["key"], "title": item["title"], "labels": labels,
                                "values": item["values"],
                                "chart": bar_chart(labels, item["values"], item["unit"], maximum=item["max"],
+                                                  categories=_("Quý"),
                                                   axis=_("sao") if item["key"].endswith("stars") else None)})
         return trends
 

@@ -97,3 +97,4 @@ def test_dashboard_charts_print_whole_labels_and_their_units(busy_plan, ward_a, 
 
     assert "…" not in "".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", html))
     assert html.count("data-axis") == html.count('<svg class="chart"') > 0
+    assert "Nhóm nhiệm vụ (mục)" in html, "the plan's bars say what they are"
