@@ -371,6 +371,10 @@ DANVAN_REPORT_DRAFT_DAYS = int(os.environ.get("DANVAN_REPORT_DRAFT_DAYS", "10"))
 # Party Committee terms (nhiệm kỳ) start in these years; document numbers restart from 01 in each term.
 DANVAN_TERM_START_YEARS = [int(y) for y in env_list("DANVAN_TERM_START_YEARS", "2020,2025,2030")]
 DANVAN_REMINDER_DAYS = int(os.environ.get("DANVAN_REMINDER_DAYS", "3"))
+# Targets the dashboard's headline figures are coloured against (green at or above, amber close, red below).
+# The satisfaction index is measured against each ward's own threshold (its satisfaction settings).
+DANVAN_TARGET_PLAN_PROGRESS = int(os.environ.get("DANVAN_TARGET_PLAN_PROGRESS", "80"))
+DANVAN_TARGET_UNITS_ON_TIME = int(os.environ.get("DANVAN_TARGET_UNITS_ON_TIME", "100"))
 
 LOGGING = {
     "version": 1,

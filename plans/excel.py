@@ -27,7 +27,7 @@ from core.search import normalise
 from core.spreadsheets import new_workbook, workbook_bytes, write_cell
 
 from .models import Task
-from .services import record_progress, today
+from .services import record_progress, task_percent, today
 
 SHEET_TASKS = gettext_noop("Nhiệm vụ")
 SHEET_HELP = gettext_noop("Hướng dẫn")
@@ -83,7 +83,8 @@ def _row_values(task):
         "recurrence": str(task.get_recurrence_display()),
         "due": _due_date(task),
         "status": str(task.get_status_display()),
-        "percent": task.latest_percent,
+        # What the portal shows (a recurring task: the share of its occurrences met), not the last typed figure.
+        "percent": task_percent(task),
         "reported_on": None,
         "new_percent": None,
         "note": None,
@@ -464,7 +465,7 @@ def parse_progress_import(file, user) -> ImportPreview:
 def _check_tasks(rows, user):
     """Attach each row's task (inside the user's change scope) and flag unknown or repeated tasks."""
     ids = {row.task_id for row in rows if row.task_id is not None}
-    tasks = Task.objects.restrict(user, CHANGE).filter(pk__in=ids).in_bulk() if ids else {}
+    tasks = Task.objects.restrict(user, CHANGE).filter(pk__in=ids).select_related("plan").in_bulk() if ids else {}
     first_row = {}
     for row in rows:
         if row.task_id is None:
@@ -474,7 +475,7 @@ def _check_tasks(rows, user):
             row.errors.append(_not_found(row.task_id))
             continue
         row.title = task.title
-        row.current_percent = task.latest_percent
+        row.current_percent = task_percent(task)
         if row.task_id in first_row:
             row.errors.append(
                 _("Nhiệm vụ mã %(id)s đã có ở dòng %(row)s; mỗi nhiệm vụ chỉ nhập một báo cáo mỗi lần.")

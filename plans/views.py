@@ -73,16 +73,29 @@ class PlanDetailView(ObjectDetailView):
         plan = self.object
         user = self.request.user
         tasks = list(_task_queryset(user).filter(plan=plan).order_by("area__order", "order", "pk"))
-        by_area = {}
+        # "Tiến độ chung" is the ward's progress on the whole plan, whoever reads it: computed over every task of
+        # the plan, not only those the reader's unit may open (a group leader saw 83,2 % where the bloc saw 75 %).
+        all_tasks = list(Task.objects.filter(plan=plan).select_related("plan").order_by("area__order", "order", "pk"))
+        visible_ids = {task.pk for task in tasks}
+        partial = len(visible_ids) < len(all_tasks)
+        by_area, all_by_area = {}, {}
         for task in tasks:
             by_area.setdefault(task.area_id, []).append(task)
+        for task in all_tasks:
+            all_by_area.setdefault(task.area_id, []).append(task)
         areas = []
         for area in TaskArea.objects.filter(plan=plan).order_by("order"):
             area_tasks = by_area.get(area.pk, [])
-            areas.append({"area": area, "tasks": area_tasks, "rollup": rollup(area_tasks)})
+            area_rollup = rollup(all_by_area.get(area.pk, []))
+            hidden = sum(1 for line in area_rollup.lines if line.task.pk not in visible_ids)
+            area_rollup.lines = [line for line in area_rollup.lines if line.task.pk in visible_ids]
+            areas.append({"area": area, "tasks": area_tasks, "rollup": area_rollup, "hidden_tasks": hidden,
+                          "unit_rollup": rollup(area_tasks) if partial else None})
         context["areas"] = areas
         context["six_areas"] = [a for a in areas if a["area"].kind != AreaKind.IMPLEMENTATION]
-        context["plan_rollup"] = rollup(tasks)
+        context["plan_rollup"] = rollup(all_tasks)
+        # A reader who sees only some tasks also gets their own figure, under its own label.
+        context["unit_rollup"] = rollup(tasks) if partial else None
         context["basis"] = plan.basis.all()
         context["limitations"] = plan.limitations.all()
         context["focus_tasks"] = plan.focus_tasks.all()

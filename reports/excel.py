@@ -6,8 +6,7 @@ from openpyxl.styles import Font
 
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
-from .models import UnitReportState
-from .services import report_content
+from .services import report_figures
 
 BOLD = Font(bold=True)
 
@@ -19,7 +18,8 @@ def _header(sheet, *labels):
 
 
 def report_workbook(report, visible_sections):
-    content = report_content(report)
+    figures = report_figures(report, visible_sections)
+    content = figures["content"]
     workbook = new_workbook()
     sheet = workbook.active
     sheet.title = _("Số liệu")
@@ -31,27 +31,36 @@ def report_workbook(report, visible_sections):
         "start": f"{start[8:10]}/{start[5:7]}/{start[:4]}", "end": f"{end[8:10]}/{end[5:7]}/{end[:4]}"}])
     if content.get("document_code"):
         append_row(sheet, [_("Số %(code)s") % {"code": content["document_code"]}])
-    for section in content["figures"].get("sections", []):
-        if section["key"] not in visible_sections:
-            continue
+    for section in figures["sections"]:
         append_row(sheet, [])
         append_row(sheet, [section["title"]])
         sheet.cell(row=sheet.max_row, column=1).font = BOLD
         _header(sheet, _("Chỉ tiêu"), _("Số liệu"))
         for label, value in section["rows"]:
             append_row(sheet, [label, value])
-    units = content["figures"].get("units", [])
-    if units:
+        if section["key"] == "plan":
+            _plan_areas(sheet, section.get("data") or {})
+    if figures["units"]:
         append_row(sheet, [])
         append_row(sheet, [_("Báo cáo của các đơn vị")])
         sheet.cell(row=sheet.max_row, column=1).font = BOLD
         _header(sheet, _("Đơn vị"), _("Tình trạng"), _("Thời hạn"))
-        timing = {"missing": "", "on_time": _("Đúng hạn"), "late": _("Muộn")}
-        states = dict(UnitReportState.choices)
-        for row in units:
-            append_row(sheet, [row["unit"], str(states.get(row["state"], row["state"])),
-                               timing.get(row["timeliness"], "")])
+        for row in figures["units"]:
+            append_row(sheet, [row["unit"], row["state_label"], row["timeliness_label"]])
     sheet.column_dimensions["A"].width = 60
     sheet.column_dimensions["B"].width = 70
     sheet.column_dimensions["C"].width = 16
     return workbook_bytes(workbook)
+
+
+def _plan_areas(sheet, data):
+    """The plan's table as the page and the PDF print it: tasks by status and progress per area, then overall."""
+    append_row(sheet, [])
+    _header(sheet, _("Nhóm nhiệm vụ"), _("Hoàn thành"), _("Đang thực hiện"), _("Quá hạn"), _("Chưa thực hiện"),
+            _("Tiến độ (%)"))
+    for area in data.get("areas", []):
+        append_row(sheet, [f"{area['number']}. {area['title']}", area["done"], area["in_progress"], area["overdue"],
+                           area["not_started"], area["percent"]])
+    by_status = data.get("by_status") or {}
+    append_row(sheet, [_("Tiến độ chung"), by_status.get("done", 0), by_status.get("in_progress", 0),
+                       by_status.get("overdue", 0), by_status.get("not_started", 0), data.get("headline")])

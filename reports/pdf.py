@@ -8,7 +8,7 @@ from datetime import date
 from core.pdf import render_pdf
 
 from .models import PdfState
-from .services import document_header, report_content
+from .services import HEADER_FIELDS, document_header, report_content, report_figures
 
 
 def party_date(day):
@@ -18,9 +18,13 @@ def party_date(day):
             "year": day.year}
 
 
-def report_context(report):
-    content = report_content(report)
-    header = document_header(report)
+def report_context(report, visible=None, header=True):
+    """The context both the report page and its PDF render: one figures object (``services.report_figures``),
+    the document's header, period and date line. ``visible`` (section keys) leaves out the sections a reader may
+    not see; None prints them all (the stored PDF). The page, which prints no letterhead, asks for no header."""
+    figures = report_figures(report, visible)
+    content = figures["content"]
+    header = document_header(report) if header else {field: "" for field in HEADER_FIELDS}
     approved_on = date.fromisoformat(content["approved_on"]) if content.get("approved_on") else None
     start, end = (date.fromisoformat(d) for d in content["period"])
     ward_name = content["ward"]
@@ -34,8 +38,8 @@ def report_context(report):
         "approved_on": party_date(approved_on) if approved_on else None,
         "period_start": start,
         "period_end": end,
-        "sections": content["figures"].get("sections", []),
-        "units": content["figures"].get("units", []),
+        "sections": figures["sections"],
+        "units": figures["units"],
         "signer_name": header["signer_name"],
         "signer_title": header["signer_title"],
     }
@@ -43,10 +47,7 @@ def report_context(report):
 
 def render_report_pdf(report, visible=None):
     """The report as PDF; with ``visible`` (section keys), only those sections are printed."""
-    context = report_context(report)
-    if visible is not None:
-        context["sections"] = [section for section in context["sections"] if section["key"] in visible]
-    return render_pdf("reports/pdf/quarterly_report.html", context)
+    return render_pdf("reports/pdf/quarterly_report.html", report_context(report, visible))
 
 
 def pdf_for(user, report):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.areas import figures_for
 from core.notifications import notify_user
@@ -111,9 +112,14 @@ def compute_figures(ward, start, end):
 
 
 def _unit_status_figures(report):
+    """Every unit's report as it stands now: the live rows of a draft, what approval freezes."""
     rows = []
-    for unit_report in report.unit_reports.select_related("unit").order_by("unit__path"):
-        rows.append({"unit": unit_report.unit.name, "state": unit_report.state,
+    if "unit_reports" in getattr(report, "_prefetched_objects_cache", {}):
+        unit_reports = sorted(report.unit_reports.all(), key=lambda unit_report: unit_report.unit.path)
+    else:
+        unit_reports = report.unit_reports.select_related("unit").order_by("unit__path")
+    for unit_report in unit_reports:
+        rows.append({"id": unit_report.pk, "unit": unit_report.unit.name, "state": unit_report.state,
                      "timeliness": unit_report.timeliness()})
     return rows
 
@@ -278,7 +284,9 @@ def approve(report, user):
         "period": [report.period_start.isoformat(), report.period_end.isoformat()],
         "approved_on": timezone.localdate(now).isoformat(),
         "approved_by": str(user),
-        "figures": report.figures,
+        # The units' reports as they stand at approval, not as the last "Cập nhật số liệu" saw them: a unit that
+        # reported after that refresh must not be printed "Chưa báo cáo" in the signed document.
+        "figures": {**report.figures, "units": _unit_status_figures(report)},
         **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
         **live_document_header(report.ward),
     }
@@ -294,7 +302,11 @@ def approve(report, user):
 
 
 def report_content(report):
-    """What the report says: the frozen copy once approved, the live draft before."""
+    """What the report says: the frozen copy once approved, the live draft before.
+
+    A draft's figures are those its last refresh computed (its page says when), except the units' reports, which
+    are read as they stand: a unit that sends its results after the refresh is "Đã gửi" on the page, in the PDF,
+    the Excel file and the API alike. ``report_figures`` builds what all of them print from this."""
     if report.is_frozen:
         return report.frozen
     return {
@@ -303,8 +315,52 @@ def report_content(report):
         "year": report.year,
         "quarter": report.quarter,
         "period": [report.period_start.isoformat(), report.period_end.isoformat()],
-        "figures": report.figures,
+        "figures": {**report.figures, "units": _unit_status_figures(report)},
         **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
+    }
+
+
+TIMELINESS_LABELS = {
+    "on_time": _lazy("Đúng hạn"),
+    "late": _lazy("Muộn"),
+    "missing": _lazy("Chưa báo cáo"),
+}
+
+
+def unit_lines(units):
+    """The units' reports of a report's figures with the words every output prints: "Tình trạng" is the report's
+    state (Chưa báo cáo, Đã gửi, Đã tiếp nhận …), "Thời hạn" whether it came in time (Đúng hạn, Muộn)."""
+    states = dict(UnitReportState.choices)
+    lines = []
+    for row in units:
+        timeliness = row.get("timeliness") or "missing"
+        lines.append({
+            **row,
+            "state_label": str(states.get(row.get("state"), row.get("state") or "")),
+            "timeliness_label": str(TIMELINESS_LABELS.get(timeliness, timeliness)),
+            "on_time": timeliness == "on_time",
+        })
+    return lines
+
+
+def report_figures(report, visible=None):
+    """The one figures object of a quarterly report that the page, the PDF, the Excel file, the API and the
+    dashboard read: the frozen copy once approved, the draft's computed figures before.
+
+    ``visible`` (section keys) leaves out the sections a reader may not see; None keeps them all (the stored PDF).
+    Returns the content (narrative, number, period), the sections, and the units' reports with their labels."""
+    content = report_content(report)
+    figures = content.get("figures") or {}
+    sections = [section for section in figures.get("sections", []) if visible is None or section["key"] in visible]
+    units = unit_lines(figures.get("units", []))
+    on_time = sum(1 for unit in units if unit["on_time"])
+    return {
+        "content": content,
+        "sections": sections,
+        "units": units,
+        "units_on_time": on_time,
+        "units_total": len(units),
+        "plan": next((s.get("data") or {} for s in figures.get("sections", []) if s["key"] == "plan"), {}),
     }
 
 
@@ -368,3 +424,107 @@ def unit_reminders(report, on):
         sent += len(notify_unit(unit_report.unit, title, link=unit_report.get_absolute_url(),
                                 dedup_key=f"unit-report-{unit_report.pk}-{on.isoformat()}"))
     return sent
+
+
+# --- The dashboard's headline --------------------------------------------------------------------
+
+def _against(value, target, close=10):
+    """Colour of a figure where more is better: "ok" at or above its target, "warning" within ``close`` points."""
+    if value is None or target is None:
+        return "none"
+    if value >= target:
+        return "ok"
+    return "warning" if value >= target - close else "danger"
+
+
+def _units_on_time_percent(report):
+    if report is None:
+        return None, None, None
+    figures = report_figures(report)
+    if not figures["units_total"]:
+        return None, 0, 0
+    return 100 * figures["units_on_time"] / figures["units_total"], figures["units_on_time"], figures["units_total"]
+
+
+def _section_data(report, key):
+    if report is None:
+        return {}
+    for section in (report_content(report).get("figures") or {}).get("sections", []):
+        if section["key"] == key:
+            return section.get("data") or {}
+    return {}
+
+
+def headline_figures(current, reports, year, quarter, on):
+    """The few figures the ward dashboard opens with, each with its change since last quarter and its colour
+    against its target: plan progress, tasks overdue, units' reports on time, satisfaction index, stars, and the
+    state of this quarter's report.
+
+    ``current`` maps section keys to this quarter's computed ``Figures.data`` (the tiles'); ``reports`` maps
+    (year, quarter) to the ward's quarterly reports (last quarter's figures are read from its report: the frozen
+    copy once approved, as the report page and its PDF print them). No query of its own when ``reports`` has its
+    units' reports prefetched."""
+    from django.urls import reverse
+
+    previous_key = previous_quarter(year, quarter)
+    this_report, last_report = reports.get((year, quarter)), reports.get(previous_key)
+    plan, last_plan = current.get("plan") or {}, _section_data(last_report, "plan")
+    satisfaction, last_satisfaction = current.get("satisfaction"), _section_data(last_report, "satisfaction")
+    items = []
+
+    def add(key, label, value, previous, unit, status, target_label, link, detail=""):
+        change = None if value is None or previous is None else round(float(value) - float(previous), 1)
+        items.append({"key": key, "label": label, "value": value, "previous": previous, "change": change,
+                      "unit": unit, "status": status, "target": target_label, "link": link, "detail": detail})
+
+    target = settings.DANVAN_TARGET_PLAN_PROGRESS
+    add("plan_progress", _("Tiến độ chung của kế hoạch"), plan.get("headline"), last_plan.get("headline"), "%",
+        _against(plan.get("headline"), target), _("mục tiêu %(t)s%%") % {"t": target}, reverse("plans:plan_list"))
+
+    overdue = plan.get("overdue")
+    add("overdue", _("Nhiệm vụ quá hạn"), overdue, last_plan.get("overdue"), "",
+        "none" if overdue is None else ("ok" if overdue == 0 else ("warning" if overdue <= 3 else "danger")),
+        _("mục tiêu 0"), reverse("plans:task_list") + "?status=overdue")
+
+    percent, on_time, total = _units_on_time_percent(this_report)
+    last_percent = _units_on_time_percent(last_report)[0]
+    target = settings.DANVAN_TARGET_UNITS_ON_TIME
+    add("units_on_time", _("Đơn vị báo cáo đúng hạn"), round(percent, 1) if percent is not None else None,
+        round(last_percent, 1) if last_percent is not None else None, "%", _against(percent, target),
+        _("mục tiêu %(t)s%%") % {"t": target},
+        this_report.get_absolute_url() + "#bao-cao-don-vi" if this_report else reverse("reports:report_list"),
+        _("%(n)s/%(total)s đơn vị") % {"n": on_time, "total": total} if total else "")
+
+    if satisfaction is not None:
+        threshold = satisfaction.get("threshold")
+        add("satisfaction", _("Chỉ số hài lòng của người dân"), satisfaction.get("headline"),
+            last_satisfaction.get("headline"), "%", _against(satisfaction.get("headline"), threshold),
+            _("ngưỡng %(t)s%%") % {"t": f"{threshold:g}"} if threshold is not None else "",
+            reverse("satisfaction:results"))
+        from satisfaction.services.criteria import TARGET_STARS
+
+        stars = (satisfaction.get("assessment") or {}).get("stars")
+        last_stars = (last_satisfaction.get("assessment") or {}).get("stars")
+        add("stars", _("Số sao Chính quyền thân thiện"), stars, last_stars, "★",
+            _against(stars, TARGET_STARS, close=1), _("mục tiêu %(t)s sao") % {"t": TARGET_STARS},
+            reverse("satisfaction:results"))
+
+    due = due_date(year, quarter)
+    if this_report is None:
+        state, status = _("Chưa lập dự thảo"), "warning" if on <= due else "danger"
+    else:
+        state = ReportStatus(this_report.status).label
+        if this_report.status == ReportStatus.APPROVED:
+            status = "ok"
+        elif this_report.status == ReportStatus.SUBMITTED:
+            status = "ok" if on <= due else "warning"
+        else:
+            status = "warning" if on <= due else "danger"
+    items.append({
+        "key": "report_state", "label": _("Báo cáo quý %(q)s/%(y)s") % {"q": quarter, "y": year},
+        "value": str(state), "previous": str(ReportStatus(last_report.status).label) if last_report else None,
+        "change": None, "unit": "", "status": status,
+        "target": _("hạn trình %(d)s") % {"d": due.strftime("%d/%m/%Y")},
+        "link": this_report.get_absolute_url() if this_report else reverse("reports:report_list"), "detail": "",
+    })
+    return items

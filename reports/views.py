@@ -64,11 +64,16 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             tiles.append({
                 "section": section,
                 "figures": figures,
-                "chart": bar_chart(chart["labels"], chart["values"], chart.get("unit", ""),
+                "chart": bar_chart(chart["labels"], chart["values"], chart.get("unit", ""), axis=chart.get("axis"),
+                                   categories=chart.get("categories"),
                                    maximum=100 if chart.get("unit") == "%" else None) if chart else None,
             })
-        context["trends"] = self._trends(ward, year, quarter, tiles)
-        tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area")
+        reports = self._reports(ward, year, quarter)
+        context["trends"] = self._trends(year, quarter, tiles, reports)
+        context["headline"] = services.headline_figures(
+            {tile["section"].key: tile["figures"].data for tile in tiles if isinstance(tile["figures"].data, dict)},
+            reports, year, quarter, now)
+        tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area", "plan")
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
         context["overdue"] = list(overdue.order_by("current_due_date", "pk")[:15])
         # The same rows as the task list filtered on "Hạn từ ngày" today and "Hạn đến ngày" in 30 days.
@@ -86,18 +91,29 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         })
         return context
 
-    def _trends(self, ward, year, quarter, current):
-        """Each area's headline figures quarter by quarter: past quarters from their quarterly reports (the
-        frozen copy once approved), the current one live. One query, whatever the number of quarters."""
+    def _quarters(self, year, quarter):
         quarters = [(year, quarter)]
         for _index in range(self.trend_quarters - 1):
             quarters.insert(0, services.previous_quarter(*quarters[0]))
-        past = {
-            (report.year, report.quarter): services.report_content(report)["figures"]
-            for report in QuarterlyReport.objects.filter(ward=ward).filter(
-                models.Q(year=quarters[0][0], quarter__gte=quarters[0][1]) | models.Q(year__gt=quarters[0][0])
-            )
+        return quarters
+
+    def _reports(self, ward, year, quarter):
+        """The ward's quarterly reports of the trend's quarters by (year, quarter), with their units' reports: two
+        queries, whatever the number of quarters and units."""
+        first = self._quarters(year, quarter)[0]
+        unit_reports = UnitReport.objects.select_related("unit")
+        return {
+            (report.year, report.quarter): report
+            for report in QuarterlyReport.objects.filter(ward=ward)
+            .filter(models.Q(year=first[0], quarter__gte=first[1]) | models.Q(year__gt=first[0]))
+            .prefetch_related(models.Prefetch("unit_reports", queryset=unit_reports))
         }
+
+    def _trends(self, year, quarter, current, reports):
+        """Each area's headline figures quarter by quarter: past quarters from their quarterly reports (the
+        frozen copy once approved, as the report page and its PDF print them), the current one live."""
+        quarters = self._quarters(year, quarter)
+        past = {key: services.report_content(report)["figures"] for key, report in reports.items()}
         series = {}
         for tile in current:
             for line in headlines(tile["section"].key, tile["section"].title, tile["figures"].data):
@@ -118,7 +134,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             if sum(value is not None for value in item["values"]) >= 2:
                 trends.append({"key": item["key"], "title": item["title"], "labels": labels,
                                "values": item["values"],
-                               "chart": bar_chart(labels, item["values"], item["unit"], maximum=item["max"])})
+                               "chart": bar_chart(labels, item["values"], item["unit"], maximum=item["max"],
+                                                  categories=_("Quý"),
+                                                  axis=_("sao") if item["key"].endswith("stars") else None)})
         return trends
 
 
@@ -210,11 +228,18 @@ class ReportDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         report = self.object
         user = self.request.user
-        content = services.report_content(report)
+        from .pdf import report_context
+
         visible = {section.key for section in sections_for(user)}
-        context["content"] = content
-        context["sections"] = [s for s in content["figures"].get("sections", []) if s["key"] in visible]
-        context["unit_reports"] = report.unit_reports.select_related("unit")
+        # The same context the PDF renders (figures, units' reports, narrative), so the page and the signed
+        # document cannot disagree; the page adds links to the units' own reports.
+        models.prefetch_related_objects(
+            [report], models.Prefetch("unit_reports", queryset=UnitReport.objects.select_related("unit")))
+        document = report_context(report, visible, header=False)
+        links = {unit_report.unit.name: unit_report.get_absolute_url() for unit_report in report.unit_reports.all()}
+        for unit in document["units"]:
+            unit["url"] = links.get(unit["unit"], "")
+        context.update({key: document[key] for key in ("content", "sections", "units")})
         is_bloc = user.is_admin or user.role == Role.BLOC
         is_standing = user.is_admin or user.role == Role.STANDING
         draft = report.status == ReportStatus.DRAFT
@@ -312,7 +337,8 @@ class UnitReportView(ObjectDetailView):
         user = self.request.user
         context["tasks"] = (
             Task.objects.filter(plan__ward=report.ward, lead_unit=unit_report.unit)
-            .with_status(report.period_end).select_related("area").order_by("area__order", "order")
+            .with_status(report.period_end).select_related("area", "plan", "lead_unit")
+            .order_by("area__order", "order")
         )
         context["may_write"] = (
             UnitReport.objects.restrict(user, CHANGE).filter(pk=unit_report.pk).exists()

@@ -56,7 +56,10 @@ class QuarterlyReportSerializer(serializers.ModelSerializer):
         read_only_fields = [name for name in fields if name not in services.NARRATIVE_FIELDS]
 
     def get_figures(self, report) -> dict:
-        return visible_figures(self, services.report_content(report).get("figures"))
+        # The same figures object as the page, the PDF and the Excel file (services.report_figures).
+        figures = services.report_figures(report, visible_section_keys(self))
+        return {**(figures["content"].get("figures") or {}), "sections": figures["sections"],
+                "units": figures["units"]}
 
     def get_submitted_by_name(self, report) -> str:
         return str(report.submitted_by) if report.submitted_by_id else ""

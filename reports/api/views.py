@@ -5,6 +5,7 @@ reasons (an approved report is frozen: its narrative no longer changes, whoever 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -57,7 +58,10 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
     http_method_names = ["get", "patch", "post", "head", "options"]
 
     def get_queryset(self):
-        return super().get_queryset().order_by("-year", "-quarter", "ward__path")
+        # A draft's figures list its units' reports as they stand: one query for every report of the page.
+        unit_reports = UnitReport.objects.select_related("unit")
+        return (super().get_queryset().order_by("-year", "-quarter", "ward__path")
+                .prefetch_related(Prefetch("unit_reports", queryset=unit_reports)))
 
     def perform_update(self, serializer):
         serializer.instance = run(self.request.user, services.update_narrative, serializer.instance,
