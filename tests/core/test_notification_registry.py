@@ -223,6 +223,8 @@ def _(s, key):
     s.plan  # noqa: B018
     model = _kheo_register(s)
     services.approve(s.user("bloc"), model)
+    model.refresh_from_db()
+    services.start(s.user("officer_ubnd"), model)  # only models under way are scored
     services.assign_evaluator(s.user("bloc"), model.bloc, 2024, s.user("officer_mttq"))
     return lambda: services.remind_evaluators(on=KHEO_TODAY), [s.user("officer_mttq")]
 
@@ -235,6 +237,7 @@ def _(s, key):
     s.plan  # noqa: B018
     model = _kheo_register(s)
     services.approve(s.user("bloc"), model)
+    model.refresh_from_db()
     for ind in model.indicators.all():
         services.record_indicator_value(s.user("officer_ubnd"), ind, value=Decimal("12"),
                                         measured_on=date(2024, 9, 1))
@@ -302,7 +305,7 @@ def _(s, key):
     from tests.religion.conftest import make_establishment
 
     invitation = MonkInvitationRequest.objects.create(
-        establishment=make_establishment(s.w), monk_name="Thích Minh Đức", requested_by="Ban Trị sự",
+        ward=s.w.ward, establishment=make_establishment(s.w), monk_name="Thích Minh Đức", requested_by="Ban Trị sự",
         submitted_on=date(2024, 9, 2))
     return (lambda: services.transition_invitation(invitation, InvitationStatus.UNDER_REVIEW, on=date(2024, 9, 3),
                                                    user=s.user("standing")),
