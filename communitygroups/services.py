@@ -400,6 +400,10 @@ def turn_into_watch_report(report, user):
             watch.save()
             report.religion_watch_report_id = watch.pk
             report.save(update_fields=["religion_watch_report_id"])
+            from core.notifications import is_registered, notify
+
+            if is_registered("religion.watch_report_from_group"):
+                notify("religion.watch_report_from_group", watch, actor=user)
     except Exception as exc:  # noqa: BLE001 - any refusal of the religion model is reported, nothing is kept
         raise WatchReportUnavailable(
             _("Không tạo được báo cáo theo dõi tôn giáo: %(error)s") % {"error": exc}

@@ -122,6 +122,11 @@ def event(key):
     return _events[key]
 
 
+def is_registered(key):
+    """For an app that tells another area's people when that area is installed (religion may be absent)."""
+    return key in _events
+
+
 def dedup_key_for(key, obj, ctx):
     return f"{key}:{_events[key].dedup(obj, ctx)}"[:200]
 

@@ -39,6 +39,14 @@ EVENTS = [
         % {"date": invitation.submitted_on.strftime("%d/%m/%Y"), "status": invitation.get_status_display()},
         dedup=lambda invitation, ctx: f"{invitation.pk}-{invitation.status}",
     ),
+    Event(
+        key="religion.watch_report_from_group",
+        label="Báo cáo nắm tình hình về hoạt động tôn giáo chuyển sang theo dõi (→ Ban chỉ đạo tôn giáo và Ban "
+              "Thường vụ)", area=AREA,
+        audience=lambda watch, ctx: [*religion_committee(watch.ward), *users_with_role(watch.ward, Role.STANDING)],
+        title=lambda watch, ctx: _("Có báo cáo theo dõi hoạt động tôn giáo mới từ Tổ dân vận cộng đồng"),
+        body=lambda watch, ctx: _("Hãy đánh giá mức độ nguy cơ và phân công theo dõi."),
+    ),
 ]
 
 

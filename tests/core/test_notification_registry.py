@@ -312,6 +312,18 @@ def _(s, key):
             [s.user("religion")])
 
 
+@scenario("religion.watch_report_from_group")
+def _(s, key):
+    from communitygroups import services
+    from communitygroups.models import ReportTopic
+
+    report = _situation_report(s)
+    report.topic = ReportTopic.RELIGIOUS_ACTIVITY
+    report.save()
+    # The bloc turns it over; the religion committee and the Standing Committee hear of it, nobody else.
+    return lambda: services.turn_into_watch_report(report, s.user("bloc")), [s.user("religion"), s.user("standing")]
+
+
 # --- Meetings' conclusions, the plan's tasks, the units' plans, satisfaction, petitions --------------------
 
 @scenario("meetings.conclusion_due", "meetings.conclusion_overdue")
