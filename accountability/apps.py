@@ -12,8 +12,9 @@ class AccountabilityConfig(AppConfig):
         from core.areas import AreaSection
         from core.areas import register as register_section
         from core.navigation import MenuItem, register
+        from core.notifications import register_pending
 
-        from . import models, services
+        from . import models, notifications, services
 
         auditlog.register(models.UnitPlanRound, exclude_fields=["search_text"])
         auditlog.register(models.UnitPlanSubmission, exclude_fields=["reminded_at"])
@@ -24,6 +25,8 @@ class AccountabilityConfig(AppConfig):
         register(MenuItem("cadre_feedback", _("Phản ánh về cán bộ"), "accountability:feedback_list", order=13,
                           visible=models.may_see_cadre_records))
 
+        notifications.register_events()
+        register_pending("accountability", notifications.pending_for)
         register_section(AreaSection(
             key="accountability", title=_("Trách nhiệm người đứng đầu và cán bộ, công chức"), order=10,
             figures=services.area_figures,

@@ -83,22 +83,14 @@ def sync_round_units(plan_round, units):
 
 def remind_round(plan_round, on=None):
     """Notify every unit that has not sent its plan; at most once a day per unit. Returns the units reminded."""
-    from core.notifications import notify_unit
+    from core.notifications import notify
 
     on = on or today()
     reminded = []
     waiting = plan_round.submissions.filter(Q(submitted_on__isnull=True) | Q(submitted_on__gt=on))
     for submission in waiting.select_related("unit", "round"):
-        overdue = plan_round.deadline < on
-        if overdue:
-            title = _("Quá hạn nộp kế hoạch thực hiện (hạn %(deadline)s): %(round)s")
-        else:
-            title = _("Nhắc nộp kế hoạch thực hiện trước ngày %(deadline)s: %(round)s")
-        title = title % {"deadline": plan_round.deadline.strftime("%d/%m/%Y"), "round": plan_round.title[:150]}
-        body = _("Đề nghị %(unit)s gửi kế hoạch thực hiện của đơn vị (kèm tệp) qua Cổng công tác dân vận.") % {
-            "unit": submission.unit.name}
-        sent = notify_unit(submission.unit, title, body=body, link=submission.get_absolute_url(),
-                           dedup_key=f"accountability-plan-{plan_round.pk}-{submission.unit_id}-{on.isoformat()}")
+        key = "accountability.plan_overdue" if plan_round.deadline < on else "accountability.plan_due"
+        sent = notify(key, submission, on=on)
         if sent:
             UnitPlanSubmission.objects.filter(pk=submission.pk).update(reminded_at=timezone.now())
             reminded.append(submission.unit)

@@ -13,8 +13,9 @@ class CommunitygroupsConfig(AppConfig):
         from core.areas import register as register_section
         from core.navigation import MenuItem
         from core.navigation import register as register_menu
+        from core.notifications import register_pending
 
-        from . import models
+        from . import models, notifications
         from .services import section_figures
 
         auditlog.register(models.CommunityGroup, exclude_fields=["search_text"])
@@ -30,6 +31,8 @@ class CommunitygroupsConfig(AppConfig):
         register_menu(MenuItem("communitygroups", _("Tổ dân vận"), "communitygroups:group_list", order=60))
         register_menu(MenuItem("communitygroups-reports", _("Nắm tình hình"), "communitygroups:report_list",
                                order=61))
+        notifications.register_events()
+        register_pending("communitygroups", notifications.pending_for)
         register_section(AreaSection(
             key="communitygroups",
             title=_("Tổ dân vận cộng đồng"),

@@ -245,19 +245,9 @@ def report_recipients(report):
 
 
 def notify_new_report(report):
-    from core.notifications import notify_user
+    from core.notifications import notify
 
-    urgency = report.get_urgency_display()
-    title = _("Báo cáo nắm tình hình (%(urgency)s): %(title)s") % {"urgency": urgency, "title": report.title}
-    body = _("%(group)s báo cáo ngày %(date)s, lĩnh vực %(topic)s.") % {
-        "group": report.group, "date": report.reported_on.strftime("%d/%m/%Y"), "topic": report.get_topic_display()}
-    sent = []
-    for user in report_recipients(report):
-        notification = notify_user(user, title, body, report.get_absolute_url(),
-                                   dedup_key=f"communitygroups.report.{report.pk}.sent")
-        if notification is not None:
-            sent.append(notification)
-    return sent
+    return notify("communitygroups.report_sent", report, actor=report.author)
 
 
 def may_respond(user, report):
@@ -284,7 +274,7 @@ def may_edit_report(user, report):
 
 def acknowledge_report(report, user):
     """Mark a report as taken in (once); tells its author."""
-    from core.notifications import notify_user
+    from core.notifications import notify
 
     if report.status != ReportStatus.SENT:
         return report
@@ -292,16 +282,13 @@ def acknowledge_report(report, user):
     report.acknowledged_at = timezone.now()
     report.acknowledged_by = user
     report.save(update_fields=["status", "acknowledged_at", "acknowledged_by"])
-    if report.author_id:
-        notify_user(report.author, _("Báo cáo “%(title)s” đã được tiếp nhận") % {"title": report.title},
-                    _("Người tiếp nhận: %(user)s.") % {"user": user}, report.get_absolute_url(),
-                    dedup_key=f"communitygroups.report.{report.pk}.acknowledged")
+    notify("communitygroups.report_acknowledged", report, actor=user)
     return report
 
 
 def answer_report(report, answer, user):
     """Record the answer (or the direction given) and tell the author."""
-    from core.notifications import notify_user
+    from core.notifications import notify
 
     answer = (answer or "").strip()
     if not answer:
@@ -316,9 +303,7 @@ def answer_report(report, answer, user):
     report.status = ReportStatus.ANSWERED
     report.save(update_fields=["answer", "answered_at", "answered_by", "status", "acknowledged_at",
                                "acknowledged_by"])
-    if report.author_id:
-        notify_user(report.author, _("Báo cáo “%(title)s” đã được trả lời") % {"title": report.title},
-                    answer[:500], report.get_absolute_url())
+    notify("communitygroups.report_answered", report, actor=user)
     return report
 
 
@@ -415,6 +400,10 @@ def turn_into_watch_report(report, user):
             watch.save()
             report.religion_watch_report_id = watch.pk
             report.save(update_fields=["religion_watch_report_id"])
+            from core.notifications import is_registered, notify
+
+            if is_registered("religion.watch_report_from_group"):
+                notify("religion.watch_report_from_group", watch, actor=user)
     except Exception as exc:  # noqa: BLE001 - any refusal of the religion model is reported, nothing is kept
         raise WatchReportUnavailable(
             _("Không tạo được báo cáo theo dõi tôn giáo: %(error)s") % {"error": exc}

@@ -315,6 +315,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "satisfaction.tasks.check_satisfaction_thresholds",
         "schedule": crontab(hour=7, minute=10),
     },
+    "democracy-petition-reminders": {
+        "task": "democracy.tasks.send_petition_reminders",
+        "schedule": crontab(hour=6, minute=50),
+    },
     "plans-due-reminders": {
         "task": "plans.tasks.send_due_reminders",
         "schedule": crontab(hour=6, minute=30),

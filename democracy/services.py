@@ -571,6 +571,25 @@ def overdue_petitions(queryset, on=None):
     return queryset.exclude(state__in=CLOSED_PETITION_STATES).filter(due_on__lt=on)
 
 
+# Days before a petition's answer date when its handling unit is reminded.
+PETITION_REMINDER_DAYS = 3
+
+
+def remind_petitions(on=None, days_ahead=PETITION_REMINDER_DAYS):
+    """Remind handling units of open petitions due within ``days_ahead`` days (once per due date) and of overdue
+    ones (once a week). Safe to run twice."""
+    from core.notifications import notify
+
+    on = on or today()
+    sent = 0
+    due = (Petition.objects.exclude(state__in=CLOSED_PETITION_STATES)
+           .filter(due_on__lte=on + timedelta(days=days_ahead)).select_related("handling_unit"))
+    for petition in due.iterator(chunk_size=500):
+        key = "democracy.petition_overdue" if petition.due_on < on else "democracy.petition_due"
+        sent += len(notify(key, petition, on=on))
+    return sent
+
+
 def may_see_sender(user, petition):
     """Who may read the sender's name, address and phone: the handling unit's own officers and the person who
     recorded the petition (and admins), never the cadre the petition is about, never the readers of the ward

@@ -75,24 +75,14 @@ def remind_conclusions(on=None, days_ahead=3):
 
     Safe to run twice: a reminder of a coming due date is sent once; an overdue one once a week.
     """
-    from core.notifications import notify_unit
+    from core.notifications import notify
 
     on = on or today()
     sent = 0
     due = open_conclusions().filter(due_date__lte=on + timedelta(days=days_ahead))
     for conclusion in due.select_related("responsible_unit", "meeting").iterator(chunk_size=500):
-        deadline = conclusion.due_date.strftime("%d/%m/%Y")
-        summary = conclusion.text[:150]
-        if conclusion.due_date < on:
-            year, week, _weekday = on.isocalendar()
-            title = _("Kết luận quá hạn (hạn %(due)s): %(text)s") % {"due": deadline, "text": summary}
-            key = f"meetings-conclusion-{conclusion.pk}-overdue-{conclusion.due_date.isoformat()}-{year}w{week}"
-        else:
-            title = _("Kết luận sắp đến hạn %(due)s: %(text)s") % {"due": deadline, "text": summary}
-            key = f"meetings-conclusion-{conclusion.pk}-due-{conclusion.due_date.isoformat()}"
-        body = _("Kết luận của %(meeting)s.") % {"meeting": conclusion.meeting}
-        sent += len(notify_unit(conclusion.responsible_unit, title, body=body,
-                                link=conclusion.get_absolute_url(), dedup_key=key))
+        key = "meetings.conclusion_overdue" if conclusion.due_date < on else "meetings.conclusion_due"
+        sent += len(notify(key, conclusion, on=on))
     return sent
 
 

@@ -19,6 +19,8 @@ from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.notifications import notify
+
 from .models import (
     EDITABLE_STATUSES,
     PROGRESS_STATUSES,
@@ -203,8 +205,6 @@ def max_total(bloc):
 
 @transaction.atomic
 def assign_evaluator(user, bloc, year, evaluator):
-    from core.notifications import notify_user
-
     if not may_manage_blocs(user, bloc.ward):
         _refuse(_("Chỉ Khối Dân vận Đảng ủy phân công người chấm."))
     if evaluator.ward is None or evaluator.ward.pk != bloc.ward_id:
@@ -213,15 +213,7 @@ def assign_evaluator(user, bloc, year, evaluator):
         bloc=bloc, year=year, evaluator=evaluator, defaults={"assigned_by": user}
     )
     if created:
-        from django.urls import reverse
-
-        notify_user(
-            evaluator,
-            _("Được phân công chấm mô hình Dân vận khéo năm %(year)s – %(bloc)s") % {"year": year, "bloc": bloc},
-            _("Danh sách mô hình cần chấm có trong mục “Việc cần chấm”."),
-            link=reverse("models_khoe:todo"),
-            dedup_key=f"kheo-assign-{assignment.pk}",
-        )
+        notify("models_khoe.evaluator_assigned", assignment, actor=user)
     return assignment
 
 
@@ -328,19 +320,6 @@ def _bloc_units(ward):
     return Unit.objects.filter(ward=ward, kind=UnitKind.MOBILIZATION_BLOC, is_active=True)
 
 
-def _notify_bloc(model, title, dedup_key):
-    from core.notifications import notify_unit
-
-    for unit in _bloc_units(model.ward):
-        notify_unit(unit, title, str(model), link=model.get_absolute_url(), dedup_key=dedup_key)
-
-
-def _notify_model_unit(model, title, body, dedup_key):
-    from core.notifications import notify_unit
-
-    notify_unit(model.unit, title, body, link=model.get_absolute_url(), dedup_key=dedup_key)
-
-
 @transaction.atomic
 def register(user, *, data, indicators):
     """Register a model or exemplar for a year: version 1, waiting for the bloc's appraisal."""
@@ -355,7 +334,7 @@ def register(user, *, data, indicators):
     model.save()
     _save_indicators(model, rows)
     _record_version(model, user)
-    _notify_bloc(model, _("Đăng ký mô hình Dân vận khéo mới chờ thẩm định"), f"kheo-registered-{model.pk}-1")
+    notify("models_khoe.registered", model, actor=user)
     return model
 
 
@@ -381,8 +360,7 @@ def revise(user, model, *, data, indicators):
     model.save()
     _save_indicators(model, rows)
     _record_version(model, user)
-    _notify_bloc(model, _("Đăng ký mô hình Dân vận khéo đã được chỉnh sửa, chờ thẩm định"),
-                 f"kheo-registered-{model.pk}-{model.version}")
+    notify("models_khoe.revised", model, actor=user)
     return model
 
 
@@ -441,9 +419,7 @@ def approve(user, model, comments=""):
     model.save(update_fields=["task", "status", "approved_on", "search_text"])
     appraisal = Appraisal.objects.create(model=model, version=model.version, decision=Decision.APPROVED,
                                          comments=comments, appraiser=user)
-    _notify_model_unit(model, _("Mô hình Dân vận khéo đã được phê duyệt"),
-                       _("“%(name)s” đã được phê duyệt và giao thành nhiệm vụ của đơn vị.") % {"name": model.name},
-                       f"kheo-approved-{model.pk}")
+    notify("models_khoe.approved", model, actor=user)
     return appraisal
 
 
@@ -461,8 +437,7 @@ def return_for_revision(user, model, comments):
     model.save(update_fields=["status", "search_text"])
     appraisal = Appraisal.objects.create(model=model, version=model.version, decision=Decision.RETURNED,
                                          comments=comments.strip(), appraiser=user)
-    _notify_model_unit(model, _("Đăng ký mô hình Dân vận khéo bị trả lại để chỉnh sửa"), comments,
-                       f"kheo-returned-{model.pk}-{model.version}")
+    notify("models_khoe.returned", model, actor=user, comments=comments.strip())
     return appraisal
 
 
@@ -860,26 +835,15 @@ def todo_for(user, year=None):
 def remind_evaluators(on=None):
     """Remind every evaluator of what they still have to score, once a week (the dedup key holds the week)."""
     from django.contrib.auth import get_user_model
-    from django.urls import reverse
-
-    from core.notifications import notify_user
 
     on = on or today()
-    week = on.isocalendar()
     sent = 0
     evaluators = get_user_model().objects.filter(kheo_assignments__isnull=False, is_active=True).distinct()
     for evaluator in evaluators:
         pending = todo_for(evaluator).count()
         if not pending:
             continue
-        notification = notify_user(
-            evaluator,
-            _("Còn %(n)s mô hình Dân vận khéo cần chấm điểm") % {"n": pending},
-            _("Danh sách trong mục “Việc cần chấm”. Mô hình chỉ được xếp hạng khi đủ số người chấm."),
-            link=reverse("models_khoe:todo"),
-            dedup_key=f"kheo-todo-{evaluator.pk}-{week.year}-w{week.week}",
-        )
-        sent += notification is not None
+        sent += len(notify("models_khoe.evaluator_reminder", evaluator, pending=pending, on=on))
     return sent
 
 
@@ -929,9 +893,7 @@ def recognise(user, model, *, achievement, proposed_to_city=False):
             record_progress(task, percent=100, reported_on=today(), author=user, unit=model.unit,
                             note=_("Được công nhận mô hình, điển hình Dân vận khéo năm %(year)s.")
                             % {"year": model.year})
-    _notify_model_unit(model, _("Mô hình Dân vận khéo được công nhận"),
-                       _("“%(name)s” được công nhận năm %(year)s.") % {"name": model.name, "year": model.year},
-                       f"kheo-recognised-{model.pk}")
+    notify("models_khoe.recognised", model, actor=user)
     return recognition
 
 

@@ -30,8 +30,10 @@ class PlansConfig(AppConfig):
         from core.areas import AreaSection
         from core.areas import register as register_section
 
+        from . import notifications
         from .services import plan_figures
 
+        notifications.register_events()
         register_section(AreaSection("plan", _("Tiến độ thực hiện kế hoạch"), 0, plan_figures))
         register(MenuItem("home", _("Trang chủ"), "home", order=0))
         register(MenuItem("plans", _("Kế hoạch"), "plans:plan_list", order=10))

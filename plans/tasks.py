@@ -7,9 +7,8 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.utils.translation import gettext as _
 
-from core.notifications import notify_unit
+from core.notifications import notify
 
 from .models import Task
 from .services import today
@@ -24,13 +23,6 @@ def send_due_reminders(days_ahead=None):
     sent = 0
     tasks = Task.objects.filter(is_done=False, current_due_date__lte=horizon).select_related("lead_unit")
     for task in tasks.iterator(chunk_size=500):
-        due = task.current_due_date
-        if due < now:
-            title = _("Quá hạn: %(task)s (hạn %(due)s)") % {"task": task.title[:150], "due": due.strftime("%d/%m/%Y")}
-            key = f"task-{task.pk}-overdue-{due.isoformat()}"
-        else:
-            title = _("Sắp đến hạn %(due)s: %(task)s") % {"task": task.title[:150], "due": due.strftime("%d/%m/%Y")}
-            key = f"task-{task.pk}-due-{due.isoformat()}"
-        sent += len(notify_unit(task.lead_unit, title, body=task.description[:500], link=task.get_absolute_url(),
-                                dedup_key=key))
+        key = "plans.task_overdue" if task.current_due_date < now else "plans.task_due"
+        sent += len(notify(key, task))
     return sent

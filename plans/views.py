@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
+from core.notifications import pending_for
 from core.params import query_id
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
@@ -53,6 +54,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
             tasks.exclude(status_filter(TaskStatus.OVERDUE, now)).order_by("current_due_date", "pk")[:10]
         )
         context["plans"] = list(Plan.objects.restrict(self.request.user)[:5])
+        context["pending"] = pending_for(self.request.user)
         return context
 
 

@@ -197,7 +197,17 @@ def transition_invitation(invitation, to, *, on=None, note="", decision_number="
         invitation.decided_by = user
     invitation.status = to
     invitation.save()
+    from core.notifications import notify
+
+    notify("religion.invitation_moved", invitation, actor=user)
     return invitation
+
+
+def announce_invitation(invitation, user=None):
+    """A new thỉnh sư request was recorded: the committee and the Standing Committee hear of it."""
+    from core.notifications import notify
+
+    return notify("religion.invitation_received", invitation, actor=user)
 
 
 @transaction.atomic

@@ -555,6 +555,11 @@ class InvitationCreateView(ReligionCreateView):
     def get_initial(self):
         return {"establishment": self.request.GET.get("co_so"), "submitted_on": services.today()}
 
+    def save_object(self, form):
+        invitation = super().save_object(form)
+        services.announce_invitation(invitation, self.request.user)
+        return invitation
+
 
 class InvitationEditView(ReligionEditView):
     model = MonkInvitationRequest

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.areas import figures_for
-from core.notifications import notify_user
-from organisations.models import Role, Unit, UnitKind, User
+from core.notifications import notify
+from organisations.models import Role, Unit, UnitKind
 
 from .models import DocumentCounter, PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState
 
@@ -146,6 +146,9 @@ def prepare_draft(ward_id, year, quarter):
         [UnitReport(report=report, unit=unit) for unit in reporting_units(ward) if unit.pk not in existing],
         ignore_conflicts=True,
     )
+    # Each unit hears once that its own report of the quarter is open (a unit added later hears when it is added).
+    for unit_report in report.unit_reports.exclude(unit_id__in=existing).select_related("unit", "report"):
+        notify("reports.unit_report_opened", unit_report)
     figures = compute_figures(ward, report.period_start, report.period_end)
     figures["units"] = _unit_status_figures(report)
     report.figures = figures
@@ -155,14 +158,7 @@ def prepare_draft(ward_id, year, quarter):
 
 
 def notify_bloc_of_draft(report):
-    for user in User.objects.filter(unit__ward=report.ward, role=Role.BLOC, is_active=True):
-        notify_user(
-            user,
-            _("Dự thảo báo cáo quý %(q)s/%(y)s đã sẵn sàng") % {"q": report.quarter, "y": report.year},
-            body=_("Hạn trình Ban Thường vụ: %(due)s.") % {"due": report.due_date.strftime("%d/%m/%Y")},
-            link=report.get_absolute_url(),
-            dedup_key=f"report-draft-{report.pk}",
-        )
+    return notify("reports.draft_ready", report)
 
 
 def reports_due_for_drafting(on):
@@ -205,6 +201,7 @@ def submit(report, user):
     report.submitted_by = user
     report.submitted_at = timezone.now()
     report.save(update_fields=["status", "submitted_by", "submitted_at"])
+    notify("reports.submitted", report, actor=user)
     return report
 
 
@@ -220,6 +217,7 @@ def return_to_draft(report, user, comment=""):
     report.return_comment = comment.strip()
     report.returned_at = timezone.now()
     report.save(update_fields=["status", "return_comment", "returned_at"])
+    notify("reports.returned", report, actor=user)
     return report
 
 
@@ -298,6 +296,7 @@ def approve(report, user):
     from .tasks import generate_report_pdf
 
     send_on_commit(generate_report_pdf, report.pk)
+    notify("reports.approved", report, actor=user)
     return report
 
 
@@ -383,6 +382,7 @@ def submit_unit_report(unit_report, user, text):
     unit_report.submitted_at = timezone.now()
     unit_report.submitted_by = user
     unit_report.save()
+    notify("reports.unit_report_submitted", unit_report, actor=user)
     return unit_report
 
 
@@ -398,6 +398,7 @@ def review_unit_report(unit_report, user, accept, comment=""):
     unit_report.review_comment = comment
     unit_report.reviewed_at = timezone.now()
     unit_report.save()
+    notify("reports.unit_report_accepted" if accept else "reports.unit_report_returned", unit_report, actor=user)
     return unit_report
 
 
@@ -410,19 +411,11 @@ def unit_reminders(report, on):
         return 0
     pending = report.unit_reports.filter(
         state__in=[UnitReportState.MISSING, UnitReportState.RETURNED]
-    ).select_related("unit")
+    ).select_related("unit", "report")
+    key = "reports.unit_report_due" if days_left >= 0 else "reports.unit_report_late"
     sent = 0
-    from core.notifications import notify_unit
-
     for unit_report in pending:
-        if days_left >= 0:
-            title = _("Còn %(n)s ngày: gửi báo cáo quý %(q)s/%(y)s cho Khối Dân vận (hạn %(due)s)")
-        else:
-            title = _("Quá hạn: đơn vị chưa gửi báo cáo quý %(q)s/%(y)s (hạn %(due)s)")
-        title = title % {"n": days_left, "q": report.quarter, "y": report.year,
-                         "due": report.unit_due_date.strftime("%d/%m/%Y")}
-        sent += len(notify_unit(unit_report.unit, title, link=unit_report.get_absolute_url(),
-                                dedup_key=f"unit-report-{unit_report.pk}-{on.isoformat()}"))
+        sent += len(notify(key, unit_report, on=on, days_left=days_left))
     return sent
 
 

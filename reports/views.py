@@ -246,6 +246,9 @@ class ReportDetailView(ObjectDetailView):
         context["may_edit"] = is_bloc and draft
         context["may_submit"] = is_bloc and draft
         context["may_approve"] = is_standing and report.status == ReportStatus.SUBMITTED
+        # Approval numbers and freezes the report for ever: without the page's dialog (no script), the server
+        # asks on the page itself before it approves.
+        context["confirm_approval"] = context["may_approve"] and self.request.GET.get("xac-nhan") == "phe-duyet"
         context["form"] = kwargs.get("form") or NarrativeForm(instance=report)
         return context
 
@@ -256,6 +259,8 @@ class ReportActionView(LoginRequiredMixin, View):
     def post(self, request, pk):
         report = get_object_or_404(QuarterlyReport.objects.restrict(request.user, VIEW), pk=pk)
         action = request.POST.get("action")
+        if action == "approve" and request.POST.get("confirmed") != "1":
+            return HttpResponseRedirect(f"{report.get_absolute_url()}?xac-nhan=phe-duyet#xac-nhan")
         try:
             with transaction.atomic(), set_actor(request.user):
                 if action == "save":

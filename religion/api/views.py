@@ -154,6 +154,10 @@ class InvitationViewSet(ReligionViewSet):
     filterset_class = InvitationFilterSet
     select_related = ("establishment",)
 
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        services.announce_invitation(serializer.instance, self.request.user)
+
     @extend_schema(request=s.InvitationTransitionSerializer, responses=s.InvitationSerializer)
     @action(detail=True, methods=["post"], url_path="transition")
     def transition(self, request, pk=None):

@@ -456,7 +456,7 @@ def unit_head(unit):
 def check_thresholds(ward, start, end, today=None):
     """Open a corrective action for every desk and officer of the ward whose index in [start, end] is below the
     ward's threshold with at least the minimum number of ratings. Safe to run any number of times."""
-    from core.notifications import notify_unit, notify_user
+    from core.notifications import notify
 
     config = settings_for(ward)
     ratings = ward_ratings(ward, start, end)
@@ -495,13 +495,7 @@ def check_thresholds(ward, start, end, today=None):
                 )
         except IntegrityError:
             continue
-        body = _("Đề nghị người đứng đầu đơn vị chỉ đạo khắc phục và cập nhật kết quả trên cổng.")
-        link = action.get_absolute_url()
-        head_user = getattr(head, "user", None) if head else None
-        if head_user is not None and head_user.is_active:
-            notify_user(head_user, title, body, link, dedup_key=f"corrective-{action.pk}")
-        else:
-            notify_unit(unit, title, body, link, dedup_key=f"corrective-{action.pk}")
+        notify("satisfaction.corrective_action_opened", action)
         opened.append(action)
     return opened
 

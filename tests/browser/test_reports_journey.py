@@ -33,6 +33,7 @@ def test_bloc_submits_standing_committee_approves_pdf_downloads(page, new_page, 
     login(standing, live_server, ward_a.users["standing"])
     standing.goto(f"{live_server.url}{report.get_absolute_url()}")
     standing.get_by_role("button", name="Phê duyệt và ban hành").click()
+    standing.get_by_role("alertdialog").get_by_role("button", name="Đồng ý, phê duyệt và ban hành").click()
     standing.get_by_text("Đã phê duyệt báo cáo số 01-BC/ĐU").wait_for()
     download_link = standing.get_by_role("link", name="Tải PDF")
     download_link.wait_for(timeout=30_000)

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 
 from core.models import Notification
+from core.notifications import dedup_key_for
 from danvan.celery import app
 from organisations.demo import ensure_user
 from organisations.models import Role
@@ -37,8 +38,7 @@ def task_due_tomorrow(ward_a, plan_a):
 
 
 def _reminders(task):
-    key = f"task-{task.pk}-due-{task.current_due_date.isoformat()}"
-    return Notification.objects.filter(dedup_key=key)
+    return Notification.objects.filter(dedup_key=dedup_key_for("plans.task_due", task, {}))
 
 
 def test_reminder_reaches_every_active_user_of_the_lead_unit(celery_worker_process, ward_a, task_due_tomorrow):

@@ -70,11 +70,11 @@ def test_bloc_writes_submits_standing_committee_approves_and_the_report_freezes(
     client.post(url, {"action": "submit"})
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
-    assert client.post(url, {"action": "approve"}).status_code == 302
+    assert client.post(url, {"action": "approve", "confirmed": "1"}).status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED  # the bloc cannot approve
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(standing).post(url, {"action": "approve"})
+        client_for(standing).post(url, {"action": "approve", "confirmed": "1"})
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
     assert report.document_code == "01-BC/ĐU"

@@ -1,0 +1,72 @@
+"""Reminders of petitions (đơn, thư, phản ánh) nearing their legal answer date, declared once.
+
+Messages carry the petition's kind, reception date and deadline, never its content or its sender: e-mail leaves
+the portal, and the sender's identity is shown only to whom services.may_see_sender allows.
+"""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.notifications import Event, PendingItem, PendingKind, register_event, users_of_units
+
+AREA = "democracy"
+
+
+def _handling_unit(petition, ctx):
+    return users_of_units(petition.handling_unit)
+
+
+def _args(petition):
+    return {"kind": petition.get_kind_display(), "received": petition.received_on.strftime("%d/%m/%Y"),
+            "due": petition.due_on.strftime("%d/%m/%Y")}
+
+
+EVENTS = [
+    Event(
+        key="democracy.petition_due", label="Đơn, thư sắp đến hạn trả lời (→ đơn vị xử lý)", area=AREA,
+        audience=_handling_unit, reminder=True,
+        title=lambda petition, ctx: _("%(kind)s tiếp nhận ngày %(received)s sắp đến hạn trả lời %(due)s")
+        % _args(petition),
+        dedup=lambda petition, ctx: f"{petition.pk}-{petition.due_on.isoformat()}",
+    ),
+    Event(
+        key="democracy.petition_overdue", label="Đơn, thư quá hạn trả lời, nhắc hằng tuần (→ đơn vị xử lý)",
+        area=AREA, audience=_handling_unit, reminder=True,
+        title=lambda petition, ctx: _("%(kind)s tiếp nhận ngày %(received)s đã quá hạn trả lời (hạn %(due)s)")
+        % _args(petition),
+        dedup=lambda petition, ctx: "{}-{}-{}w{}".format(petition.pk, petition.due_on.isoformat(),
+                                                         *ctx["on"].isocalendar()[:2]),
+    ),
+]
+
+
+def register_events():
+    for declared in EVENTS:
+        register_event(declared)
+
+
+def pending_for(user):
+    """Open petitions the user's unit handles that are overdue or due within the reminder window (one query)."""
+    from datetime import timedelta
+
+    from .models import CLOSED_PETITION_STATES, Petition
+    from .services import PETITION_REMINDER_DAYS, today
+
+    if not user.unit_id:
+        return []
+    on = today()
+    rows = list(Petition.objects.filter(handling_unit_id=user.unit_id,
+                                        due_on__lte=on + timedelta(days=PETITION_REMINDER_DAYS))
+                .exclude(state__in=CLOSED_PETITION_STATES).values_list("due_on", flat=True))
+    if not rows:
+        return []
+    late = sum(1 for due in rows if due < on)
+    link = reverse("democracy:petition_list")
+    items = []
+    if late:
+        items.append(PendingItem(_("%(n)s đơn, thư đơn vị xử lý đã quá hạn trả lời") % {"n": late},
+                                 link, PendingKind.LATE, min(rows)))
+    if len(rows) > late:
+        items.append(PendingItem(_("%(n)s đơn, thư đơn vị xử lý sắp đến hạn trả lời") % {"n": len(rows) - late},
+                                 link, PendingKind.DUE, min(due for due in rows if due >= on)))
+    return items

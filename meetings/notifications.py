@@ -1,0 +1,70 @@
+"""Reminders of meeting conclusions (kết luận) to their responsible units, declared once."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from core.notifications import Event, PendingItem, PendingKind, register_event, users_of_units
+
+AREA = "meetings"
+
+
+def _responsible(conclusion, ctx):
+    return users_of_units(conclusion.responsible_unit)
+
+
+def _args(conclusion):
+    return {"due": conclusion.due_date.strftime("%d/%m/%Y"), "text": conclusion.text[:150]}
+
+
+def _body(conclusion, ctx):
+    return _("Kết luận của %(meeting)s.") % {"meeting": conclusion.meeting}
+
+
+EVENTS = [
+    Event(
+        key="meetings.conclusion_due", label="Kết luận sắp đến hạn (→ đơn vị được giao)", area=AREA,
+        audience=_responsible, body=_body,
+        title=lambda conclusion, ctx: _("Kết luận sắp đến hạn %(due)s: %(text)s") % _args(conclusion),
+        dedup=lambda conclusion, ctx: f"{conclusion.pk}-{conclusion.due_date.isoformat()}", reminder=True,
+    ),
+    Event(
+        key="meetings.conclusion_overdue", label="Kết luận quá hạn, nhắc hằng tuần (→ đơn vị được giao)", area=AREA,
+        audience=_responsible, body=_body,
+        title=lambda conclusion, ctx: _("Kết luận quá hạn (hạn %(due)s): %(text)s") % _args(conclusion),
+        dedup=lambda conclusion, ctx: "{}-{}-{}w{}".format(conclusion.pk, conclusion.due_date.isoformat(),
+                                                           *ctx["on"].isocalendar()[:2]),
+        reminder=True,
+    ),
+]
+
+
+def register_events():
+    for declared in EVENTS:
+        register_event(declared)
+
+
+def pending_for(user):
+    """The open conclusions the user's unit must carry out, overdue or due within 14 days (one query)."""
+    from datetime import timedelta
+
+    from .models import ConclusionState
+    from .services import open_conclusions, today
+
+    if not user.unit_id:
+        return []
+    on = today()
+    rows = list(open_conclusions().filter(responsible_unit_id=user.unit_id, due_date__lte=on + timedelta(days=14))
+                .exclude(state=ConclusionState.DONE).values_list("due_date", flat=True))
+    if not rows:
+        return []
+    late = sum(1 for due in rows if due < on)
+    link = reverse("meetings:conclusion_list")
+    overdue_link = reverse("meetings:conclusion_overdue")
+    items = []
+    if late:
+        items.append(PendingItem(_("%(n)s kết luận giao cho đơn vị đã quá hạn") % {"n": late},
+                                 overdue_link, PendingKind.LATE, min(rows)))
+    if len(rows) > late:
+        items.append(PendingItem(_("%(n)s kết luận giao cho đơn vị đến hạn trong 14 ngày") % {"n": len(rows) - late},
+                                 link, PendingKind.DUE, min(due for due in rows if due >= on)))
+    return items
