@@ -249,6 +249,7 @@ class ReceptionListView(ObjectListView):
     template_name = "democracy/reception_list.html"
     select_related = ("unit", "receiver")
     page_title = gettext_lazy("Tiếp công dân")
+    link_access = CHANGE  # a reception's page is its edit form
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

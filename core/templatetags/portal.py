@@ -81,3 +81,27 @@ def audit_value(value):
     if text in ("None", ""):
         return "—"
     return text if len(text) <= 200 else text[:197] + "…"
+
+
+@register.filter
+def may_open(user, url_name):
+    """``{% if user|may_open:"app:name" %}``: show a link only when its page opens for the user (core.navigation)."""
+    from core.navigation import may_open as may_open_page
+
+    return may_open_page(user, url_name)
+
+
+@register.filter
+def may_view(user, obj):
+    """``{% if user|may_view:obj %}``: link to an object only when the user may open it (core.access.may)."""
+    from core.access import VIEW, may
+
+    return may(user, obj, VIEW)
+
+
+@register.filter
+def may_change(user, obj):
+    """``{% if user|may_change:obj %}``: an edit or delete link only when the user may change the object."""
+    from core.access import CHANGE, may
+
+    return may(user, obj, CHANGE)
