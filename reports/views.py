@@ -132,7 +132,7 @@ def column_unit(line):
         return "%"
     if line.get("max"):
         return _("0–%(max)s") % {"max": line["max"]}
-    return _("số")
+    return _("số lượng")
 
 
 class CityDashboardView(LoginRequiredMixin, TemplateView):
