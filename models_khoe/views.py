@@ -674,6 +674,7 @@ def round_latest(request):
     """The recognition page of the latest year the user's ward has a round (or models) for."""
     if not request.user.is_authenticated:
         return HttpResponseRedirect(f"{reverse('login')}?next={request.path}")
+    own_ward_or_404(request.user)
     years = list(RecognitionRound.objects.restrict(request.user).values_list("year", flat=True))
     years += list(MobilizationModel.objects.restrict(request.user).filter(
         status__in=(Status.EVALUATED, *RECOGNISED_STATUSES)).values_list("year", flat=True))
