@@ -1,11 +1,12 @@
 """Every demo role walks the portal by the links it is shown: no link answers them 403, 404 or 500, and every page
 names itself in the browser tab.
 
-The demo is loaded once for the module (a few seconds) and removed afterwards; each role then crawls breadth-first
+The demo is loaded once for the module and rolled back afterwards; each role then crawls breadth-first
 from its home page, following the links (<a href>) and simple GET forms each page shows, up to ``MAX_PAGES`` pages.
 A link shown to a user that refuses them is a dead end: the page should not have shown it (issue 14).
 """
 
+import io
 import re
 from collections import deque
 from html.parser import HTMLParser
@@ -13,7 +14,8 @@ from urllib.parse import urldefrag, urlencode, urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import Resolver404, resolve
 
 from organisations.models import User
@@ -144,12 +146,14 @@ def crawl(client, start="/", max_pages=MAX_PAGES):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, loaded once for every role of this module and removed afterwards."""
-    with django_db_blocker.unblock():
-        call_command("load_demo", quiet_logins=True, verbosity=0)
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for every role of this module inside a transaction that is rolled back afterwards (as
+    ``setUpTestData`` does), its files in a throw-away folder: nothing is left for the tests that run after."""
+    media = tmp_path_factory.mktemp("crawl-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+        call_command("load_demo", quiet_logins=True, stdout=io.StringIO())
         yield
-        call_command("flush", interactive=False, verbosity=0)
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
