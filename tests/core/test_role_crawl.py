@@ -7,6 +7,7 @@ A link shown to a user that refuses them is a dead end: the page should not have
 """
 
 import io
+import os
 import re
 from collections import deque
 from html.parser import HTMLParser
@@ -21,9 +22,10 @@ from django.urls import Resolver404, resolve
 from organisations.models import User
 
 SITE_NAME = "Cổng công tác dân vận"
-MAX_PAGES = 400
+# A deeper walk for a release check: DANVAN_CRAWL_PER_KIND=10 DANVAN_CRAWL_MAX_PAGES=2000.
+MAX_PAGES = int(os.environ.get("DANVAN_CRAWL_MAX_PAGES", "400"))
 # Pages of one kind (one URL name) visited per role: the third household shows what the first two showed.
-PER_KIND = 3
+PER_KIND = int(os.environ.get("DANVAN_CRAWL_PER_KIND", "3"))
 ROLES = ["khoidanvan", "thuongvu", "canbo.ubnd", "canbo.mttq", "bcd.tongiao", "bcd.tdvcd", "totruong.tdp1",
          "thanhpho", "quantri", "khoidanvan.tn"]
 # Not followed: leaving (logout), the admin site and the API (their own tests), the language switch (a POST), files.
