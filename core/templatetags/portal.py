@@ -105,3 +105,11 @@ def may_change(user, obj):
     from core.access import CHANGE, may
 
     return may(user, obj, CHANGE)
+
+
+@register.simple_tag(takes_context=True)
+def may_open_page(context, url_name, *args):
+    """``{% may_open_page "app:name" arg as ok %}``: ``may_open`` for a page whose address takes arguments."""
+    from core.navigation import may_open as may_open_rule
+
+    return may_open_rule(context.get("user"), url_name, *args)

@@ -17,6 +17,8 @@ def test_may_open_answers_what_the_view_answers(ward_a, city_viewer, client_for)
                      "models_khoe:round_latest", "reports:city"):
             status = client_for(user).get(reverse(name), follow=True).status_code
             assert may_open(user, name) == (status == 200), (user.username, name, status)
+        status = client_for(user).get(reverse("models_khoe:round_detail", args=[2024])).status_code
+        assert may_open(user, "models_khoe:round_detail", 2024) == (status == 200), (user.username, status)
 
 
 def test_community_group_buttons_only_for_who_may_record(ward_a, plan_a, city_viewer, client_for):
