@@ -183,6 +183,7 @@ def area_figures(ward, start, end):
             "reviews": sum(outcomes.values()),
             "review_outcomes": dict(outcomes),
             "headline": round(100 * sent / total) if total else 0,
+            "headline_unit": "%",
             "chart": {"labels": [str(s.label) for s in SubmissionStatus],
                       "values": [counts[s.value] for s in SubmissionStatus], "unit": ""},
         },

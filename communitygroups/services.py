@@ -588,6 +588,7 @@ def section_figures(ward, start, end, on=None):
         rows=rows,
         data={
             "headline": coverage.ratio,
+            "headline_unit": "%",
             "groups": len(groups),
             "households": coverage.total,
             "households_covered": coverage.covered,

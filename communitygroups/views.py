@@ -404,8 +404,12 @@ class HouseholdImportView(LoginRequiredMixin, View):
 
     template_name = "communitygroups/household_import.html"
 
+    @classmethod
+    def may_open(cls, user):
+        return writable_groups(user).exists()
+
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not writable_groups(request.user).exists():
+        if request.user.is_authenticated and not self.may_open(request.user):
             raise PermissionDenied(_("Tài khoản của bạn không được cập nhật danh sách hộ."))
         return super().dispatch(request, *args, **kwargs)
 

@@ -177,6 +177,29 @@ def user_may(user, obj, action=CHANGE):
     return type(obj)._default_manager.restrict(user, action).filter(pk=obj.pk).exists()
 
 
+def remember_access(user, objects, action=VIEW):
+    """Answer ``user_may`` for many objects at once (one query per model) and remember the answer on each object,
+    so that a list's links (``user|may_view:obj``, ``user|may_change:obj``) cost no query per row."""
+    by_model = {}
+    for obj in objects:
+        if obj is not None and obj.pk is not None:
+            by_model.setdefault(type(obj), []).append(obj)
+    for model, items in by_model.items():
+        allowed = set(model._default_manager.restrict(user, action).filter(pk__in=[obj.pk for obj in items])
+                      .values_list("pk", flat=True))
+        for obj in items:
+            obj.__dict__.setdefault("_remembered_access", {})[(user.pk, action)] = obj.pk in allowed
+    return objects
+
+
+def may(user, obj, action=VIEW):
+    """``user_may`` for links on a page: the answer ``remember_access`` kept on the object, else one query."""
+    if obj is None or getattr(obj, "pk", None) is None or not user or not user.is_authenticated:
+        return False
+    remembered = getattr(obj, "_remembered_access", {}).get((user.pk, action))
+    return remembered if remembered is not None else user_may(user, obj, action)
+
+
 def is_own_record(user, obj):
     """True when ``obj`` (already saved) is about the user themselves, so that a refusal can say so."""
     own = own_subject_q(type(obj).access_policy, user)

@@ -7,13 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
-from .access import CHANGE, VIEW, is_own_record, may_create, user_may
+from .access import CHANGE, VIEW, is_own_record, may_create, remember_access, user_may
 from .models import Attachment
 from .params import query_int
 
@@ -54,6 +55,9 @@ class ObjectListView(ScopedMixin, FilterView):
 
     paginate_by = 25
     page_title = ""
+    # The action (VIEW or CHANGE) the rows' links need, when the page links them somewhere not every reader may go
+    # (an edit page): answered for the whole page in one query, read by ``user|may_change:row`` in the template.
+    link_access = None
 
     def get_paginate_by(self, queryset):
         return max(10, min(query_int(self.request, "per_page", self.paginate_by), 200))
@@ -65,6 +69,8 @@ class ObjectListView(ScopedMixin, FilterView):
         query.pop("page", None)
         context["querystring"] = query.urlencode()
         context["may_add"] = self.may_add()
+        if self.link_access:
+            remember_access(self.request.user, context["object_list"], self.link_access)
         return context
 
     def may_add(self):
@@ -74,6 +80,8 @@ class ObjectListView(ScopedMixin, FilterView):
 class ObjectDetailView(ScopedMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The browser tab names the record (a template may still name it better in its title block).
+        context.setdefault("page_title", truncatechars(str(self.object), 80))
         context["may_change"] = user_may(self.request.user, self.object, CHANGE)
         context["attachments"] = Attachment.for_object(self.object)
         return context
@@ -113,8 +121,13 @@ class ObjectCreateView(ScopedMixin, ScopedSaveMixin, CreateView):
     action = CHANGE
     create_denied_message = gettext_lazy("Bạn chỉ được xem, không được thêm mới mục này.")
 
+    @classmethod
+    def may_open(cls, user):
+        """Whether the page opens for ``user``; links to it ask the same (core.navigation.may_open)."""
+        return may_create(user, cls.model)
+
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not may_create(request.user, self.model):
+        if request.user.is_authenticated and not self.may_open(request.user):
             raise PermissionDenied(self.create_denied_message)
         return super().dispatch(request, *args, **kwargs)
 
@@ -146,6 +159,11 @@ class ObjectEditView(ScopedMixin, ScopedSaveMixin, UpdateView):
 class ObjectDeleteView(ScopedMixin, DeleteView):
     action = CHANGE
     template_name = "core/object_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("page_title", _("Xóa “%(name)s”") % {"name": truncatechars(str(self.object), 60)})
+        return context
 
     def form_valid(self, form):
         messages.success(self.request, _("Đã xóa “%(name)s”.") % {"name": self.object})

@@ -33,3 +33,16 @@ def ward_for_request(request, wards=None):
     if ward is None:
         raise Http404
     return ward
+
+
+def has_own_ward(user):
+    """True for users who belong to a ward; a city viewer (or a city-level admin) has none, so pages about "my
+    ward" (its settings, its recognition round) do not open for them, and links to them are not shown."""
+    return bool(user and user.is_authenticated and user.ward is not None)
+
+
+def own_ward_or_404(user):
+    """The user's own ward, for pages that are only about it; 404 for users above the wards."""
+    if not has_own_ward(user):
+        raise Http404
+    return user.ward

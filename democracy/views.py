@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.access import CHANGE, may_create, user_may
+from core.access import CHANGE, may_create, remember_access, user_may
 from core.forms import writable_units
 from core.models import Attachment
 from core.params import query_id, query_int, query_year
@@ -17,6 +17,7 @@ from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 from core.wards import visible_wards, ward_for_request
 from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
+from meetings.models import Meeting
 
 from .filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
 from .forms import (
@@ -238,6 +239,15 @@ class MinimumsView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(_ward_context(self.request, _("Yêu cầu tối thiểu hằng năm %(year)s")))
         context["minimums"] = yearly_minimums(context["ward"], context["year"], on=context["today"])
+        # The minimums count every meeting of the ward; a meeting links to its page only for those who may open it.
+        meetings = []
+        for minimum in context["minimums"]:
+            for item in minimum.detail if isinstance(minimum.detail, (list, tuple)) else ():
+                if isinstance(item, (list, tuple)) and len(item) == 2:
+                    meetings.extend(item[1])
+                elif isinstance(item, Meeting):
+                    meetings.append(item)
+        remember_access(self.request.user, meetings)
         return context
 
 
@@ -249,6 +259,7 @@ class ReceptionListView(ObjectListView):
     template_name = "democracy/reception_list.html"
     select_related = ("unit", "receiver")
     page_title = gettext_lazy("Tiếp công dân")
+    link_access = CHANGE  # a reception's page is its edit form
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.access import CHANGE, user_may
+from core.access import CHANGE, VIEW, remember_access, user_may
 from core.forms import writable_units
 from core.params import query_year
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
@@ -164,6 +164,7 @@ class ConclusionDetailView(ObjectDetailView):
         if context["may_change"]:
             context["form"] = kwargs.get("form") or ConclusionFollowUpForm(instance=self.object)
         context["may_edit"] = user_may(self.request.user, self.object.meeting, CHANGE)
+        context["may_open_meeting"] = user_may(self.request.user, self.object.meeting, VIEW)
         return context
 
 
@@ -234,6 +235,8 @@ class ScheduleView(LoginRequiredMixin, TemplateView):
         for row in rows:
             for period in row.periods:
                 period.css = STATE_CLASS[period.state]
+        # The schedule counts every meeting of the ward; a meeting links to its page only for those who may open it.
+        remember_access(self.request.user, [m for row in rows for period in row.periods for m in period.meetings])
         missing = sum(row.missing for row in rows)
         context.update(
             page_title=_("Lịch hội nghị, giao ban bắt buộc năm %(year)s") % {"year": year},

@@ -18,6 +18,7 @@ from core.access import CHANGE, VIEW, user_may
 from core.models import Attachment
 from core.params import query_year
 from core.views import ObjectDetailView, ObjectListView
+from core.wards import has_own_ward, own_ward_or_404
 
 from . import services
 from .filtersets import MobilizationModelFilterSet
@@ -61,13 +62,6 @@ def add_errors(form, error):
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-def _user_ward(request):
-    ward = request.user.ward
-    if ward is None:
-        raise Http404
-    return ward
 
 
 def _years(queryset):
@@ -501,7 +495,7 @@ class BlocCreateView(TabsMixin, LoginRequiredMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.ward = _user_ward(request)
+        self.ward = own_ward_or_404(request.user)
         if not services.may_manage_blocs(request.user, self.ward):
             raise PermissionDenied(_("Chỉ Khối Dân vận Đảng ủy quản lý khối thi đua."))
         return super().dispatch(request, *args, **kwargs)
@@ -612,9 +606,10 @@ class RoundView(TabsMixin, LoginRequiredMixin, TemplateView):
 
     template_name = "models_khoe/round_detail.html"
     tab = "round"
+    may_open = staticmethod(has_own_ward)
 
     def setup_round(self, request, year):
-        self.ward = _user_ward(request)
+        self.ward = own_ward_or_404(request.user)
         self.year = year
         self.round = RecognitionRound.objects.restrict(request.user).filter(ward=self.ward, year=year).first()
         self.may_manage = services.may_manage_blocs(request.user, self.ward)
@@ -679,11 +674,15 @@ def round_latest(request):
     """The recognition page of the latest year the user's ward has a round (or models) for."""
     if not request.user.is_authenticated:
         return HttpResponseRedirect(f"{reverse('login')}?next={request.path}")
+    own_ward_or_404(request.user)
     years = list(RecognitionRound.objects.restrict(request.user).values_list("year", flat=True))
     years += list(MobilizationModel.objects.restrict(request.user).filter(
         status__in=(Status.EVALUATED, *RECOGNISED_STATUSES)).values_list("year", flat=True))
     year = max(years) if years else services.today().year
     return HttpResponseRedirect(reverse("models_khoe:round_detail", args=[year]))
+
+
+round_latest.may_open = has_own_ward
 
 
 def _pdf_response(content, filename):
@@ -706,7 +705,7 @@ class ProposalPdfView(LoginRequiredMixin, View):
     def get(self, request, year):
         from .pdf import render_proposal
 
-        ward = _user_ward(request)
+        ward = own_ward_or_404(request.user)
         round_ = get_object_or_404(RecognitionRound.objects.restrict(request.user), ward=ward, year=year)
         return _pdf_response(render_proposal(round_, request.user), f"de-nghi-bieu-duong-dvk-{year}.pdf")
 

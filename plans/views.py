@@ -29,7 +29,7 @@ def _task_queryset(user, action="view"):
     return (
         Task.objects.restrict(user, action)
         .with_status()
-        .select_related("lead_unit", "area", "plan")
+        .select_related("lead_unit", "area", "plan", "plan__ward")
         .prefetch_related("supporting_units")
     )
 
@@ -55,6 +55,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
         )
         context["plans"] = list(Plan.objects.restrict(self.request.user)[:5])
         context["pending"] = pending_for(self.request.user)
+        # Above the wards (the city viewer) the lists mix several wards: each task says which one it belongs to.
+        context["show_ward"] = self.request.user.ward is None
         return context
 
 
@@ -122,6 +124,11 @@ class TaskListView(ObjectListView):
 
     def get_queryset(self):
         return _task_queryset(self.request.user).order_by("plan", "area__order", "order", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["show_ward"] = self.request.user.ward is None
+        return context
 
 
 class TaskDetailView(ObjectDetailView):

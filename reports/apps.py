@@ -22,4 +22,6 @@ class ReportsConfig(AppConfig):
                                                            "pdf_checksum", "checksum"])
         auditlog.register(UnitReport)
         register(MenuItem("dashboard", _("Bảng điều hành"), "reports:dashboard", order=5))
+        # Shown only to whom the city view opens (core.navigation.may_open asks the view).
+        register(MenuItem("city", _("Các phường"), "reports:city", order=6))
         register(MenuItem("reports", _("Báo cáo quý"), "reports:report_list", order=90))

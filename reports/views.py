@@ -140,18 +140,60 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return trends
 
 
+def _city_viewer_or_admin(user):
+    return user.is_authenticated and (user.is_admin or user.role == Role.CITY_VIEWER)
+
+
+def column_unit(line):
+    """What a city-view column counts, said in its header: a percentage, a score out of its maximum, or a number."""
+    if line["unit"] == "%":
+        return "%"
+    if line.get("max"):
+        return _("0–%(max)s") % {"max": line["max"]}
+    return _("số lượng")
+
+
 class CityDashboardView(LoginRequiredMixin, TemplateView):
-    """All wards below the city side by side, from summaries pre-computed by Celery."""
+    """All wards below the city side by side, from summaries pre-computed by Celery.
+
+    The first opening computes them (the embedded set-up runs the job in the request; with a worker the page says
+    they are being computed), so the city viewer never meets an empty page that waits for a button."""
 
     template_name = "reports/city.html"
+    may_open = staticmethod(_city_viewer_or_admin)
+    # One first computation at a time when a worker runs it (seconds).
+    first_refresh_lock = 600
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.may_open(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def _first_refresh(self):
+        """Compute the summaries now (tasks run eagerly) or ask the worker once; True when they exist now."""
+        from django.core.cache import cache
+
+        from core.dispatch import send_on_commit
+        from danvan.celery import app
+
+        from .tasks import refresh_ward_summaries
+
+        if app.conf.task_always_eager:
+            refresh_ward_summaries()
+            return True
+        if cache.add("reports:city-first-refresh", True, self.first_refresh_lock):
+            send_on_commit(refresh_ward_summaries)
+        return False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        if not (user.is_admin or user.role == Role.CITY_VIEWER):
-            raise Http404
         summaries = WardSummary.objects.restrict(user).select_related("ward")
         latest = summaries.order_by("-year", "-quarter").first()
+        computing = False
+        if latest is None and visible_wards(user).exists():
+            computing = not self._first_refresh()
+            latest = summaries.order_by("-year", "-quarter").first()
         rows, columns = [], []
         if latest:
             summaries = list(summaries.filter(year=latest.year, quarter=latest.quarter))
@@ -163,7 +205,7 @@ class CityDashboardView(LoginRequiredMixin, TemplateView):
                         continue
                     for line in headlines(section["key"], section["title"], section.get("data")):
                         if line["key"] not in [c["key"] for c in columns]:
-                            columns.append({"key": line["key"], "title": line["title"]})
+                            columns.append({"key": line["key"], "title": line["title"], "unit": column_unit(line)})
                         values[line["key"]] = {"headline": line["value"], "unit": line["unit"],
                                                "status": section["status"]}
                 rows.append({"ward": summary.ward, "values": values, "computed_at": summary.computed_at})
@@ -175,12 +217,11 @@ class CityDashboardView(LoginRequiredMixin, TemplateView):
                 rows.sort(key=lambda r: r["ward"].name)
             for row in rows:
                 row["cells"] = [{"title": c["title"], **row["values"].get(c["key"], {})} for c in columns]
-        context.update({"rows": rows, "columns": columns, "latest": latest, "page_title": _("Các phường")})
+        context.update({"rows": rows, "columns": columns, "latest": latest, "computing": computing,
+                        "page_title": _("Các phường")})
         return context
 
     def post(self, request):
-        if not (request.user.is_admin or request.user.role == Role.CITY_VIEWER):
-            raise Http404
         from core.dispatch import send_on_commit
 
         from .tasks import refresh_ward_summaries

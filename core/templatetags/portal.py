@@ -74,3 +74,35 @@ def roman(value):
 @register.filter
 def model_name(obj):
     return obj._meta.model_name
+
+
+@register.filter
+def may_open(user, url_name):
+    """``{% if user|may_open:"app:name" %}``: show a link only when its page opens for the user (core.navigation)."""
+    from core.navigation import may_open as may_open_page
+
+    return may_open_page(user, url_name)
+
+
+@register.filter
+def may_view(user, obj):
+    """``{% if user|may_view:obj %}``: link to an object only when the user may open it (core.access.may)."""
+    from core.access import VIEW, may
+
+    return may(user, obj, VIEW)
+
+
+@register.filter
+def may_change(user, obj):
+    """``{% if user|may_change:obj %}``: an edit or delete link only when the user may change the object."""
+    from core.access import CHANGE, may
+
+    return may(user, obj, CHANGE)
+
+
+@register.simple_tag(takes_context=True)
+def may_open_page(context, url_name, *args):
+    """``{% may_open_page "app:name" arg as ok %}``: ``may_open`` for a page whose address takes arguments."""
+    from core.navigation import may_open as may_open_rule
+
+    return may_open_rule(context.get("user"), url_name, *args)

@@ -16,6 +16,7 @@ from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
 from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.wards import own_ward_or_404
 
 from ..filtersets import AssessmentFilterSet, CriteriaSetFilterSet
 from ..forms import AssessmentForm, CriteriaImportForm, CriterionForm, StarLevelForm
@@ -29,7 +30,6 @@ from ..models import (
     StarLevel,
 )
 from ..services import criteria as svc
-from .ratings import user_ward_or_404
 
 
 class CriteriaSetListView(ObjectListView):
@@ -59,7 +59,7 @@ class CriteriaSetListView(ObjectListView):
         return self.render_to_response(context, status=400)
 
     def post(self, request):
-        ward = user_ward_or_404(request.user)
+        ward = own_ward_or_404(request.user)
         if not may_create(request.user, CriteriaSet):
             raise Http404
         if request.POST.get("action") == "example":

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, may_create, user_may
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.wards import has_own_ward, own_ward_or_404
 from organisations.models import Person
 
 from .. import services
@@ -21,13 +22,6 @@ from ..filtersets import CorrectiveActionFilterSet, ServiceDeskFilterSet
 from ..forms import ActionForm, DeskForm, DeviceForm, OnDutyForm, ReasonForm, ResultsForm, ServiceForm, SettingsForm
 from ..models import CorrectiveAction, KioskDevice, Rating, RatingReason, SatisfactionSettings, Service, ServiceDesk
 from ..services import Period
-
-
-def user_ward_or_404(user):
-    ward = user.ward
-    if ward is None:
-        raise Http404
-    return ward
 
 
 def stacked_segments(shares, width=600):
@@ -195,9 +189,10 @@ class DeviceRevokeView(LoginRequiredMixin, View):
 
 class SettingsView(LoginRequiredMixin, View):
     template_name = "satisfaction/settings.html"
+    may_open = staticmethod(has_own_ward)
 
     def _context(self, request, form=None, reason_form=None, service_form=None):
-        ward = user_ward_or_404(request.user)
+        ward = own_ward_or_404(request.user)
         settings_obj = services.settings_for(ward)
         services.ensure_default_reasons(ward)
         may_change = user_may(request.user, settings_obj, CHANGE)
@@ -289,7 +284,7 @@ class ThresholdCheckView(LoginRequiredMixin, View):
     """Run the threshold check of last month and of the current month so far, at the bloc's request."""
 
     def post(self, request):
-        ward = user_ward_or_404(request.user)
+        ward = own_ward_or_404(request.user)
         if not user_may(request.user, services.settings_for(ward), CHANGE):
             raise Http404
         today = timezone.localdate()

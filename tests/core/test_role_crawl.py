@@ -1,0 +1,174 @@
+"""Every demo role walks the portal by the links it is shown: no link answers them 403, 404 or 500, and every page
+names itself in the browser tab.
+
+The demo is loaded once for the module and rolled back afterwards; each role then crawls breadth-first
+from its home page, following the links (<a href>) and simple GET forms each page shows, up to ``MAX_PAGES`` pages.
+A link shown to a user that refuses them is a dead end: the page should not have shown it (issue 14).
+"""
+
+import io
+import os
+import re
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlencode, urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
+from django.urls import Resolver404, resolve
+
+from organisations.models import User
+
+SITE_NAME = "Cổng công tác dân vận"
+# A deeper walk for a release check: DANVAN_CRAWL_PER_KIND=10 DANVAN_CRAWL_MAX_PAGES=2000.
+MAX_PAGES = int(os.environ.get("DANVAN_CRAWL_MAX_PAGES", "400"))
+# Pages of one kind (one URL name) visited per role: the third household shows what the first two showed.
+PER_KIND = int(os.environ.get("DANVAN_CRAWL_PER_KIND", "3"))
+ROLES = ["khoidanvan", "thuongvu", "canbo.ubnd", "canbo.mttq", "bcd.tongiao", "bcd.tdvcd", "totruong.tdp1",
+         "thanhpho", "quantri", "khoidanvan.tn"]
+# Not followed: leaving (logout), the admin site and the API (their own tests), the language switch (a POST), files.
+SKIPPED_PREFIXES = ("/dang-xuat/", "/quan-tri/", "/api/", "/i18n/", "/static/", "/media/")
+DOWNLOAD = re.compile(r"(\.(pdf|xlsx|csv|docx|zip|png|svg)$|/tep/|/tai-ve|/xuat|/pdf/|/excel/)", re.IGNORECASE)
+DOWNLOAD_QUERY = re.compile(r"(^|&)(format|export|xuat)=", re.IGNORECASE)
+
+
+class LinkParser(HTMLParser):
+    """The internal links a page shows: <a href> and the action of GET forms (with their simple fields)."""
+
+    def __init__(self):
+        super().__init__()
+        self.links = []
+        self.title = None
+        self._in_title = False
+        self._form = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+        elif tag == "form":
+            method = (attrs.get("method") or "get").lower()
+            self._form = {"action": attrs.get("action") or "", "fields": {}} if method == "get" else None
+        elif tag in ("input", "select") and self._form is not None and attrs.get("name"):
+            if attrs.get("type") not in ("submit", "button", "checkbox", "radio"):
+                self._form["fields"].setdefault(attrs["name"], attrs.get("value") or "")
+        elif tag == "title" and self.title is None:
+            self._in_title = True
+            self.title = ""
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif tag == "form" and self._form is not None:
+            action, fields = self._form["action"], self._form["fields"]
+            if action:  # a filter form of the page itself is its own link with a query string: one is enough
+                self.links.append(f"{action}?{urlencode(fields)}" if fields else action)
+            self._form = None
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def internal(href, base):
+    """The path and query of an internal link, or None for external, fragments and what the crawl skips."""
+    href = urldefrag(href.strip())[0]
+    if not href or href.startswith(("mailto:", "tel:", "javascript:", "data:")):
+        return None
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        if parts.netloc not in ("testserver", ""):
+            return None
+    path = parts.path or urlsplit(base).path
+    if not path.startswith("/"):
+        path = urlsplit(base).path.rsplit("/", 1)[0] + "/" + path
+    if path.startswith(SKIPPED_PREFIXES) or DOWNLOAD.search(path) or DOWNLOAD_QUERY.search(parts.query):
+        return None
+    return f"{path}?{parts.query}" if parts.query else path
+
+
+def url_kind(path):
+    """The URL name a path resolves to (one kind of page), or the path itself when it resolves to nothing."""
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return path
+
+
+def own_title(title):
+    """The part of the <title> that names the page (before " · site name"); empty when only the site is named."""
+    name = re.sub(r"\s+", " ", title or "").strip()
+    if name.endswith(SITE_NAME):
+        name = name[: -len(SITE_NAME)].rstrip(" ·-|")
+    return "" if name == SITE_NAME else name
+
+
+def crawl(client, start="/", max_pages=MAX_PAGES):
+    """Breadth-first over the links shown; returns (pages visited, dead links, pages without title, errors)."""
+    seen, queue = {start}, deque([(start, None)])
+    paths_with_query, kinds = set(), {}
+    dead, untitled, visited = [], [], 0
+    while queue and visited < max_pages:
+        url, source = queue.popleft()
+        response = client.get(url)
+        visited += 1
+        if response.status_code in (301, 302, 303, 307, 308):
+            target = internal(response["Location"], url)
+            if target and target not in seen:
+                seen.add(target)
+                queue.append((target, source))
+            continue
+        if response.status_code != 200:
+            dead.append((response.status_code, url, source))
+            continue
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        parser = LinkParser()
+        parser.feed(response.content.decode("utf-8", errors="replace"))
+        if not own_title(parser.title):
+            untitled.append(url)
+        for href in parser.links:
+            target = internal(href, url)
+            if target is None or target in seen:
+                continue
+            path, _sep, query = target.partition("?")
+            if query:  # one query-string variation per path is enough to reach what the page offers
+                if path in paths_with_query:
+                    continue
+                paths_with_query.add(path)
+            kind = url_kind(path)
+            if kinds.get(kind, 0) >= PER_KIND:
+                continue
+            kinds[kind] = kinds.get(kind, 0) + 1
+            seen.add(target)
+            queue.append((target, url))
+    return visited, dead, untitled
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for every role of this module inside a transaction that is rolled back afterwards (as
+    ``setUpTestData`` does), its files in a throw-away folder: nothing is left for the tests that run after."""
+    media = tmp_path_factory.mktemp("crawl-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=str(media)), transaction.atomic():
+        call_command("load_demo", quiet_logins=True, stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ROLES)
+def test_role_sees_no_dead_link_and_every_page_has_a_title(demo, db, username):
+    client = Client(raise_request_exception=False)
+    client.force_login(User.objects.get(username=username))
+    visited, dead, untitled = crawl(client)
+    print(f"\n{username}: {visited} pages, {len(dead)} dead links, {len(untitled)} pages without title")
+    for status, url, source in dead:
+        print(f"  {status} {url}  (shown on {source})")
+    for url in untitled:
+        print(f"  no title: {url}")
+    assert visited > 5
+    assert not dead, f"{username}: {len(dead)} links answer 403/404/500: {dead[:10]}"
+    assert not untitled, f"{username}: {len(untitled)} pages without their own title: {untitled[:10]}"
