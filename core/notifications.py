@@ -99,6 +99,9 @@ class Event:
     title: Callable[..., str]
     body: Callable[..., str] = _no_body
     link: Callable[..., str] = _own_page
+    # When recipients may open different pages (a unit reads its own unit report, not the ward's report): called
+    # with (obj, ctx, user), it answers that user's link instead of ``link``.
+    link_for_user: Callable[..., str] | None = None
     dedup: Callable[..., str] = _once_per_object
     # A reminder is sent by a periodic job rather than by somebody's action.
     reminder: bool = False
@@ -151,7 +154,8 @@ def notify(key, obj, actor=None, **context):
     dedup_key = dedup_key_for(key, obj, context)
     sent = []
     for user in recipients.values():
-        notification = notify_user(user, title, body, link, dedup_key)
+        own_link = (declared.link_for_user(obj, context, user) or link) if declared.link_for_user else link
+        notification = notify_user(user, title, body, own_link, dedup_key)
         if notification is not None:
             sent.append(notification)
     return sent

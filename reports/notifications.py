@@ -20,6 +20,14 @@ def _unit_audience(unit_report, ctx):
     return users_of_units(unit_report.unit)
 
 
+def _approved_link(report, ctx, user):
+    """The bloc opens the issued report; a reporting unit its own unit report, the page it may open."""
+    if user.role in (Role.BLOC, Role.STANDING):
+        return report.get_absolute_url()
+    own = next((ur for ur in report.unit_reports.all() if ur.unit_id == user.unit_id), None)
+    return own.get_absolute_url() if own else report.get_absolute_url()
+
+
 def _approved_audience(report, ctx):
     units = [ur.unit for ur in report.unit_reports.select_related("unit")]
     return [*users_with_role(report.ward, Role.BLOC), *users_of_units(units)]
@@ -53,6 +61,7 @@ EVENTS = [
     Event(
         key="reports.approved", label="Báo cáo quý được phê duyệt (→ Khối Dân vận và các đơn vị)", area=AREA,
         audience=_approved_audience,
+        link_for_user=_approved_link,
         title=lambda report, ctx: _("Báo cáo quý %(q)s/%(y)s đã được phê duyệt, số %(code)s")
         % {**_report_args(report), "code": report.document_code},
         body=lambda report, ctx: _("Ban Thường vụ đã phê duyệt và ban hành báo cáo quý %(q)s năm %(y)s của %(ward)s.")
