@@ -129,7 +129,7 @@ def test_a_returned_report_keeps_the_standing_committees_comment_for_the_bloc(wa
     page = client_for(ward_a.users["bloc"]).get(report.get_absolute_url()).content.decode()
     box, history = page.split('id="y-kien-tra-lai"')[1], page.split('id="lich-su"')[1]
     assert comment in box.split("</section>")[0]
-    assert comment in history and "ý kiến của Ban Thường vụ khi trả lại" in history
+    assert comment in history and "Ý kiến của Ban Thường vụ khi trả lại" in history
     assert ward_a.users["standing"].username in history or str(ward_a.users["standing"]) in history
 
 
