@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import periods
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from .models import (
@@ -411,9 +412,7 @@ def disclosure_checklist(ward, year, on=None, requirements=None):
 
 def quarterly_list(ward, year, quarter, user=None):
     """What was disclosed in a quarter (art. 13): approved disclosures that began in it, with form and dates."""
-    from plans.services import quarter_bounds
-
-    start, end = quarter_bounds(year, quarter)
+    start, end = periods.quarter_bounds(year, quarter)
     queryset = Disclosure.objects.restrict(user) if user is not None else Disclosure.objects.all()
     disclosures = [
         d for d in queryset.filter(unit__ward=ward, approved_on__isnull=False, posted_on__lte=end,

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.areas import figures_for
 from core.notifications import notify_user
 from organisations.models import Role, Unit, UnitKind, User
@@ -47,20 +48,12 @@ def unit_due_date(year, quarter):
     return due_date(year, quarter) - timedelta(days=settings.DANVAN_UNIT_REPORT_DAYS_BEFORE)
 
 
-def quarter_of(day):
-    return day.year, (day.month - 1) // 3 + 1
-
-
 def next_due(on):
     """(year, quarter) of the first report due on or after ``on``."""
-    year, quarter = quarter_of(on)
+    year, quarter = periods.quarter_of(on)
     if on > due_date(year, quarter):
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+        year, quarter = periods.next_quarter(year, quarter)
     return year, quarter
-
-
-def previous_quarter(year, quarter):
-    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
 
 
 def term_start(year, term_years=None):

@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.params import whole_number
 
 from ..models import (
@@ -409,8 +410,6 @@ class Period:
 
 def period_bounds(kind, on):
     """First and last day of the day, month or calendar quarter containing ``on``."""
-    from plans.services import quarter_bounds
-
     if kind == Period.DAY:
         return on, on
     if kind == Period.MONTH:
@@ -418,7 +417,7 @@ def period_bounds(kind, on):
         following = (start + timedelta(days=32)).replace(day=1)
         return start, following - timedelta(days=1)
     if kind == Period.QUARTER:
-        return quarter_bounds(on.year, (on.month - 1) // 3 + 1)
+        return periods.quarter_bounds(*periods.quarter_of(on))
     raise ValueError(kind)
 
 
@@ -431,7 +430,7 @@ def period_label(kind, start):
         return start.strftime("%d/%m/%Y")
     if kind == Period.MONTH:
         return _("tháng %(m)s/%(y)s") % {"m": f"{start.month:02d}", "y": start.year}
-    return _("quý %(q)s/%(y)s") % {"q": (start.month - 1) // 3 + 1, "y": start.year}
+    return _("quý %(q)s/%(y)s") % {"q": periods.quarter_of(start)[1], "y": start.year}
 
 
 def trend(current, previous):
