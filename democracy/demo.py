@@ -6,6 +6,7 @@ Dates follow today's date; anything that would lie in the future is left out, so
 
 from datetime import date, timedelta
 
+from core import periods
 from organisations.demo import ensure_person
 
 from .models import (
@@ -22,7 +23,7 @@ from .models import (
     Violation,
     ViolationSource,
 )
-from .services import ensure_default_checklist, legal_due_date, today
+from .services import ensure_default_checklist, legal_due_date
 
 
 def load_demo(ward_units: dict, rng):
@@ -31,7 +32,7 @@ def load_demo(ward_units: dict, rng):
     ubnd = ward_units["ubnd"]
     if Disclosure.objects.filter(unit__ward=ward).exists():
         return []
-    now = today()
+    now = periods.today()
     year = now.year
     ensure_default_checklist(ward)
     chairman = ensure_person(ubnd, "Lê Văn Chính", "Chủ tịch UBND phường", is_unit_head=True)
