@@ -16,13 +16,9 @@ TODAY = date(2024, 9, 20)
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch, set_today):
+def _fixed_today(set_today):
     """The movement's year is 2024: registrations in spring, scoring in September, recognition in October."""
-    import meetings.services
-
-    monkeypatch.setattr(services, "today", lambda: TODAY)
     set_today(TODAY)
-    monkeypatch.setattr(meetings.services, "today", lambda: TODAY)
 
 
 @pytest.fixture
