@@ -489,7 +489,7 @@ def check_thresholds(ward, start, end, today=None):
                 action = CorrectiveAction.objects.create(
                     ward=ward, unit=unit, head=head, desk=desk, officer=officer, title=title[:255],
                     period_start=start, period_end=end, ratings_count=row["total"], index=index,
-                    threshold=config.threshold, due_date=(today or timezone.localdate()) + timedelta(days=30),
+                    threshold=config.threshold, due_date=(today or periods.today()) + timedelta(days=30),
                     dedup_key=key,
                 )
         except IntegrityError:
@@ -513,7 +513,7 @@ def last_month_bounds(on):
 def close_action(action, result, closed_on=None):
     action.status = ActionStatus.CLOSED
     action.result = result
-    action.closed_on = closed_on or timezone.localdate()
+    action.closed_on = closed_on or periods.today()
     action.save()
     return action
 

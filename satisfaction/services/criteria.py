@@ -198,7 +198,7 @@ def disclosure_share(ward, start, end, today=None):
         return None
     from democracy.models import DisclosureFrequency
 
-    today = today or timezone.localdate()
+    today = today or periods.today()
     if today < start:
         return None
     on = min(today, end)
@@ -411,7 +411,7 @@ def gap_to_task(score, today=None):
     if score.gap_task_id:
         raise AssessmentError(_("Tiêu chí này đã có nhiệm vụ khắc phục."))
     assessment = score.assessment
-    today = today or timezone.localdate()
+    today = today or periods.today()
     area = friendly_government_area(assessment.ward, today)
     if area is None:
         raise AssessmentError(_("Kế hoạch hiện hành chưa có nhóm nhiệm vụ “Chính quyền thân thiện”."))
