@@ -440,7 +440,7 @@ def year_figures(group_ids, year, on=None):
     Five queries whatever the number of groups and households.
     """
     on = on or periods.today()
-    start, end = date(year, 1, 1), date(year, 12, 31)
+    start, end = periods.year_bounds(year)
     coverage = coverage_by_group(group_ids)
     regularity = regularity_by_group(group_ids, start, end, on)
     reports = dict(

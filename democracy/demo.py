@@ -69,8 +69,7 @@ def load_demo(ward_units: dict, rng):
              source_date=date(year, 1, 5))
     quarters = [(1, date(year, 4, 8), True), (2, date(year, 7, 20), True), (3, date(year, 10, 10), False)]
     for quarter, posted_on, approved in quarters:
-        start = date(year, 3 * quarter - 2, 1)
-        end = date(year, 3 * quarter + 1, 1) - timedelta(days=1) if quarter < 4 else date(year, 12, 31)
+        start, end = periods.quarter_bounds(year, quarter)
         disclose("budget-quarterly", f"Tình hình thực hiện ngân sách phường quý {quarter}/{year}", posting, posted_on,
                  posted_on + timedelta(days=34), approved=approved, period=(start, end))
     disclose(DisclosureContent.MILITARY_SERVICE, f"Danh sách công dân gọi nhập ngũ năm {year}",

@@ -362,7 +362,7 @@ def disclosure_checklist(ward, year, on=None, requirements=None):
             mine = [d for d in candidates if d.content_kind == requirement.content_kind
                     and (d.requirement_id is None or d.requirement_id not in saved_ids)]
         row = ChecklistRow(requirement=requirement)
-        year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+        year_start, year_end = periods.year_bounds(year)
         if requirement.frequency == DisclosureFrequency.PERMANENT:
             # Must stand all year: an approved posting begun by then and not taken down.
             cutoff = min(on, year_end)

@@ -204,7 +204,7 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
     template_name = "democracy/quarterly_list.html"
 
     def get_quarter(self, now):
-        return query_int(self.request, "quarter", (now.month - 1) // 3 + 1, 1, 4)
+        return query_int(self.request, "quarter", periods.quarter_of(now)[1], 1, 4)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

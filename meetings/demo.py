@@ -88,7 +88,7 @@ def load_demo(ward_units: dict, rng):
                                       due_date=due, state=state, done_on=done_on, result=result)
 
     # Quarterly briefings: the one of the quarter before the current one is missing, to show a gap.
-    current_quarter = (now.month - 1) // 3 + 1
+    current_quarter = periods.quarter_of(now)[1]
     for quarter in range(1, current_quarter + 1):
         if quarter == current_quarter - 1:
             continue

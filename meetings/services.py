@@ -234,7 +234,7 @@ def meeting_schedule(ward, year, on=None, requirements=None, until=None):
     requirements = requirements_for(ward) if requirements is None else list(requirements)
     kinds = {r.kind for r in requirements}
     meetings = list(
-        held_meetings(ward, date(year, 1, 1), date(year, 12, 31)).filter(kind__in=kinds)
+        held_meetings(ward, *periods.year_bounds(year)).filter(kind__in=kinds)
         .only("pk", "title", "kind", "dialogue_audience", "held_on", "organiser_id").order_by("held_on", "pk")
     )
     groups = None

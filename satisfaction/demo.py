@@ -139,7 +139,7 @@ def _campaigns(ward_units, rng, today):
 def _assessments(ward_units, rng, today):
     ward, ubnd = ward_units["dang-uy"], ward_units["ubnd"]
     criteria_set = criteria_svc.ensure_example_set(ward)
-    year, quarter = today.year, (today.month - 1) // 3 + 1
+    year, quarter = periods.quarter_of(today)
     quarters = []
     for _step in range(4):
         quarter -= 1
