@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from core import periods
 from organisations.demo import ensure_person
 from organisations.models import User
 
@@ -16,7 +17,7 @@ from .models import (
     UnitPlanRound,
     UnitPlanSubmission,
 )
-from .services import apply_review, default_round_units, sync_round_units, today
+from .services import apply_review, default_round_units, sync_round_units
 
 PLAN_CODES = {
     "ubnd": "KH/UBND", "khoi-dan-van": "KH/KDV", "mttq": "KH/MTTQ", "doan-tn": "KH/ĐTN", "hoi-pn": "KH/HPN",
@@ -35,7 +36,7 @@ def load_demo(ward_units: dict, rng):
     ward = ward_units["dang-uy"]
     if UnitPlanRound.objects.filter(ward=ward).exists():
         return []
-    now = today()
+    now = periods.today()
     task = _seed_task(ward)
     key_of = {unit.pk: key for key, unit in ward_units.items()}
     rounds = []

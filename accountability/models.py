@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedManager, RestrictedQuerySet
 from core.search import SearchableModel
 
@@ -113,11 +114,9 @@ class UnitPlanSubmission(models.Model):
         return reverse("accountability:submission_detail", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
         if not self.submitted_on:
             return
-        if self.submitted_on > today():
+        if self.submitted_on > periods.today():
             raise ValidationError({"submitted_on": _("Ngày nộp không được sau hôm nay.")})
         opened = self.round.opened_on if self.round_id else None
         if opened and self.submitted_on < opened:
@@ -250,10 +249,8 @@ class CadreFeedback(SearchableModel):
         return reverse("accountability:feedback_detail", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
         errors = {}
-        if self.received_on and self.received_on > today():
+        if self.received_on and self.received_on > periods.today():
             errors["received_on"] = _("Ngày tiếp nhận không được sau hôm nay.")
         if self.closed_on and self.received_on and self.closed_on < self.received_on:
             errors["closed_on"] = _("Ngày kết thúc xem xét không được trước ngày tiếp nhận.")
@@ -319,15 +316,13 @@ class CadreReview(models.Model):
         return f"{self.feedback.get_absolute_url()}#kiem-diem-{self.pk}"
 
     def clean(self):
-        from .services import today
-
         errors = {}
         received = self.feedback.received_on if self.feedback_id else None
         if self.held_on and received and self.held_on < received:
             message = _("Ngày kiểm điểm (%(held)s) không được trước ngày tiếp nhận phản ánh (%(received)s).")
             errors["held_on"] = message % {"held": self.held_on.strftime("%d/%m/%Y"),
                                            "received": received.strftime("%d/%m/%Y")}
-        elif self.held_on and self.held_on > today():
+        elif self.held_on and self.held_on > periods.today():
             errors["held_on"] = _("Ngày kiểm điểm không được sau hôm nay.")
         if errors:
             raise ValidationError(errors)

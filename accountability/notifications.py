@@ -47,12 +47,13 @@ def register_events():
 
 def pending_for(user):
     """The unit's implementation plans not yet sent (one query)."""
+    from core import periods
+
     from .models import UnitPlanSubmission
-    from .services import today
 
     if not user.unit_id:
         return []
-    on = today()
+    on = periods.today()
     items = []
     for submission in (UnitPlanSubmission.objects.filter(unit_id=user.unit_id, submitted_on__isnull=True)
                        .select_related("round").order_by("round__deadline")):

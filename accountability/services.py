@@ -11,6 +11,8 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
+
 from .models import (
     CadreFeedback,
     CadreReview,
@@ -20,16 +22,11 @@ from .models import (
     UnitPlanSubmission,
 )
 
-
-def today():
-    return timezone.localdate()
-
-
 # --- Units' own plans ------------------------------------------------------------------------------------
 # One rule, written twice on purpose (Python for a loaded row, SQL for lists); the tests check both agree.
 
 def submission_status(submission, on=None):
-    on = on or today()
+    on = on or periods.today()
     deadline = submission.round.deadline
     if submission.submitted_on and submission.submitted_on <= on:
         return SubmissionStatus.ON_TIME if submission.submitted_on <= deadline else SubmissionStatus.LATE
@@ -37,7 +34,7 @@ def submission_status(submission, on=None):
 
 
 def submission_status_expression(on=None):
-    on = on or today()
+    on = on or periods.today()
     submitted = Q(submitted_on__isnull=False, submitted_on__lte=on)
     return Case(
         When(submitted & Q(submitted_on__lte=F("round__deadline")), then=Value(SubmissionStatus.ON_TIME.value)),
@@ -85,7 +82,7 @@ def remind_round(plan_round, on=None):
     """Notify every unit that has not sent its plan; at most once a day per unit. Returns the units reminded."""
     from core.notifications import notify
 
-    on = on or today()
+    on = on or periods.today()
     reminded = []
     waiting = plan_round.submissions.filter(Q(submitted_on__isnull=True) | Q(submitted_on__gt=on))
     for submission in waiting.select_related("unit", "round"):
@@ -152,7 +149,7 @@ def area_figures(ward, start, end):
 
     from core.areas import Figures
 
-    as_of = min(today(), end)
+    as_of = min(periods.today(), end)
     rounds = UnitPlanRound.objects.filter(ward=ward, deadline__lte=end, deadline__gte=date(start.year, 1, 1))
     submissions = list(UnitPlanSubmission.objects.filter(round__in=rounds).select_related("round"))
     counts = submission_counts(submissions, as_of)

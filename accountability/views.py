@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, may_create
 from core.models import Attachment
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
@@ -35,7 +36,6 @@ from .services import (
     remind_round,
     submission_counts,
     sync_round_units,
-    today,
     unit_summary,
 )
 
@@ -65,7 +65,7 @@ class RoundListView(ObjectListView):
         by_round = {}
         for submission in visible:
             by_round.setdefault(submission.round_id, []).append(submission)
-        now = today()
+        now = periods.today()
         for plan_round in rounds:
             plan_round.counts = submission_counts(by_round.get(plan_round.pk, []), now)
         context["object_list"] = rounds
@@ -79,7 +79,7 @@ class RoundDetailView(ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        now = today()
+        now = periods.today()
         submissions = list(
             UnitPlanSubmission.objects.restrict(self.request.user).filter(round=self.object)
             .with_status(now).select_related("unit", "round").order_by("unit__order", "unit__name")
@@ -165,7 +165,7 @@ class SubmissionDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if context["may_change"]:
-            initial = {} if self.object.submitted_on else {"submitted_on": today()}
+            initial = {} if self.object.submitted_on else {"submitted_on": periods.today()}
             context["form"] = kwargs.get("form") or SubmissionForm(instance=self.object, initial=initial)
         return context
 
@@ -223,7 +223,7 @@ class FeedbackDetailView(CadreRecordsOnlyMixin, ObjectDetailView):
             review.files = files.get(review.pk, [])
         context["reviews"] = reviews
         if context["may_change"]:
-            context["review_form"] = kwargs.get("review_form") or CadreReviewForm(initial={"held_on": today()})
+            context["review_form"] = kwargs.get("review_form") or CadreReviewForm(initial={"held_on": periods.today()})
         return context
 
 
@@ -234,7 +234,7 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, Evidence
     success_message = gettext_lazy("Đã ghi nhận phản ánh về cán bộ.")
 
     def get_initial(self):
-        return {"received_on": today(), "cadre": self.request.GET.get("cadre")}
+        return {"received_on": periods.today(), "cadre": self.request.GET.get("cadre")}
 
     def save_object(self, form):
         form.instance.recorded_by = self.request.user

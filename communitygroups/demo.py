@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from django.db import transaction
 
+from core import periods
+
 from .models import (
     Activity,
     ActivityKind,
@@ -76,12 +78,10 @@ def _phone(rng):
 @transaction.atomic
 def load_demo(ward_units: dict, rng):
     """Groups, members, inter-family groups, households, Zalo, activities, reports and classification."""
-    from plans.services import today
-
     ward = ward_units["dang-uy"]
     if CommunityGroup.objects.filter(residential_group__ward=ward).exists():
         return
-    now = today()
+    now = periods.today()
     last_sunday = now - timedelta(days=(now.weekday() - 6) % 7)
     bloc = ward_units.get("khoi-dan-van")
     groups = []

@@ -3,6 +3,7 @@ from datetime import timedelta
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.access import CHANGE
 from core.forms import EvidenceField, ScopedModelForm, evidence_help
 from plans.forms import DateInput
@@ -21,7 +22,6 @@ from .models import (
     ZaloGroup,
     household_key,
 )
-from .services import today
 
 DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d"]
 
@@ -31,7 +31,7 @@ def writable_groups(user):
 
 
 def last_sunday(on=None):
-    on = on or today()
+    on = on or periods.today()
     return on - timedelta(days=(on.weekday() - SUNDAY) % 7)
 
 
@@ -183,11 +183,11 @@ class ActivityForm(GroupScopedForm):
             self.fields["topic"].required = True
             self.fields["title"].label = _("Nội dung tuyên truyền")
         if not self.instance.pk and "held_on" in self.fields and self.fields["held_on"].initial is None:
-            self.fields["held_on"].initial = today()
+            self.fields["held_on"].initial = periods.today()
 
     def clean_held_on(self):
         value = self.cleaned_data["held_on"]
-        if value and value > today():
+        if value and value > periods.today():
             raise forms.ValidationError(_("Ngày tổ chức không được sau hôm nay."))
         return value
 
@@ -213,14 +213,14 @@ class SituationReportForm(GroupScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
-            self.fields["reported_on"].initial = today()
+            self.fields["reported_on"].initial = periods.today()
         self.fields["description"].help_text = _(
             "Nêu sự việc, thời gian, địa điểm, ý kiến của nhân dân. Không ghi thông tin cá nhân không cần thiết."
         )
 
     def clean_reported_on(self):
         value = self.cleaned_data["reported_on"]
-        if value and value > today():
+        if value and value > periods.today():
             raise forms.ValidationError(_("Ngày báo cáo không được sau hôm nay."))
         return value
 

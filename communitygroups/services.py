@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
 from organisations.models import Role, SteeringArea, Unit, UnitKind
 
 from .models import (
@@ -34,10 +35,6 @@ from .models import (
 )
 
 TARGET_COVERAGE = 100
-
-
-def today():
-    return timezone.localdate()
 
 
 # --- Units of the ward --------------------------------------------------------------------------------
@@ -210,7 +207,7 @@ class RegularityRow:
 
 def regularity_grid(groups, year, month, on=None):
     """For every group, whether it held a Green Sunday on each Sunday of the month (two queries)."""
-    on = on or today()
+    on = on or periods.today()
     groups = list(groups)
     sundays = sundays_in_month(year, month)
     if not sundays:
@@ -227,7 +224,7 @@ def regularity_grid(groups, year, month, on=None):
 
 def regularity_by_group(group_ids, start, end, on=None):
     """{group id: (Sundays held, Sundays due)} between start and end, counting only Sundays up to ``on``."""
-    on = on or today()
+    on = on or periods.today()
     due = sundays_between(start, min(end, on))
     held = green_sundays_held(group_ids, start, min(end, on))
     return {pk: (len(held.get(pk, ())), len(due)) for pk in group_ids}
@@ -431,8 +428,8 @@ def year_figures(group_ids, year, on=None):
     Coverage is the current one (households have no history); the other three count the year up to ``on``.
     Five queries whatever the number of groups and households.
     """
-    on = on or today()
-    start, end = date(year, 1, 1), date(year, 12, 31)
+    on = on or periods.today()
+    start, end = periods.year_bounds(year)
     coverage = coverage_by_group(group_ids)
     regularity = regularity_by_group(group_ids, start, end, on)
     reports = dict(
@@ -545,7 +542,7 @@ def section_figures(ward, start, end, on=None):
 
     from core.areas import Figures
 
-    on = on or today()
+    on = on or periods.today()
     groups = list(groups_of_ward(ward).select_related("residential_group"))
     ids = [g.pk for g in groups]
     coverage_rows = coverage_by_group(ids)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
 from core.params import whole_number
@@ -134,7 +135,7 @@ class GroupDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         group = self.object
         user = self.request.user
-        now = services.today()
+        now = periods.today()
         households = Household.objects.restrict(user).filter(group=group)
         context["coverage"] = services.coverage_of(households)
         context["zalo"] = services.zalo_reach_of(households.filter(inter_family_group__isnull=False))
@@ -396,7 +397,7 @@ class HouseholdExportView(HouseholdListView):
             queryset = self.filterset.qs
         else:
             queryset = self.filterset.queryset.none()
-        return xlsx_response(export_households(queryset), f"ho-gia-dinh-{services.today():%Y%m%d}.xlsx")
+        return xlsx_response(export_households(queryset), f"ho-gia-dinh-{periods.today():%Y%m%d}.xlsx")
 
 
 class HouseholdImportView(LoginRequiredMixin, View):
@@ -555,7 +556,7 @@ class RegularityView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        now = services.today()
+        now = periods.today()
         month = _month_param(self.request.GET.get("thang"), now.replace(day=1))
         groups = CommunityGroup.objects.restrict(self.request.user).select_related("residential_group")
         sundays, rows = services.regularity_grid(groups, month.year, month.month, on=now)
@@ -705,7 +706,7 @@ class ClassificationView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        now = services.today()
+        now = periods.today()
         year = _year_param(self.request.GET.get("nam"), now.year)
         ward = user.ward
         criteria = services.criteria_for(ward, year) if ward else None
@@ -735,7 +736,7 @@ class ClassificationView(LoginRequiredMixin, TemplateView):
 
     def post(self, request):
         user = request.user
-        year = _year_param(request.POST.get("nam"), services.today().year)
+        year = _year_param(request.POST.get("nam"), periods.today().year)
         if user.ward is None or not _may_classify(user, user.ward):
             raise PermissionDenied
         criteria = services.criteria_for(user.ward, year)

@@ -6,6 +6,7 @@ Dates follow today's date; anything that would lie in the future is left out, so
 
 from datetime import date, timedelta
 
+from core import periods
 from organisations.demo import ensure_person
 
 from .models import (
@@ -22,7 +23,7 @@ from .models import (
     Violation,
     ViolationSource,
 )
-from .services import ensure_default_checklist, legal_due_date, today
+from .services import ensure_default_checklist, legal_due_date
 
 
 def load_demo(ward_units: dict, rng):
@@ -31,7 +32,7 @@ def load_demo(ward_units: dict, rng):
     ubnd = ward_units["ubnd"]
     if Disclosure.objects.filter(unit__ward=ward).exists():
         return []
-    now = today()
+    now = periods.today()
     year = now.year
     ensure_default_checklist(ward)
     chairman = ensure_person(ubnd, "Lê Văn Chính", "Chủ tịch UBND phường", is_unit_head=True)
@@ -68,8 +69,7 @@ def load_demo(ward_units: dict, rng):
              source_date=date(year, 1, 5))
     quarters = [(1, date(year, 4, 8), True), (2, date(year, 7, 20), True), (3, date(year, 10, 10), False)]
     for quarter, posted_on, approved in quarters:
-        start = date(year, 3 * quarter - 2, 1)
-        end = date(year, 3 * quarter + 1, 1) - timedelta(days=1) if quarter < 4 else date(year, 12, 31)
+        start, end = periods.quarter_bounds(year, quarter)
         disclose("budget-quarterly", f"Tình hình thực hiện ngân sách phường quý {quarter}/{year}", posting, posted_on,
                  posted_on + timedelta(days=34), approved=approved, period=(start, end))
     disclose(DisclosureContent.MILITARY_SERVICE, f"Danh sách công dân gọi nhập ngũ năm {year}",

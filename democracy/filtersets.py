@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
 
 from .models import (
@@ -17,7 +18,6 @@ from .models import (
     Violation,
     ViolationSource,
 )
-from .services import today
 
 APPROVAL_CHOICES = (("yes", _("Đã phê duyệt")), ("no", _("Chưa phê duyệt")))
 
@@ -83,7 +83,7 @@ class PetitionFilterSet(PortalFilterSet):
         if value == "open":
             return queryset.filter(open_states)
         if value == "overdue":
-            return queryset.filter(open_states, due_on__lt=today())
+            return queryset.filter(open_states, due_on__lt=periods.today())
         if value == "answered_late":
             from django.db.models import F
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.forms import EvidenceField, ScopedModelForm
 from plans.forms import DateInput
 
@@ -14,7 +15,7 @@ from .models import (
     Violation,
     is_democracy_committee,
 )
-from .services import chairman_candidates, legal_due_date, may_see_sender, today
+from .services import chairman_candidates, legal_due_date, may_see_sender
 
 
 def _ward_units(user):
@@ -78,7 +79,7 @@ class DisclosureApprovalForm(forms.ModelForm):
         self.fields["approver"].required = True
         self.fields["approved_on"].required = True
         if not self.initial.get("approved_on"):
-            self.initial["approved_on"] = today()
+            self.initial["approved_on"] = periods.today()
         if not self.initial.get("approver"):
             candidates = list(self.fields["approver"].queryset.values_list("pk", flat=True)[:2])
             person_id = getattr(user, "person_id", None)

@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet, scope_q
 from core.search import SearchableModel
 
@@ -204,8 +205,6 @@ class Disclosure(SearchableModel):
         return reverse("democracy:disclosure_detail", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
         errors = {}
         if self.posted_on and self.posted_until and self.posted_until < self.posted_on:
             errors["posted_until"] = _("Ngày kết thúc công khai (%(until)s) không được trước ngày bắt đầu "
@@ -216,7 +215,7 @@ class Disclosure(SearchableModel):
         if self.is_permanent and self.posted_until:
             errors["posted_until"] = _("Nội dung niêm yết thường xuyên không có ngày kết thúc; hãy bỏ chọn "
                                        "“niêm yết thường xuyên” nếu đã gỡ.")
-        if self.approved_on and self.approved_on > today():
+        if self.approved_on and self.approved_on > periods.today():
             errors["approved_on"] = _("Ngày phê duyệt không được sau hôm nay.")
         if self.approver_id and not self.approved_on:
             errors["approved_on"] = _("Cần ghi ngày phê duyệt.")
@@ -263,9 +262,7 @@ class CitizenReception(models.Model):
         return reverse("democracy:reception_edit", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
-        if self.held_on and self.held_on > today():
+        if self.held_on and self.held_on > periods.today():
             raise ValidationError({"held_on": _("Ngày tiếp công dân không được sau hôm nay.")})
 
 
@@ -376,10 +373,8 @@ class Petition(SearchableModel):
         return reverse("democracy:petition_detail", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
         errors = {}
-        if self.received_on and self.received_on > today():
+        if self.received_on and self.received_on > periods.today():
             errors["received_on"] = _("Ngày tiếp nhận không được sau hôm nay.")
         if self.received_on and self.due_on and self.due_on < self.received_on:
             errors["due_on"] = _("Hạn trả lời (%(due)s) không được trước ngày tiếp nhận (%(received)s).") % {
@@ -387,7 +382,7 @@ class Petition(SearchableModel):
         if self.answered_on:
             if self.received_on and self.answered_on < self.received_on:
                 errors["answered_on"] = _("Ngày trả lời không được trước ngày tiếp nhận.")
-            elif self.answered_on > today():
+            elif self.answered_on > periods.today():
                 errors["answered_on"] = _("Ngày trả lời không được sau hôm nay.")
         if self.state == PetitionState.ANSWERED and not self.answered_on:
             errors["answered_on"] = _("Đơn đã trả lời cần có ngày trả lời.")
@@ -430,13 +425,11 @@ class PetitionStep(models.Model):
         return self.petition.get_absolute_url()
 
     def clean(self):
-        from .services import today
-
         received = self.petition.received_on if self.petition_id else None
         if self.taken_on and received and self.taken_on < received:
             raise ValidationError({"taken_on": _("Ngày xử lý không được trước ngày tiếp nhận đơn (%(received)s).") % {
                 "received": received.strftime("%d/%m/%Y")}})
-        if self.taken_on and self.taken_on > today():
+        if self.taken_on and self.taken_on > periods.today():
             raise ValidationError({"taken_on": _("Ngày xử lý không được sau hôm nay.")})
 
 
@@ -500,10 +493,8 @@ class Violation(SearchableModel):
         return reverse("democracy:violation_detail", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
         errors = {}
-        if self.found_on and self.found_on > today():
+        if self.found_on and self.found_on > periods.today():
             errors["found_on"] = _("Ngày phát hiện không được sau hôm nay.")
         if self.found_on and self.remedied_on and self.remedied_on < self.found_on:
             errors["remedied_on"] = _("Ngày khắc phục (%(remedied)s) không được trước ngày phát hiện (%(found)s).") % {

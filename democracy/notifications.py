@@ -49,12 +49,14 @@ def pending_for(user):
     """Open petitions the user's unit handles that are overdue or due within the reminder window (one query)."""
     from datetime import timedelta
 
+    from core import periods
+
     from .models import CLOSED_PETITION_STATES, Petition
-    from .services import PETITION_REMINDER_DAYS, today
+    from .services import PETITION_REMINDER_DAYS
 
     if not user.unit_id:
         return []
-    on = today()
+    on = periods.today()
     rows = list(Petition.objects.filter(handling_unit_id=user.unit_id,
                                         due_on__lte=on + timedelta(days=PETITION_REMINDER_DAYS))
                 .exclude(state__in=CLOSED_PETITION_STATES).values_list("due_on", flat=True))

@@ -11,10 +11,10 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import periods
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from .models import (
@@ -32,11 +32,6 @@ from .models import (
     PetitionState,
     Violation,
 )
-
-
-def today():
-    return timezone.localdate()
-
 
 # --- Working days and legal deadlines ------------------------------------------------------------------
 
@@ -128,7 +123,7 @@ def effective_start(disclosure):
 
 
 def days_posted(disclosure, on=None):
-    on = on or today()
+    on = on or periods.today()
     start = effective_start(disclosure)
     if start is None or start > on:
         return 0
@@ -150,7 +145,7 @@ def is_late(disclosure):
 
 
 def disclosure_status(disclosure, on=None):
-    on = on or today()
+    on = on or periods.today()
     start = effective_start(disclosure)
     if start is None:
         return DisclosureStatus.NOT_APPROVED
@@ -171,7 +166,7 @@ def counts_as_posted(disclosure, on=None):
 
 def annotate_disclosures(disclosures, on=None):
     """Attach status, label, css class and lateness to loaded disclosures (for pages and exports)."""
-    on = on or today()
+    on = on or periods.today()
     for disclosure in disclosures:
         disclosure.status = disclosure_status(disclosure, on)
         disclosure.status_label = DisclosureStatus.LABELS[disclosure.status]
@@ -346,9 +341,9 @@ def requirements_for(ward):
 
 def disclosure_checklist(ward, year, on=None, requirements=None):
     """What the ward had to disclose in the year, period by period, and whether it did (approved, long enough)."""
-    from meetings.services import periods
+    from meetings.services import frequency_periods
 
-    on = on or today()
+    on = on or periods.today()
     requirements = requirements_for(ward) if requirements is None else list(requirements)
     saved_ids = [r.pk for r in requirements if r.pk]
     kinds = {r.content_kind for r in requirements}
@@ -367,7 +362,7 @@ def disclosure_checklist(ward, year, on=None, requirements=None):
             mine = [d for d in candidates if d.content_kind == requirement.content_kind
                     and (d.requirement_id is None or d.requirement_id not in saved_ids)]
         row = ChecklistRow(requirement=requirement)
-        year_start, year_end = date(year, 1, 1), date(year, 12, 31)
+        year_start, year_end = periods.year_bounds(year)
         if requirement.frequency == DisclosureFrequency.PERMANENT:
             # Must stand all year: an approved posting begun by then and not taken down.
             cutoff = min(on, year_end)
@@ -397,7 +392,7 @@ def disclosure_checklist(ward, year, on=None, requirements=None):
             period.late = any(is_late(d) for d in arisen)
             row.periods.append(period)
         else:
-            for label, start, end in periods(requirement.frequency, year):
+            for label, start, end in frequency_periods(requirement.frequency, year):
                 due = end + timedelta(days=requirement.grace_days)
                 inside = [d for d in mine if start <= _reference_date(d) <= end]
                 period = ChecklistPeriod(label=label, start=start, end=end, due=due, disclosures=inside)
@@ -411,9 +406,7 @@ def disclosure_checklist(ward, year, on=None, requirements=None):
 
 def quarterly_list(ward, year, quarter, user=None):
     """What was disclosed in a quarter (art. 13): approved disclosures that began in it, with form and dates."""
-    from plans.services import quarter_bounds
-
-    start, end = quarter_bounds(year, quarter)
+    start, end = periods.quarter_bounds(year, quarter)
     queryset = Disclosure.objects.restrict(user) if user is not None else Disclosure.objects.all()
     disclosures = [
         d for d in queryset.filter(unit__ward=ward, approved_on__isnull=False, posted_on__lte=end,
@@ -421,7 +414,7 @@ def quarterly_list(ward, year, quarter, user=None):
         .select_related("unit", "approver").order_by("posted_on", "pk")
         if start <= effective_start(d) <= end
     ]
-    return annotate_disclosures(disclosures, min(today(), end + timedelta(days=365)))
+    return annotate_disclosures(disclosures, min(periods.today(), end + timedelta(days=365)))
 
 
 def quarterly_workbook(ward, year, quarter, title, disclosures) -> bytes:
@@ -473,7 +466,7 @@ def reception_weeks(ward, year, on=None):
 
     The current week is listed but not ``finished``: it is not missing until it has ended.
     """
-    on = on or today()
+    on = on or periods.today()
     monday = date.fromisocalendar(year, 1, 1)
     final_monday = date.fromisocalendar(year, date(year, 12, 28).isocalendar().week, 1)
     receptions = list(CitizenReception.objects.filter(unit__ward=ward, held_on__gte=monday,
@@ -513,7 +506,7 @@ def yearly_minimums(ward, year, on=None):
     from meetings.models import DialogueAudience, MeetingKind, MeetingRequirement
     from meetings.services import PeriodState, meeting_schedule
 
-    on = on or today()
+    on = on or periods.today()
     year_over = date(year, 12, 31) < on
     dialogue_rule = MeetingRequirement(ward=ward, title=str(_("Hội nghị đối thoại với Nhân dân")),
                                        kind=MeetingKind.DIALOGUE, dialogue_audience=DialogueAudience.PEOPLE,
@@ -558,7 +551,7 @@ class PetitionStatus:
 
 
 def petition_is_overdue(petition, on=None):
-    on = on or today()
+    on = on or periods.today()
     return petition.state not in CLOSED_PETITION_STATES and petition.due_on < on
 
 
@@ -567,7 +560,7 @@ def answered_late(petition):
 
 
 def overdue_petitions(queryset, on=None):
-    on = on or today()
+    on = on or periods.today()
     return queryset.exclude(state__in=CLOSED_PETITION_STATES).filter(due_on__lt=on)
 
 
@@ -580,7 +573,7 @@ def remind_petitions(on=None, days_ahead=PETITION_REMINDER_DAYS):
     ones (once a week). Safe to run twice."""
     from core.notifications import notify
 
-    on = on or today()
+    on = on or periods.today()
     sent = 0
     due = (Petition.objects.exclude(state__in=CLOSED_PETITION_STATES)
            .filter(due_on__lte=on + timedelta(days=days_ahead)).select_related("handling_unit"))
@@ -723,7 +716,7 @@ def area_figures(ward, start, end):
     from meetings.models import MeetingKind
     from meetings.services import held_meetings
 
-    now = today()
+    now = periods.today()
     as_of = min(now, end)
     approved = Disclosure.objects.filter(unit__ward=ward, approved_on__isnull=False, approved_on__lte=end,
                                          posted_on__lte=end)

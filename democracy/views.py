@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, may_create, remember_access, user_may
 from core.forms import writable_units
 from core.models import Attachment
@@ -49,14 +50,13 @@ from .services import (
     quarterly_list,
     quarterly_workbook,
     reception_weeks,
-    today,
     violations_workbook,
     yearly_minimums,
 )
 
 
 def _ward_context(request, page_title):
-    now = today()
+    now = periods.today()
     ward = ward_for_request(request)
     year = query_year(request, default=now.year)
     return {"ward": ward, "year": year, "today": now, "years": range(now.year - 3, now.year + 2),
@@ -101,7 +101,7 @@ class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCrea
                                    "Chủ tịch UBND phường phê duyệt.")
 
     def get_initial(self):
-        initial = {"posted_on": today()}
+        initial = {"posted_on": periods.today()}
         if self.request.user.unit_id:
             initial["unit"] = self.request.user.unit_id
         requirement = query_id(self.request, "requirement")
@@ -205,7 +205,7 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
     template_name = "democracy/quarterly_list.html"
 
     def get_quarter(self, now):
-        return query_int(self.request, "quarter", (now.month - 1) // 3 + 1, 1, 4)
+        return query_int(self.request, "quarter", periods.quarter_of(now)[1], 1, 4)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -264,7 +264,7 @@ class ReceptionListView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.request.user.ward is not None:
-            now = today()
+            now = periods.today()
             weeks = [w for w in reception_weeks(self.request.user.ward, now.year, now) if w.finished]
             context["weeks_total"] = len(weeks)
             context["weeks_met"] = sum(1 for w in weeks if w.met)
@@ -279,7 +279,7 @@ class ReceptionCreateView(InvalidFormStatusMixin, ObjectCreateView):
     success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
 
     def get_initial(self):
-        initial = {"held_on": today()}
+        initial = {"held_on": periods.today()}
         if self.request.user.unit_id:
             initial["unit"] = self.request.user.unit_id
         return initial
@@ -313,7 +313,7 @@ class PetitionListView(ObjectListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        now = today()
+        now = periods.today()
         for petition in context["object_list"]:
             petition.overdue = petition_is_overdue(petition, now)
             petition.late = answered_late(petition)
@@ -344,7 +344,7 @@ class PetitionDetailView(ObjectDetailView):
         )
         if context["may_change"]:
             context["step_form"] = kwargs.get("step_form") or PetitionStepForm(user=user,
-                                                                               initial={"taken_on": today()})
+                                                                               initial={"taken_on": periods.today()})
         feedback_id = petition.cadre_feedback_id
         context["feedback_visible"] = bool(feedback_id) and CadreFeedback.objects.restrict(user).filter(
             pk=feedback_id).exists()
@@ -370,7 +370,7 @@ class PetitionCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreate
     success_message = gettext_lazy("Đã tiếp nhận đơn.")
 
     def get_initial(self):
-        initial = {"received_on": today()}
+        initial = {"received_on": periods.today()}
         if self.request.user.unit_id:
             initial["handling_unit"] = self.request.user.unit_id
         return initial
@@ -465,7 +465,7 @@ class ViolationExportView(ViolationListView):
         queryset = queryset.select_related("unit", "person").order_by("unit__path", "found_on", "pk")
         year = self.filterset.form.cleaned_data.get("evaluation_year") if self.filterset.is_valid() else None
         content = violations_workbook(queryset, ward=request.user.ward, year=year)
-        return xlsx_response(content, f"vi-pham-dan-chu-co-so-{year or today().year}.xlsx")
+        return xlsx_response(content, f"vi-pham-dan-chu-co-so-{year or periods.today().year}.xlsx")
 
 
 class ViolationDetailView(ObjectDetailView):
@@ -487,7 +487,7 @@ class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreat
     success_message = gettext_lazy("Đã ghi nhận vi phạm.")
 
     def get_initial(self):
-        initial = {"found_on": today()}
+        initial = {"found_on": periods.today()}
         petition = query_id(self.request, "petition")
         if petition:
             found = Petition.objects.restrict(self.request.user).filter(pk=petition).first()

@@ -6,6 +6,7 @@ briefing and the disclosure officers' training missing, conclusions done, in pro
 
 from datetime import date, timedelta
 
+from core import periods
 from organisations.demo import ensure_person
 from organisations.models import UnitKind
 
@@ -18,7 +19,7 @@ from .models import (
     MeetingKind,
     MeetingStatus,
 )
-from .services import ensure_default_requirements, today
+from .services import ensure_default_requirements
 
 CONCLUSIONS = {
     MeetingKind.BRIEFING: [
@@ -48,7 +49,7 @@ def load_demo(ward_units: dict, rng):
     if Meeting.objects.filter(organiser__ward=ward).exists():
         return []
     ensure_default_requirements(ward)
-    now = today()
+    now = periods.today()
     year = now.year
     chairman = ensure_person(ward_units["ubnd"], "Lê Văn Chính", "Chủ tịch UBND phường", is_unit_head=True)
     secretary = ensure_person(ward, "Đỗ Huy Hoàng", "Bí thư Đảng ủy", is_standing_member=True)
@@ -87,7 +88,7 @@ def load_demo(ward_units: dict, rng):
                                       due_date=due, state=state, done_on=done_on, result=result)
 
     # Quarterly briefings: the one of the quarter before the current one is missing, to show a gap.
-    current_quarter = (now.month - 1) // 3 + 1
+    current_quarter = periods.quarter_of(now)[1]
     for quarter in range(1, current_quarter + 1):
         if quarter == current_quarter - 1:
             continue

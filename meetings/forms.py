@@ -1,11 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.forms import EvidenceField, ScopedModelForm
 from plans.forms import DateInput
 
 from .models import Conclusion, ConclusionState, Meeting, MeetingRequirement
-from .services import today
 
 
 class TimeInput(forms.TimeInput):
@@ -105,7 +105,7 @@ class ConclusionFollowUpForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("state") == ConclusionState.DONE:
             if not cleaned.get("done_on") and "done_on" not in self.errors:
-                cleaned["done_on"] = today()
+                cleaned["done_on"] = periods.today()
                 self.instance.done_on = cleaned["done_on"]
             if not (cleaned.get("result") or "").strip():
                 self.add_error("result", _("Hãy ghi kết quả thực hiện khi báo cáo hoàn thành."))

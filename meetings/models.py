@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
 from core.search import SearchableModel
 
@@ -117,14 +118,12 @@ class Meeting(SearchableModel):
         return reverse("meetings:meeting_detail", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("Giờ kết thúc phải sau giờ bắt đầu.")
         if self.kind == MeetingKind.DIALOGUE and not self.dialogue_audience:
             errors["dialogue_audience"] = _("Buổi đối thoại cần chọn đối tượng đối thoại.")
-        if self.status == MeetingStatus.HELD and self.held_on and self.held_on > today():
+        if self.status == MeetingStatus.HELD and self.held_on and self.held_on > periods.today():
             errors["status"] = _("Ngày họp chưa đến: cuộc họp chưa thể ghi là “Đã tổ chức”. Hãy chọn “Dự kiến”.")
         if errors:
             raise ValidationError(errors)
@@ -213,8 +212,6 @@ class Conclusion(SearchableModel):
         return reverse("meetings:conclusion_detail", args=[self.pk])
 
     def clean(self):
-        from .services import today
-
         errors = {}
         held_on = self.meeting.held_on if self.meeting_id else None
         if held_on and self.due_date and self.due_date < held_on:
@@ -224,7 +221,7 @@ class Conclusion(SearchableModel):
             if held_on and self.done_on < held_on:
                 errors["done_on"] = _("Ngày hoàn thành không được trước ngày họp (%(held)s).") % {
                     "held": held_on.strftime("%d/%m/%Y")}
-            elif self.done_on > today():
+            elif self.done_on > periods.today():
                 errors["done_on"] = _("Ngày hoàn thành không được sau hôm nay.")
         if self.state == ConclusionState.DONE and not self.done_on:
             errors["done_on"] = _("Kết luận đã hoàn thành cần có ngày hoàn thành.")

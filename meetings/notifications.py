@@ -47,12 +47,14 @@ def pending_for(user):
     """The open conclusions the user's unit must carry out, overdue or due within 14 days (one query)."""
     from datetime import timedelta
 
+    from core import periods
+
     from .models import ConclusionState
-    from .services import open_conclusions, today
+    from .services import open_conclusions
 
     if not user.unit_id:
         return []
-    on = today()
+    on = periods.today()
     rows = list(open_conclusions().filter(responsible_unit_id=user.unit_id, due_date__lte=on + timedelta(days=14))
                 .exclude(state=ConclusionState.DONE).values_list("due_date", flat=True))
     if not rows:

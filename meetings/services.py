@@ -10,9 +10,10 @@ from datetime import date, timedelta
 
 from django.db import models
 from django.db.models import Case, Q, Value, When
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from core import periods
 
 from .models import (
     Conclusion,
@@ -26,17 +27,12 @@ from .models import (
     MeetingStatus,
 )
 
-
-def today():
-    return timezone.localdate()
-
-
 # --- Conclusions ------------------------------------------------------------------------------------
 # One rule, written twice on purpose: in Python for a loaded conclusion and as a database expression for
 # lists and filters. tests/meetings/test_services.py checks that both agree.
 
 def conclusion_status(conclusion, on=None):
-    on = on or today()
+    on = on or periods.today()
     if conclusion.state == ConclusionState.DONE:
         return ConclusionStatus.DONE
     if conclusion.due_date and conclusion.due_date < on:
@@ -45,7 +41,7 @@ def conclusion_status(conclusion, on=None):
 
 
 def conclusion_status_expression(on=None):
-    on = on or today()
+    on = on or periods.today()
     return Case(
         When(state=ConclusionState.DONE, then=Value(ConclusionStatus.DONE.value)),
         When(due_date__lt=on, then=Value(ConclusionStatus.OVERDUE.value)),
@@ -56,7 +52,7 @@ def conclusion_status_expression(on=None):
 
 def conclusion_status_filter(status, on=None):
     """A Q object for conclusions of one status (the same rule as ``conclusion_status``)."""
-    on = on or today()
+    on = on or periods.today()
     if status == ConclusionStatus.DONE:
         return Q(state=ConclusionState.DONE)
     if status == ConclusionStatus.OVERDUE:
@@ -77,7 +73,7 @@ def remind_conclusions(on=None, days_ahead=3):
     """
     from core.notifications import notify
 
-    on = on or today()
+    on = on or periods.today()
     sent = 0
     due = open_conclusions().filter(due_date__lte=on + timedelta(days=days_ahead))
     for conclusion in due.select_related("responsible_unit", "meeting").iterator(chunk_size=500):
@@ -137,7 +133,7 @@ def requirements_for(ward):
     return default_requirements(ward)
 
 
-def periods(frequency, year):
+def frequency_periods(frequency, year):
     """The periods of a year for a frequency: [(label, start, end)], both dates inclusive."""
     if frequency == Frequency.YEARLY:
         return [(_("Năm %(year)s") % {"year": year}, date(year, 1, 1), date(year, 12, 31))]
@@ -224,11 +220,11 @@ def meeting_schedule(ward, year, on=None, requirements=None, until=None):
     """
     from organisations.models import Unit, UnitKind
 
-    on = on or today()
+    on = on or periods.today()
     requirements = requirements_for(ward) if requirements is None else list(requirements)
     kinds = {r.kind for r in requirements}
     meetings = list(
-        held_meetings(ward, date(year, 1, 1), date(year, 12, 31)).filter(kind__in=kinds)
+        held_meetings(ward, *periods.year_bounds(year)).filter(kind__in=kinds)
         .only("pk", "title", "kind", "dialogue_audience", "held_on", "organiser_id").order_by("held_on", "pk")
     )
     groups = None
@@ -244,7 +240,7 @@ def meeting_schedule(ward, year, on=None, requirements=None, until=None):
             targets = [(None, matching)]
         for unit, unit_meetings in targets:
             row = ScheduleRow(requirement=requirement, unit=unit)
-            for label, start, end in periods(requirement.frequency, year):
+            for label, start, end in frequency_periods(requirement.frequency, year):
                 if until is not None and start > until:
                     break
                 inside = [m for m in unit_meetings if start <= m.held_on <= end]
@@ -263,7 +259,7 @@ def area_figures(ward, start, end):
 
     from core.areas import Figures
 
-    on = today()
+    on = periods.today()
     held = Counter(held_meetings(ward, start, end).values_list("kind", flat=True))
     conclusions = Conclusion.objects.filter(meeting__organiser__ward=ward)
     in_period = conclusions.filter(meeting__held_on__gte=start, meeting__held_on__lte=end)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, VIEW, remember_access, user_may
 from core.forms import writable_units
 from core.params import query_year
@@ -19,7 +20,7 @@ from .filtersets import ConclusionFilterSet, MeetingFilterSet
 from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
 from .mixins import EvidenceSaveMixin, InvalidFormStatusMixin
 from .models import Conclusion, ConclusionState, ConclusionStatus, Meeting, MeetingRequirement
-from .services import PeriodState, ensure_default_requirements, meeting_schedule, today
+from .services import PeriodState, ensure_default_requirements, meeting_schedule
 
 
 class MeetingListView(ObjectListView):
@@ -67,7 +68,7 @@ class MeetingCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateV
 
     def get_initial(self):
         initial = super().get_initial()
-        initial["held_on"] = today()
+        initial["held_on"] = periods.today()
         if self.request.user.unit_id:
             initial["organiser"] = self.request.user.unit_id
         if self.request.GET.get("kind"):
@@ -142,7 +143,7 @@ class ConclusionListView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["only_overdue"] = self.only_overdue
-        context["today"] = today()
+        context["today"] = periods.today()
         return context
 
 
@@ -227,7 +228,7 @@ class ScheduleView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        now = today()
+        now = periods.today()
         ward = ward_for_request(self.request)
         year = query_year(self.request, default=now.year)
         saved = MeetingRequirement.objects.filter(ward=ward).order_by("order", "pk")

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.forms import EvidenceField, ScopedModelForm
 from plans.forms import DateInput
 
@@ -72,7 +73,7 @@ class RegistrationForm(ScopedModelForm):
         super().__init__(*args, user=user, **kwargs)
         from organisations.models import Person
 
-        now = services.today()
+        now = periods.today()
         self.fields["year"].choices = year_choices(now.year)
         self.fields["year"].initial = now.year
         units = units_worked_for(user)
@@ -173,7 +174,7 @@ class IndicatorValueForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = model.indicators.all()
         self.fields["indicator"].empty_label = _("— Chọn chỉ tiêu —")
-        self.fields["measured_on"].initial = services.today()
+        self.fields["measured_on"].initial = periods.today()
 
 
 class ActivityForm(forms.ModelForm):
@@ -186,7 +187,7 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["held_on"].initial = services.today()
+        self.fields["held_on"].initial = periods.today()
 
 
 class PublicityForm(forms.ModelForm):
@@ -198,7 +199,7 @@ class PublicityForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["channel"].initial = Channel.ZALO
-        self.fields["published_on"].initial = services.today()
+        self.fields["published_on"].initial = periods.today()
 
 
 class EvidenceForm(forms.Form):
@@ -281,7 +282,7 @@ class EvaluatorForm(forms.Form):
 
     def __init__(self, *args, ward=None, **kwargs):
         super().__init__(*args, **kwargs)
-        now = services.today()
+        now = periods.today()
         self.fields["year"].choices = year_choices(now.year)
         self.fields["year"].initial = now.year
         self.fields["evaluator"].queryset = (

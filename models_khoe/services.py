@@ -16,9 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.notifications import notify
 
 from .models import (
@@ -76,10 +76,6 @@ REGISTRATION_FIELDS = [
     "resources", "starts_on", "milestones", "evaluation_on", "outputs", "sustainability",
 ]
 INDICATOR_FIELDS = ["name", "unit_of_measure", "baseline", "target", "direction", "method"]
-
-
-def today():
-    return timezone.localdate()
 
 
 def ward_label(ward):
@@ -328,7 +324,8 @@ def register(user, *, data, indicators):
         _refuse(_("Chỉ cán bộ của đơn vị mới đăng ký mô hình, điển hình cho đơn vị mình."))
     rows = check_indicators(indicators)
     check_name(unit, data["year"], data["name"])
-    model = MobilizationModel(created_by=user, registered_on=today(), status=Status.REGISTERED, version=1, **data)
+    model = MobilizationModel(created_by=user, registered_on=periods.today(), status=Status.REGISTERED, version=1,
+                              **data)
     model.full_clean(exclude=["ward", "name_key", "search_text", "registered_on"], validate_unique=False,
                      validate_constraints=False)
     model.save()
@@ -415,7 +412,7 @@ def approve(user, model, comments=""):
                               % {"status": model.get_status_display()})
     model.task = _assign_task(model)
     model.status = Status.APPROVED
-    model.approved_on = today()
+    model.approved_on = periods.today()
     model.save(update_fields=["task", "status", "approved_on", "search_text"])
     appraisal = Appraisal.objects.create(model=model, version=model.version, decision=Decision.APPROVED,
                                          comments=comments, appraiser=user)
@@ -451,7 +448,7 @@ def _check_report(user, model):
 
 
 def _check_not_future(day):
-    if day and day > today():
+    if day and day > periods.today():
         raise ValidationError(_("Ngày không được sau hôm nay."))
 
 
@@ -516,7 +513,7 @@ def _sync_task(model, user, note):
         return
     results = indicator_results(model)
     percent = round(sum(r.percent for r in results) / len(results)) if results else 0
-    record_progress(task, percent=percent, note=note, reported_on=today(), author=user, unit=model.unit)
+    record_progress(task, percent=percent, note=note, reported_on=periods.today(), author=user, unit=model.unit)
 
 
 @transaction.atomic
@@ -836,7 +833,7 @@ def remind_evaluators(on=None):
     """Remind every evaluator of what they still have to score, once a week (the dedup key holds the week)."""
     from django.contrib.auth import get_user_model
 
-    on = on or today()
+    on = on or periods.today()
     sent = 0
     evaluators = get_user_model().objects.filter(kheo_assignments__isnull=False, is_active=True).distinct()
     for evaluator in evaluators:
@@ -890,7 +887,7 @@ def recognise(user, model, *, achievement, proposed_to_city=False):
 
         task = Task.objects.filter(pk=model.task_id).select_related("plan").first()
         if task is not None:
-            record_progress(task, percent=100, reported_on=today(), author=user, unit=model.unit,
+            record_progress(task, percent=100, reported_on=periods.today(), author=user, unit=model.unit,
                             note=_("Được công nhận mô hình, điển hình Dân vận khéo năm %(year)s.")
                             % {"year": model.year})
     notify("models_khoe.recognised", model, actor=user)
@@ -915,7 +912,6 @@ def suggested_proposals(recognitions):
 def schedule_ceremony(user, round_):
     """The commendation ceremony as a meeting of the ward (conference in Tháng dân vận)."""
     from meetings.models import Meeting, MeetingKind, MeetingStatus
-    from meetings.services import today as meetings_today
 
     if not is_ward_bloc(user, round_.ward):
         _refuse(_("Chỉ Khối Dân vận Đảng ủy tổ chức hội nghị biểu dương."))
@@ -927,7 +923,7 @@ def schedule_ceremony(user, round_):
     meeting.field = _("Dân vận khéo")
     meeting.held_on = round_.ceremony_on
     meeting.place = round_.ceremony_place
-    meeting.status = MeetingStatus.HELD if round_.ceremony_on <= meetings_today() else MeetingStatus.PLANNED
+    meeting.status = MeetingStatus.HELD if round_.ceremony_on <= periods.today() else MeetingStatus.PLANNED
     meeting.save()
     units = {r.model.unit_id for r in round_.recognitions.select_related("model")}
     meeting.participating_units.add(*units)

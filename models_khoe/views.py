@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, VIEW, user_may
 from core.models import Attachment
 from core.params import query_year
@@ -66,7 +67,7 @@ def add_errors(form, error):
 
 def _years(queryset):
     years = sorted(set(queryset.values_list("year", flat=True)), reverse=True)
-    now = services.today().year
+    now = periods.today().year
     return years or [now]
 
 
@@ -634,7 +635,7 @@ class RoundView(TabsMixin, LoginRequiredMixin, TemplateView):
         context["waiting"] = list(MobilizationModel.objects.restrict(self.request.user).filter(
             ward=self.ward, year=self.year, status=Status.EVALUATED).select_related("unit", "bloc"))
         context["may_manage_round"] = self.may_manage
-        context["years"] = sorted({self.year, services.today().year, *RecognitionRound.objects.restrict(
+        context["years"] = sorted({self.year, periods.today().year, *RecognitionRound.objects.restrict(
             self.request.user).filter(ward=self.ward).values_list("year", flat=True)}, reverse=True)
         if self.may_manage:
             instance = self.round or RecognitionRound(ward=self.ward, year=self.year,
@@ -678,7 +679,7 @@ def round_latest(request):
     years = list(RecognitionRound.objects.restrict(request.user).values_list("year", flat=True))
     years += list(MobilizationModel.objects.restrict(request.user).filter(
         status__in=(Status.EVALUATED, *RECOGNISED_STATUSES)).values_list("year", flat=True))
-    year = max(years) if years else services.today().year
+    year = max(years) if years else periods.today().year
     return HttpResponseRedirect(reverse("models_khoe:round_detail", args=[year]))
 
 

@@ -21,13 +21,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from core import periods
 from core.access import CHANGE
 from core.params import whole_number
 from core.search import normalise
 from core.spreadsheets import new_workbook, workbook_bytes, write_cell
 
 from .models import Task
-from .services import record_progress, task_percent, today
+from .services import record_progress, task_percent
 
 SHEET_TASKS = gettext_noop("Nhiệm vụ")
 SHEET_HELP = gettext_noop("Hướng dẫn")
@@ -154,7 +155,7 @@ def _write_help_sheet(sheet):
 
     title = _("Hướng dẫn cập nhật tiến độ nhiệm vụ bằng tệp Excel")
     exported = _("Ngày xuất tệp: %(date)s. Tệp gồm các nhiệm vụ thuộc phạm vi của bạn trên cổng.") % {
-        "date": today().strftime("%d/%m/%Y")
+        "date": periods.today().strftime("%d/%m/%Y")
     }
     steps = [
         _("1. Các cột nền xám (từ “Mã” đến “Tiến độ (%)”) chỉ để đối chiếu: sửa ở đây không thay đổi dữ "
@@ -359,7 +360,7 @@ def _parse_date(value):
 
 
 def _check_date(reported_on):
-    if reported_on > today():
+    if reported_on > periods.today():
         return _("Ngày báo cáo %(date)s sau ngày hôm nay.") % {"date": reported_on.strftime("%d/%m/%Y")}
     return None
 
@@ -450,7 +451,7 @@ def parse_progress_import(file, user) -> ImportPreview:
             row.errors.append(_("Thiếu kết quả thực hiện: cần ghi rõ đã làm gì khi báo cáo tiến độ."))
 
         if _is_blank(raw_date):
-            row.reported_on = today()
+            row.reported_on = periods.today()
         else:
             row.reported_on, error = _parse_date(raw_date)
             error = error or _check_date(row.reported_on)

@@ -13,13 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
+from core import periods
 from core.access import may_create
 from core.spreadsheets import xlsx_response
 from core.validators import validate_xlsx
 
 from .excel import ImportPreview, ImportRejected, apply_import, export_tasks, parse_progress_import
 from .models import ProgressUpdate
-from .services import today
 from .views import TaskListView
 
 # The parsed preview waits here, as plain data, between the upload and the confirmation.
@@ -35,7 +35,7 @@ class TaskExportView(TaskListView):
             queryset = self.filterset.qs
         else:
             queryset = self.filterset.queryset.none()
-        return xlsx_response(export_tasks(queryset), f"nhiem-vu-{today():%Y%m%d}.xlsx")
+        return xlsx_response(export_tasks(queryset), f"nhiem-vu-{periods.today():%Y%m%d}.xlsx")
 
 
 class ProgressImportForm(forms.Form):

@@ -3,10 +3,11 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.forms import EvidenceField, ScopedModelForm
 
 from .models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
-from .services import default_occurrence, occurrences, today
+from .services import default_occurrence, occurrences
 
 
 class DateInput(forms.DateInput):
@@ -67,9 +68,9 @@ class ProgressForm(forms.ModelForm):
     def __init__(self, *args, task=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.task = task
-        self.fields["reported_on"].initial = today()
+        self.fields["reported_on"].initial = periods.today()
         if task is not None and task.is_recurring:
-            due_dates = occurrences(task, end=max(today(), task.plan.starts_on))
+            due_dates = occurrences(task, end=max(periods.today(), task.plan.starts_on))
             choices = [(d.isoformat(), d.strftime("%d/%m/%Y")) for d in due_dates]
             upcoming = default_occurrence(task)
             if upcoming and upcoming.isoformat() not in dict(choices):
@@ -85,7 +86,7 @@ class ProgressForm(forms.ModelForm):
 
     def clean_reported_on(self):
         value = self.cleaned_data["reported_on"]
-        if value and value > today():
+        if value and value > periods.today():
             raise forms.ValidationError(_("Ngày báo cáo không được sau hôm nay."))
         return value
 

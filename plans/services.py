@@ -10,17 +10,14 @@ from decimal import Decimal
 
 from django.db import models, transaction
 from django.db.models import Case, Q, Value, When
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from core import periods
 
 from .models import ProgressUpdate, Recurrence, Task, TaskStatus
 
 # An open-ended plan ("2024 và những năm tiếp theo") still needs a horizon for recurrences.
 OPEN_ENDED_YEARS = 10
-
-
-def today():
-    return timezone.localdate()
 
 
 def _clamped(year, month, day):
@@ -93,7 +90,7 @@ def occurrence_window(task, due):
 
 def default_occurrence(task, on=None):
     """The occurrence a report made on ``on`` most likely belongs to: the first unmet due date."""
-    on = on or today()
+    on = on or periods.today()
     met = set(task.occurrences_met)
     for due in occurrences(task):
         if due.isoformat() not in met:
@@ -171,7 +168,7 @@ def initialise_task(task):
 # lists and filters. tests/plans/test_status.py checks that both agree.
 
 def derive_status(task, on=None):
-    on = on or today()
+    on = on or periods.today()
     if task.is_done:
         return TaskStatus.DONE
     if task.current_due_date and task.current_due_date < on:
@@ -182,7 +179,7 @@ def derive_status(task, on=None):
 
 
 def status_expression(on=None):
-    on = on or today()
+    on = on or periods.today()
     return Case(
         When(is_done=True, then=Value(TaskStatus.DONE.value)),
         When(current_due_date__lt=on, then=Value(TaskStatus.OVERDUE.value)),
@@ -194,7 +191,7 @@ def status_expression(on=None):
 
 def status_filter(status, on=None):
     """A Q object for tasks of one status (the same rule as ``derive_status``)."""
-    on = on or today()
+    on = on or periods.today()
     overdue = Q(is_done=False, current_due_date__lt=on)
     if status == TaskStatus.DONE:
         return Q(is_done=True)
@@ -216,7 +213,7 @@ def task_percent(task, on=None):
     A one-off task counts its latest reported percent. A recurring task counts the share of its
     occurrences due so far that were completed (every Green Sunday, every quarterly report).
     """
-    on = on or today()
+    on = on or periods.today()
     if task.recurrence == Recurrence.ONCE:
         return 100 if task.is_done else task.latest_percent
     due_so_far = [d for d in occurrences(task, end=on)]
@@ -257,7 +254,7 @@ class Rollup:
 
 def rollup(tasks, on=None):
     """Weighted average of the tasks' percents, with each task's part so the page can explain it."""
-    on = on or today()
+    on = on or periods.today()
     lines = []
     total_weight = Decimal("0")
     weighted = Decimal("0")
@@ -287,7 +284,7 @@ def record_progress(task, *, percent, note, reported_on=None, occurrence_due=Non
         task=task,
         percent=percent,
         note=note,
-        reported_on=reported_on or today(),
+        reported_on=reported_on or periods.today(),
         occurrence_due=occurrence_due if task.is_recurring else None,
         author=author,
         unit=unit,
@@ -296,12 +293,6 @@ def record_progress(task, *, percent, note, reported_on=None, occurrence_due=Non
         Attachment.attach(update, uploaded, user=author)
     refresh_task_progress(task)
     return update
-
-
-def quarter_bounds(year, quarter):
-    """First and last calendar day of a quarter."""
-    first_month = 3 * (quarter - 1) + 1
-    return date(year, first_month, 1), _clamped(year, first_month + 2, 31)
 
 
 def may_report_progress(user, task):
@@ -340,7 +331,7 @@ def plan_figures(ward, start, end):
 
     from .models import AreaKind
 
-    on = min(end, today())
+    on = min(end, periods.today())
     tasks = as_of(list(
         Task.objects.filter(plan__ward=ward, plan__starts_on__lte=end)
         .select_related("area", "lead_unit", "plan").prefetch_related("supporting_units")

@@ -8,17 +8,17 @@ from datetime import timedelta
 from celery import shared_task
 from django.conf import settings
 
+from core import periods
 from core.notifications import notify
 
 from .models import Task
-from .services import today
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
 def send_due_reminders(days_ahead=None):
     """Notify lead units of their tasks due within ``days_ahead`` days and of overdue ones."""
     days_ahead = settings.DANVAN_REMINDER_DAYS if days_ahead is None else days_ahead
-    now = today()
+    now = periods.today()
     horizon = now + timedelta(days=days_ahead)
     sent = 0
     tasks = Task.objects.filter(is_done=False, current_due_date__lte=horizon).select_related("lead_unit")

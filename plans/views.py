@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
 from core.notifications import pending_for
@@ -22,7 +23,7 @@ from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, Obj
 from .filtersets import CellAssignmentFilterSet, PlanFilterSet, TaskFilterSet
 from .forms import CellAssignmentForm, ProgressForm, TaskForm
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
-from .services import may_report_progress, record_progress, rollup, status_filter, today
+from .services import may_report_progress, record_progress, rollup, status_filter
 
 
 def _task_queryset(user, action="view"):
@@ -39,7 +40,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        now = today()
+        now = periods.today()
         tasks = _task_queryset(self.request.user).filter(is_done=False)
         context["today"] = now
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from core import periods
+
 from . import services
 from .models import (
     ActivityKind,
@@ -42,7 +44,7 @@ def load_demo(ward_units, rng):
     if Establishment.objects.filter(ward=ward).exists():
         return
     village = rng.choice(VILLAGES)
-    now = services.today()
+    now = periods.today()
     tdp = {n: ward_units[f"tdp-{n}"] for n in range(1, 5)}
 
     def establishment(**fields):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.access import CHANGE
 from core.forms import EvidenceField, ScopedModelForm, writable_units
 from plans.forms import DateInput
@@ -21,7 +22,7 @@ from .models import (
     RiskLevel,
     WatchReport,
 )
-from .services import NEEDS_APPROVAL_Q, allowed_transitions, today
+from .services import NEEDS_APPROVAL_Q, allowed_transitions
 
 
 class ReligionForm(ScopedModelForm):
@@ -73,7 +74,7 @@ class EstablishmentForm(ReligionForm):
 
 class CertificateStepForm(forms.Form):
     status = forms.ChoiceField(label=_("Tình trạng mới"), choices=CertificateStatus.choices)
-    recorded_on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=today)
+    recorded_on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=lambda: periods.today())
     certificate_number = forms.CharField(label=_("Số giấy chứng nhận (khi đã cấp)"), max_length=64, required=False)
     note = forms.CharField(label=_("Tiến độ, nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence = EvidenceField()
@@ -86,7 +87,7 @@ class CertificateStepForm(forms.Form):
 class HeadChangeForm(forms.Form):
     new_head = forms.CharField(label=_("Người đứng đầu mới"), max_length=255)
     head_title = forms.CharField(label=_("Chức danh"), max_length=128, required=False)
-    changed_on = forms.DateField(label=_("Ngày thay đổi"), widget=DateInput(), initial=today)
+    changed_on = forms.DateField(label=_("Ngày thay đổi"), widget=DateInput(), initial=lambda: periods.today())
     invitation = forms.ModelChoiceField(
         label=_("Đề nghị thỉnh sư đã chấp thuận"), queryset=MonkInvitationRequest.objects.none(), required=False,
         help_text=_(
@@ -129,7 +130,7 @@ class InvitationForm(ReligionForm):
 
 class InvitationTransitionForm(forms.Form):
     to = forms.ChoiceField(label=_("Bước xử lý"), choices=())
-    on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=today)
+    on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=lambda: periods.today())
     decision_number = forms.CharField(label=_("Số văn bản trả lời"), max_length=64, required=False)
     note = forms.CharField(label=_("Ý kiến, lý do"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -205,7 +206,7 @@ class WatchReportForm(ReligionForm):
 
 
 class FollowUpForm(forms.Form):
-    followed_on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=today)
+    followed_on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=lambda: periods.today())
     action_taken = forms.CharField(
         label=_("Nội dung theo dõi, biện pháp"), widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Ghi việc đã làm và tình hình; không ghi tên người tham gia."),

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.access import VIEW, scope_prefix
 from core.models import Attachment
 
@@ -46,10 +47,6 @@ from .models import (
     WatchStatus,
     WorkStage,
 )
-
-
-def today():
-    return timezone.localdate()
 
 
 def may_see(user):
@@ -174,7 +171,7 @@ def allowed_transitions(invitation):
 @transaction.atomic
 def transition_invitation(invitation, to, *, on=None, note="", decision_number="", user=None):
     """Move a thỉnh sư request along review > approval/rejection (or withdrawal)."""
-    on = on or today()
+    on = on or periods.today()
     to = InvitationStatus(to)
     invitation = MonkInvitationRequest.objects.select_for_update().get(pk=invitation.pk)
     if to not in INVITATION_TRANSITIONS.get(invitation.status, set()):
@@ -249,7 +246,7 @@ def resolve_head_flag(establishment, *, note, on=None, user=None):
         raise ValidationError({"note": _("Hãy ghi cách đã xử lý.")})
     changes = list(unapproved_head_changes(establishment).select_for_update(of=("self",)))
     for change in changes:
-        change.flag_resolved_on = on or today()
+        change.flag_resolved_on = on or periods.today()
         change.resolution_note = note.strip()
         change.save()
     return changes
@@ -261,7 +258,7 @@ def resolve_head_flag(establishment, *, note, on=None, user=None):
 @transaction.atomic
 def change_certificate_status(establishment, *, status, on=None, note="", certificate_number="", user=None):
     """Record a step of the land-use certificate file: a new status, or progress of the pending request."""
-    on = on or today()
+    on = on or periods.today()
     status = CertificateStatus(status)
     establishment = Establishment.objects.select_for_update().get(pk=establishment.pk)
     previous = establishment.certificate_status
@@ -301,7 +298,7 @@ def certificate_status_on(establishment, on, steps=None):
 def record_initial_certificate(establishment, user=None):
     """The first step of the file: the status the establishment was registered with."""
     return CertificateStep.objects.create(
-        establishment=establishment, recorded_on=today(), status=establishment.certificate_status,
+        establishment=establishment, recorded_on=periods.today(), status=establishment.certificate_status,
         note=_("Tình trạng khi đưa cơ sở vào theo dõi."), recorded_by=user,
     )
 
@@ -310,7 +307,7 @@ def record_initial_certificate(establishment, user=None):
 
 
 def work_stage(work, on=None):
-    on = on or today()
+    on = on or periods.today()
     if work.finished_on and work.finished_on <= on:
         return WorkStage.FINISHED
     if work.started_on and work.started_on <= on:
@@ -329,7 +326,7 @@ def permit_warning(work):
 
 
 def stage_q(stage, on=None):
-    on = on or today()
+    on = on or periods.today()
     finished = Q(finished_on__isnull=False, finished_on__lte=on)
     started = Q(started_on__isnull=False, started_on__lte=on)
     if stage == WorkStage.FINISHED:
@@ -485,7 +482,7 @@ def anonymisation_date(report, days=None):
 
 def reports_due_for_anonymisation(on=None):
     """Ids of closed, not yet anonymised reports whose ward's retention period has run out."""
-    on = on or today()
+    on = on or periods.today()
     pending = WatchReport.objects.filter(status=WatchStatus.CLOSED, anonymised_at__isnull=True)
     ids = []
     for ward_id in pending.values_list("ward_id", flat=True).distinct().order_by():
@@ -506,7 +503,7 @@ def anonymise_watch_report(report_id, on=None):
     if report is None or report.anonymised_at is not None or report.status != WatchStatus.CLOSED:
         return False
     due = anonymisation_date(report)
-    if due is None or due > (on or today()):
+    if due is None or due > (on or periods.today()):
         return False
     follow_ups = list(report.follow_ups.all())
     with disable_auditlog():

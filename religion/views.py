@@ -17,6 +17,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from core import periods
 from core.access import CHANGE, may_create
 from core.models import Attachment
 from core.network import client_address
@@ -193,7 +194,7 @@ class HomeView(AreaMixin, LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        now = services.today()
+        now = periods.today()
         establishments = Establishment.objects.restrict(user)
         works = ConstructionWork.objects.restrict(user)
         reports = WatchReport.objects.restrict(user)
@@ -484,7 +485,7 @@ class WorkDetailView(ReligionDetailView):
         context["inspections"] = work.inspections.select_related("recorded_by")
         if context["may_change"]:
             context["inspection_form"] = kwargs.get("inspection_form") or InspectionForm(
-                initial={"inspected_on": services.today()})
+                initial={"inspected_on": periods.today()})
         return context
 
 
@@ -553,7 +554,7 @@ class InvitationCreateView(ReligionCreateView):
     list_url_name = "religion:invitation_list"
 
     def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so"), "submitted_on": services.today()}
+        return {"establishment": self.request.GET.get("co_so"), "submitted_on": periods.today()}
 
     def save_object(self, form):
         invitation = super().save_object(form)
@@ -610,7 +611,7 @@ class EventCreateView(ReligionCreateView):
     list_url_name = "religion:event_list"
 
     def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so"), "registered_on": services.today()}
+        return {"establishment": self.request.GET.get("co_so"), "registered_on": periods.today()}
 
 
 class EventEditView(ReligionEditView):
@@ -665,7 +666,7 @@ class WatchCreateView(ReligionCreateView):
     list_url_name = "religion:watch_list"
 
     def get_initial(self):
-        return {"observed_on": services.today()}
+        return {"observed_on": periods.today()}
 
     def save_object(self, form):
         report = form.save(commit=False)

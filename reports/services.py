@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core import periods
 from core.areas import figures_for
 from core.notifications import notify
 from organisations.models import Role, Unit, UnitKind
@@ -48,20 +49,12 @@ def unit_due_date(year, quarter):
     return due_date(year, quarter) - timedelta(days=settings.DANVAN_UNIT_REPORT_DAYS_BEFORE)
 
 
-def quarter_of(day):
-    return day.year, (day.month - 1) // 3 + 1
-
-
 def next_due(on):
     """(year, quarter) of the first report due on or after ``on``."""
-    year, quarter = quarter_of(on)
+    year, quarter = periods.quarter_of(on)
     if on > due_date(year, quarter):
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+        year, quarter = periods.next_quarter(year, quarter)
     return year, quarter
-
-
-def previous_quarter(year, quarter):
-    return (year - 1, 4) if quarter == 1 else (year, quarter - 1)
 
 
 def term_start(year, term_years=None):
@@ -459,7 +452,7 @@ def headline_figures(current, reports, year, quarter, on):
     units' reports prefetched."""
     from django.urls import reverse
 
-    previous_key = previous_quarter(year, quarter)
+    previous_key = periods.previous_quarter(year, quarter)
     this_report, last_report = reports.get((year, quarter)), reports.get(previous_key)
     plan, last_plan = current.get("plan") or {}, _section_data(last_report, "plan")
     satisfaction, last_satisfaction = current.get("satisfaction"), _section_data(last_report, "satisfaction")

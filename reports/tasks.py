@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
+from core import periods
 from organisations.models import Unit, UnitKind
 
 from . import services
@@ -29,7 +30,7 @@ def prepare_quarterly_drafts(on=None):
     """Daily: a set number of days before a due date, prepare every ward's draft for that quarter."""
     from datetime import date
 
-    day = date.fromisoformat(on) if on else timezone.localdate()
+    day = date.fromisoformat(on) if on else periods.today()
     due = services.reports_due_for_drafting(day)
     if due is None:
         return 0
@@ -44,7 +45,7 @@ def prepare_quarterly_drafts(on=None):
 def remind_unit_reports(on=None):
     from datetime import date
 
-    day = date.fromisoformat(on) if on else timezone.localdate()
+    day = date.fromisoformat(on) if on else periods.today()
     sent = 0
     for report in QuarterlyReport.objects.filter(status="draft", unit_due_date__gte=day.replace(day=1)):
         sent += services.unit_reminders(report, day)
@@ -92,7 +93,7 @@ def resend_pending_pdfs(older_than_minutes=10):
 def refresh_ward_summaries(year=None, quarter=None):
     """Pre-compute each ward's figures of the current quarter for the city view."""
     if year is None:
-        year, quarter = services.next_due(timezone.localdate())
+        year, quarter = services.next_due(periods.today())
     start, end = services.cutoff_period(year, quarter)
     count = 0
     for ward in Unit.objects.filter(kind=UnitKind.WARD, is_active=True):

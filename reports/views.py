@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, VIEW
 from core.areas import figures_for, sections_for
 from core.spreadsheets import xlsx_response
@@ -19,17 +20,13 @@ from core.views import ObjectDetailView, ObjectListView
 from core.wards import visible_wards, ward_for_request
 from organisations.models import Role
 from plans.models import Task, TaskStatus
-from plans.services import status_filter, today
+from plans.services import status_filter
 
 from . import services
 from .charts import bar_chart
 from .filtersets import QuarterlyReportFilterSet
 from .forms import NarrativeForm, UnitReportForm
 from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
-
-
-def quarter_label(year, quarter):
-    return _("Quý %(q)s/%(y)s") % {"q": quarter, "y": year}
 
 
 def headlines(key, title, data):
@@ -55,7 +52,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         ward = ward_for_request(self.request)
-        now = today()
+        now = periods.today()
         year, quarter = services.next_due(now)
         start, end = services.cutoff_period(year, quarter)
         tiles = []
@@ -94,7 +91,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     def _quarters(self, year, quarter):
         quarters = [(year, quarter)]
         for _index in range(self.trend_quarters - 1):
-            quarters.insert(0, services.previous_quarter(*quarters[0]))
+            quarters.insert(0, periods.previous_quarter(*quarters[0]))
         return quarters
 
     def _reports(self, ward, year, quarter):
@@ -128,7 +125,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             values = {line["key"]: line["value"] for line in lines}
             for key, item in series.items():
                 item["values"].append(values.get(key))
-        labels = [quarter_label(y, q) for y, q in quarters]
+        labels = [periods.quarter_label(y, q) for y, q in quarters]
         trends = []
         for item in series.values():
             if sum(value is not None for value in item["values"]) >= 2:
@@ -241,7 +238,7 @@ class ReportListView(ObjectListView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["may_prepare"] = user.ward is not None and (user.is_admin or user.role == Role.BLOC)
-        context["next_due"] = services.next_due(today())
+        context["next_due"] = services.next_due(periods.today())
         context["my_unit_reports"] = (
             UnitReport.objects.restrict(user).filter(report__status=ReportStatus.DRAFT)
             .exclude(unit=user.ward).select_related("report", "unit")[:20]
@@ -253,7 +250,7 @@ class ReportListView(ObjectListView):
         user = request.user
         if user.ward is None or not (user.is_admin or user.role == Role.BLOC):
             raise PermissionDenied
-        year, quarter = services.next_due(today())
+        year, quarter = services.next_due(periods.today())
         report = services.prepare_draft(user.ward.pk, year, quarter)
         messages.success(request, _("Đã lập dự thảo báo cáo quý %(q)s/%(y)s từ số liệu hiện có.")
                          % {"q": quarter, "y": year})

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core import periods
 from organisations.demo import ensure_person
 
 from .models import (
@@ -67,7 +68,7 @@ def load_demo(ward_units, rng):
                                           location="Bộ phận một cửa, tầng 1 trụ sở UBND phường", on_duty=officers[1])
     desk_two.services.set(services[2:])
 
-    today = timezone.localdate()
+    today = periods.today()
     dip_month = last_month_bounds(last_month_bounds(today)[0])  # two months ago: desk 2 had a bad month
     ratings, links = [], []
     for offset in range(182, -1, -1):
@@ -138,7 +139,7 @@ def _campaigns(ward_units, rng, today):
 def _assessments(ward_units, rng, today):
     ward, ubnd = ward_units["dang-uy"], ward_units["ubnd"]
     criteria_set = criteria_svc.ensure_example_set(ward)
-    year, quarter = today.year, (today.month - 1) // 3 + 1
+    year, quarter = periods.quarter_of(today)
     quarters = []
     for _step in range(4):
         quarter -= 1

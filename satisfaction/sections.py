@@ -5,14 +5,12 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core import periods
+
 from .numbers import points
 
 # Star levels run from 1 to 5 (StarLevel's validators): the stars' bars are drawn on that scale.
 MAX_STARS = 5
-
-
-def _quarter_of(day):
-    return day.year, (day.month - 1) // 3 + 1
 
 
 def satisfaction_figures(ward, start, end):
@@ -28,7 +26,7 @@ def satisfaction_figures(ward, start, end):
     change = trend(current, previous)
     ward_settings = settings_for(ward)
     threshold = ward_settings.threshold
-    year, quarter = _quarter_of(end)
+    year, quarter = periods.quarter_of(end)
     assessment = (Assessment.objects.filter(ward=ward).filter(year__lt=year)
                   | Assessment.objects.filter(ward=ward, year=year, quarter__lte=quarter))
     assessment = assessment.select_related("criteria_set").order_by("-year", "-quarter").first()

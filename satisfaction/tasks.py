@@ -5,15 +5,15 @@ Safe to run any number of times (two beats, a retry): each action has a unique k
 
 from celery import shared_task
 
+from core import periods
+
 from .models import SatisfactionSettings
 from .services import check_thresholds, last_month_bounds
 
 
 @shared_task(acks_late=True, autoretry_for=(ConnectionError,), retry_backoff=True, max_retries=5)
 def check_satisfaction_thresholds():
-    from django.utils import timezone
-
-    start, end = last_month_bounds(timezone.localdate())
+    start, end = last_month_bounds(periods.today())
     opened = 0
     for ward_id in SatisfactionSettings.objects.values_list("ward_id", flat=True):
         from organisations.models import Unit

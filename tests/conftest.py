@@ -151,3 +151,16 @@ def api_for():
         return client
 
     return make
+
+
+@pytest.fixture
+def set_today(monkeypatch):
+    """Freeze the portal's date for one test: ``set_today(date(2024, 9, 20))``. Every module reads the date through
+    ``core.periods.today()``, so this one patch reaches them all."""
+    from core import periods
+
+    def freeze(day):
+        monkeypatch.setattr(periods, "today", lambda: day)
+        return day
+
+    return freeze

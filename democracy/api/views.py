@@ -7,6 +7,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core import periods
 from core.access import CHANGE
 from core.api import ScopedModelViewSet
 from core.params import query_year
@@ -14,7 +15,7 @@ from core.wards import ward_for_request
 
 from ..filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
 from ..models import CitizenReception, Disclosure, DisclosureRequirement, Petition, PetitionStep, Violation
-from ..services import approve_disclosure, chairman_candidates, disclosure_checklist, today, yearly_minimums
+from ..services import approve_disclosure, chairman_candidates, disclosure_checklist, yearly_minimums
 from .serializers import (
     ChecklistRowSerializer,
     CitizenReceptionSerializer,
@@ -133,7 +134,7 @@ class DisclosureChecklistViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=YEAR_PARAMETERS, responses=ChecklistRowSerializer(many=True))
     def list(self, request):
-        now = today()
+        now = periods.today()
         rows = disclosure_checklist(ward_for_request(request), query_year(request, default=now.year), on=now)
         return Response(ChecklistRowSerializer(rows, many=True).data)
 
@@ -145,6 +146,6 @@ class DemocracyMinimumsViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=YEAR_PARAMETERS, responses=MinimumSerializer(many=True))
     def list(self, request):
-        now = today()
+        now = periods.today()
         rows = yearly_minimums(ward_for_request(request), query_year(request, default=now.year), on=now)
         return Response(MinimumSerializer(rows, many=True).data)

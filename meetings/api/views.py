@@ -3,13 +3,14 @@ from rest_framework import viewsets
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core import periods
 from core.api import ScopedModelViewSet
 from core.params import query_year
 from core.wards import ward_for_request
 
 from ..filtersets import ConclusionFilterSet, MeetingFilterSet
 from ..models import Conclusion, Meeting, MeetingRequirement
-from ..services import meeting_schedule, today
+from ..services import meeting_schedule
 from .serializers import ConclusionSerializer, MeetingRequirementSerializer, MeetingSerializer, ScheduleRowSerializer
 
 
@@ -50,7 +51,7 @@ class MeetingScheduleViewSet(viewsets.ViewSet):
         responses=ScheduleRowSerializer(many=True),
     )
     def list(self, request):
-        now = today()
+        now = periods.today()
         ward = ward_for_request(request)
         year = query_year(request, default=now.year)
         rows = meeting_schedule(ward, year, on=now)

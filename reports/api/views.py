@@ -16,9 +16,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 
+from core import periods
 from core.api import ScopedReadOnlyViewSet, as_drf_error
 from organisations.models import Role
-from plans.services import today
 
 from .. import services
 from ..filtersets import QuarterlyReportFilterSet, UnitReportFilterSet, WardSummaryFilterSet
@@ -110,7 +110,7 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
         user = request.user
         if user.ward is None or not _is_bloc(user):
             raise PermissionDenied(_("Chỉ Khối Dân vận của phường lập dự thảo báo cáo quý."))
-        year, quarter = services.next_due(today())
+        year, quarter = services.next_due(periods.today())
         report = run(user, services.prepare_draft, user.ward.pk, year, quarter)
         return Response(self.get_serializer(self.get_queryset().get(pk=report.pk)).data)
 

@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.params import whole_number
 
 from ..models import (
@@ -409,8 +410,6 @@ class Period:
 
 def period_bounds(kind, on):
     """First and last day of the day, month or calendar quarter containing ``on``."""
-    from plans.services import quarter_bounds
-
     if kind == Period.DAY:
         return on, on
     if kind == Period.MONTH:
@@ -418,7 +417,7 @@ def period_bounds(kind, on):
         following = (start + timedelta(days=32)).replace(day=1)
         return start, following - timedelta(days=1)
     if kind == Period.QUARTER:
-        return quarter_bounds(on.year, (on.month - 1) // 3 + 1)
+        return periods.quarter_bounds(*periods.quarter_of(on))
     raise ValueError(kind)
 
 
@@ -431,7 +430,7 @@ def period_label(kind, start):
         return start.strftime("%d/%m/%Y")
     if kind == Period.MONTH:
         return _("tháng %(m)s/%(y)s") % {"m": f"{start.month:02d}", "y": start.year}
-    return _("quý %(q)s/%(y)s") % {"q": (start.month - 1) // 3 + 1, "y": start.year}
+    return _("quý %(q)s/%(y)s") % {"q": periods.quarter_of(start)[1], "y": start.year}
 
 
 def trend(current, previous):
@@ -490,7 +489,7 @@ def check_thresholds(ward, start, end, today=None):
                 action = CorrectiveAction.objects.create(
                     ward=ward, unit=unit, head=head, desk=desk, officer=officer, title=title[:255],
                     period_start=start, period_end=end, ratings_count=row["total"], index=index,
-                    threshold=config.threshold, due_date=(today or timezone.localdate()) + timedelta(days=30),
+                    threshold=config.threshold, due_date=(today or periods.today()) + timedelta(days=30),
                     dedup_key=key,
                 )
         except IntegrityError:
@@ -508,7 +507,7 @@ def last_month_bounds(on):
 def close_action(action, result, closed_on=None):
     action.status = ActionStatus.CLOSED
     action.result = result
-    action.closed_on = closed_on or timezone.localdate()
+    action.closed_on = closed_on or periods.today()
     action.save()
     return action
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from ..models import (
@@ -173,12 +174,6 @@ def compute(assessment, scores=None):
 
 # --- Measured values ------------------------------------------------------------------------------
 
-def quarter_dates(year, quarter):
-    from plans.services import quarter_bounds
-
-    return quarter_bounds(year, quarter)
-
-
 def _democracy_services():
     """The democracy app's services, or None when it is not installed: satisfaction does not depend on it."""
     from django.apps import apps
@@ -203,7 +198,7 @@ def disclosure_share(ward, start, end, today=None):
         return None
     from democracy.models import DisclosureFrequency
 
-    today = today or timezone.localdate()
+    today = today or periods.today()
     if today < start:
         return None
     on = min(today, end)
@@ -266,7 +261,7 @@ def measured_value(measure, ward, start, end):
 
 def measured_values(assessment):
     """{criterion id: value} of every measured criterion, from the portal's data of the quarter."""
-    start, end = quarter_dates(assessment.year, assessment.quarter)
+    start, end = periods.quarter_bounds(assessment.year, assessment.quarter)
     values, by_measure = {}, {}
     for criterion in Criterion.objects.filter(group__criteria_set=assessment.criteria_set).exclude(measure=""):
         if criterion.measure not in by_measure:
@@ -416,14 +411,14 @@ def gap_to_task(score, today=None):
     if score.gap_task_id:
         raise AssessmentError(_("Tiêu chí này đã có nhiệm vụ khắc phục."))
     assessment = score.assessment
-    today = today or timezone.localdate()
+    today = today or periods.today()
     area = friendly_government_area(assessment.ward, today)
     if area is None:
         raise AssessmentError(_("Kế hoạch hiện hành chưa có nhóm nhiệm vụ “Chính quyền thân thiện”."))
     criterion = score.criterion
     missing = criterion.max_points - (score.final_score or Decimal("0"))
-    _start, quarter_end = quarter_dates(assessment.year, assessment.quarter)
-    next_quarter_end = quarter_dates(*_next_quarter(assessment.year, assessment.quarter))[1]
+    _start, quarter_end = periods.quarter_bounds(assessment.year, assessment.quarter)
+    next_quarter_end = periods.quarter_bounds(*periods.next_quarter(assessment.year, assessment.quarter))[1]
     task = Task.objects.create(
         area=area,
         plan=area.plan,
@@ -442,10 +437,6 @@ def gap_to_task(score, today=None):
     score.gap_task = task
     score.save(update_fields=["gap_task"])
     return task
-
-
-def _next_quarter(year, quarter):
-    return (year + 1, 1) if quarter == 4 else (year, quarter + 1)
 
 
 def totals(assessments):

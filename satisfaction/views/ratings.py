@@ -7,11 +7,11 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from core import periods
 from core.access import CHANGE, may_create, user_may
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
@@ -46,7 +46,7 @@ class ResultsView(LoginRequiredMixin, TemplateView):
         form = ResultsForm(self.request.GET or None, user=user)
         data = form.cleaned_data if form.is_bound and form.is_valid() else {}
         kind = data.get("period") or Period.MONTH
-        on = data.get("on") or timezone.localdate()
+        on = data.get("on") or periods.today()
         start, end = services.period_bounds(kind, on)
         previous_start, previous_end = services.previous_period(kind, start)
         ratings = Rating.objects.restrict(user)
@@ -113,7 +113,7 @@ class DeskDetailView(ObjectDetailView):
         context["device_form"] = DeviceForm()
         context["duty_form"] = OnDutyForm(instance=desk)
         context["new_token_url"] = request.session.pop(f"kiosk-link-{desk.pk}", None)
-        today = timezone.localdate()
+        today = periods.today()
         start, end = services.period_bounds(Period.MONTH, today)
         context["month_summary"] = services.summarise(desk.ratings.filter(rated_on__gte=start, rated_on__lte=end))
         return context
@@ -287,7 +287,7 @@ class ThresholdCheckView(LoginRequiredMixin, View):
         ward = own_ward_or_404(request.user)
         if not user_may(request.user, services.settings_for(ward), CHANGE):
             raise Http404
-        today = timezone.localdate()
+        today = periods.today()
         opened = []
         with set_actor(request.user):
             for start, end in (services.last_month_bounds(today), services.period_bounds(Period.MONTH, today)):

@@ -82,8 +82,8 @@ def test_review_before_the_feedback_is_refused(feedback_a):
     assert "không được trước ngày tiếp nhận phản ánh (12/04/2024)" in str(error.value)
 
 
-def test_area_figures(ward_a, ward_b, round_a, feedback_a, feedback_b, monkeypatch):
-    monkeypatch.setattr("accountability.services.today", lambda: date(2024, 7, 1))
+def test_area_figures(ward_a, ward_b, round_a, feedback_a, feedback_b, set_today):
+    set_today(date(2024, 7, 1))
     _submit(round_a, ward_a.unit("ubnd"), date(2024, 3, 5))
     _submit(round_a, ward_a.unit("mttq"), date(2024, 3, 14))
     CadreReview.objects.create(feedback=feedback_a, held_on=date(2024, 5, 2), outcome=ReviewOutcome.LESSON)

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 import pytest
 
+from core import periods
 from core.models import Attachment
 from plans.models import AreaKind, ProgressUpdate, Recurrence, Task, TaskStatus
-from plans.services import record_progress, today
+from plans.services import record_progress
 from tests.browser_support import PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
@@ -20,8 +21,8 @@ def squash(text):
 def test_bloc_reads_the_plan_with_its_six_areas_and_tasks(page, live_server, ward_a, plan_a):
     # Arrange: some progress, so that the page shows more than one status.
     tasks = list(Task.objects.filter(plan=plan_a).order_by("area__order", "order", "pk"))
-    record_progress(tasks[0], percent=100, note="Đã hoàn thành.", reported_on=today())
-    record_progress(tasks[1], percent=40, note="Đang triển khai.", reported_on=today())
+    record_progress(tasks[0], percent=100, note="Đã hoàn thành.", reported_on=periods.today())
+    record_progress(tasks[1], percent=40, note="Đang triển khai.", reported_on=periods.today())
     areas = [a for a in plan_a.areas.order_by("order") if a.kind != AreaKind.IMPLEMENTATION]
     statuses = {t.pk: TaskStatus(t.status_code).label for t in Task.objects.filter(plan=plan_a).with_status()}
 
@@ -58,7 +59,7 @@ def test_officer_reports_progress_with_evidence(page, live_server, ward_a, plan_
         plan=plan_a, lead_unit=ward_a.unit("ubnd"), recurrence=Recurrence.ONCE, area__kind=AreaKind.FRIENDLY_GOVERNMENT
     ).first()
     assert task is not None
-    reported_on = today() - timedelta(days=1)
+    reported_on = periods.today() - timedelta(days=1)
     note = "Đã lắp bảng nhận diện Chính quyền thân thiện tại bộ phận một cửa."
 
     # Act: from the menu to the task list, then the task, then the progress form.

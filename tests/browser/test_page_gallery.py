@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core import periods
 from plans.models import AreaKind, Recurrence, Task
-from plans.services import record_progress, today
+from plans.services import record_progress
 from tests.browser_support import DESKTOP, PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,7 @@ def test_main_pages_fit_the_screen(new_page, live_server, ward_a, plan_a, size):
         task,
         percent=30,
         note="Đã khảo sát, chuẩn bị lắp bảng nhận diện tại bộ phận một cửa.",
-        reported_on=today() - timedelta(days=3),
+        reported_on=periods.today() - timedelta(days=3),
         author=bloc,
         unit=bloc.unit,
         files=[SimpleUploadedFile("anh-hien-truong.png", small_png(), content_type="image/png")],

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from communitygroups.models import Activity, ActivityKind, SituationReport
-from communitygroups.services import today
+from core import periods
 from core.models import Attachment
 from tests.browser_support import (
     DESKTOP,
@@ -25,7 +25,7 @@ def test_leader_records_green_sunday_and_report_on_a_phone_and_the_bloc_sees_bot
     group = groups_a["tdp-1"]
     make_households(group, 6, interfamily=make_interfamily(group, "Tổ liên gia số 1"))
     leader = ward_a.users["group_leader"]
-    now = today()
+    now = periods.today()
     sunday = now - timedelta(days=(now.weekday() - 6) % 7)
 
     # Act 1: the leader, on a 390 x 844 phone, records last Sunday's cleanup with a photo.

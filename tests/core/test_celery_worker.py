@@ -9,13 +9,14 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 
+from core import periods
 from core.models import Notification
 from core.notifications import dedup_key_for
 from danvan.celery import app
 from organisations.demo import ensure_user
 from organisations.models import Role
 from plans.models import Recurrence, Task
-from plans.services import initialise_task, today
+from plans.services import initialise_task
 from plans.tasks import send_due_reminders
 from tests.celery_support import wait_for
 from tests.conftest import PASSWORD
@@ -31,7 +32,7 @@ def task_due_tomorrow(ward_a, plan_a):
         title="Gửi kế hoạch thực hiện của UBND phường lên Ban Thường vụ",
         lead_unit=ward_a.unit("ubnd"),
         recurrence=Recurrence.ONCE,
-        due_date=today() + timedelta(days=1),
+        due_date=periods.today() + timedelta(days=1),
     )
     task.supporting_units.add(ward_a.unit("mttq"))
     return initialise_task(task)

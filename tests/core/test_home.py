@@ -6,21 +6,22 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 
+from core import periods
 from plans.models import AreaKind, Plan, Task, TaskArea
-from plans.services import initialise_task, record_progress, today
+from plans.services import initialise_task, record_progress
 
 pytestmark = pytest.mark.django_db
 
 
 def make_plan(ward):
     plan = Plan.objects.create(ward=ward.ward, code="15-KH/ĐU", title="Kế hoạch dân vận",
-                               starts_on=date(today().year - 1, 1, 1))
+                               starts_on=date(periods.today().year - 1, 1, 1))
     area = TaskArea.objects.create(plan=plan, order=1, number="1", kind=AreaKind.DEMOCRACY, title="Dân chủ ở cơ sở")
     return plan, area
 
 
 def make_task(area, unit, title, days, supporting=()):
-    task = Task.objects.create(area=area, title=title, lead_unit=unit, due_date=today() + timedelta(days=days))
+    task = Task.objects.create(area=area, title=title, lead_unit=unit, due_date=periods.today() + timedelta(days=days))
     task.supporting_units.set(supporting)
     initialise_task(task)
     return task
@@ -39,7 +40,7 @@ def tasks(ward_a, ward_b):
         "other_unit": make_task(area, mttq, "Hội nghị Ủy ban MTTQ", 2),
         "too_late": make_task(area, ubnd, "Sơ kết năm", 15),
     }
-    record_progress(result["done"], percent=100, note="Đã gửi", reported_on=today())
+    record_progress(result["done"], percent=100, note="Đã gửi", reported_on=periods.today())
     _plan_b, area_b = make_plan(ward_b)
     result["other_ward"] = make_task(area_b, ward_b.unit("ubnd"), "Nhiệm vụ của phường khác", 2)
     return result
@@ -93,10 +94,10 @@ def test_the_other_units_officer_sees_their_own_tasks(ward_a, tasks, client_for)
 def test_dates_are_shown_dd_mm_yyyy(ward_a, tasks, client_for):
     html = client_for(ward_a.users["officer_ubnd"]).get(reverse("home")).content.decode()
 
-    assert f"Hôm nay {today():%d/%m/%Y}" in html
-    assert (today() - timedelta(days=5)).strftime("%d/%m/%Y") in section(html, "Quá hạn")
-    assert (today() + timedelta(days=7)).strftime("%d/%m/%Y") in section(html, "Đến hạn trong 14 ngày tới")
-    assert (today() + timedelta(days=7)).isoformat() not in html
+    assert f"Hôm nay {periods.today():%d/%m/%Y}" in html
+    assert (periods.today() - timedelta(days=5)).strftime("%d/%m/%Y") in section(html, "Quá hạn")
+    assert (periods.today() + timedelta(days=7)).strftime("%d/%m/%Y") in section(html, "Đến hạn trong 14 ngày tới")
+    assert (periods.today() + timedelta(days=7)).isoformat() not in html
 
 
 def test_home_page_asks_anonymous_visitors_to_log_in(client):

@@ -344,7 +344,7 @@ def _(s, key):
     from plans.models import Task
 
     on = date(2024, 5, 1)
-    s._request.getfixturevalue("monkeypatch").setattr(tasks, "today", lambda: on)
+    s._request.getfixturevalue("set_today")(on)
     Task.objects.filter(plan=s.plan).update(is_done=True)
     task = Task.objects.filter(plan=s.plan, lead_unit=s.w.unit("mttq")).first()
     due = on + timedelta(days=3) if key == "plans.task_due" else on - timedelta(days=3)
@@ -397,11 +397,9 @@ EVENT_KEYS = [event.key for event in registered_events()]
 
 
 @pytest.fixture(autouse=True)
-def _kheo_year(monkeypatch):
+def _kheo_year(set_today):
     """The movement's year is 2024: registrations in spring, scoring in September."""
-    import models_khoe.services
-
-    monkeypatch.setattr(models_khoe.services, "today", lambda: KHEO_TODAY)
+    set_today(KHEO_TODAY)
 
 
 def test_every_area_registers_its_events():

@@ -157,4 +157,5 @@ def test_upload_fields_state_the_limit_the_server_applies(ward_a, client_for, se
     page = page.replace("\xa0", " ").replace("&nbsp;", " ")
 
     assert "tối đa 5,0 MB mỗi tệp" in page and "10 MB" not in page
-    assert str(SubmissionForm.base_fields["files"].help_text).replace("\xa0", " ") == "PDF, Word hoặc ảnh chụp; tối đa 5,0 MB mỗi tệp."
+    help_text = str(SubmissionForm.base_fields["files"].help_text).replace("\xa0", " ")
+    assert help_text == "PDF, Word hoặc ảnh chụp; tối đa 5,0 MB mỗi tệp."

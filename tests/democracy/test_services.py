@@ -237,8 +237,8 @@ def test_violations_workbook_contents(ward_a, cadre_a):
         ["UBND phường", 2, 0, "Hoàng Minh Đức"], ["Tổ dân phố số 4", 1, 1, None]]
 
 
-def test_area_figures(ward_a, ward_b, petition_a, petition_b, monkeypatch):
-    monkeypatch.setattr("democracy.services.today", lambda: date(2024, 10, 1))
+def test_area_figures(ward_a, ward_b, petition_a, petition_b, set_today):
+    set_today(date(2024, 10, 1))
     ubnd = ward_a.unit("ubnd")
     make_disclosure(ubnd, date(2024, 7, 2), approved_on=date(2024, 7, 1))
     make_disclosure(ubnd, date(2024, 8, 2))

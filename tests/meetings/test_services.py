@@ -118,8 +118,8 @@ def test_schedule_of_a_past_year_lists_what_is_missing(ward_a):
     assert missing[(MeetingKind.RESIDENTS_CONFERENCE, "phuong-a-tdp-2")] == 1
 
 
-def test_area_figures_count_meetings_and_conclusions(ward_a, ward_b, monkeypatch):
-    monkeypatch.setattr("meetings.services.today", lambda: ON)
+def test_area_figures_count_meetings_and_conclusions(ward_a, ward_b, set_today):
+    set_today(ON)
     briefing = make_meeting(ward_a.ward, MeetingKind.BRIEFING, date(2024, 4, 20))
     make_meeting(ward_a.unit("ubnd"), MeetingKind.DIALOGUE, date(2024, 5, 22))
     make_meeting(ward_b.ward, MeetingKind.BRIEFING, date(2024, 4, 20))

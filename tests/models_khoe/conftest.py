@@ -16,14 +16,9 @@ TODAY = date(2024, 9, 20)
 
 
 @pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch):
+def _fixed_today(set_today):
     """The movement's year is 2024: registrations in spring, scoring in September, recognition in October."""
-    import meetings.services
-    import plans.services
-
-    monkeypatch.setattr(services, "today", lambda: TODAY)
-    monkeypatch.setattr(plans.services, "today", lambda: TODAY)
-    monkeypatch.setattr(meetings.services, "today", lambda: TODAY)
+    set_today(TODAY)
 
 
 @pytest.fixture

@@ -36,13 +36,11 @@ def test_the_section_is_registered_for_reports():
     assert "models_khoe" in [section.key for section in all_sections()]
 
 
-def test_the_demo_covers_every_stage_and_loads_once(ward_a, ward_b, plan_a, plan_b, monkeypatch):
-    import plans.services
+def test_the_demo_covers_every_stage_and_loads_once(ward_a, ward_b, plan_a, plan_b, set_today):
     from models_khoe.demo import load_demo
 
     # The demo tells the story of 2024 as seen afterwards: even its replications in late October are past.
-    monkeypatch.setattr(services, "today", lambda: date(2025, 1, 15))
-    monkeypatch.setattr(plans.services, "today", lambda: date(2025, 1, 15))
+    set_today(date(2025, 1, 15))
 
     load_demo(ward_a.units, random.Random(1))
     load_demo(ward_a.units, random.Random(1))

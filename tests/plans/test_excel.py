@@ -10,11 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from core import periods
 from core.access import CHANGE
 from plans.excel import ImportRejected, apply_import, export_tasks, parse_progress_import
 from plans.excel_views import SESSION_KEY
 from plans.models import ProgressUpdate, Task
-from plans.services import today
 
 pytestmark = pytest.mark.django_db
 
@@ -177,7 +177,7 @@ def test_a_blank_date_means_today_and_untouched_rows_are_left_alone(ward_a, plan
     preview = parse_progress_import(content, officer)
 
     assert not preview.has_errors
-    assert [(r.task_id, r.new_percent, r.reported_on) for r in preview.rows] == [(first.pk, 45, today())]
+    assert [(r.task_id, r.new_percent, r.reported_on) for r in preview.rows] == [(first.pk, 45, periods.today())]
     assert preview.unchanged_count == Task.objects.restrict(officer).count() - 1
 
 
@@ -198,7 +198,7 @@ def test_percent_cells_in_excel_percent_format_are_read_as_percent(ward_a, plan_
 # --- import: bad rows write nothing ------------------------------------------------------------------
 
 def _bad_cells(kind, ward_a, plan_b):
-    future = (today() + timedelta(days=3)).strftime("%d/%m/%Y")
+    future = (periods.today() + timedelta(days=3)).strftime("%d/%m/%Y")
     other_ward_task = Task.objects.filter(plan=plan_b).first()
     mttq_task = Task.objects.filter(lead_unit=ward_a.unit("mttq")).exclude(
         supporting_units=ward_a.unit("ubnd")).first()

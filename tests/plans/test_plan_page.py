@@ -8,8 +8,9 @@ import pytest
 from django.utils import translation
 from django.utils.formats import reset_format_cache
 
+from core import periods
 from plans.models import AreaKind, Plan, Task, TaskArea
-from plans.services import initialise_task, record_progress, rollup, today
+from plans.services import initialise_task, record_progress, rollup
 
 pytestmark = pytest.mark.django_db
 
@@ -20,10 +21,10 @@ EXPLANATION = "Tiến độ = tổng (trọng số × % hoàn thành) ÷ tổng 
 def weighted_plan(ward_a):
     """One area: weight 6 done (100 %), weight 4 at 50 %, weight 2 at 30 % but left out: (600 + 200) / 10 = 80."""
     plan = Plan.objects.create(ward=ward_a.ward, code="15-KH/ĐU", title="Kế hoạch thử trọng số",
-                               starts_on=date(today().year - 1, 1, 1))
+                               starts_on=date(periods.today().year - 1, 1, 1))
     area = TaskArea.objects.create(plan=plan, order=1, number="1", kind=AreaKind.ACCOUNTABILITY,
                                    title="Trách nhiệm người đứng đầu")
-    due = today() + timedelta(days=60)
+    due = periods.today() + timedelta(days=60)
     tasks = {}
     for order, (key, title, weight, counts, percent) in enumerate([
         ("done", "Xây dựng kế hoạch của đơn vị", "6", True, 100),
@@ -33,7 +34,7 @@ def weighted_plan(ward_a):
         task = Task.objects.create(area=area, order=order, title=title, lead_unit=ward_a.unit("ubnd"), due_date=due,
                                    weight=Decimal(weight), counts_in_progress=counts)
         initialise_task(task)
-        record_progress(task, percent=percent, note="Đã báo cáo", reported_on=today())
+        record_progress(task, percent=percent, note="Đã báo cáo", reported_on=periods.today())
         tasks[key] = task
     return plan, tasks
 
@@ -70,7 +71,7 @@ def test_page_shows_the_percentage_and_explains_it_in_the_same_number_format(war
 
 def test_a_left_out_task_does_not_move_the_percentage(ward_a, weighted_plan, client_for):
     plan, tasks = weighted_plan
-    record_progress(tasks["left_out"], percent=100, note="Xong", reported_on=today())
+    record_progress(tasks["left_out"], percent=100, note="Xong", reported_on=periods.today())
 
     html = client_for(ward_a.users["bloc"]).get(plan.get_absolute_url()).content.decode()
 

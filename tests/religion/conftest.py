@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from core import periods
 from religion import services
 from religion.models import (
     ActivityKind,
@@ -65,7 +66,7 @@ def make_watch_report(ward, group_key="tdp-2", risk=RiskLevel.MEDIUM, observed_o
     defaults.update(fields)
     return WatchReport.objects.create(
         ward=ward.ward, residential_group=ward.units[group_key] if group_key else None, risk_level=risk,
-        observed_on=observed_on or services.today() - timedelta(days=10), **defaults,
+        observed_on=observed_on or periods.today() - timedelta(days=10), **defaults,
     )
 
 
@@ -77,26 +78,26 @@ def build_religion_data(ward):
                                 name="Nhà thờ giáo họ Thọ Xương", person_in_charge="Linh mục Giuse Thành")
     invitation = MonkInvitationRequest.objects.create(
         ward=ward.ward, establishment=pagoda, monk_name="Đại đức Thích Quảng Pháp", requested_by="Ban hộ tự",
-        submitted_on=services.today() - timedelta(days=5),
+        submitted_on=periods.today() - timedelta(days=5),
     )
     work = ConstructionWork.objects.create(
         ward=ward.ward, establishment=pagoda, residential_group=ward.units["tdp-1"], title="Tu bổ tam quan",
-        work_kind=WorkKind.REPAIR, permit_state=PermitState.GRANTED, started_on=services.today() - timedelta(days=9),
+        work_kind=WorkKind.REPAIR, permit_state=PermitState.GRANTED, started_on=periods.today() - timedelta(days=9),
     )
-    inspection = Inspection.objects.create(work=work, inspected_on=services.today(), inspectors="Tổ kiểm tra",
+    inspection = Inspection.objects.create(work=work, inspected_on=periods.today(), inspectors="Tổ kiểm tra",
                                            result=InspectionResult.COMPLIANT)
     event = ReligiousEvent.objects.create(
         ward=ward.ward, establishment=church, name="Lễ Giáng sinh", event_kind=EventKind.CEREMONY,
-        starts_on=services.today() + timedelta(days=3), ends_on=services.today() + timedelta(days=3),
+        starts_on=periods.today() + timedelta(days=3), ends_on=periods.today() + timedelta(days=3),
     )
     report = make_watch_report(ward)
-    follow_up = services.add_follow_up(report, followed_on=services.today(), action_taken="Đã làm việc.")
+    follow_up = services.add_follow_up(report, followed_on=periods.today(), action_taken="Đã làm việc.")
     key_person = KeyPerson.objects.create(
         ward=ward.ward, full_name="Trần Văn Lộc", religion=Religion.CATHOLICISM, religious_role=KeyPersonRole.OFFICIAL,
         establishment=church, phone="0356 781 902",
     )
     setting = RetentionSetting.objects.create(ward=ward.ward, watch_report_retention_days=365)
-    head_change = services.record_head_change(church, new_head="Linh mục Phêrô An", changed_on=services.today())
+    head_change = services.record_head_change(church, new_head="Linh mục Phêrô An", changed_on=periods.today())
     data.objects.update({
         Establishment: pagoda, "church": church, MonkInvitationRequest: invitation, ConstructionWork: work,
         Inspection: inspection, ReligiousEvent: event, WatchReport: report,

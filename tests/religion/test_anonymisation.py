@@ -7,6 +7,7 @@ from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core import periods
 from core.models import Attachment
 from religion import services, tasks
 from religion.models import ANONYMISED_TEXT, RetentionSetting, RiskLevel, WatchReport
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def closed_report(ward, closed_days_ago, **fields):
-    today = services.today()
+    today = periods.today()
     report = make_watch_report(ward, observed_on=today - timedelta(days=closed_days_ago + 30), **fields)
     report.measures = "Vận động giải tán nhóm tại nhà ông X."
     report.save()
@@ -31,7 +32,7 @@ def test_closed_reports_past_the_retention_period_are_anonymised(ward_a, setting
     RetentionSetting.objects.create(ward=ward_a.ward, watch_report_retention_days=90)
     old = closed_report(ward_a, closed_days_ago=91)
     recent = closed_report(ward_a, closed_days_ago=89)
-    still_open = make_watch_report(ward_a, observed_on=services.today() - timedelta(days=400))
+    still_open = make_watch_report(ward_a, observed_on=periods.today() - timedelta(days=400))
     Attachment.attach(old, SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 test", content_type="application/pdf"))
 
     assert services.reports_due_for_anonymisation() == [old.pk]

@@ -3,7 +3,7 @@
 import pytest
 from auditlog.models import LogEntry
 
-from religion import services
+from core import periods
 from religion.models import Establishment, MonkInvitationRequest, RetentionSetting, WatchReport
 from tests.religion.conftest import make_establishment
 
@@ -80,10 +80,10 @@ def test_certificate_and_follow_up_actions(ward_a, religion_a, api):
     cert = api.post(f"/api/religion/establishments/{pagoda.pk}/certificate/",
                     {"status": "requested", "recorded_on": "2024-05-01", "note": "Đã nộp hồ sơ"}, format="json")
     close = api.post(f"/api/religion/watch-reports/{report.pk}/follow-up/",
-                     {"followed_on": services.today().isoformat(), "action_taken": "Xong", "close": True},
+                     {"followed_on": periods.today().isoformat(), "action_taken": "Xong", "close": True},
                      format="json")
     closed = api.post(f"/api/religion/watch-reports/{report.pk}/follow-up/",
-                      {"followed_on": services.today().isoformat(), "action_taken": "Xong", "close": True,
+                      {"followed_on": periods.today().isoformat(), "action_taken": "Xong", "close": True,
                        "outcome": "Ổn định", "risk_level": "low"}, format="json")
 
     assert cert.status_code == 200 and cert.json()["certificate_status"] == "requested"

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from religion import services
+from core import periods
 from religion.models import ActivityKind, EstablishmentKind, Religion, RiskLevel, WatchReport, WatchStatus
 from tests.browser_support import login, screenshot
 from tests.religion.conftest import make_establishment, make_watch_report
@@ -32,7 +32,7 @@ def test_the_committee_records_a_watch_report_and_sees_it_in_the_risk_overview(p
                        name="Nhà thờ giáo họ Thọ Xương", person_in_charge="Linh mục Giuse Thành")
     make_watch_report(ward_a, "tdp-2", RiskLevel.MEDIUM)
     group = ward_a.units["tdp-2"]
-    observed = services.today() - timedelta(days=2)
+    observed = periods.today() - timedelta(days=2)
 
     # Act 1: the committee member logs in through the form and opens the establishments from the menu.
     login(page, live_server, ward_a.users["religion"])

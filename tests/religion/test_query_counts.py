@@ -6,6 +6,7 @@ Budgets live in tests/religion/query_counts.json, so a change that adds a query 
 import pytest
 from django.urls import reverse
 
+from core import periods
 from religion import services
 from religion.models import ConstructionWork, KeyPerson, MonkInvitationRequest, ReligiousEvent, WorkKind
 from tests.query_budget import assert_constant, count_queries, load_budgets
@@ -21,13 +22,13 @@ def add_records(ward, n):
     for i in range(n):
         group = f"tdp-{i % 4 + 1}"
         pagoda = make_establishment(ward, group, name=f"Chùa số {i}")
-        services.record_head_change(pagoda, new_head=f"Sư {i}", changed_on=services.today())
+        services.record_head_change(pagoda, new_head=f"Sư {i}", changed_on=periods.today())
         ConstructionWork.objects.create(ward=ward.ward, establishment=pagoda, title=f"Hạng mục {i}",
-                                        work_kind=WorkKind.REPAIR, started_on=services.today())
+                                        work_kind=WorkKind.REPAIR, started_on=periods.today())
         MonkInvitationRequest.objects.create(ward=ward.ward, establishment=pagoda, monk_name=f"Sư {i}",
-                                             requested_by="Ban hộ tự", submitted_on=services.today())
+                                             requested_by="Ban hộ tự", submitted_on=periods.today())
         ReligiousEvent.objects.create(ward=ward.ward, establishment=pagoda, name=f"Lễ {i}", event_kind="festival",
-                                      starts_on=services.today(), ends_on=services.today())
+                                      starts_on=periods.today(), ends_on=periods.today())
         make_watch_report(ward, group)
         KeyPerson.objects.create(ward=ward.ward, full_name=f"Người số {i}", religion="buddhism",
                                  religious_role="follower", establishment=pagoda)

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from core import periods
 from religion import services
 from religion.models import (
     CertificateStatus,
@@ -206,7 +207,7 @@ def test_certificate_status_unchanged_needs_progress_and_leaving_issued_needs_a_
 
 def test_work_stage_and_permit_warning(ward_a):
     pagoda = make_establishment(ward_a)
-    today = services.today()
+    today = periods.today()
     work = ConstructionWork.objects.create(ward=ward_a.ward, establishment=pagoda, title="Xây nhà tổ",
                                            work_kind=WorkKind.NEW_BUILD, permit_state=PermitState.APPLIED)
     assert services.work_stage(work) == WorkStage.PLANNED
@@ -279,7 +280,7 @@ def test_risk_overview_counts_open_reports_by_group_and_risk_and_marks_hot_spots
     make_watch_report(ward_a, "tdp-2", RiskLevel.MEDIUM)
     make_watch_report(ward_a, "tdp-3", RiskLevel.LOW)
     closed = make_watch_report(ward_a, "tdp-3", RiskLevel.MEDIUM)
-    services.add_follow_up(closed, followed_on=services.today(), action_taken="Xong", close=True, outcome="Ổn")
+    services.add_follow_up(closed, followed_on=periods.today(), action_taken="Xong", close=True, outcome="Ổn")
     make_watch_report(ward_a, None, RiskLevel.LOW)
     make_watch_report(ward_b, "tdp-1", RiskLevel.HIGH)  # another ward: not counted
     from organisations.models import Unit

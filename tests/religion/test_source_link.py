@@ -7,7 +7,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from religion import services
+from core import periods
 from religion.models import KeyPerson, WatchReport
 
 pytestmark = pytest.mark.django_db
@@ -22,14 +22,14 @@ def situation_report(ward_a):
         pytest.skip("the community groups app has no situation reports")
     group = community_group.objects.create(residential_group=ward_a.units["tdp-2"])
     return situation.objects.create(
-        group=group, reported_on=services.today() - timedelta(days=2), topic="religious_activity",
+        group=group, reported_on=periods.today() - timedelta(days=2), topic="religious_activity",
         title="Nhóm lạ sinh hoạt tại nhà văn hóa", description="Có người ngoài địa bàn đến giảng đạo.",
     )
 
 
 def post_report(client, ward, **extra):
     return client.post(reverse("religion:watch_add"), {
-        "observed_on": services.today().strftime("%d/%m/%Y"), "residential_group": ward.units["tdp-2"].pk,
+        "observed_on": periods.today().strftime("%d/%m/%Y"), "residential_group": ward.units["tdp-2"].pk,
         "location": "Nhà văn hóa", "activity_kind": "strange_religion", "description": "Giảng đạo lạ",
         "source_kind": "community_group", "risk_level": "medium", **extra,
     })

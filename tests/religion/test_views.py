@@ -6,6 +6,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
+from core import periods
 from religion import services
 from religion.models import (
     CertificateStep,
@@ -62,7 +63,7 @@ def test_a_head_change_from_the_page_flags_the_pagoda_and_shows_on_page_and_list
     pagoda = make_establishment(ward_a)
 
     response = committee.post(reverse("religion:establishment_head_change", args=[pagoda.pk]),
-                              {"new_head": "Đại đức Thích Quảng Pháp", "changed_on": d(services.today())})
+                              {"new_head": "Đại đức Thích Quảng Pháp", "changed_on": d(periods.today())})
 
     assert response.status_code == 302
     assert services.head_change_flag(pagoda)
@@ -78,7 +79,7 @@ def test_a_head_change_from_the_page_flags_the_pagoda_and_shows_on_page_and_list
 
 def test_the_thinh_su_journey_in_the_browser(ward_a, committee):
     pagoda = make_establishment(ward_a)
-    today = services.today()
+    today = periods.today()
     committee.post(reverse("religion:invitation_add"), {
         "establishment": pagoda.pk, "monk_name": "Đại đức Thích Quảng Pháp", "proposed_role": "Trụ trì",
         "requested_by": "Ban Trị sự GHPGVN thành phố", "submitted_on": d(today - timedelta(days=10)),
@@ -115,10 +116,10 @@ def test_certificate_progress_from_the_page(ward_a, committee):
     pagoda = make_establishment(ward_a)
     url = reverse("religion:establishment_certificate", args=[pagoda.pk])
 
-    missing_number = committee.post(url, {"status": "issued", "recorded_on": d(services.today())})
+    missing_number = committee.post(url, {"status": "issued", "recorded_on": d(periods.today())})
     assert missing_number.status_code == 400
     assert "Hãy ghi số giấy chứng nhận đã cấp." in missing_number.content.decode()
-    committee.post(url, {"status": "issued", "recorded_on": d(services.today()), "certificate_number": "CS 9"})
+    committee.post(url, {"status": "issued", "recorded_on": d(periods.today()), "certificate_number": "CS 9"})
 
     pagoda.refresh_from_db()
     assert pagoda.certificate_status == "issued"
@@ -129,13 +130,13 @@ def test_a_work_with_an_inspection(ward_a, committee):
     pagoda = make_establishment(ward_a)
     committee.post(reverse("religion:work_add"), {
         "establishment": pagoda.pk, "title": "Xây nhà tổ", "work_kind": "new_build", "permit_state": "applied",
-        "started_on": d(services.today() - timedelta(days=3)),
+        "started_on": d(periods.today() - timedelta(days=3)),
     })
     work = ConstructionWork.objects.get()
     assert work.residential_group == pagoda.residential_group
 
     committee.post(reverse("religion:work_inspection", args=[work.pk]), {
-        "inspected_on": d(services.today()), "inspectors": "Tổ kiểm tra UBND phường", "result": "to_fix",
+        "inspected_on": d(periods.today()), "inspectors": "Tổ kiểm tra UBND phường", "result": "to_fix",
         "findings": "Đổ móng khi chưa có phép", "measures": "Tạm dừng thi công",
     })
 
@@ -147,7 +148,7 @@ def test_a_work_with_an_inspection(ward_a, committee):
 
 def test_a_watch_report_is_followed_up_until_closed(ward_a, committee):
     committee.post(reverse("religion:watch_add"), {
-        "observed_on": d(services.today() - timedelta(days=3)), "residential_group": ward_a.units["tdp-2"].pk,
+        "observed_on": d(periods.today() - timedelta(days=3)), "residential_group": ward_a.units["tdp-2"].pk,
         "location": "Sân nhà văn hóa", "activity_kind": "health_exercise", "description": "Giảng tài liệu lạ",
         "source_kind": "community_group", "risk_level": "medium",
     })
@@ -155,10 +156,10 @@ def test_a_watch_report_is_followed_up_until_closed(ward_a, committee):
     assert report.reported_by == ward_a.users["religion"]
     url = reverse("religion:watch_follow_up", args=[report.pk])
 
-    no_outcome = committee.post(url, {"followed_on": d(services.today()), "action_taken": "Xong", "close": "on"})
+    no_outcome = committee.post(url, {"followed_on": d(periods.today()), "action_taken": "Xong", "close": "on"})
     assert no_outcome.status_code == 400
     assert "Hãy ghi kết quả xử lý khi kết thúc theo dõi." in no_outcome.content.decode()
-    committee.post(url, {"followed_on": d(services.today()), "action_taken": "Nhóm giải tán", "close": "on",
+    committee.post(url, {"followed_on": d(periods.today()), "action_taken": "Nhóm giải tán", "close": "on",
                          "outcome": "Ổn định", "risk_level": "low"})
 
     report.refresh_from_db()

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core import periods
 from core.areas import sections_for
 from reports import services
 from reports.models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
@@ -311,7 +312,7 @@ def _more_reports(ward, count):
     earliest = QuarterlyReport.objects.filter(ward=ward.ward).order_by("year", "quarter").first()
     year, quarter = earliest.year, earliest.quarter
     for _index in range(count):
-        year, quarter = services.previous_quarter(year, quarter)
+        year, quarter = periods.previous_quarter(year, quarter)
         report = QuarterlyReport.objects.create(
             ward=ward.ward, year=year, quarter=quarter, period_start=template.period_start - timedelta(days=1),
             period_end=template.period_end, due_date=template.due_date, unit_due_date=template.unit_due_date,

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core import periods
 from plans.models import Recurrence, Task, TaskStatus
-from plans.services import initialise_task, status_filter, today
+from plans.services import initialise_task, status_filter
 from reports import services
 from reports.tasks import refresh_ward_summaries
 from tests.query_budget import count_queries, load_budgets
@@ -43,7 +44,7 @@ def busy_ward(ward_a, plan_a):
     area = plan_a.areas.order_by("order").first()
     initialise_task(Task.objects.create(plan=plan_a, area=area, title="Họp dân về chỉnh trang ngõ xóm",
                                         lead_unit=ward_a.unit("mttq"), recurrence=Recurrence.ONCE,
-                                        due_date=today() + timedelta(days=1)))
+                                        due_date=periods.today() + timedelta(days=1)))
     return ward_a
 
 
@@ -166,16 +167,16 @@ def test_trends_show_satisfaction_index_and_stars_by_quarter(ward_a, plan_a, cli
     from satisfaction.demo import load_demo
 
     load_demo(ward_a.units, random.Random(4))
-    year, quarter = services.next_due(today())
-    previous = services.previous_quarter(year, quarter)
-    before = services.previous_quarter(*previous)
+    year, quarter = services.next_due(periods.today())
+    previous = periods.previous_quarter(year, quarter)
+    before = periods.previous_quarter(*previous)
     _approved_report(ward_a.ward, *before, ward_a.users["bloc"], ward_a.users["standing"])
     services.prepare_draft(ward_a.ward.pk, *previous)
 
     page = client_for(ward_a.users["standing"]).get(DASHBOARD)
 
     trends = {trend["key"]: trend for trend in page.context["trends"]}
-    labels = [f"Quý {q}/{y}" for y, q in (services.previous_quarter(*before), before, previous, (year, quarter))]
+    labels = [f"Quý {q}/{y}" for y, q in (periods.previous_quarter(*before), before, previous, (year, quarter))]
     for key in ("satisfaction", "satisfaction.stars"):
         assert trends[key]["labels"] == labels
         assert trends[key]["values"][0] is None  # no report for that quarter
@@ -213,12 +214,12 @@ def test_dashboard_queries_do_not_grow_with_tasks(ward_a, plan_a, client_for):
 
 def test_dashboard_queries_do_not_grow_with_past_reports(ward_a, plan_a, client_for):
     client = client_for(ward_a.users["standing"])
-    year, quarter = services.next_due(today())
+    year, quarter = services.next_due(periods.today())
     client.get(DASHBOARD)
     with CaptureQueriesContext(connection) as without:
         client.get(DASHBOARD)
     for _step in range(3):
-        year, quarter = services.previous_quarter(year, quarter)
+        year, quarter = periods.previous_quarter(year, quarter)
         _approved_report(ward_a.ward, year, quarter, ward_a.users["bloc"], ward_a.users["standing"])
     with CaptureQueriesContext(connection) as with_reports:
         page = client.get(DASHBOARD)
@@ -239,7 +240,7 @@ def test_city_view_shows_satisfaction_index_and_stars(ward_a, ward_b, plan_a, ci
     from satisfaction.demo import load_demo
 
     load_demo(ward_a.units, random.Random(4))
-    year, quarter = services.next_due(today())
+    year, quarter = services.next_due(periods.today())
     refresh_ward_summaries(year, quarter)
 
     page = client_for(city_viewer).get(reverse("reports:city"))

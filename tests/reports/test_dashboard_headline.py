@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core import periods
 from plans.models import Task, TaskStatus
-from plans.services import rollup, status_filter, today
+from plans.services import rollup, status_filter
 from reports import services
 from reports.charts import bar_chart
 from reports.models import UnitReportState
@@ -35,8 +36,8 @@ def _approved(ward, year, quarter):
 
 def test_headline_comes_first_with_the_plans_overall_progress_overdue_units_satisfaction_and_report_state(
         busy_plan, ward_a, client_for):
-    year, quarter = services.next_due(today())
-    last = _approved(ward_a, *services.previous_quarter(year, quarter))
+    year, quarter = services.next_due(periods.today())
+    last = _approved(ward_a, *periods.previous_quarter(year, quarter))
     current = services.prepare_draft(ward_a.ward.pk, year, quarter)
     on_time = current.unit_reports.order_by("unit__path").first()
     on_time.state, on_time.text = UnitReportState.SUBMITTED, "Đã làm."
@@ -55,11 +56,11 @@ def test_headline_comes_first_with_the_plans_overall_progress_overdue_units_sati
     assert f"<strong>{overall}%</strong>".replace(".", ",") in plan_page, "the same figure as the plan page"
     last_plan = services.report_figures(last)["plan"]
     assert items["plan_progress"]["change"] == round(float(overall) - last_plan["headline"], 1)
-    overdue = Task.objects.filter(plan=busy_plan).filter(status_filter(TaskStatus.OVERDUE, today())).count()
+    overdue = Task.objects.filter(plan=busy_plan).filter(status_filter(TaskStatus.OVERDUE, periods.today())).count()
     assert items["overdue"]["value"] == overdue
     assert items["overdue"]["status"] == ("ok" if overdue == 0 else "warning" if overdue <= 3 else "danger")
     total = current.unit_reports.count()
-    expected_on_time = 1 if today() <= current.unit_due_date else 0
+    expected_on_time = 1 if periods.today() <= current.unit_due_date else 0
     assert items["units_on_time"]["value"] == round(100 * expected_on_time / total, 1)
     assert items["units_on_time"]["previous"] == 0.0, "last quarter's units never reported"
     assert items["units_on_time"]["status"] == "danger"

@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from core import periods
 from core.areas import sections_for
 from plans.models import Recurrence, Task, TaskStatus
-from plans.services import task_percent, today
+from plans.services import task_percent
 from reports import services
 from reports.models import QuarterlyReport, ReportStatus, UnitReport, UnitReportState
 from reports.pdf import render_report_pdf
@@ -54,7 +55,7 @@ def _assert_page_equals_pdf(html, pdf, report):
 def test_draft_page_and_pdf_print_the_same_figures_and_each_units_report_as_it_stands(busy_plan, ward_a,
                                                                                       client_for):
     standing = ward_a.users["standing"]
-    year, quarter = services.next_due(today())
+    year, quarter = services.next_due(periods.today())
     report = services.prepare_draft(ward_a.ward.pk, year, quarter)
     sent = _unit_report_sent_after_the_refresh(report)
 
@@ -68,7 +69,7 @@ def test_draft_page_and_pdf_print_the_same_figures_and_each_units_report_as_it_s
 def test_approved_pdf_equals_the_page_and_freezes_units_that_reported_after_the_last_refresh(
         busy_plan, ward_a, client_for, api_for, django_capture_on_commit_callbacks):
     bloc, standing = ward_a.users["bloc"], ward_a.users["standing"]
-    year, quarter = services.next_due(today())
+    year, quarter = services.next_due(periods.today())
     report = services.prepare_draft(ward_a.ward.pk, year, quarter)
     sent = _unit_report_sent_after_the_refresh(report)  # the figures' snapshot still says "Chưa báo cáo"
     services.update_narrative(report, bloc, results="Các đơn vị đã triển khai kế hoạch.")
@@ -99,7 +100,7 @@ def test_approved_pdf_equals_the_page_and_freezes_units_that_reported_after_the_
 
 def test_the_comparison_fails_when_the_pdf_says_something_else_than_the_page(busy_plan, ward_a, client_for):
     standing = ward_a.users["standing"]
-    year, quarter = services.next_due(today())
+    year, quarter = services.next_due(periods.today())
     report = services.prepare_draft(ward_a.ward.pk, year, quarter)
     html = client_for(standing).get(report.get_absolute_url()).content.decode()
 
@@ -159,7 +160,7 @@ def test_a_tasks_percentage_is_the_same_everywhere(busy_plan, ward_a, client_for
     expected = {weekly.pk: task_percent(weekly), once.pk: task_percent(once)}
     assert 0 < expected[weekly.pk] < 100, "a recurring task with a missed occurrence"
     assert weekly.latest_percent == 100, "its last typed figure differs from its percentage"
-    year, quarter = services.next_due(today())
+    year, quarter = services.next_due(periods.today())
     report = services.prepare_draft(ward_a.ward.pk, year, quarter)
 
     plan_page = client.get(busy_plan.get_absolute_url()).content.decode()
@@ -203,7 +204,7 @@ def test_tien_do_chung_is_the_whole_plans_progress_for_every_reader(busy_plan, w
 
 
 def test_overdue_tasks_are_listed_with_their_percentage_in_the_report(busy_plan, ward_a):
-    year, quarter = services.next_due(today())
+    year, quarter = services.next_due(periods.today())
     report = services.prepare_draft(ward_a.ward.pk, year, quarter)
     plan = services.report_figures(report)["plan"]
     overdue = [t for area in plan["areas"] for t in area["overdue_tasks"]]

@@ -11,11 +11,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from core import periods
 from organisations.demo import DEMO_LOGINS, DEMO_PASSWORD, create_ward, ensure_person, ensure_user
 from organisations.models import Person, Role, Unit, UnitKind, User
 from plans.loader import load_plan, read_seed_plan
 from plans.models import CellAssignment, Plan, Recurrence
-from plans.services import occurrences, record_progress, today
+from plans.services import occurrences, record_progress
 
 CITY_CODE = "tp-bac-giang"
 DEMO_WARD = ("hoa-binh", "phường Hòa Bình")
@@ -98,10 +99,10 @@ class Command(BaseCommand):
         touched again and the draft keeps what was written, so a second run adds nothing."""
         from reports import services
 
-        year, quarter = services.next_due(today())
+        year, quarter = services.next_due(periods.today())
         past = []
         for _step in range(4):
-            year, quarter = services.previous_quarter(year, quarter)
+            year, quarter = periods.previous_quarter(year, quarter)
             past.insert(0, (year, quarter))
         users = User.objects.filter(Q(unit=ward) | Q(unit__ward=ward), is_active=True).order_by("pk")
         bloc, standing = users.filter(role=Role.BLOC).first(), users.filter(role=Role.STANDING).first()
@@ -197,7 +198,7 @@ class Command(BaseCommand):
     def _progress(self, plan, units, seed):
         """Some believable progress up to today: most occurrences met, a few missed, one-off tasks under way."""
         rng = random.Random(seed)
-        now = today()
+        now = periods.today()
         author_unit = units["khoi-dan-van"]
         for task in plan.tasks.select_related("plan", "lead_unit").order_by("pk"):
             if task.recurrence == Recurrence.ONCE:
