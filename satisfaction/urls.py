@@ -7,6 +7,7 @@ app_name = "satisfaction"
 
 urlpatterns = [
     # Public pages (no login): the QR page on a citizen's phone and the tablet at the desk.
+    path("danh-gia/sw.js", public_views.service_worker, name="service_worker"),
     path("danh-gia/<slug:public_code>/", public_views.qr_page, name="qr_page"),
     path("danh-gia/<slug:public_code>/gui/", public_views.qr_submit, name="qr_submit"),
     path("danh-gia/<slug:public_code>/quay/", public_views.kiosk_page, name="kiosk_page"),
