@@ -1,0 +1,43 @@
+"""The desk page carries a QR code of the citizens' rating page, made on the server, and a sheet to print it."""
+
+import re
+
+import segno
+from django.urls import reverse
+
+from core.qr import ERROR_LEVEL
+
+
+def _qr_path(svg):
+    return re.search(r'<path class="qr-dark"[^>]* d="([^"]+)"', svg).group(1)
+
+
+def test_the_desk_page_shows_the_qr_code_of_its_rating_page(ward_a, desk, client_for):
+    response = client_for(ward_a.users["bloc"]).get(reverse("satisfaction:desk_detail", args=[desk.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    rating_url = "http://testserver" + reverse("satisfaction:qr_page", args=[desk.public_code])
+    expected = segno.make(rating_url, error=ERROR_LEVEL, micro=False).svg_inline(scale=1, border=4, lineclass="qr-dark")
+    assert '<svg role="img"' in html
+    assert _qr_path(html) == _qr_path(expected)
+    assert reverse("satisfaction:desk_qr_poster", args=[desk.pk]) in html
+
+
+def test_the_printable_sheet_has_the_code_the_desk_name_and_the_address(ward_a, desk, client_for):
+    response = client_for(ward_a.users["bloc"]).get(reverse("satisfaction:desk_qr_poster", args=[desk.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    rating_url = "http://testserver" + reverse("satisfaction:qr_page", args=[desk.public_code])
+    expected = segno.make(rating_url, error=ERROR_LEVEL, micro=False).svg_inline(scale=1, border=4, lineclass="qr-dark")
+    assert _qr_path(html) == _qr_path(expected)
+    assert desk.name in html and rating_url in html
+    assert "Quét mã để đánh giá sự hài lòng" in html
+    assert f"<title>In mã QR – {desk.name}" in html
+
+
+def test_another_wards_bloc_cannot_print_the_desks_code(ward_b, desk, client_for):
+    response = client_for(ward_b.users["bloc"]).get(reverse("satisfaction:desk_qr_poster", args=[desk.pk]))
+
+    assert response.status_code == 404
