@@ -41,3 +41,19 @@ def test_another_wards_bloc_cannot_print_the_desks_code(ward_b, desk, client_for
     response = client_for(ward_b.users["bloc"]).get(reverse("satisfaction:desk_qr_poster", args=[desk.pk]))
 
     assert response.status_code == 404
+
+
+def test_the_kiosk_service_worker_is_served_to_anyone_from_the_rating_pages_folder(client, desk):
+    kiosk = client.get(reverse("satisfaction:kiosk_page", args=[desk.public_code]))
+    worker_url = reverse("satisfaction:service_worker")
+    worker = client.get(worker_url)
+
+    # The worker's folder decides which pages it may control: it must hold the kiosk page.
+    assert reverse("satisfaction:kiosk_page", args=[desk.public_code]).startswith(worker_url.rsplit("/", 1)[0] + "/")
+    assert f'data-service-worker="{worker_url}"' in kiosk.content.decode()
+    assert worker.status_code == 200
+    assert worker["Content-Type"].startswith("text/javascript")
+    assert b'addEventListener("fetch"' in worker.content
+    # The citizens' QR page on their own phones does not install it.
+    qr = client.get(reverse("satisfaction:qr_page", args=[desk.public_code]))
+    assert "data-service-worker" not in qr.content.decode()
