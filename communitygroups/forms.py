@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import CHANGE
-from core.forms import EvidenceField, ScopedModelForm, evidence_help
+from core.forms import EmptyNumbersMixin, EvidenceField, ScopedModelForm, evidence_help
 from plans.forms import DateInput
 
 from .models import (
@@ -129,7 +129,9 @@ class HouseholdForm(GroupScopedForm):
         return cleaned
 
 
-class ZaloGroupForm(forms.ModelForm):
+class ZaloGroupForm(EmptyNumbersMixin, forms.ModelForm):
+    empty_number_fields = optional_number_fields = ("members_count",)
+
     class Meta:
         model = ZaloGroup
         fields = ["name", "admin_name", "members_count", "created_on"]
@@ -149,7 +151,9 @@ ACTIVITY_FIELDS = {
 }
 
 
-class ActivityForm(GroupScopedForm):
+class ActivityForm(EmptyNumbersMixin, GroupScopedForm):
+    empty_number_fields = ("participants", "households_count", "reach")
+    optional_number_fields = ("households_count", "reach")
     photos = EvidenceField(label=_("Ảnh, tài liệu"), help_text=evidence_help(
         _("Ảnh chụp tại buổi hoạt động (chọn được nhiều ảnh)")))
 

@@ -521,9 +521,8 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
         context["cancel_url"] = reverse("communitygroups:activity_list")
         return context
 
-    def get_success_url(self):
-        messages.success(self.request, _("Đã ghi nhận %(kind)s.") % {"kind": ActivityKind(self.kind).label})
-        return super().get_success_url()
+    def get_success_message(self):
+        return _("Đã ghi nhận %(kind)s.") % {"kind": ActivityKind(self.kind).label}
 
 
 class ActivityEditView(ActivityFormMixin, ObjectEditView):
@@ -623,8 +622,9 @@ class ReportCreateView(ObjectCreateView):
         transaction.on_commit(lambda: services.notify_new_report(report))
         return report
 
+    success_message = gettext_lazy("Đã gửi báo cáo tới Đảng ủy và UBND phường.")
+
     def get_success_url(self):
-        messages.success(self.request, _("Đã gửi báo cáo tới Đảng ủy và UBND phường."))
         return self.object.get_absolute_url()
 
 

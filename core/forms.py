@@ -36,6 +36,36 @@ class ScopedModelForm(forms.ModelForm):
                     self.fields[name].queryset = units
 
 
+class EmptyNumbersMixin:
+    """Counts a person types in start empty on a new record instead of showing the model's default 0.
+
+    A 0 on the screen reads like a figure someone counted, and on a phone it has to be deleted before typing.
+    ``empty_number_fields`` start empty; those also in ``optional_number_fields`` may be left empty and are then
+    stored as the model's default, the others must be filled in. Put the mixin before the form class.
+    """
+
+    empty_number_fields = ()
+    optional_number_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            for name in self.empty_number_fields:
+                if name in self.fields:
+                    self.fields[name].initial = None
+                    self.initial.pop(name, None)
+        for name in self.optional_number_fields:
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.optional_number_fields:
+            if name in self.fields and name not in self.errors and cleaned.get(name) is None:
+                cleaned[name] = self._meta.model._meta.get_field(name).get_default()
+        return cleaned
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

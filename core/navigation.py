@@ -34,8 +34,22 @@ def register(item):
     return item
 
 
+# What a role opens most comes first, after the home page; the rest keeps the portal's order. A group leader works
+# on a phone, where the menu is one long column: their group and its situation reports must not be 15th of 19.
+ROLE_FIRST = {
+    "group_leader": ("home", "communitygroups", "communitygroups-reports", "petitions", "meetings", "democracy",
+                     "models_khoe-public", "models_khoe"),
+}
+
+
 def menu_for(user):
-    return [item for item in sorted(_menu.values(), key=lambda i: i.order)
+    first = ROLE_FIRST.get(getattr(user, "role", None), ())
+    rank = {key: position for position, key in enumerate(first)}
+
+    def position(item):
+        return (0, rank[item.key]) if item.key in rank else (1, item.order)
+
+    return [item for item in sorted(_menu.values(), key=position)
             if item.is_visible(user) and may_open(user, item.url_name)]
 
 

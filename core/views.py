@@ -94,10 +94,18 @@ class ScopedSaveMixin:
     same transaction, and rolls everything back when it fails.
     """
 
+    # Every save tells the user it worked (a group leader on a phone cannot tell otherwise); a view may give its own
+    # words in ``success_message`` or ``get_success_message``, else the create or edit view's default is used.
     success_message = ""
+    default_success_message = gettext_lazy("Đã lưu “%(name)s”.")
 
     def save_object(self, form):
         return form.save()
+
+    def get_success_message(self):
+        if self.success_message:
+            return self.success_message
+        return self.default_success_message % {"name": self.object}
 
     def form_valid(self, form):
         try:
@@ -109,8 +117,9 @@ class ScopedSaveMixin:
             form.add_error(None, OWN_RECORD_MESSAGE if refusal.own_record else
                            _("Bạn chỉ được ghi dữ liệu thuộc đơn vị mình phụ trách. Hãy chọn lại đơn vị."))
             return self.form_invalid(form)
-        if self.success_message:
-            messages.success(self.request, self.success_message)
+        message = self.get_success_message()
+        if message:
+            messages.success(self.request, message)
         return HttpResponseRedirect(self.get_success_url())
 
 
@@ -120,6 +129,7 @@ class ObjectCreateView(ScopedMixin, ScopedSaveMixin, CreateView):
 
     action = CHANGE
     create_denied_message = gettext_lazy("Bạn chỉ được xem, không được thêm mới mục này.")
+    default_success_message = gettext_lazy("Đã thêm “%(name)s”.")
 
     @classmethod
     def may_open(cls, user):

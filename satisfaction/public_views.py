@@ -2,8 +2,10 @@
 cheap, open only what a citizen needs, and never read a session."""
 
 import json
+from functools import cache
+from pathlib import Path
 
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -60,6 +62,24 @@ def qr_page(request, public_code):
 @require_safe
 def kiosk_page(request, public_code):
     return _page(request, public_code, Channel.KIOSK)
+
+
+SERVICE_WORKER = Path(__file__).resolve().parent / "static" / "satisfaction" / "kiosk-sw.js"
+
+
+@cache
+def _service_worker_source():
+    return SERVICE_WORKER.read_bytes()
+
+
+@require_safe
+def service_worker(request):
+    """The kiosk's service worker (a vendored file), served from /danh-gia/ so that its scope covers every rating
+    page: a worker served from /static/ could only control pages under /static/."""
+    response = HttpResponse(_service_worker_source(), content_type="text/javascript; charset=utf-8")
+    # A new version must reach the tablets at their next load; browsers check at least daily anyway.
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 def _submit(request, public_code, channel):

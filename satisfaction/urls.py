@@ -7,6 +7,7 @@ app_name = "satisfaction"
 
 urlpatterns = [
     # Public pages (no login): the QR page on a citizen's phone and the tablet at the desk.
+    path("danh-gia/sw.js", public_views.service_worker, name="service_worker"),
     path("danh-gia/<slug:public_code>/", public_views.qr_page, name="qr_page"),
     path("danh-gia/<slug:public_code>/gui/", public_views.qr_submit, name="qr_submit"),
     path("danh-gia/<slug:public_code>/quay/", public_views.kiosk_page, name="kiosk_page"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("hai-long/quay/", ratings.DeskListView.as_view(), name="desk_list"),
     path("hai-long/quay/them/", ratings.DeskCreateView.as_view(), name="desk_add"),
     path("hai-long/quay/<int:pk>/", ratings.DeskDetailView.as_view(), name="desk_detail"),
+    path("hai-long/quay/<int:pk>/ma-qr/", ratings.DeskQrPosterView.as_view(), name="desk_qr_poster"),
     path("hai-long/quay/<int:pk>/sua/", ratings.DeskEditView.as_view(), name="desk_edit"),
     path("hai-long/quay/<int:pk>/truc/", ratings.DeskOnDutyView.as_view(), name="desk_on_duty"),
     path("hai-long/quay/<int:pk>/thiet-bi/", ratings.DeviceIssueView.as_view(), name="device_issue"),

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, may_create, user_may
+from core.qr import qr_svg
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
 from organisations.models import Person
@@ -109,6 +110,8 @@ class DeskDetailView(ObjectDetailView):
         request = self.request
         context["devices"] = KioskDevice.objects.filter(desk=desk)
         context["qr_url"] = request.build_absolute_uri(reverse("satisfaction:qr_page", args=[desk.public_code]))
+        context["qr_svg"] = qr_svg(context["qr_url"], title=_("Mã QR đánh giá sự hài lòng – %(desk)s") % {
+            "desk": desk.name})
         context["kiosk_url"] = request.build_absolute_uri(reverse("satisfaction:kiosk_page", args=[desk.public_code]))
         context["device_form"] = DeviceForm()
         context["duty_form"] = OnDutyForm(instance=desk)
@@ -116,6 +119,24 @@ class DeskDetailView(ObjectDetailView):
         today = periods.today()
         start, end = services.period_bounds(Period.MONTH, today)
         context["month_summary"] = services.summarise(desk.ratings.filter(rated_on__gte=start, rated_on__lte=end))
+        return context
+
+
+class DeskQrPosterView(ObjectDetailView):
+    """The QR code of a desk's rating page on a sheet of its own, laid out to be printed and taped to the desk."""
+
+    model = ServiceDesk
+    template_name = "satisfaction/desk_qr_poster.html"
+    select_related = ("ward",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        desk = self.object
+        url = self.request.build_absolute_uri(reverse("satisfaction:qr_page", args=[desk.public_code]))
+        context["qr_url"] = url
+        context["qr_svg"] = qr_svg(url, title=_("Mã QR đánh giá sự hài lòng – %(desk)s") % {"desk": desk.name})
+        context["place"] = desk.ward.name.removeprefix("Đảng ủy ").strip()
+        context["page_title"] = _("In mã QR – %(desk)s") % {"desk": desk.name}
         return context
 
 

@@ -128,3 +128,34 @@ def test_the_kiosk_page_without_a_token_says_so_and_sends_nothing(browser_page, 
     page = browser_page
     page.goto(f"/danh-gia/{desk.public_code}/quay/")
     assert "chưa được cấp phép" in page.locator("[data-step=blocked]").inner_text()
+
+
+def test_the_kiosk_reloaded_while_offline_still_rates_and_each_rating_is_stored_once(browser_page, kiosk):
+    desk, token = kiosk
+    page = browser_page
+    open_kiosk(page, desk, token)
+    # The service worker has taken the page and its files into its cache.
+    assert wait_for(lambda: page.evaluate(
+        "caches.open('danvan-kiosk-v1').then(c => c.keys()).then(k => k.map(r => new URL(r.url).pathname))"
+        ".then(p => p.includes(location.pathname) && p.some(x => x.endsWith('/kiosk.js'))"
+        " && p.some(x => x.endsWith('/kiosk.css')))"))
+
+    page.context.set_offline(True)
+    page.reload()
+    page.locator("[data-step=level]").wait_for(state="visible")
+    assert page.locator("h1").inner_text() == desk.name
+    # The kiosk's stylesheet came from the cache too: the faces are laid out, not a bare list of buttons.
+    assert page.evaluate("getComputedStyle(document.querySelector('button.level')).cursor") == "pointer"
+
+    rate(page, "Rất hài lòng")
+    page.locator("[data-step=level]").wait_for(state="visible", timeout=12_000)
+    rate(page, "Chưa hài lòng")
+    page.locator("[data-queue-status]").filter(has_text="Đang chờ gửi: 2").wait_for()
+    assert Rating.objects.count() == 0
+
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush must not store anything twice
+    assert wait_for(lambda: page.get_attribute("#kiosk", "data-pending") == "0", timeout=20)
+    time.sleep(1)
+    assert sorted(Rating.objects.values_list("level", flat=True)) == ["not_yet_satisfied", "very_satisfied"]
+    assert Rating.objects.values("client_id").distinct().count() == 2

@@ -204,6 +204,20 @@
   if (channel === "kiosk" && !token) {
     root.querySelector("[data-blocked-text]").textContent = root.getAttribute("data-msg-no-token");
   }
+  // The tablet keeps the page and its files (service worker): a reload while the network is down still shows the
+  // kiosk, and the queue above goes on. Browsers allow workers only over https or on localhost.
+  var workerUrl = root.getAttribute("data-service-worker");
+  if (workerUrl && "serviceWorker" in navigator) {
+    navigator.serviceWorker.register(workerUrl).then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var files = [window.location.pathname];
+      var links = document.querySelectorAll("link[rel~=stylesheet], link[rel~=icon], script[src]");
+      for (var i = 0; i < links.length; i++) files.push(links[i].href || links[i].src);
+      if (registration.active) registration.active.postMessage({ cache: files });
+    }).catch(function () { /* no worker (http on the LAN): the page works as before */ });
+  }
+
   resetForm();
   updateStatus();
   flush();
