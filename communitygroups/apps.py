@@ -30,6 +30,12 @@ class CommunitygroupsConfig(AppConfig):
         register_menu(MenuItem("communitygroups", _("Tổ dân vận"), "communitygroups:group_list", order=60))
         register_menu(MenuItem("communitygroups-reports", _("Nắm tình hình"), "communitygroups:report_list",
                                order=61))
+        from core.areas import register_source
+
+        from .sources import CLASSIFICATION, GREEN_SUNDAY
+
+        register_source(GREEN_SUNDAY)
+        register_source(CLASSIFICATION)
         register_section(AreaSection(
             key="communitygroups",
             title=_("Tổ dân vận cộng đồng"),

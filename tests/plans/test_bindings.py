@@ -1,0 +1,113 @@
+"""Area records complete the plan's tasks: a task bound to a record source takes its occurrences and percent from
+the records (plans.bindings), shown on the task page and on the home pages, never double counted with typed
+progress."""
+
+import copy
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from plans.loader import load_plan, read_seed_plan
+from plans.models import Task, TaskBinding
+from plans.services import record_progress, task_percent
+
+pytestmark = pytest.mark.django_db
+
+GREEN_SUNDAY_TASK = "Duy trì phong trào Chủ nhật xanh: ra quân vệ sinh môi trường vào sáng Chủ nhật hằng tuần"
+
+
+@pytest.fixture
+def on_day(monkeypatch):
+    """Fix the portal's "today" (plans, their pages and the areas' forms)."""
+    import communitygroups.forms
+    import communitygroups.services
+    import plans.services
+    import plans.views
+
+    def set_day(day):
+        for module in (plans.services, plans.views, communitygroups.forms, communitygroups.services):
+            monkeypatch.setattr(module, "today", lambda: day)
+        return day
+
+    return set_day
+
+
+def seed_plan_from(ward, starts_on):
+    """The seed plan as a ward would load it, starting on ``starts_on`` (so the current period is the first)."""
+    data = copy.deepcopy(read_seed_plan())
+    data["starts_on"] = starts_on.isoformat()
+    return load_plan(data, ward)
+
+
+def test_a_leader_who_records_this_weeks_green_sunday_sees_the_weekly_task_met_on_their_home_page(
+        ward_a, client_for, on_day):
+    from communitygroups.models import CommunityGroup
+
+    sunday = on_day(date(2024, 11, 10))
+    plan = seed_plan_from(ward_a.ward, sunday - timedelta(days=6))
+    CommunityGroup.objects.create(residential_group=ward_a.unit("tdp-1"))
+    task = Task.objects.get(plan=plan, title=GREEN_SUNDAY_TASK)
+    assert task.binding.source == "communitygroups.green_sunday"  # the seed plan ships the binding
+    leader = client_for(ward_a.users["group_leader"])
+    before = leader.get(reverse("home")).content.decode()
+    assert "Kỳ gần nhất đạt: 10/11/2024" not in before
+
+    response = leader.post(reverse("communitygroups:activity_add"), {
+        "group": CommunityGroup.objects.get().pk, "held_on": "10/11/2024", "place": "Ngõ 5 Lê Lợi",
+        "participants": 25, "households_count": 18, "content": "Quét dọn ngõ 5, thu gom 6 bao rác."})
+
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.occurrences_met == ["2024-11-10"]
+    assert task.current_due_date == date(2024, 11, 17)
+    assert task.updates.count() == 0  # nobody typed progress
+    assert task_percent(task, sunday) == 100
+    home = leader.get(reverse("home")).content.decode()
+    assert GREEN_SUNDAY_TASK in home
+    assert "Kỳ gần nhất đạt: 10/11/2024" in home
+
+
+def test_typed_progress_on_a_bound_task_is_a_note_that_never_counts(ward_a, on_day):
+    from communitygroups.models import Activity, ActivityKind, CommunityGroup
+
+    sunday = on_day(date(2024, 11, 17))
+    plan = seed_plan_from(ward_a.ward, date(2024, 11, 4))
+    group = CommunityGroup.objects.create(residential_group=ward_a.unit("tdp-1"))
+    task = Task.objects.get(plan=plan, title=GREEN_SUNDAY_TASK)
+
+    record_progress(task, percent=100, note="Đã ra quân (nhập tay)", occurrence_due=date(2024, 11, 10),
+                    reported_on=date(2024, 11, 10))
+    task.refresh_from_db()
+    assert task.occurrences_met == []  # a typed 100 % does not complete a bound occurrence
+    assert task.last_reported_on == date(2024, 11, 10)
+
+    Activity.objects.create(group=group, kind=ActivityKind.GREEN_SUNDAY, held_on=date(2024, 11, 10), place="Ngõ 5")
+    task.refresh_from_db()
+    assert task.occurrences_met == ["2024-11-10"]
+    assert task_percent(task, sunday) == 50  # 1 of the 2 Sundays so far, whatever was typed
+
+    Activity.objects.get().delete()
+    task.refresh_from_db()
+    assert task.occurrences_met == []
+
+
+def test_the_share_rule_needs_that_share_of_the_wards_groups(ward_a, on_day):
+    from communitygroups.models import Activity, ActivityKind, CommunityGroup
+    from plans.bindings import set_binding
+
+    on_day(date(2024, 11, 10))
+    plan = seed_plan_from(ward_a.ward, date(2024, 11, 4))
+    groups = [CommunityGroup.objects.create(residential_group=ward_a.unit(f"tdp-{n}")) for n in (1, 2, 3, 4)]
+    task = Task.objects.get(plan=plan, title=GREEN_SUNDAY_TASK)
+    set_binding(task, "communitygroups.green_sunday", "share", {"percent": 75})
+
+    for group in groups[:2]:
+        Activity.objects.create(group=group, kind=ActivityKind.GREEN_SUNDAY, held_on=date(2024, 11, 10), place="Ngõ")
+    task.refresh_from_db()
+    assert task.occurrences_met == []  # 2 of 4 groups: 50 % < 75 %
+
+    Activity.objects.create(group=groups[2], kind=ActivityKind.GREEN_SUNDAY, held_on=date(2024, 11, 10), place="Ngõ")
+    task.refresh_from_db()
+    assert task.occurrences_met == ["2024-11-10"]
+    assert TaskBinding.objects.get(task=task).rule == "share"
