@@ -69,19 +69,16 @@ def describe_binding(binding):
 
 # --- Proposing bindings from a plan's text --------------------------------------------------------------
 
-def propose_binding(title, description=""):
-    """The binding a task's text suggests ({"source", "rule", "parameters"}), or None.
+def propose_binding(title):
+    """The binding a task's title suggests ({"source", "rule", "parameters"}), or None.
 
-    The title decides first (it names the work); the description only when the title matches no source. The first
-    source in the registry's order whose pattern matches wins."""
-    for text in (title, description):
-        folded = fold(text)
-        if not folded:
-            continue
-        for source in record_sources():
-            if any(re.search(pattern, folded) for pattern in source.match):
-                rule = dict(source.default_rule)
-                return {"source": source.key, "rule": rule.pop("rule", BindingRule.RECORDS), "parameters": rule}
+    Only the title (what the work is): a description mentions much that the task does not produce (a dialogue,
+    a briefing …). The first source in the registry's order whose pattern matches wins."""
+    folded = fold(title)
+    for source in record_sources():
+        if folded and any(re.search(pattern, folded) for pattern in source.match):
+            rule = dict(source.default_rule)
+            return {"source": source.key, "rule": rule.pop("rule", BindingRule.RECORDS), "parameters": rule}
     return None
 
 
@@ -93,7 +90,7 @@ def propose_bindings(data, replace=False):
             if replace:
                 task.pop("binding", None)
             if "binding" not in task:
-                proposal = propose_binding(task.get("title", ""), task.get("description", ""))
+                proposal = propose_binding(task.get("title", ""))
                 if proposal:
                     task["binding"] = proposal
     return data
