@@ -223,9 +223,10 @@ def bound_task_ids(tasks):
 
 # --- The task page ---------------------------------------------------------------------------------
 
-def recent_periods(task, binding, limit=PAGE_PERIODS, on=None):
+def recent_periods(task, binding, limit=PAGE_PERIODS, on=None, user=None):
     """The periods the task page lists, most recent first: those due by ``on`` and the first one after it (the
-    current occurrence), each with the records that count in it (one query for their objects)."""
+    current occurrence). The figures count every record of the ward; the links list those ``user`` may open (two
+    queries, whatever the number of periods)."""
     from .services import today
 
     on = on or today()
@@ -239,15 +240,18 @@ def recent_periods(task, binding, limit=PAGE_PERIODS, on=None):
     if not spans:
         return []
     ward = task.plan.ward
-    records = list(source.records(ward, min(s for _d, s, _e in spans), max(e for _d, _s, e in spans))
-                   .order_by("bound_on", "pk"))
-    days = [record.bound_on for record in records]
+    first, last = min(s for _d, s, _e in spans), max(e for _d, _s, e in spans)
+    rows, days = _rows(source, ward, first, last)
+    visible = source.records(ward, first, last)
+    if user is not None and hasattr(visible, "restrict"):
+        visible = visible.restrict(user)
+    visible = list(visible.order_by("bound_on", "pk"))
+    visible_days = [record.bound_on for record in visible]
     result = []
     for due, start, stop in reversed(spans):
-        inside = records[bisect_left(days, start):bisect_right(days, stop)]
         period = _judge(binding, source, ward, Period(due, start, stop),
-                        [{"bound_on": r.bound_on, "bound_group": r.bound_group} for r in inside])
-        period.objects = inside
+                        rows[bisect_left(days, start):bisect_right(days, stop)])
+        period.objects = visible[bisect_left(visible_days, start):bisect_right(visible_days, stop)]
         result.append(period)
     return result
 

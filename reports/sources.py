@@ -1,6 +1,6 @@
 """The quarterly reports approved by the Standing Committee carry out the plan's reporting task."""
 
-from django.db.models import F, Value
+from django.db.models import F, IntegerField, Value
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import RecordSource
@@ -11,7 +11,7 @@ from .models import QuarterlyReport, ReportStatus
 def approved_reports(ward, start, end):
     """Approved reports, placed at their due date (15/3, 15/6, 15/9, 15/12): the quarter they report on."""
     return (QuarterlyReport.objects.filter(ward=ward, status=ReportStatus.APPROVED, due_date__range=(start, end))
-            .annotate(bound_on=F("due_date"), bound_group=Value(None)))
+            .annotate(bound_on=F("due_date"), bound_group=Value(None, output_field=IntegerField())))
 
 
 REPORTS = RecordSource(
