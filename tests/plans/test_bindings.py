@@ -111,3 +111,54 @@ def test_the_share_rule_needs_that_share_of_the_wards_groups(ward_a, on_day):
     task.refresh_from_db()
     assert task.occurrences_met == ["2024-11-10"]
     assert TaskBinding.objects.get(task=task).rule == "share"
+
+
+def test_the_bloc_changes_a_tasks_binding_on_the_task_page_and_an_officer_cannot(ward_a, plan_a, client_for):
+    task = Task.objects.get(plan=plan_a, title=GREEN_SUNDAY_TASK)
+    url = reverse("plans:task_binding", args=[task.pk])
+    form = {"source": "communitygroups.green_sunday", "rule": "share", "percent": 80}
+
+    officer = client_for(ward_a.users["officer_ubnd"])
+    assert "Lưu nguồn tiến độ" not in officer.get(task.get_absolute_url()).content.decode()
+    assert officer.post(url, form).status_code == 404
+
+    bloc = client_for(ward_a.users["bloc"])
+    assert bloc.post(url, form).status_code == 302
+    page = bloc.get(task.get_absolute_url()).content.decode()
+    assert "Tiến độ lấy từ:" in page and "đạt khi ít nhất 80% Tổ dân vận có buổi Chủ nhật xanh trong kỳ" in page
+
+    refused = bloc.post(url, {"source": "communitygroups.green_sunday", "rule": "share", "percent": 150})
+    assert refused.status_code == 400
+    assert TaskBinding.objects.get(task=task).parameters == {"percent": 80}
+
+    assert bloc.post(url, {"source": "", "rule": "records"}).status_code == 302
+    assert not TaskBinding.objects.filter(task=task).exists()
+    assert "Tiến độ lấy từ:" not in bloc.get(task.get_absolute_url()).content.decode()
+
+
+def test_the_api_lists_filters_and_changes_bindings_for_the_bloc_only(ward_a, ward_b, plan_a, plan_b, api_for):
+    task = Task.objects.get(plan=plan_a, title=GREEN_SUNDAY_TASK)
+    bloc = api_for(ward_a.users["bloc"])
+
+    listed = bloc.get("/api/task-bindings/", {"source": "communitygroups.green_sunday"}).json()
+    rows = listed["results"] if isinstance(listed, dict) else listed
+    assert [row["task"] for row in rows] == [task.pk]  # ward B's binding is not listed
+    assert bloc.get(f"/api/tasks/{task.pk}/").json()["binding"]["source"] == "communitygroups.green_sunday"
+
+    binding_id = rows[0]["id"]
+    officer = api_for(ward_a.users["officer_ubnd"])
+    assert officer.patch(f"/api/task-bindings/{binding_id}/", {"rule": "records"}, format="json").status_code in (
+        403, 404)
+    changed = bloc.patch(f"/api/task-bindings/{binding_id}/", {"rule": "groups", "parameters": {"count": 2}},
+                         format="json")
+    assert changed.status_code == 200, changed.json()
+    assert changed.json()["description"].endswith("(đạt khi ít nhất 2 Tổ dân vận có buổi Chủ nhật xanh trong kỳ)")
+    wrong = bloc.patch(f"/api/task-bindings/{binding_id}/", {"source": "khong.co"}, format="json")
+    assert wrong.status_code == 400
+
+    assert bloc.delete(f"/api/task-bindings/{binding_id}/").status_code == 204
+    assert bloc.get(f"/api/tasks/{task.pk}/").json()["binding"] is None
+    other = Task.objects.get(plan=plan_a, title__startswith="Quán triệt NQ 13")
+    created = bloc.post("/api/task-bindings/", {"task": other.pk, "source": "meetings.thematic", "rule": "records",
+                                                "parameters": {"count": 1}}, format="json")
+    assert created.status_code == 201, created.json()
