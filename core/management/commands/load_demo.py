@@ -66,11 +66,17 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu mẫu: {len(wards)} phường, {len(created)} kế hoạch mới."
         ))
+        if self.untyped_progress:
+            self.stdout.write(f"Tiến độ lấy từ hồ sơ của các lĩnh vực: {self.untyped_progress} báo cáo tiến độ "
+                              "không phải nhập tay.")
         if not options["quiet_logins"]:
             self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
             for username, _key, _role, _name, what in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<16} {what}")
             self.stdout.write(f"  {'khoidanvan.tn':<16} Khối Dân vận {SECOND_WARD[1]} (phường thứ hai)")
+
+    untyped_progress = 0
+    _record_progress = staticmethod(record_progress)
 
     def _area_demos(self, wards):
         """Each area app may ship demo records: a ``load_demo(ward_units, rng)`` in its ``demo`` module."""
@@ -195,11 +201,23 @@ class Command(BaseCommand):
                                                  defaults={"member": members[index % len(members)]})
 
     def _progress(self, plan, units, seed):
-        """Some believable progress up to today: most occurrences met, a few missed, one-off tasks under way."""
+        """Some believable progress up to today: most occurrences met, a few missed, one-off tasks under way.
+
+        A task bound to area records (plans.bindings) takes its progress from the records the area demos create:
+        nobody types it, so it is only counted (``self.untyped_progress``, printed at the end)."""
+        from plans.models import TaskBinding
+
         rng = random.Random(seed)
         now = today()
         author_unit = units["khoi-dan-van"]
+        bound = set(TaskBinding.objects.filter(task__plan=plan).values_list("task_id", flat=True))
+
+        def untyped(task, **_fields):
+            self.untyped_progress += 1
+
         for task in plan.tasks.select_related("plan", "lead_unit").order_by("pk"):
+            # The same draws for a bound task, so the other tasks' progress is the demo it always was.
+            record_progress = untyped if task.pk in bound else self._record_progress
             if task.recurrence == Recurrence.ONCE:
                 if task.due_date:
                     record_progress(task, percent=100, note="Đã hoàn thành và gửi Thường trực Đảng ủy.",
