@@ -32,6 +32,6 @@ SOURCES = [
     _source("thematic", _("Hội nghị chuyên đề về công tác dân vận đã tổ chức"), [MeetingKind.THEMATIC],
             (r"hoi nghi chuyen de",), 11),
     _source("training", _("Tập huấn đã tổ chức"), [MeetingKind.TRAINING, MeetingKind.DISCLOSURE_TRAINING],
-            (r"^tap huan",), 12),
+            (r"tap huan",), 12),
     _source("dialogue", _("Đối thoại đã tổ chức"), [MeetingKind.DIALOGUE], (r"doi thoai",), 13),
 ]

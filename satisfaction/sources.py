@@ -26,6 +26,6 @@ ASSESSMENTS = RecordSource(
     default_rule={"rule": "records", "count": 1},
     record_noun=_("kỳ tự đánh giá"),
     group_noun=_("đơn vị"),
-    match=(r"tieu chi chinh quyen than thien",),
+    match=(r"tieu chi (xay dung )?chinh quyen than thien",),
     order=20,
 )

@@ -162,3 +162,22 @@ def test_the_api_lists_filters_and_changes_bindings_for_the_bloc_only(ward_a, wa
     created = bloc.post("/api/task-bindings/", {"task": other.pk, "source": "meetings.thematic", "rule": "records",
                                                 "parameters": {"count": 1}}, format="json")
     assert created.status_code == 201, created.json()
+
+
+def test_the_importer_proposes_bindings_in_the_preview_and_the_saved_plan_keeps_them(ward_a, client_for):
+    from plans.import_views import SESSION_KEY
+    from tests.plans.test_importer import SEED_TEXT, _form_data, _upload
+
+    client = client_for(ward_a.users["bloc"])
+    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
+    stored = client.session[SESSION_KEY]
+    preview = client.get(uploaded["Location"]).content.decode()
+    assert "Tiến độ lấy từ:" in preview and "Chủ nhật xanh của các Tổ dân vận cộng đồng" in preview
+
+    saved = client.post(uploaded["Location"], _form_data(stored))
+
+    assert saved.status_code == 302
+    bound = dict(TaskBinding.objects.values_list("task__source", "source"))
+    assert bound["IV.1"] == "accountability.unit_plan"
+    assert bound["III.4.2 – ý 2"] == "meetings.dialogue"
+    assert "communitygroups.green_sunday" in bound.values()
