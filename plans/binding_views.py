@@ -47,7 +47,8 @@ class TaskBindingView(LoginRequiredMixin, View):
         if form.is_valid():
             try:
                 with set_actor(request.user):
-                    set_binding(task, form.cleaned_data["source"], form.cleaned_data["rule"], form.parameters())
+                    set_binding(task, form.cleaned_data["source"], form.cleaned_data["rule"], form.parameters(),
+                                form.cleaned_data.get("counts_from"))
             except ValidationError as error:
                 for message in error.messages:
                     form.add_error(None, message)

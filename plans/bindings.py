@@ -125,6 +125,7 @@ class Period:
     population: int | None = None
     percent: int = 0  # how far the period is toward its rule, 0–100
     met: bool = False
+    typed: bool = False  # judged by typed progress (due before the binding's counts_from)
     last_on: date | None = None
     objects: list = field(default_factory=list)
 
@@ -178,11 +179,18 @@ def getattr_binding(task):
         return None
 
 
-def bound_updates(task):
-    """The progress a bound task's records amount to, as ``services.progress_state`` reads updates (oldest first):
-    one update per met occurrence of a recurring task, one with the percent reached for a one-off task. None when
-    the task is not bound: its typed progress counts."""
-    evaluated = evaluate(task)
+def _before(binding, due, end):
+    """True for a period judged by typed progress: due before the binding counts records (``counts_from``)."""
+    return binding.counts_from is not None and (due or end) < binding.counts_from
+
+
+def bound_updates(task, typed=()):
+    """The progress a bound task amounts to, as ``services.progress_state`` reads updates (oldest first): one
+    update per occurrence of a recurring task met by its records, one with the percent reached for a one-off task.
+    Periods due before the binding's ``counts_from`` keep their typed progress (``typed``): each period is judged
+    by one of the two, never both. None when the task is not bound: its typed progress counts."""
+    binding = getattr_binding(task)
+    evaluated = evaluate(task, binding) if binding is not None else None
     if evaluated is None:
         return None
     from .services import today
@@ -190,11 +198,17 @@ def bound_updates(task):
     now = today()
     if task.recurrence == Recurrence.ONCE:
         period = evaluated[0] if evaluated else None
+        if period is not None and _before(binding, period.due, period.end):
+            return list(typed)
         if period is None or not period.records:
             return []
         return [{"reported_on": min(period.last_on, now), "percent": period.percent, "occurrence_due": None}]
-    return [{"reported_on": min(period.last_on or period.due, now), "percent": 100, "occurrence_due": period.due}
-            for period in evaluated if period.met]
+    derived = [{"reported_on": min(period.last_on or period.due, now), "percent": 100, "occurrence_due": period.due}
+               for period in evaluated if period.met and not _before(binding, period.due, period.end)]
+    if binding.counts_from is not None:
+        derived += [update for update in typed
+                    if update["occurrence_due"] and update["occurrence_due"] < binding.counts_from]
+    return sorted(derived, key=lambda update: update["reported_on"])
 
 
 def with_notes(state, typed_updates):
@@ -252,6 +266,7 @@ def recent_periods(task, binding, limit=PAGE_PERIODS, on=None, user=None):
         period = _judge(binding, source, ward, Period(due, start, stop),
                         rows[bisect_left(days, start):bisect_right(days, stop)])
         period.objects = visible[bisect_left(visible_days, start):bisect_right(visible_days, stop)]
+        period.typed = _before(binding, due, stop)
         result.append(period)
     return result
 
@@ -259,7 +274,7 @@ def recent_periods(task, binding, limit=PAGE_PERIODS, on=None, user=None):
 # --- Changing bindings and keeping bound tasks current ---------------------------------------------------
 
 @transaction.atomic
-def set_binding(task, source, rule=None, parameters=None):
+def set_binding(task, source, rule=None, parameters=None, counts_from=None):
     """Bind ``task`` to a record source (or unbind it with ``source`` empty) and re-derive its progress."""
     from .services import refresh_task_progress
 
@@ -269,11 +284,12 @@ def set_binding(task, source, rule=None, parameters=None):
     else:
         defaults = dict(record_source(source).default_rule) if record_source(source) else {}
         rule = rule or defaults.pop("rule", BindingRule.RECORDS)
-        binding = TaskBinding(task=task, source=source, rule=rule,
+        binding = TaskBinding(task=task, source=source, rule=rule, counts_from=counts_from,
                               parameters=parameters if parameters is not None else defaults)
         binding.full_clean(exclude=["task"])
         TaskBinding.objects.update_or_create(task=task, defaults={
-            "source": binding.source, "rule": binding.rule, "parameters": binding.parameters})
+            "source": binding.source, "rule": binding.rule, "parameters": binding.parameters,
+            "counts_from": binding.counts_from})
     if hasattr(task, "_state") and "binding" in task._state.fields_cache:
         del task._state.fields_cache["binding"]
     refresh_task_progress(task)
@@ -322,3 +338,10 @@ _handlers = []
 def connect_record_sources():
     """Called once from PlansConfig.ready(): a change to any source's records re-derives the tasks bound to it."""
     on_source_registered(_connect)
+
+
+def first_record_period(task, binding=None):
+    """The due date (or end) of the first period that has records: where a ward began entering them in the portal
+    (load_demo sets ``counts_from`` there, so earlier periods keep the progress typed before)."""
+    evaluated = evaluate(task, binding) or []
+    return next(((period.due or period.end) for period in evaluated if period.records), None)

@@ -114,7 +114,7 @@ def _bind(task, binding):
     if record_source(binding.get("source", "")) is None:
         return None  # an area that is not installed: the task keeps typed progress
     instance = TaskBinding(task=task, source=binding["source"], rule=binding.get("rule", "records"),
-                           parameters=binding.get("parameters") or {})
+                           parameters=binding.get("parameters") or {}, counts_from=_date(binding.get("counts_from")))
     instance.full_clean(exclude=["task"])
     instance.save()
     return instance

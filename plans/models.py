@@ -439,6 +439,11 @@ class TaskBinding(models.Model):
     rule = models.CharField(_("cách tính"), max_length=16, choices=BindingRule.choices, default=BindingRule.RECORDS)
     parameters = models.JSONField(_("tham số"), default=dict, blank=True,
                                   help_text=_("Ví dụ: {\"count\": 1} hoặc {\"percent\": 80}."))
+    counts_from = models.DateField(
+        _("tính từ hồ sơ từ ngày"), null=True, blank=True,
+        help_text=_("Các kỳ có hạn trước ngày này vẫn tính theo báo cáo tiến độ nhập tay (trước khi lĩnh vực nhập hồ "
+                    "sơ trên Cổng); để trống để mọi kỳ tính từ hồ sơ."),
+    )
 
     objects = RestrictedManager()
 

@@ -135,7 +135,7 @@ def refresh_task_progress(task):
     )
     from .bindings import bound_updates, with_notes
 
-    derived = bound_updates(task)  # a task bound to area records counts them, not typed percents
+    derived = bound_updates(task, updates)  # a task bound to area records counts them, not typed percents
     state = progress_state(task, updates) if derived is None else with_notes(progress_state(task, derived), updates)
     for name, value in state.items():
         setattr(task, name, value)

@@ -43,7 +43,7 @@ class TaskSerializer(serializers.ModelSerializer):
         if binding is None:
             return None
         return {"id": binding.pk, "source": binding.source, "rule": binding.rule, "parameters": binding.parameters,
-                "description": str(binding)}
+                "counts_from": binding.counts_from, "description": str(binding)}
 
     def get_status(self, task) -> str:
         return task.__dict__.get("status_code") or derive_status(task)
@@ -100,7 +100,7 @@ class TaskBindingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TaskBinding
-        fields = ["id", "task", "source", "rule", "parameters", "description"]
+        fields = ["id", "task", "source", "rule", "parameters", "counts_from", "description"]
         validators = []
 
     def __init__(self, *args, **kwargs):

@@ -48,10 +48,12 @@ class Command(BaseCommand):
                 if Plan.objects.filter(ward=ward).exists():
                     continue
                 plan = load_plan(read_seed_plan(), ward)
-                created.append(plan)
+                created.append((plan, units, 1 if code == DEMO_WARD[0] else 2))
                 self._people_and_assignments(plan, units)
-                self._progress(plan, units, seed=1 if code == DEMO_WARD[0] else 2)
             self._area_demos(wards)
+            # After the areas' records: a task bound to them takes its progress from them.
+            for plan, units, seed in created:
+                self._progress(plan, units, seed=seed)
             demo_units = wards[DEMO_WARD[0]]
             for username, key, role, name, _what in DEMO_LOGINS:
                 unit = city if key is None else demo_units[key]
@@ -102,6 +104,18 @@ class Command(BaseCommand):
         period, every unit's results were accepted, the bloc submitted and the Standing Committee approved (so the
         dashboard draws its trends from them, as it does from real past reports). An approved report is never
         touched again and the draft keeps what was written, so a second run adds nothing."""
+
+        past = self._report_quarters()
+        users = User.objects.filter(Q(unit=ward) | Q(unit__ward=ward), is_active=True).order_by("pk")
+        bloc, standing = users.filter(role=Role.BLOC).first(), users.filter(role=Role.STANDING).first()
+        for year, quarter in past:
+            if (year, quarter) != (2024, 1):
+                self._approved_report(ward, year, quarter, bloc, standing)
+        self._draft_report(ward)
+
+    @staticmethod
+    def _report_quarters():
+        """The four quarters before the current one: the demo's approved reports."""
         from reports import services
 
         year, quarter = services.next_due(today())
@@ -109,12 +123,13 @@ class Command(BaseCommand):
         for _step in range(4):
             year, quarter = services.previous_quarter(year, quarter)
             past.insert(0, (year, quarter))
-        users = User.objects.filter(Q(unit=ward) | Q(unit__ward=ward), is_active=True).order_by("pk")
-        bloc, standing = users.filter(role=Role.BLOC).first(), users.filter(role=Role.STANDING).first()
-        for year, quarter in past:
-            if (year, quarter) != (2024, 1):
-                self._approved_report(ward, year, quarter, bloc, standing)
-        self._draft_report(ward)
+        return past
+
+    def _first_report_due(self):
+        from reports import services
+
+        quarters = [quarter for quarter in self._report_quarters() if quarter != (2024, 1)]
+        return services.due_date(*quarters[0]) if quarters else None
 
     def _approved_report(self, ward, year, quarter, bloc, standing):
         from reports import services
@@ -203,21 +218,40 @@ class Command(BaseCommand):
     def _progress(self, plan, units, seed):
         """Some believable progress up to today: most occurrences met, a few missed, one-off tasks under way.
 
-        A task bound to area records (plans.bindings) takes its progress from the records the area demos create:
-        nobody types it, so it is only counted (``self.untyped_progress``, printed at the end)."""
+        A task bound to area records (plans.bindings) takes its progress from the records the area demos created,
+        from the first period that has records on (the binding's ``counts_from``: the ward began entering them
+        then); only the periods before keep typed progress. What nobody had to type is counted
+        (``self.untyped_progress``, printed at the end)."""
+        from plans.bindings import first_record_period
         from plans.models import TaskBinding
+        from plans.services import refresh_task_progress
 
         rng = random.Random(seed)
         now = today()
         author_unit = units["khoi-dan-van"]
-        bound = set(TaskBinding.objects.filter(task__plan=plan).values_list("task_id", flat=True))
+        bindings = {binding.task_id: binding for binding in TaskBinding.objects.filter(task__plan=plan)}
 
-        def untyped(task, **_fields):
-            self.untyped_progress += 1
+        def typed_before(since):
+            def record(task, **fields):
+                due = fields.get("occurrence_due") or task.due_date
+                if due is not None and due < since:
+                    self._record_progress(task, **fields)
+                else:
+                    self.untyped_progress += 1
+            return record
 
-        for task in plan.tasks.select_related("plan", "lead_unit").order_by("pk"):
+        for task in plan.tasks.select_related("plan", "plan__ward", "lead_unit").order_by("pk"):
             # The same draws for a bound task, so the other tasks' progress is the demo it always was.
-            record_progress = untyped if task.pk in bound else self._record_progress
+            record_progress = self._record_progress
+            binding = bindings.get(task.pk)
+            if binding is not None:
+                # The approved reports come last (their figures need this progress): start where they will.
+                first = (self._first_report_due() if binding.source == "reports.quarterly_report"
+                         else first_record_period(task, binding))
+                binding.counts_from = first or now
+                binding.save(update_fields=["counts_from"])
+                refresh_task_progress(task)
+                record_progress = typed_before(binding.counts_from)
             if task.recurrence == Recurrence.ONCE:
                 if task.due_date:
                     record_progress(task, percent=100, note="Đã hoàn thành và gửi Thường trực Đảng ủy.",
