@@ -68,8 +68,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu mẫu: {len(wards)} phường, {len(created)} kế hoạch mới."
         ))
-        if self.untyped_progress:
-            self.stdout.write(f"Tiến độ lấy từ hồ sơ của các lĩnh vực: {self.untyped_progress} báo cáo tiến độ "
+        for ward_name, count in self.untyped_progress.items():
+            self.stdout.write(f"Tiến độ lấy từ hồ sơ của các lĩnh vực ({ward_name}): {count} báo cáo tiến độ "
                               "không phải nhập tay.")
         if not options["quiet_logins"]:
             self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
@@ -77,7 +77,12 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {username:<16} {what}")
             self.stdout.write(f"  {'khoidanvan.tn':<16} Khối Dân vận {SECOND_WARD[1]} (phường thứ hai)")
 
-    untyped_progress = 0
+    untyped_progress: dict
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.untyped_progress = {}
+
     _record_progress = staticmethod(record_progress)
 
     def _area_demos(self, wards):
@@ -237,7 +242,7 @@ class Command(BaseCommand):
                 if due is not None and due < since:
                     self._record_progress(task, **fields)
                 else:
-                    self.untyped_progress += 1
+                    self.untyped_progress[plan.ward.name] = self.untyped_progress.get(plan.ward.name, 0) + 1
             return record
 
         for task in plan.tasks.select_related("plan", "plan__ward", "lead_unit").order_by("pk"):
@@ -248,7 +253,8 @@ class Command(BaseCommand):
                 # The approved reports come last (their figures need this progress): start where they will.
                 first = (self._first_report_due() if binding.source == "reports.quarterly_report"
                          else first_record_period(task, binding))
-                binding.counts_from = first or now
+                # A one-off task is one period: its records count whole when it has any.
+                binding.counts_from = None if first and task.recurrence == Recurrence.ONCE else (first or now)
                 binding.save(update_fields=["counts_from"])
                 refresh_task_progress(task)
                 record_progress = typed_before(binding.counts_from)
