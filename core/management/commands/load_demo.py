@@ -239,7 +239,7 @@ class Command(BaseCommand):
         def typed_before(since):
             def record(task, **fields):
                 due = fields.get("occurrence_due") or task.due_date
-                if due is not None and due < since:
+                if since is not None and due is not None and due < since:
                     self._record_progress(task, **fields)
                 else:
                     self.untyped_progress[plan.ward.name] = self.untyped_progress.get(plan.ward.name, 0) + 1
