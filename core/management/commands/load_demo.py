@@ -48,12 +48,14 @@ class Command(BaseCommand):
                 if Plan.objects.filter(ward=ward).exists():
                     continue
                 plan = load_plan(read_seed_plan(), ward)
-                created.append((plan, units, 1 if code == DEMO_WARD[0] else 2))
+                seed_tasks = list(plan.tasks.values_list("pk", flat=True))
+                created.append((plan, units, 1 if code == DEMO_WARD[0] else 2, seed_tasks))
                 self._people_and_assignments(plan, units)
             self._area_demos(wards)
-            # After the areas' records: a task bound to them takes its progress from them.
-            for plan, units, seed in created:
-                self._progress(plan, units, seed=seed)
+            # After the areas' records: a task bound to them takes its progress from them. Only the seed's tasks:
+            # those an area demo added (a model's own task) keep the progress that demo gave them.
+            for plan, units, seed, seed_tasks in created:
+                self._progress(plan, units, seed=seed, task_ids=seed_tasks)
             demo_units = wards[DEMO_WARD[0]]
             for username, key, role, name, _what in DEMO_LOGINS:
                 unit = city if key is None else demo_units[key]
@@ -220,7 +222,7 @@ class Command(BaseCommand):
             CellAssignment.objects.get_or_create(plan=plan, party_cell=cell,
                                                  defaults={"member": members[index % len(members)]})
 
-    def _progress(self, plan, units, seed):
+    def _progress(self, plan, units, seed, task_ids=None):
         """Some believable progress up to today: most occurrences met, a few missed, one-off tasks under way.
 
         A task bound to area records (plans.bindings) takes its progress from the records the area demos created,
@@ -245,7 +247,8 @@ class Command(BaseCommand):
                     self.untyped_progress[plan.ward.name] = self.untyped_progress.get(plan.ward.name, 0) + 1
             return record
 
-        for task in plan.tasks.select_related("plan", "plan__ward", "lead_unit").order_by("pk"):
+        tasks = plan.tasks.select_related("plan", "plan__ward", "lead_unit").order_by("pk")
+        for task in tasks if task_ids is None else tasks.filter(pk__in=task_ids):
             # The same draws for a bound task, so the other tasks' progress is the demo it always was.
             record_progress = self._record_progress
             binding = bindings.get(task.pk)
