@@ -181,3 +181,18 @@ def test_the_importer_proposes_bindings_in_the_preview_and_the_saved_plan_keeps_
     assert bound["IV.1"] == "accountability.unit_plan"
     assert bound["III.4.2 – ý 2"] == "meetings.dialogue"
     assert "communitygroups.green_sunday" in bound.values()
+
+
+def test_an_excel_import_row_on_a_bound_task_is_marked_as_a_note(ward_a, plan_a, client_for):
+    from io import BytesIO
+
+    from plans.excel import parse_progress_import
+    from tests.plans.test_excel import _edit, _export_for, _report
+
+    officer = ward_a.users["officer_ubnd"]
+    bound = Task.objects.get(plan=plan_a, title__startswith="Tập huấn chuyên đề")
+    content, _rows = _edit(_export_for(officer), {bound.pk: _report(100, "Đã tập huấn.", "05/03/2024")})
+
+    preview = parse_progress_import(BytesIO(content), officer)
+
+    assert [(row.task_id, row.bound) for row in preview.changes] == [(bound.pk, True)]
