@@ -7,6 +7,13 @@ class AccountabilityConfig(AppConfig):
     verbose_name = _("Trách nhiệm người đứng đầu")
 
     def ready(self):
+        from core.areas import register_source
+
+        from .sources import UNIT_PLANS
+
+        # The records of this area that can complete tasks of the plan (plans.bindings).
+        register_source(UNIT_PLANS)
+
         from auditlog.registry import auditlog
 
         from core.areas import AreaSection

@@ -33,6 +33,12 @@ class CommunitygroupsConfig(AppConfig):
                                order=61))
         notifications.register_events()
         register_pending("communitygroups", notifications.pending_for)
+        from core.areas import register_source
+
+        from .sources import CLASSIFICATION, GREEN_SUNDAY
+
+        register_source(GREEN_SUNDAY)
+        register_source(CLASSIFICATION)
         register_section(AreaSection(
             key="communitygroups",
             title=_("Tổ dân vận cộng đồng"),

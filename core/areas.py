@@ -86,3 +86,62 @@ def figures_for(ward, start: date, end: date, user=None):
                               data={"error": True}, status="danger")
         result.append((section, figures))
     return result
+
+
+# --- Record sources: area records that carry out the plan's tasks ---------------------------------------------
+
+@dataclass
+class RecordSource:
+    """A kind of an area's records that can complete a task of the plan (a Green Sunday held, a meeting held …).
+
+    The plans app binds a task to a source by ``key`` and never imports the area: it asks
+    ``records(ward, start, end)`` for the records belonging to an occurrence period (both dates inclusive). The
+    queryset must carry two annotations the plan counts with: ``bound_on``, the date that places a record in a
+    period, and ``bound_group``, the unit or group the record counts for (the "at least N groups" and "share of
+    groups" rules); its rows have ``get_absolute_url`` and a ``__str__`` an official reads.
+    ``population(ward, start, end)`` is how many groups are expected in the period (the share rule's denominator).
+    ``models`` are the models whose saving or deletion changes the answer, and ``ward_of(instance)`` the id of the
+    ward an instance belongs to: the plan re-derives the bound tasks of that ward when one changes.
+    ``default_rule`` is {"rule": "records" | "groups" | "share", "count": n, "percent": x}. ``match`` holds
+    patterns (regular expressions over the lower-case text without diacritics) that recognise a task carried out
+    by these records in a plan's text: the importer and the seed plan propose bindings through them.
+    """
+
+    key: str
+    label: str
+    records: Callable
+    models: tuple = ()
+    ward_of: Callable | None = None
+    population: Callable | None = None
+    default_rule: dict = field(default_factory=lambda: {"rule": "records", "count": 1})
+    record_noun: str = ""
+    group_noun: str = ""
+    match: tuple = ()
+    order: int = 100
+
+
+_record_sources: dict[str, RecordSource] = {}
+_source_listeners: list[Callable] = []
+
+
+def register_source(source: RecordSource):
+    """Declare a record source (in the area app's AppConfig.ready()); listeners (the plan) hear of it."""
+    _record_sources[source.key] = source
+    for listener in _source_listeners:
+        listener(source)
+    return source
+
+
+def record_sources():
+    return sorted(_record_sources.values(), key=lambda s: (s.order, s.key))
+
+
+def record_source(key):
+    return _record_sources.get(key)
+
+
+def on_source_registered(listener: Callable):
+    """Call ``listener(source)`` for every source registered so far and every one registered later."""
+    _source_listeners.append(listener)
+    for source in list(_record_sources.values()):
+        listener(source)

@@ -7,6 +7,13 @@ class DemocracyConfig(AppConfig):
     verbose_name = _("Dân chủ ở cơ sở")
 
     def ready(self):
+        from core.areas import register_source
+
+        from .sources import DISCLOSURES
+
+        # The records of this area that can complete tasks of the plan (plans.bindings).
+        register_source(DISCLOSURES)
+
         from auditlog.registry import auditlog
 
         from core.areas import AreaSection

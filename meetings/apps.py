@@ -7,6 +7,14 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Hội nghị, giao ban, đối thoại")
 
     def ready(self):
+        from core.areas import register_source
+
+        from .sources import SOURCES
+
+        # The records of this area that can complete tasks of the plan (plans.bindings).
+        for source in SOURCES:
+            register_source(source)
+
         from auditlog.registry import auditlog
 
         from core.areas import AreaSection

@@ -7,6 +7,13 @@ class ModelsKhoeConfig(AppConfig):
     verbose_name = _("Dân vận khéo")
 
     def ready(self):
+        from core.areas import register_source
+
+        from .sources import RECOGNITIONS
+
+        # The records of this area that can complete tasks of the plan (plans.bindings).
+        register_source(RECOGNITIONS)
+
         from auditlog.registry import auditlog
 
         from core.areas import AreaSection

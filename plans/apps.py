@@ -26,6 +26,11 @@ class PlansConfig(AppConfig):
         )
         auditlog.register(models.ProgressUpdate)
         auditlog.register(models.CellAssignment)
+        auditlog.register(models.TaskBinding)
+
+        from .bindings import connect_record_sources
+
+        connect_record_sources()
 
         from core.areas import AreaSection
         from core.areas import register as register_section

@@ -201,6 +201,7 @@ class ImportRow:
     reported_on: date | None = None
     note: str = ""
     errors: list = field(default_factory=list)
+    bound: bool = False  # the task takes its progress from area records: the typed percent is a note only
 
     @property
     def is_valid(self):
@@ -467,6 +468,9 @@ def _check_tasks(rows, user):
     """Attach each row's task (inside the user's change scope) and flag unknown or repeated tasks."""
     ids = {row.task_id for row in rows if row.task_id is not None}
     tasks = Task.objects.restrict(user, CHANGE).filter(pk__in=ids).select_related("plan").in_bulk() if ids else {}
+    from .bindings import bound_task_ids
+
+    bound = bound_task_ids(tasks.values()) if tasks else set()
     first_row = {}
     for row in rows:
         if row.task_id is None:
@@ -477,6 +481,7 @@ def _check_tasks(rows, user):
             continue
         row.title = task.title
         row.current_percent = task_percent(task)
+        row.bound = task.pk in bound
         if row.task_id in first_row:
             row.errors.append(
                 _("Nhiệm vụ mã %(id)s đã có ở dòng %(row)s; mỗi nhiệm vụ chỉ nhập một báo cáo mỗi lần.")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filtersets import PortalFilterSet, UnitChoiceFilter
 from core.search import normalise
 
-from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Recurrence, Task, TaskStatus
+from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Recurrence, Task, TaskBinding, TaskStatus
 from .services import status_filter
 
 
@@ -88,3 +88,18 @@ class CellAssignmentFilterSet(PortalFilterSet):
                 Q(member__search_text__contains=word) | Q(party_cell__search_text__contains=word)
             )
         return queryset
+
+
+class TaskBindingFilterSet(PortalFilterSet):
+    """Which tasks take their progress from which records (the API's /api/task-bindings/)."""
+
+    task = django_filters.NumberFilter(label=_("Mã nhiệm vụ"), field_name="task_id")
+    plan = django_filters.NumberFilter(label=_("Mã kế hoạch"), field_name="task__plan_id")
+    source = django_filters.CharFilter(label=_("Nguồn hồ sơ"), field_name="source")
+
+    class Meta:
+        model = TaskBinding
+        fields = ["task", "plan", "source", "rule"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(task__title__icontains=value) if value else queryset

@@ -52,6 +52,12 @@ class TaskForm(ScopedModelForm):
             self.fields["area"].queryset = self.fields["area"].queryset.filter(plan=plan)
 
 
+def _bound(task):
+    from .bindings import getattr_binding
+
+    return getattr_binding(task) is not None
+
+
 class ProgressForm(forms.ModelForm):
     evidence = EvidenceField()
 
@@ -83,6 +89,9 @@ class ProgressForm(forms.ModelForm):
             )
         else:
             self.fields.pop("occurrence_due")
+        if task is not None and task.pk and _bound(task):
+            self.fields["percent"].help_text = _("Tiến độ của nhiệm vụ này lấy từ hồ sơ của lĩnh vực: phần trăm nhập ở "
+                                                 "đây chỉ để ghi chú, không tính vào tiến độ.")
 
     def clean_reported_on(self):
         value = self.cleaned_data["reported_on"]

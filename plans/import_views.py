@@ -365,6 +365,7 @@ class PlanImportPreviewView(ImportAccessMixin, View):
                     "recognised": recognised, "warning": any(f["level"] == "warning" for f in flags),
                     "supporting_names": [self.catalogue.name(k) for k in task.get("supporting", [])],
                     "lead_name": self.catalogue.name(task["lead"]),
+                    "binding": _binding_text(task.get("binding")),
                 })
                 index += 1
             areas.append({"area": area, "kind": kinds.get(area["kind"], area["kind"]), "rows": rows})
@@ -388,6 +389,17 @@ class PlanImportPreviewView(ImportAccessMixin, View):
             "save_error": save_error,
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+def _binding_text(binding):
+    """The records the importer proposes to feed the task ("Chủ nhật xanh … (đạt khi …)"), or ""."""
+    from .bindings import describe_binding
+    from .models import TaskBinding
+
+    if not binding:
+        return ""
+    return describe_binding(TaskBinding(source=binding["source"], rule=binding.get("rule", "records"),
+                                        parameters=binding.get("parameters") or {}))
 
 
 def _first_task_line(data):

@@ -97,10 +97,27 @@ def load_plan(data, ward, resolve_unit=None):
             task.full_clean(exclude=["plan", "lead_unit", "area"])
             task.save()
             task.supporting_units.set([resolve_unit(key) for key in task_data.get("supporting", [])])
+            if task_data.get("binding"):
+                _bind(task, task_data["binding"])
             initialise_task(task)
     for item in data.get("cell_assignments", []):
         CellAssignment.objects.create(plan=plan, party_cell=resolve_unit(item["cell"]), member_id=item["member_id"])
     return plan
+
+
+def _bind(task, binding):
+    """Bind the task to the records the data names (the importer proposes them; the seed plan ships them)."""
+    from core.areas import record_source
+
+    from .models import TaskBinding
+
+    if record_source(binding.get("source", "")) is None:
+        return None  # an area that is not installed: the task keeps typed progress
+    instance = TaskBinding(task=task, source=binding["source"], rule=binding.get("rule", "records"),
+                           parameters=binding.get("parameters") or {}, counts_from=_date(binding.get("counts_from")))
+    instance.full_clean(exclude=["task"])
+    instance.save()
+    return instance
 
 
 def deadlines(data):

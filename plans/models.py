@@ -304,6 +304,13 @@ class Task(SearchableModel):
         return self.recurrence != Recurrence.ONCE
 
     @property
+    def last_met_on(self):
+        """The due date of the latest occurrence met (a recurring task), or None."""
+        from datetime import date
+
+        return date.fromisoformat(max(self.occurrences_met)) if self.occurrences_met else None
+
+    @property
     def status(self):
         from .services import derive_status
 
@@ -410,5 +417,78 @@ class CellAssignment(models.Model):
                 errors["member"] = _("Đồng chí phụ trách phải là Ủy viên Ban Thường vụ Đảng ủy.")
             elif ward_id and self.member.unit.ward_id != ward_id:
                 errors["member"] = _("Đồng chí phụ trách phải là Ủy viên Ban Thường vụ của phường có kế hoạch này.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class BindingRule(models.TextChoices):
+    RECORDS = "records", _("Ít nhất N hồ sơ trong kỳ")
+    GROUPS = "groups", _("Ít nhất N đơn vị, tổ có hồ sơ trong kỳ")
+    SHARE = "share", _("Tỷ lệ đơn vị, tổ có hồ sơ trong kỳ đạt ít nhất X%")
+
+
+class TaskBinding(models.Model):
+    """A task carried out by an area's records (Chủ nhật xanh, cuộc họp, công khai …): its occurrences and percent are
+    derived from them (plans.bindings), not from typed progress. The rule says when an occurrence counts as done."""
+
+    access_policy = AccessPolicy(unit_fields=("task__plan__ward",), ward_readable=True, bloc_only_change=True)
+
+    task = models.OneToOneField(Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="binding")
+    source = models.CharField(_("nguồn hồ sơ"), max_length=64,
+                              help_text=_("Loại hồ sơ của một lĩnh vực hoàn thành nhiệm vụ này."))
+    rule = models.CharField(_("cách tính"), max_length=16, choices=BindingRule.choices, default=BindingRule.RECORDS)
+    parameters = models.JSONField(_("tham số"), default=dict, blank=True,
+                                  help_text=_("Ví dụ: {\"count\": 1} hoặc {\"percent\": 80}."))
+    counts_from = models.DateField(
+        _("tính từ hồ sơ từ ngày"), null=True, blank=True,
+        help_text=_("Các kỳ có hạn trước ngày này vẫn tính theo báo cáo tiến độ nhập tay (trước khi lĩnh vực nhập hồ "
+                    "sơ trên Cổng); để trống để mọi kỳ tính từ hồ sơ."),
+    )
+
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = _("nguồn tiến độ của nhiệm vụ")
+        verbose_name_plural = _("nguồn tiến độ của nhiệm vụ")
+        ordering = ["task"]
+
+    def __str__(self):
+        from .bindings import describe_binding
+
+        return describe_binding(self)
+
+    def get_absolute_url(self):
+        return self.task.get_absolute_url()
+
+    @property
+    def count(self):
+        try:
+            return max(1, int(self.parameters.get("count", 1)))
+        except (TypeError, ValueError):
+            return 1
+
+    @property
+    def percent(self):
+        try:
+            return min(100, max(1, int(self.parameters.get("percent", 100))))
+        except (TypeError, ValueError):
+            return 100
+
+    def clean(self):
+        from core.areas import record_source
+
+        errors = {}
+        if record_source(self.source) is None:
+            errors["source"] = _("Không có nguồn hồ sơ “%(key)s”.") % {"key": self.source}
+        if not isinstance(self.parameters, dict):
+            errors["parameters"] = _("Tham số phải là một đối tượng JSON, ví dụ {\"count\": 1}.")
+        else:
+            name = "percent" if self.rule == BindingRule.SHARE else "count"
+            value = self.parameters.get(name)
+            low, high = (1, 100) if name == "percent" else (1, 10000)
+            valid = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+            if value is not None and not valid:
+                errors["parameters"] = _("“%(name)s” phải là số nguyên từ %(low)s đến %(high)s.") % {
+                    "name": name, "low": low, "high": high}
         if errors:
             raise ValidationError(errors)

@@ -130,7 +130,10 @@ def refresh_task_progress(task):
             "reported_on", "percent", "occurrence_due"
         )
     )
-    state = progress_state(task, updates)
+    from .bindings import bound_updates, with_notes
+
+    derived = bound_updates(task, updates)  # a task bound to area records counts them, not typed percents
+    state = progress_state(task, updates) if derived is None else with_notes(progress_state(task, derived), updates)
     for name, value in state.items():
         setattr(task, name, value)
     Task.objects.filter(pk=task.pk).update(**state)
@@ -148,10 +151,16 @@ def as_of(tasks, day):
                    .order_by("reported_on", "created_at").values("task_id", "reported_on", "percent",
                                                                    "occurrence_due")):
         updates.setdefault(update["task_id"], []).append(update)
+    from .bindings import bound_task_ids, stored_updates, with_notes
+
+    bound = bound_task_ids(tasks) if tasks else set()
     result = []
     for task in tasks:
         past = copy(task)
-        for name, value in progress_state(task, updates.get(task.pk, [])).items():
+        typed = updates.get(task.pk, [])
+        state = (with_notes(progress_state(task, stored_updates(task, day)), typed) if task.pk in bound
+                 else progress_state(task, typed))
+        for name, value in state.items():
             setattr(past, name, value)
         past.status_code = derive_status(past, day)
         result.append(past)

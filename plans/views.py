@@ -159,6 +159,9 @@ class TaskDetailView(ObjectDetailView):
         context["rollup"] = rollup([task])
         context["may_report"] = may_report_progress(self.request.user, task)
         context["form"] = kwargs.get("form") or ProgressForm(task=task)
+        from .binding_views import binding_context
+
+        context.update(binding_context(self.request.user, task, kwargs.get("binding_form")))
         return context
 
 

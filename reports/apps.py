@@ -7,6 +7,13 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Báo cáo, bảng điều hành")
 
     def ready(self):
+        from core.areas import register_source
+
+        from .sources import REPORTS
+
+        # The records of this area that can complete tasks of the plan (plans.bindings).
+        register_source(REPORTS)
+
         from auditlog.registry import auditlog
 
         from core.navigation import MenuItem, register

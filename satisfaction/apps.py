@@ -7,6 +7,13 @@ class SatisfactionConfig(AppConfig):
     verbose_name = _("Chính quyền thân thiện, sự hài lòng")
 
     def ready(self):
+        from core.areas import register_source
+
+        from .sources import ASSESSMENTS
+
+        # The records of this area that can complete tasks of the plan (plans.bindings).
+        register_source(ASSESSMENTS)
+
         from auditlog.registry import auditlog
 
         from core.areas import AreaSection

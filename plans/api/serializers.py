@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from core.api import ModelCleanMixin, run_model_clean
 
-from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
+from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskBinding
 from ..services import derive_status, task_percent
 
 
@@ -23,6 +23,9 @@ class TaskAreaSerializer(serializers.ModelSerializer):
 class TaskSerializer(serializers.ModelSerializer):
     status = serializers.SerializerMethodField()
     percent = serializers.SerializerMethodField()
+    binding = serializers.SerializerMethodField(
+        help_text=_("Nguồn hồ sơ mà tiến độ của nhiệm vụ lấy từ đó (đổi qua /api/task-bindings/); null nếu tiến độ "
+                    "do đơn vị báo cáo."))
     lead_unit_name = serializers.CharField(source="lead_unit.name", read_only=True)
 
     class Meta:
@@ -30,8 +33,17 @@ class TaskSerializer(serializers.ModelSerializer):
         fields = ["id", "plan", "area", "order", "title", "description", "source", "lead_unit", "lead_unit_name",
                   "supporting_units", "recurrence", "due_date", "recurrence_weekday", "recurrence_day",
                   "recurrence_month", "weight", "counts_in_progress", "status", "percent", "current_due_date",
-                  "last_reported_on", "is_done"]
+                  "last_reported_on", "is_done", "binding"]
         read_only_fields = ["plan", "current_due_date", "last_reported_on", "is_done"]
+
+    def get_binding(self, task) -> dict | None:
+        from ..bindings import getattr_binding
+
+        binding = getattr_binding(task)
+        if binding is None:
+            return None
+        return {"id": binding.pk, "source": binding.source, "rule": binding.rule, "parameters": binding.parameters,
+                "counts_from": binding.counts_from, "description": str(binding)}
 
     def get_status(self, task) -> str:
         return task.__dict__.get("status_code") or derive_status(task)
@@ -78,3 +90,31 @@ class CellAssignmentSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         return run_model_clean(self, attrs, constraints=True)
+
+
+class TaskBindingSerializer(serializers.ModelSerializer):
+    """Which records feed a task and by which rule; the bloc changes it, the task's progress is re-derived."""
+
+    source = serializers.ChoiceField(choices=[], label=_("nguồn hồ sơ"))
+    description = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TaskBinding
+        fields = ["id", "task", "source", "rule", "parameters", "counts_from", "description"]
+        validators = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from core.areas import record_sources
+
+        self.fields["source"].choices = [(source.key, str(source.label)) for source in record_sources()]
+
+    def get_description(self, binding) -> str:
+        return str(binding)
+
+    def validate(self, attrs):
+        task = attrs.get("task") or getattr(self.instance, "task", None)
+        if task is not None and TaskBinding.objects.filter(task=task).exclude(
+                pk=getattr(self.instance, "pk", None)).exists():
+            raise serializers.ValidationError({"task": [_("Nhiệm vụ này đã có nguồn tiến độ: hãy sửa nguồn đó.")]})
+        return run_model_clean(self, attrs)

@@ -2,14 +2,21 @@ from django.utils.translation import gettext_lazy as _
 
 from core.api import ScopedModelViewSet
 
-from ..filtersets import CellAssignmentFilterSet, PlanFilterSet, ProgressUpdateFilterSet, TaskFilterSet
-from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
+from ..filtersets import (
+    CellAssignmentFilterSet,
+    PlanFilterSet,
+    ProgressUpdateFilterSet,
+    TaskBindingFilterSet,
+    TaskFilterSet,
+)
+from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskBinding
 from ..services import default_occurrence, refresh_task_progress
 from .serializers import (
     CellAssignmentSerializer,
     PlanSerializer,
     ProgressUpdateSerializer,
     TaskAreaSerializer,
+    TaskBindingSerializer,
     TaskSerializer,
 )
 
@@ -30,7 +37,7 @@ class TaskViewSet(ScopedModelViewSet):
     model = Task
     serializer_class = TaskSerializer
     filterset_class = TaskFilterSet
-    select_related = ("lead_unit", "plan", "area")
+    select_related = ("lead_unit", "plan", "area", "binding")
     prefetch_related = ("supporting_units",)
 
     def get_queryset(self):
@@ -58,6 +65,27 @@ class ProgressUpdateViewSet(ScopedModelViewSet):
 
     def perform_destroy(self, instance):
         task = instance.task
+        super().perform_destroy(instance)
+        refresh_task_progress(task)
+
+
+class TaskBindingViewSet(ScopedModelViewSet):
+    """A task's binding to the records of an area (the bloc's); saving or deleting it re-derives the task."""
+
+    model = TaskBinding
+    serializer_class = TaskBindingSerializer
+    filterset_class = TaskBindingFilterSet
+    select_related = ("task",)
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("task__plan", "task__area__order", "task__order", "pk")
+
+    def after_save(self, instance):
+        task = Task.objects.select_related("plan", "plan__ward").get(pk=instance.task_id)
+        refresh_task_progress(task)
+
+    def perform_destroy(self, instance):
+        task = Task.objects.select_related("plan", "plan__ward").get(pk=instance.task_id)
         super().perform_destroy(instance)
         refresh_task_progress(task)
 

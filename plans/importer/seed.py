@@ -40,4 +40,7 @@ def import_seed_plan(reviewed=None):
     data = copy.deepcopy(_imported())
     if reviewed is None:
         reviewed = json.loads(SEED_REVIEWED.read_text(encoding="utf-8"))
-    return apply_reviewed_titles(data, reviewed)
+    from ..bindings import propose_bindings
+
+    # The reviewed titles name the work more precisely than the proposed ones: propose the bindings again.
+    return propose_bindings(apply_reviewed_titles(data, reviewed), replace=True)

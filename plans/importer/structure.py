@@ -658,4 +658,6 @@ def _auto_title(text, subject_end=0):
 
 def read_plan(lines: list[Line], catalogue, today=None):
     """The plan data of a document's lines (see the module docstring). Raises NotAPlan."""
-    return PlanReader(lines, catalogue, today=today).read()
+    from ..bindings import propose_bindings
+
+    return propose_bindings(PlanReader(lines, catalogue, today=today).read())

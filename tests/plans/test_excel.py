@@ -69,7 +69,8 @@ def _report(percent, note="Đã tổ chức tuyên truyền tại 4 tổ dân ph
 
 
 def _two_tasks(user):
-    return list(Task.objects.restrict(user, CHANGE).order_by("pk")[:2])
+    # Tasks whose progress the units type: a task bound to area records takes it from them (plans.bindings).
+    return list(Task.objects.restrict(user, CHANGE).filter(binding__isnull=True).order_by("pk")[:2])
 
 
 # --- export ----------------------------------------------------------------------------------------

@@ -20,8 +20,15 @@ def _section(report, key):
 
 
 def test_draft_figures_count_tasks_as_they_stood_at_the_cutoff(ward_a, plan_a):
-    task = Task.objects.get(plan=plan_a, title__contains="trước ngày 10/3/2024")
-    record_progress(task, percent=100, note="Đã gửi kế hoạch", reported_on=date(2024, 3, 8))
+    from accountability.models import UnitPlanRound
+    from accountability.services import sync_round_units
+
+    # The "before 10/3" task takes its progress from the units' plans submitted (plans.bindings).
+    plan_round = UnitPlanRound.objects.create(ward=ward_a.ward, title="Kế hoạch của các đơn vị",
+                                              deadline=date(2024, 3, 10))
+    sync_round_units(plan_round, [ward_a.unit("ubnd")])
+    plan_round.submissions.update(submitted_on=date(2024, 3, 8))
+    plan_round.submissions.get().save()
     later = Task.objects.filter(plan=plan_a, lead_unit=ward_a.unit("mttq")).first()
     record_progress(later, percent=50, note="Sau kỳ báo cáo", reported_on=date(2024, 4, 2))
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)

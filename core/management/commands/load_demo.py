@@ -49,10 +49,14 @@ class Command(BaseCommand):
                 if Plan.objects.filter(ward=ward).exists():
                     continue
                 plan = load_plan(read_seed_plan(), ward)
-                created.append(plan)
+                seed_tasks = list(plan.tasks.values_list("pk", flat=True))
+                created.append((plan, units, 1 if code == DEMO_WARD[0] else 2, seed_tasks))
                 self._people_and_assignments(plan, units)
-                self._progress(plan, units, seed=1 if code == DEMO_WARD[0] else 2)
             self._area_demos(wards)
+            # After the areas' records: a task bound to them takes its progress from them. Only the seed's tasks:
+            # those an area demo added (a model's own task) keep the progress that demo gave them.
+            for plan, units, seed, seed_tasks in created:
+                self._progress(plan, units, seed=seed, task_ids=seed_tasks)
             demo_units = wards[DEMO_WARD[0]]
             for username, key, role, name, _what in DEMO_LOGINS:
                 unit = city if key is None else demo_units[key]
@@ -67,11 +71,22 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu mẫu: {len(wards)} phường, {len(created)} kế hoạch mới."
         ))
+        for ward_name, count in self.untyped_progress.items():
+            self.stdout.write(f"Tiến độ lấy từ hồ sơ của các lĩnh vực ({ward_name}): {count} báo cáo tiến độ "
+                              "không phải nhập tay.")
         if not options["quiet_logins"]:
             self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
             for username, _key, _role, _name, what in DEMO_LOGINS:
                 self.stdout.write(f"  {username:<16} {what}")
             self.stdout.write(f"  {'khoidanvan.tn':<16} Khối Dân vận {SECOND_WARD[1]} (phường thứ hai)")
+
+    untyped_progress: dict
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.untyped_progress = {}
+
+    _record_progress = staticmethod(record_progress)
 
     def _area_demos(self, wards):
         """Each area app may ship demo records: a ``load_demo(ward_units, rng)`` in its ``demo`` module."""
@@ -97,6 +112,18 @@ class Command(BaseCommand):
         period, every unit's results were accepted, the bloc submitted and the Standing Committee approved (so the
         dashboard draws its trends from them, as it does from real past reports). An approved report is never
         touched again and the draft keeps what was written, so a second run adds nothing."""
+
+        past = self._report_quarters()
+        users = User.objects.filter(Q(unit=ward) | Q(unit__ward=ward), is_active=True).order_by("pk")
+        bloc, standing = users.filter(role=Role.BLOC).first(), users.filter(role=Role.STANDING).first()
+        for year, quarter in past:
+            if (year, quarter) != (2024, 1):
+                self._approved_report(ward, year, quarter, bloc, standing)
+        self._draft_report(ward)
+
+    @staticmethod
+    def _report_quarters():
+        """The four quarters before the current one: the demo's approved reports."""
         from reports import services
 
         year, quarter = services.next_due(periods.today())
@@ -104,12 +131,13 @@ class Command(BaseCommand):
         for _step in range(4):
             year, quarter = periods.previous_quarter(year, quarter)
             past.insert(0, (year, quarter))
-        users = User.objects.filter(Q(unit=ward) | Q(unit__ward=ward), is_active=True).order_by("pk")
-        bloc, standing = users.filter(role=Role.BLOC).first(), users.filter(role=Role.STANDING).first()
-        for year, quarter in past:
-            if (year, quarter) != (2024, 1):
-                self._approved_report(ward, year, quarter, bloc, standing)
-        self._draft_report(ward)
+        return past
+
+    def _first_report_due(self):
+        from reports import services
+
+        quarters = [quarter for quarter in self._report_quarters() if quarter != (2024, 1)]
+        return services.due_date(*quarters[0]) if quarters else None
 
     def _approved_report(self, ward, year, quarter, bloc, standing):
         from reports import services
@@ -195,12 +223,45 @@ class Command(BaseCommand):
             CellAssignment.objects.get_or_create(plan=plan, party_cell=cell,
                                                  defaults={"member": members[index % len(members)]})
 
-    def _progress(self, plan, units, seed):
-        """Some believable progress up to today: most occurrences met, a few missed, one-off tasks under way."""
+    def _progress(self, plan, units, seed, task_ids=None):
+        """Some believable progress up to today: most occurrences met, a few missed, one-off tasks under way.
+
+        A task bound to area records (plans.bindings) takes its progress from the records the area demos created,
+        from the first period that has records on (the binding's ``counts_from``: the ward began entering them
+        then); only the periods before keep typed progress. What nobody had to type is counted
+        (``self.untyped_progress``, printed at the end)."""
+        from plans.bindings import first_record_period
+        from plans.models import TaskBinding
+        from plans.services import refresh_task_progress
+
         rng = random.Random(seed)
         now = periods.today()
         author_unit = units["khoi-dan-van"]
-        for task in plan.tasks.select_related("plan", "lead_unit").order_by("pk"):
+        bindings = {binding.task_id: binding for binding in TaskBinding.objects.filter(task__plan=plan)}
+
+        def typed_before(since):
+            def record(task, **fields):
+                due = fields.get("occurrence_due") or task.due_date
+                if since is not None and due is not None and due < since:
+                    self._record_progress(task, **fields)
+                else:
+                    self.untyped_progress[plan.ward.name] = self.untyped_progress.get(plan.ward.name, 0) + 1
+            return record
+
+        tasks = plan.tasks.select_related("plan", "plan__ward", "lead_unit").order_by("pk")
+        for task in tasks if task_ids is None else tasks.filter(pk__in=task_ids):
+            # The same draws for a bound task, so the other tasks' progress is the demo it always was.
+            record_progress = self._record_progress
+            binding = bindings.get(task.pk)
+            if binding is not None:
+                # The approved reports come last (their figures need this progress): start where they will.
+                first = (self._first_report_due() if binding.source == "reports.quarterly_report"
+                         else first_record_period(task, binding))
+                # A one-off task is one period: its records count whole when it has any.
+                binding.counts_from = None if first and task.recurrence == Recurrence.ONCE else (first or now)
+                binding.save(update_fields=["counts_from"])
+                refresh_task_progress(task)
+                record_progress = typed_before(binding.counts_from)
             if task.recurrence == Recurrence.ONCE:
                 if task.due_date:
                     record_progress(task, percent=100, note="Đã hoàn thành và gửi Thường trực Đảng ủy.",

@@ -1,0 +1,35 @@
+"""The bloc's small form on the task page: which records feed the task, and by which rule."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.areas import record_sources
+
+from .forms import DateInput
+from .models import BindingRule
+
+
+class TaskBindingForm(forms.Form):
+    source = forms.ChoiceField(label=_("Nguồn hồ sơ"), required=False)
+    rule = forms.ChoiceField(label=_("Cách tính mỗi kỳ"), choices=BindingRule.choices, initial=BindingRule.RECORDS)
+    count = forms.IntegerField(label=_("N (số hồ sơ hoặc số đơn vị, tổ)"), required=False, min_value=1,
+                               max_value=10000)
+    percent = forms.IntegerField(label=_("X (%)"), required=False, min_value=1, max_value=100,
+                                 help_text=_("Chỉ dùng với cách tính theo tỷ lệ."))
+    counts_from = forms.DateField(label=_("Tính từ hồ sơ từ ngày"), required=False, widget=DateInput(),
+                                  help_text=_("Để trống để mọi kỳ tính từ hồ sơ; các kỳ có hạn trước ngày này tính "
+                                              "theo báo cáo tiến độ nhập tay."))
+
+    def __init__(self, *args, binding=None, **kwargs):
+        if binding is not None and not kwargs.get("initial"):
+            kwargs["initial"] = {"source": binding.source, "rule": binding.rule, "count": binding.count,
+                                 "percent": binding.percent, "counts_from": binding.counts_from}
+        super().__init__(*args, **kwargs)
+        self.fields["source"].choices = [("", _("— Không gắn: tiến độ do đơn vị báo cáo —"))] + [
+            (source.key, source.label) for source in record_sources()]
+
+    def parameters(self):
+        data = self.cleaned_data
+        if data["rule"] == BindingRule.SHARE:
+            return {"percent": data.get("percent") or 100}
+        return {"count": data.get("count") or 1}
