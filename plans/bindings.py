@@ -193,9 +193,9 @@ def bound_updates(task, typed=()):
     evaluated = evaluate(task, binding) if binding is not None else None
     if evaluated is None:
         return None
-    from core import periods
+    from core import periods as calendar
 
-    now = periods.today()
+    now = calendar.today()
     if task.recurrence == Recurrence.ONCE:
         period = evaluated[0] if evaluated else None
         if period is not None and _before(binding, period.due, period.end):
@@ -241,9 +241,9 @@ def recent_periods(task, binding, limit=PAGE_PERIODS, on=None, user=None):
     """The periods the task page lists, most recent first: those due by ``on`` and the first one after it (the
     current occurrence). The figures count every record of the ward; the links list those ``user`` may open (two
     queries, whatever the number of periods)."""
-    from core import periods
+    from core import periods as calendar
 
-    on = on or periods.today()
+    on = on or calendar.today()
     source = record_source(binding.source)
     if source is None:
         return []
