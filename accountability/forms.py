@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EvidenceField, ScopedModelForm
+from core.forms import DateInput, EvidenceField, ScopedModelForm
 from core.models import Attachment
-from plans.forms import DateInput
 
 from .models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, unit_headed_by
 

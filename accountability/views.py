@@ -11,8 +11,14 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, may_create
 from core.models import Attachment
-from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
-from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
+from core.views import (
+    EvidenceSaveMixin,
+    InvalidFormStatusMixin,
+    ObjectCreateView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 
 from .filtersets import (
     CadreFeedbackFilterSet,

@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.access import CHANGE
-from core.forms import EvidenceField, ScopedModelForm
-from plans.forms import DateInput
+from core.forms import DateInput, EvidenceField, ScopedModelForm
 
 from .models import (
     SUNDAY,

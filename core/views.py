@@ -79,6 +79,27 @@ class ObjectDetailView(ScopedMixin, DetailView):
         return context
 
 
+class InvalidFormStatusMixin:
+    """A form with errors answers 400, so clients and tests see that nothing was written."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class EvidenceSaveMixin:
+    """Save the form, then attach the validated files of its evidence field (inside the view's transaction)."""
+
+    evidence_field = "evidence"
+
+    def save_object(self, form):
+        obj = super().save_object(form)
+        for uploaded in form.cleaned_data.get(self.evidence_field) or []:
+            Attachment.attach(obj, uploaded, user=self.request.user)
+        return obj
+
+
 class ScopedSaveMixin:
     """Save inside a transaction and re-check that the object is still inside the user's scope.
 

@@ -14,9 +14,16 @@ from core.forms import writable_units
 from core.models import Attachment
 from core.params import query_id, query_int, query_year
 from core.spreadsheets import xlsx_response
-from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views import (
+    EvidenceSaveMixin,
+    InvalidFormStatusMixin,
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 from core.wards import visible_wards, ward_for_request
-from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
 
 from .filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
 from .forms import (

@@ -12,12 +12,19 @@ from django.views.generic import TemplateView
 from core.access import CHANGE, user_may
 from core.forms import writable_units
 from core.params import query_year
-from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views import (
+    EvidenceSaveMixin,
+    InvalidFormStatusMixin,
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 from core.wards import visible_wards, ward_for_request
 
 from .filtersets import ConclusionFilterSet, MeetingFilterSet
 from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
-from .mixins import EvidenceSaveMixin, InvalidFormStatusMixin
 from .models import Conclusion, ConclusionState, ConclusionStatus, Meeting, MeetingRequirement
 from .services import PeriodState, ensure_default_requirements, meeting_schedule, today
 

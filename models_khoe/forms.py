@@ -5,8 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EvidenceField, ScopedModelForm
-from plans.forms import DateInput
+from core.forms import DateInput, EvidenceField, ScopedModelForm
 
 from . import services
 from .models import (
