@@ -13,7 +13,6 @@ from core.access import CHANGE, may_create
 from core.models import Attachment
 from core.views import (
     EvidenceSaveMixin,
-    InvalidFormStatusMixin,
     ObjectCreateView,
     ObjectDetailView,
     ObjectEditView,
@@ -115,7 +114,7 @@ class RoundSaveMixin:
         return self.object.get_absolute_url()
 
 
-class RoundCreateView(InvalidFormStatusMixin, RoundSaveMixin, ObjectCreateView):
+class RoundCreateView(RoundSaveMixin, ObjectCreateView):
     model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
@@ -127,7 +126,7 @@ class RoundCreateView(InvalidFormStatusMixin, RoundSaveMixin, ObjectCreateView):
         return context
 
 
-class RoundEditView(InvalidFormStatusMixin, RoundSaveMixin, ObjectEditView):
+class RoundEditView(RoundSaveMixin, ObjectEditView):
     model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
@@ -176,7 +175,7 @@ class SubmissionDetailView(ObjectDetailView):
         return context
 
 
-class SubmissionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class SubmissionEditView(EvidenceSaveMixin, ObjectEditView):
     model = UnitPlanSubmission
     form_class = SubmissionForm
     template_name = "accountability/submission_form.html"
@@ -233,7 +232,7 @@ class FeedbackDetailView(CadreRecordsOnlyMixin, ObjectDetailView):
         return context
 
 
-class FeedbackCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
     model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
@@ -250,7 +249,7 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, Evidence
         return self.object.get_absolute_url()
 
 
-class FeedbackEditView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):
     model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
@@ -265,7 +264,7 @@ class FeedbackEditView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSa
         return self.object.get_absolute_url()
 
 
-class ReviewCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class ReviewCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
     model = CadreReview
     form_class = CadreReviewForm
     template_name = "accountability/review_form.html"

@@ -80,7 +80,9 @@ class ObjectDetailView(ScopedMixin, DetailView):
 
 
 class InvalidFormStatusMixin:
-    """A form with errors answers 400, so clients and tests see that nothing was written."""
+    """A form with errors answers 400 Bad Request, the form re-rendered with its errors, so clients and tests see
+    that nothing was written. Every create and edit page has it through ScopedSaveMixin: one status everywhere
+    (no page swaps forms in place, so a browser shows the 400 page as it would a 200)."""
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -100,7 +102,7 @@ class EvidenceSaveMixin:
         return obj
 
 
-class ScopedSaveMixin:
+class ScopedSaveMixin(InvalidFormStatusMixin):
     """Save inside a transaction and re-check that the object is still inside the user's scope.
 
     Nobody can create or move a record into another unit: the check runs after the save, inside the

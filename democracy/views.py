@@ -16,7 +16,6 @@ from core.params import query_id, query_int, query_year
 from core.spreadsheets import xlsx_response
 from core.views import (
     EvidenceSaveMixin,
-    InvalidFormStatusMixin,
     ObjectCreateView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -99,7 +98,7 @@ class DisclosureDetailView(ObjectDetailView):
         return context
 
 
-class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
@@ -131,7 +130,7 @@ class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCrea
         return self.object.get_absolute_url()
 
 
-class DisclosureEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
     model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
@@ -141,7 +140,7 @@ class DisclosureEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditVi
         return self.object.get_absolute_url()
 
 
-class DisclosureApproveView(InvalidFormStatusMixin, ObjectEditView):
+class DisclosureApproveView(ObjectEditView):
     """Record the chairman's approval (the disclosure counts as posted from then on)."""
 
     model = Disclosure
@@ -191,14 +190,14 @@ class ChecklistDefaultsView(LoginRequiredMixin, View):
         return HttpResponseRedirect(f"{reverse('democracy:checklist')}?ward={ward.pk}")
 
 
-class RequirementCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class RequirementCreateView(ObjectCreateView):
     model = DisclosureRequirement
     form_class = DisclosureRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
 
 
-class RequirementEditView(InvalidFormStatusMixin, ObjectEditView):
+class RequirementEditView(ObjectEditView):
     model = DisclosureRequirement
     form_class = DisclosureRequirementForm
     template_name = "core/object_form.html"
@@ -267,7 +266,7 @@ class ReceptionListView(ObjectListView):
         return context
 
 
-class ReceptionCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class ReceptionCreateView(ObjectCreateView):
     model = CitizenReception
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
@@ -290,7 +289,7 @@ class ReceptionCreateView(InvalidFormStatusMixin, ObjectCreateView):
         return super().save_object(form)
 
 
-class ReceptionEditView(InvalidFormStatusMixin, ObjectEditView):
+class ReceptionEditView(ObjectEditView):
     model = CitizenReception
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
@@ -359,7 +358,7 @@ def _may_open_feedback(user, petition):
             and _cadres_for(user).filter(pk=petition.about_cadre_id).exists())
 
 
-class PetitionCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
@@ -384,7 +383,7 @@ class PetitionCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreate
         return self.object.get_absolute_url()
 
 
-class PetitionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
     model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
@@ -394,7 +393,7 @@ class PetitionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView
         return self.object.get_absolute_url()
 
 
-class PetitionStepCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class PetitionStepCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = PetitionStep
     form_class = PetitionStepForm
     template_name = "democracy/step_form.html"
@@ -476,7 +475,7 @@ class ViolationDetailView(ObjectDetailView):
         return context
 
 
-class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"
@@ -505,7 +504,7 @@ class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreat
         return self.object.get_absolute_url()
 
 
-class ViolationEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class ViolationEditView(EvidenceSaveMixin, ObjectEditView):
     model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"

@@ -14,7 +14,6 @@ from core.forms import writable_units
 from core.params import query_year
 from core.views import (
     EvidenceSaveMixin,
-    InvalidFormStatusMixin,
     ObjectCreateView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -65,7 +64,7 @@ class MeetingDetailView(ObjectDetailView):
         return context
 
 
-class MeetingCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Meeting
     form_class = MeetingForm
     template_name = "meetings/meeting_form.html"
@@ -89,7 +88,7 @@ class MeetingCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateV
         return self.object.get_absolute_url()
 
 
-class MeetingEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class MeetingEditView(EvidenceSaveMixin, ObjectEditView):
     model = Meeting
     form_class = MeetingForm
     template_name = "meetings/meeting_form.html"
@@ -105,7 +104,7 @@ class MeetingDeleteView(ObjectDeleteView):
     success_url = reverse_lazy("meetings:meeting_list")
 
 
-class ConclusionCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class ConclusionCreateView(ObjectCreateView):
     """Add a conclusion to a meeting the user may change (from the meeting's page)."""
 
     model = Conclusion
@@ -174,7 +173,7 @@ class ConclusionDetailView(ObjectDetailView):
         return context
 
 
-class ConclusionFollowUpView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class ConclusionFollowUpView(EvidenceSaveMixin, ObjectEditView):
     """The responsible unit (or the organiser) reports the state and the result, with evidence."""
 
     model = Conclusion
@@ -186,7 +185,7 @@ class ConclusionFollowUpView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEd
         return self.object.get_absolute_url()
 
 
-class ConclusionEditView(InvalidFormStatusMixin, ObjectEditView):
+class ConclusionEditView(ObjectEditView):
     """Change what was concluded (text, unit, due date): for those who may change the meeting."""
 
     model = Conclusion
@@ -269,14 +268,14 @@ class ScheduleDefaultsView(LoginRequiredMixin, View):
         return HttpResponseRedirect(f"{reverse('meetings:schedule')}?ward={ward.pk}")
 
 
-class RequirementCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class RequirementCreateView(ObjectCreateView):
     model = MeetingRequirement
     form_class = MeetingRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")
 
 
-class RequirementEditView(InvalidFormStatusMixin, ObjectEditView):
+class RequirementEditView(ObjectEditView):
     model = MeetingRequirement
     form_class = MeetingRequirementForm
     template_name = "core/object_form.html"
