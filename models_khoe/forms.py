@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput, EvidenceField, ScopedModelForm
+from core.numbers import number as plain_number
 
 from . import services
 from .models import (
@@ -18,7 +19,6 @@ from .models import (
     MobilizationModel,
     Publicity,
     RecognitionRound,
-    plain_number,
 )
 
 TEXTAREA = {"rows": 3}

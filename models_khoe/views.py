@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 
 from core.access import CHANGE, VIEW, user_may
 from core.models import Attachment
+from core.numbers import number as plain_number
 from core.params import query_year
 from core.views import ObjectDetailView, ObjectListView
 
@@ -50,7 +51,6 @@ from .models import (
     Recognition,
     RecognitionRound,
     Status,
-    plain_number,
 )
 
 

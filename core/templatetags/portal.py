@@ -1,6 +1,8 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
+from core import numbers
+
 register = template.Library()
 
 
@@ -81,3 +83,21 @@ def audit_value(value):
     if text in ("None", ""):
         return "—"
     return text if len(text) <= 200 else text[:197] + "…"
+
+
+@register.filter(name="number")
+def number_filter(value, places=None):
+    """3150 -> 3.150, 92.50 -> 92,5; ``|number:1`` rounds to one decimal (core.numbers)."""
+    return numbers.number(value, None if places in (None, "") else int(places))
+
+
+@register.filter(name="percent")
+def percent_filter(value, places=1):
+    """93.333 -> 93,3%, 100 -> 100,0%; ``|percent:0`` -> 93% (core.numbers)."""
+    return numbers.percent(value, int(places))
+
+
+@register.filter(name="signed")
+def signed_filter(value):
+    """A change: +2,5 / -1 (core.numbers)."""
+    return numbers.signed(value)

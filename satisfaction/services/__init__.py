@@ -16,6 +16,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.numbers import number as points
 from core.params import whole_number
 
 from ..models import (
@@ -32,7 +33,6 @@ from ..models import (
     ServiceDesk,
     hash_token,
 )
-from ..numbers import points
 from ..ratelimit import allow
 
 # --- Scales ---------------------------------------------------------------------------------------
