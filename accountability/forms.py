@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import EvidenceField, ScopedModelForm, evidence_help
+from core.forms import DateInput, EvidenceField, ScopedModelForm, evidence_help
 from core.models import Attachment
-from plans.forms import DateInput
 
 from .models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, unit_headed_by
 

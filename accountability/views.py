@@ -12,8 +12,13 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, may_create
 from core.models import Attachment
-from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
-from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
+from core.views import (
+    EvidenceSaveMixin,
+    ObjectCreateView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 
 from .filtersets import (
     CadreFeedbackFilterSet,
@@ -109,7 +114,7 @@ class RoundSaveMixin:
         return self.object.get_absolute_url()
 
 
-class RoundCreateView(InvalidFormStatusMixin, RoundSaveMixin, ObjectCreateView):
+class RoundCreateView(RoundSaveMixin, ObjectCreateView):
     model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
@@ -121,7 +126,7 @@ class RoundCreateView(InvalidFormStatusMixin, RoundSaveMixin, ObjectCreateView):
         return context
 
 
-class RoundEditView(InvalidFormStatusMixin, RoundSaveMixin, ObjectEditView):
+class RoundEditView(RoundSaveMixin, ObjectEditView):
     model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
@@ -170,7 +175,7 @@ class SubmissionDetailView(ObjectDetailView):
         return context
 
 
-class SubmissionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class SubmissionEditView(EvidenceSaveMixin, ObjectEditView):
     model = UnitPlanSubmission
     form_class = SubmissionForm
     template_name = "accountability/submission_form.html"
@@ -227,7 +232,7 @@ class FeedbackDetailView(CadreRecordsOnlyMixin, ObjectDetailView):
         return context
 
 
-class FeedbackCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
     model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
@@ -244,7 +249,7 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, Evidence
         return self.object.get_absolute_url()
 
 
-class FeedbackEditView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):
     model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
@@ -259,7 +264,7 @@ class FeedbackEditView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSa
         return self.object.get_absolute_url()
 
 
-class ReviewCreateView(CadreRecordsOnlyMixin, InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class ReviewCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
     model = CadreReview
     form_class = CadreReviewForm
     template_name = "accountability/review_form.html"

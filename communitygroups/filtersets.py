@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, integer_key
+from core.filtersets import BoundedFilterSet, PortalFilterSet, integer_key
 
 from .models import (
     Activity,
@@ -51,6 +51,7 @@ class CommunityGroupFilterSet(PortalFilterSet):
 
 
 class GroupMemberFilterSet(PortalFilterSet):
+    search_fields = ("full_name",)
     group = GroupChoiceFilter()
     role = django_filters.ChoiceFilter(label=_("Vai trò"), choices=MemberRole.choices)
 
@@ -58,19 +59,14 @@ class GroupMemberFilterSet(PortalFilterSet):
         model = GroupMember
         fields = ["q", "group", "role", "is_active"]
 
-    def search(self, queryset, name, value):
-        return queryset.filter(full_name__icontains=value) if value else queryset
-
 
 class InterFamilyGroupFilterSet(PortalFilterSet):
+    search_fields = ("name",)
     group = GroupChoiceFilter()
 
     class Meta:
         model = InterFamilyGroup
         fields = ["q", "group"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(name__icontains=value) if value else queryset
 
 
 class HouseholdFilterSet(PortalFilterSet):
@@ -100,14 +96,12 @@ class HouseholdFilterSet(PortalFilterSet):
 
 
 class ZaloGroupFilterSet(PortalFilterSet):
+    search_fields = ("name",)
     group = GroupChoiceFilter(field_name="inter_family_group__group")
 
     class Meta:
         model = ZaloGroup
         fields = ["q", "group", "inter_family_group"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(name__icontains=value) if value else queryset
 
 
 class ActivityFilterSet(PortalFilterSet):
@@ -139,25 +133,22 @@ class SituationReportFilterSet(PortalFilterSet):
         fields = ["q", "group", "topic", "urgency", "status", "reported_after", "reported_before"]
 
 
-class ClassificationCriteriaFilterSet(PortalFilterSet):
+class ClassificationCriteriaFilterSet(BoundedFilterSet):
+    """No text search: a ward holds one set of thresholds a year."""
+
     class Meta:
         model = ClassificationCriteria
         fields = ["year"]
 
-    def search(self, queryset, name, value):
-        return queryset
-
 
 class GroupClassificationFilterSet(PortalFilterSet):
+    search_fields = ("group__search_text", "override_reason")
     group = GroupChoiceFilter()
     level = django_filters.ChoiceFilter(label=_("Xếp loại"), choices=Level.choices, method="filter_level")
 
     class Meta:
         model = GroupClassification
         fields = ["group", "year", "level"]
-
-    def search(self, queryset, name, value):
-        return queryset
 
     def filter_level(self, queryset, name, value):
         from django.db.models import Q

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import CHANGE
-from core.forms import EmptyNumbersMixin, EvidenceField, ScopedModelForm, evidence_help
-from plans.forms import DateInput
+from core.forms import DateInput, EmptyNumbersMixin, EvidenceField, ScopedModelForm, evidence_help
 
 from .models import (
     SUNDAY,

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import periods
+from core.numbers import number
+from core.numbers import percent as percent_text
 from organisations.models import Role, SteeringArea, Unit, UnitKind
 
 from .models import (
@@ -477,10 +479,10 @@ def unmet_criteria(figures, criteria, level):
     missing = []
     if Decimal(str(figures["coverage"])) < Decimal(coverage):
         missing.append(_("hộ trong tổ liên gia %(value)s < %(min)s") % {
-            "value": vn_percent(figures["coverage"]), "min": vn_percent(coverage)})
+            "value": percent_text(figures["coverage"]), "min": percent_text(coverage)})
     if Decimal(str(figures["regularity"])) < Decimal(regularity):
         missing.append(_("Chủ nhật xanh %(value)s < %(min)s") % {
-            "value": vn_percent(figures["regularity"]), "min": vn_percent(regularity)})
+            "value": percent_text(figures["regularity"]), "min": percent_text(regularity)})
     if figures["reports"] < reports:
         missing.append(_("báo cáo nắm tình hình %(value)s < %(min)s") % {"value": figures["reports"], "min": reports})
     if figures["activities"] < activities:
@@ -523,19 +525,6 @@ def override_classification(classification, level, reason, user):
 
 # --- Area section -------------------------------------------------------------------------------------
 
-def vn_number(value):
-    """12345 -> "12.345" (Vietnamese thousands separator)."""
-    return f"{value:,}".replace(",", ".")
-
-
-def vn_percent(value):
-    """98.5 -> "98,5%", 100 -> "100%"; None -> "—"."""
-    if value is None:
-        return "—"
-    text = f"{float(value):.1f}".replace(".", ",")
-    return (text[:-2] if text.endswith(",0") else text) + "%"
-
-
 def section_figures(ward, start, end, on=None):
     """The area's figures for a ward and a period (both inclusive): the reports' and dashboards' section."""
     from django.urls import reverse
@@ -562,12 +551,12 @@ def section_figures(ward, start, end, on=None):
     regularity_ratio = percent(held, due)
 
     rows = [
-        (_("Tổ dân vận cộng đồng"), vn_number(len(groups))),
+        (_("Tổ dân vận cộng đồng"), number(len(groups))),
         (_("Hộ trong tổ liên gia / tổng số hộ"),
-         f"{vn_number(coverage.covered)} / {vn_number(coverage.total)} ({vn_percent(coverage.ratio)})"),
-        (_("Hộ chưa vào tổ liên gia"), vn_number(coverage.gaps)),
+         f"{number(coverage.covered)} / {number(coverage.total)} ({percent_text(coverage.ratio)})"),
+        (_("Hộ chưa vào tổ liên gia"), number(coverage.gaps)),
         (_("Chủ nhật xanh đã tổ chức / số buổi phải tổ chức"),
-         f"{vn_number(held)} / {vn_number(due)} ({vn_percent(regularity_ratio)})"),
+         f"{number(held)} / {number(due)} ({percent_text(regularity_ratio)})"),
         (_("Báo cáo nắm tình hình (chưa trả lời)"), f"{report_counts['total']} ({report_counts['open']})"),
         (_("Buổi Chủ nhật xanh"), str(activity_counts.get(ActivityKind.GREEN_SUNDAY, 0))),
         (_("Buổi tuyên truyền"), str(activity_counts.get(ActivityKind.PROPAGANDA, 0))),

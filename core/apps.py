@@ -8,6 +8,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from auditlog.registry import auditlog
+        from django.db.backends.signals import connection_created
+
+        from .search import register_fold_function
+
+        connection_created.connect(register_fold_function, dispatch_uid="core.search.fold")
 
         from .models import Attachment
 

@@ -132,12 +132,16 @@ class PortalFilterBackend(DjangoFilterBackend):
 
 
 class PortalFilterSet(BoundedFilterSet):
+    """A FilterSet with ``q``: every word typed must appear, with or without diacritics, in one of
+    ``search_fields``. By default that is the model's folded ``search_text`` column; a FilterSet of a model
+    without one names the text columns to search (``("note",)``, ``("unit__search_text", "document_code")``),
+    which the database folds. No FilterSet writes its own ``q``."""
+
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="search")
+    search_fields: tuple[str, ...] = ("search_text",)
 
     def search(self, queryset, name, value):
-        if not value:
-            return queryset
-        return search_queryset(queryset, value)
+        return search_queryset(queryset, value, self.search_fields)
 
 
 def _visible_units(request):

@@ -21,6 +21,19 @@ def writable_units(user, model):
     return Unit.objects.filter(path__startswith=prefix, is_active=True)
 
 
+class DateInput(forms.DateInput):
+    """A date typed as dd/mm/yyyy (the portal's one date widget): a text box, not the browser's picker, whose
+    format follows the browser's locale."""
+
+    input_type = "text"
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%d/%m/%Y")
+        super().__init__(**kwargs)
+        self.attrs.setdefault("placeholder", "dd/mm/yyyy")
+        self.attrs.setdefault("inputmode", "numeric")
+
+
 class ScopedModelForm(forms.ModelForm):
     """A model form whose unit choices are limited to the units the user may write to."""
 

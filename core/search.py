@@ -8,6 +8,8 @@ on SQLite and PostgreSQL alike (SQLite's LIKE only folds ASCII case).
 import unicodedata
 
 from django.db import models
+from django.db.models import F, Func, Q, TextField
+from django.db.models.lookups import Contains
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,8 +50,70 @@ class SearchableModel(models.Model):
                 parts.append(str(value))
         return normalise(" ".join(parts))
 
-def search_queryset(queryset, query):
-    """Narrow a queryset of a SearchableModel to rows containing every word of ``query``."""
+
+
+# Every precomposed Latin letter that folds to one ASCII letter ('Ấ' -> 'a', 'Đ' -> 'd'), and the combining marks
+# a decomposed text carries: what PostgreSQL's translate() needs to fold as normalise() does.
+_FOLDED = {
+    ch: normalise(ch)
+    for ch in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)])
+    if len(normalise(ch)) == 1 and normalise(ch).isascii() and normalise(ch) != ch
+}
+_COMBINING_MARKS = "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"
+FOLD_FROM = "".join(_FOLDED) + _COMBINING_MARKS
+FOLD_TO = "".join(_FOLDED.values())
+
+
+class Folded(Func):
+    """A text column folded in the database as ``normalise()`` folds in Python: lower case, no diacritics, đ -> d.
+    For columns without a ``search_text`` copy. SQLite calls ``normalise`` itself (registered on every connection
+    by ``register_fold_function``); PostgreSQL translates the letters."""
+
+    function = "LOWER"
+    output_field = TextField()
+
+    def __init__(self, expression, **extra):
+        super().__init__(F(expression) if isinstance(expression, str) else expression, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function=SQLITE_FOLD_FUNCTION, **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"TRANSLATE(LOWER(({sql})::text), %s, %s)", (*params, FOLD_FROM, FOLD_TO)
+
+
+SQLITE_FOLD_FUNCTION = "danvan_fold"
+
+
+def register_fold_function(sender, connection, **kwargs):
+    """``connection_created`` receiver: SQLite's LOWER and LIKE fold ASCII only, so it gets ``normalise``."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(SQLITE_FOLD_FUNCTION, 1, normalise, deterministic=True)
+
+
+def is_folded_column(path):
+    return path == "search_text" or path.endswith("__search_text")
+
+
+def search_q(query, fields=("search_text",)):
+    """The condition "every word of ``query`` is in one of ``fields``", with or without diacritics. A field is a
+    lookup path: a ``search_text`` column (``unit__search_text``) is already folded; any other text column is
+    folded by the database (``Folded``)."""
+    condition = Q()
     for word in normalise(query).split():
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
+        any_field = Q()
+        for path in fields:
+            if is_folded_column(path):
+                any_field |= Q(**{f"{path}__contains": word})
+            else:
+                any_field |= Q(Contains(Folded(path), word))
+        condition &= any_field
+    return condition
+
+
+def search_queryset(queryset, query, fields=("search_text",)):
+    """Narrow ``queryset`` to rows containing every word of ``query`` in one of ``fields`` (see ``search_q``)."""
+    if not query:
+        return queryset
+    return queryset.filter(search_q(query, fields))

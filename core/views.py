@@ -87,7 +87,30 @@ class ObjectDetailView(ScopedMixin, DetailView):
         return context
 
 
-class ScopedSaveMixin:
+class InvalidFormStatusMixin:
+    """A form with errors answers 400 Bad Request, the form re-rendered with its errors, so clients and tests see
+    that nothing was written. Every create and edit page has it through ScopedSaveMixin: one status everywhere
+    (no page swaps forms in place, so a browser shows the 400 page as it would a 200)."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class EvidenceSaveMixin:
+    """Save the form, then attach the validated files of its evidence field (inside the view's transaction)."""
+
+    evidence_field = "evidence"
+
+    def save_object(self, form):
+        obj = super().save_object(form)
+        for uploaded in form.cleaned_data.get(self.evidence_field) or []:
+            Attachment.attach(obj, uploaded, user=self.request.user)
+        return obj
+
+
+class ScopedSaveMixin(InvalidFormStatusMixin):
     """Save inside a transaction and re-check that the object is still inside the user's scope.
 
     Nobody can create or move a record into another unit: the check runs after the save, inside the

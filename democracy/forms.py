@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import EvidenceField, ScopedModelForm
-from plans.forms import DateInput
+from core.forms import DateInput, EvidenceField, ScopedModelForm
 
 from .models import (
     SENDER_FIELDS,

@@ -15,9 +15,15 @@ from core.forms import writable_units
 from core.models import Attachment
 from core.params import query_id, query_int, query_year
 from core.spreadsheets import xlsx_response
-from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views import (
+    EvidenceSaveMixin,
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 from core.wards import visible_wards, ward_for_request
-from meetings.mixins import EvidenceSaveMixin, InvalidFormStatusMixin
 from meetings.models import Meeting
 
 from .filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
@@ -93,7 +99,7 @@ class DisclosureDetailView(ObjectDetailView):
         return context
 
 
-class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
@@ -125,7 +131,7 @@ class DisclosureCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCrea
         return self.object.get_absolute_url()
 
 
-class DisclosureEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
     model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
@@ -135,7 +141,7 @@ class DisclosureEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditVi
         return self.object.get_absolute_url()
 
 
-class DisclosureApproveView(InvalidFormStatusMixin, ObjectEditView):
+class DisclosureApproveView(ObjectEditView):
     """Record the chairman's approval (the disclosure counts as posted from then on)."""
 
     model = Disclosure
@@ -185,14 +191,14 @@ class ChecklistDefaultsView(LoginRequiredMixin, View):
         return HttpResponseRedirect(f"{reverse('democracy:checklist')}?ward={ward.pk}")
 
 
-class RequirementCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class RequirementCreateView(ObjectCreateView):
     model = DisclosureRequirement
     form_class = DisclosureRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
 
 
-class RequirementEditView(InvalidFormStatusMixin, ObjectEditView):
+class RequirementEditView(ObjectEditView):
     model = DisclosureRequirement
     form_class = DisclosureRequirementForm
     template_name = "core/object_form.html"
@@ -271,7 +277,7 @@ class ReceptionListView(ObjectListView):
         return context
 
 
-class ReceptionCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class ReceptionCreateView(ObjectCreateView):
     model = CitizenReception
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
@@ -294,7 +300,7 @@ class ReceptionCreateView(InvalidFormStatusMixin, ObjectCreateView):
         return super().save_object(form)
 
 
-class ReceptionEditView(InvalidFormStatusMixin, ObjectEditView):
+class ReceptionEditView(ObjectEditView):
     model = CitizenReception
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
@@ -363,7 +369,7 @@ def _may_open_feedback(user, petition):
             and _cadres_for(user).filter(pk=petition.about_cadre_id).exists())
 
 
-class PetitionCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
@@ -388,7 +394,7 @@ class PetitionCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreate
         return self.object.get_absolute_url()
 
 
-class PetitionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
     model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
@@ -398,7 +404,7 @@ class PetitionEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView
         return self.object.get_absolute_url()
 
 
-class PetitionStepCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class PetitionStepCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = PetitionStep
     form_class = PetitionStepForm
     template_name = "democracy/step_form.html"
@@ -480,7 +486,7 @@ class ViolationDetailView(ObjectDetailView):
         return context
 
 
-class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"
@@ -509,7 +515,7 @@ class ViolationCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreat
         return self.object.get_absolute_url()
 
 
-class ViolationEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class ViolationEditView(EvidenceSaveMixin, ObjectEditView):
     model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"

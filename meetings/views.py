@@ -13,12 +13,18 @@ from core import periods
 from core.access import CHANGE, VIEW, remember_access, user_may
 from core.forms import writable_units
 from core.params import query_year
-from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views import (
+    EvidenceSaveMixin,
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 from core.wards import visible_wards, ward_for_request
 
 from .filtersets import ConclusionFilterSet, MeetingFilterSet
 from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
-from .mixins import EvidenceSaveMixin, InvalidFormStatusMixin
 from .models import Conclusion, ConclusionState, ConclusionStatus, Meeting, MeetingRequirement
 from .services import PeriodState, ensure_default_requirements, meeting_schedule
 
@@ -59,7 +65,7 @@ class MeetingDetailView(ObjectDetailView):
         return context
 
 
-class MeetingCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateView):
+class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Meeting
     form_class = MeetingForm
     template_name = "meetings/meeting_form.html"
@@ -83,7 +89,7 @@ class MeetingCreateView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectCreateV
         return self.object.get_absolute_url()
 
 
-class MeetingEditView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class MeetingEditView(EvidenceSaveMixin, ObjectEditView):
     model = Meeting
     form_class = MeetingForm
     template_name = "meetings/meeting_form.html"
@@ -99,7 +105,7 @@ class MeetingDeleteView(ObjectDeleteView):
     success_url = reverse_lazy("meetings:meeting_list")
 
 
-class ConclusionCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class ConclusionCreateView(ObjectCreateView):
     """Add a conclusion to a meeting the user may change (from the meeting's page)."""
 
     model = Conclusion
@@ -169,7 +175,7 @@ class ConclusionDetailView(ObjectDetailView):
         return context
 
 
-class ConclusionFollowUpView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEditView):
+class ConclusionFollowUpView(EvidenceSaveMixin, ObjectEditView):
     """The responsible unit (or the organiser) reports the state and the result, with evidence."""
 
     model = Conclusion
@@ -181,7 +187,7 @@ class ConclusionFollowUpView(InvalidFormStatusMixin, EvidenceSaveMixin, ObjectEd
         return self.object.get_absolute_url()
 
 
-class ConclusionEditView(InvalidFormStatusMixin, ObjectEditView):
+class ConclusionEditView(ObjectEditView):
     """Change what was concluded (text, unit, due date): for those who may change the meeting."""
 
     model = Conclusion
@@ -266,14 +272,14 @@ class ScheduleDefaultsView(LoginRequiredMixin, View):
         return HttpResponseRedirect(f"{reverse('meetings:schedule')}?ward={ward.pk}")
 
 
-class RequirementCreateView(InvalidFormStatusMixin, ObjectCreateView):
+class RequirementCreateView(ObjectCreateView):
     model = MeetingRequirement
     form_class = MeetingRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")
 
 
-class RequirementEditView(InvalidFormStatusMixin, ObjectEditView):
+class RequirementEditView(ObjectEditView):
     model = MeetingRequirement
     form_class = MeetingRequirementForm
     template_name = "core/object_form.html"

@@ -43,25 +43,16 @@ class MobilizationModelFilterSet(PortalFilterSet):
         fields = ["q", "year", "kind", "field", "bloc", "status", "unit"]
 
 
-class _TextSearch(PortalFilterSet):
-    """For models without a normalised search column: a plain search of one text field."""
-
-    search_field = ""
-
-    def search(self, queryset, name, value):
-        return queryset.filter(**{f"{self.search_field}__icontains": value}) if value else queryset
-
-
-class BlocFilterSet(_TextSearch):
-    search_field = "name"
+class BlocFilterSet(PortalFilterSet):
+    search_fields = ("name",)
 
     class Meta:
         model = Bloc
         fields = ["q", "is_active"]
 
 
-class CriterionFilterSet(_TextSearch):
-    search_field = "name"
+class CriterionFilterSet(PortalFilterSet):
+    search_fields = ("name",)
     bloc = django_filters.NumberFilter(label=_("Mã khối"), field_name="bloc_id")
 
     class Meta:
@@ -69,8 +60,8 @@ class CriterionFilterSet(_TextSearch):
         fields = ["q", "bloc", "is_active"]
 
 
-class EvaluatorAssignmentFilterSet(_TextSearch):
-    search_field = "evaluator__username"
+class EvaluatorAssignmentFilterSet(PortalFilterSet):
+    search_fields = ("evaluator__username",)
     bloc = django_filters.NumberFilter(label=_("Mã khối"), field_name="bloc_id")
     evaluator = django_filters.NumberFilter(label=_("Mã người chấm"), field_name="evaluator_id")
 
@@ -79,8 +70,8 @@ class EvaluatorAssignmentFilterSet(_TextSearch):
         fields = ["q", "bloc", "year", "evaluator"]
 
 
-class IndicatorFilterSet(_TextSearch):
-    search_field = "name"
+class IndicatorFilterSet(PortalFilterSet):
+    search_fields = ("name",)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
@@ -88,8 +79,8 @@ class IndicatorFilterSet(_TextSearch):
         fields = ["q", "model"]
 
 
-class IndicatorValueFilterSet(_TextSearch):
-    search_field = "note"
+class IndicatorValueFilterSet(PortalFilterSet):
+    search_fields = ("note",)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="indicator__model_id")
     measured_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="measured_on", lookup_expr="gte")
     measured_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="measured_on", lookup_expr="lte")
@@ -100,8 +91,8 @@ class IndicatorValueFilterSet(_TextSearch):
         fields = ["q", "indicator", "model", "measured_after", "measured_before"]
 
 
-class ActivityFilterSet(_TextSearch):
-    search_field = "title"
+class ActivityFilterSet(PortalFilterSet):
+    search_fields = ("title",)
     held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
     held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
@@ -111,8 +102,8 @@ class ActivityFilterSet(_TextSearch):
         fields = ["q", "model", "held_after", "held_before"]
 
 
-class PublicityFilterSet(_TextSearch):
-    search_field = "title"
+class PublicityFilterSet(PortalFilterSet):
+    search_fields = ("title",)
     channel = django_filters.ChoiceFilter(label=_("Hình thức"), choices=Channel.choices)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
@@ -121,8 +112,8 @@ class PublicityFilterSet(_TextSearch):
         fields = ["q", "model", "channel"]
 
 
-class RegistrationVersionFilterSet(_TextSearch):
-    search_field = "model__name"
+class RegistrationVersionFilterSet(PortalFilterSet):
+    search_fields = ("model__name",)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
@@ -130,8 +121,8 @@ class RegistrationVersionFilterSet(_TextSearch):
         fields = ["q", "model"]
 
 
-class AppraisalFilterSet(_TextSearch):
-    search_field = "comments"
+class AppraisalFilterSet(PortalFilterSet):
+    search_fields = ("comments",)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
@@ -139,8 +130,8 @@ class AppraisalFilterSet(_TextSearch):
         fields = ["q", "model", "decision"]
 
 
-class EvaluationFilterSet(_TextSearch):
-    search_field = "model__name"
+class EvaluationFilterSet(PortalFilterSet):
+    search_fields = ("model__name",)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
@@ -148,8 +139,8 @@ class EvaluationFilterSet(_TextSearch):
         fields = ["q", "model"]
 
 
-class RecognitionFilterSet(_TextSearch):
-    search_field = "achievement"
+class RecognitionFilterSet(PortalFilterSet):
+    search_fields = ("achievement",)
     year = django_filters.NumberFilter(label=_("Năm"), field_name="round__year")
 
     class Meta:
@@ -157,8 +148,8 @@ class RecognitionFilterSet(_TextSearch):
         fields = ["q", "year", "proposed_to_city"]
 
 
-class ReplicationFilterSet(_TextSearch):
-    search_field = "results"
+class ReplicationFilterSet(PortalFilterSet):
+    search_fields = ("results",)
     adopting_unit = UnitChoiceFilter(label=_("Đơn vị nhân rộng"))
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 

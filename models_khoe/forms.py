@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import EvidenceField, ScopedModelForm
-from plans.forms import DateInput
+from core.forms import DateInput, EvidenceField, ScopedModelForm
+from core.numbers import number as plain_number
 
 from . import services
 from .models import (
@@ -20,7 +20,6 @@ from .models import (
     MobilizationModel,
     Publicity,
     RecognitionRound,
-    plain_number,
 )
 
 TEXTAREA = {"rows": 3}

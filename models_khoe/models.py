@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.numbers import number as plain_number
 from core.search import SearchableModel
 
 
@@ -49,17 +50,6 @@ PROGRESS_STATUSES = (Status.APPROVED, Status.IN_PROGRESS, Status.EVALUATED, Stat
 SCORING_STATUSES = (Status.IN_PROGRESS, Status.EVALUATED)
 RECOGNISED_STATUSES = (Status.RECOGNISED, Status.REPLICATED)
 EDITABLE_STATUSES = (Status.REGISTERED, Status.RETURNED)
-
-
-def plain_number(value):
-    """A decimal as officials write it: 20 not 2E+1 or 20.0, 10,5 with the locale's decimal mark."""
-    from django.utils.formats import number_format
-
-    if value is None:
-        return ""
-    value = Decimal(value)
-    value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-    return number_format(value)
 
 
 def name_key(name):

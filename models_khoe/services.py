@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from core import periods
 from core.notifications import notify
+from core.numbers import number as plain_number
 
 from .models import (
     EDITABLE_STATUSES,
@@ -47,7 +48,6 @@ from .models import (
     Replication,
     Status,
     name_key,
-    plain_number,
 )
 
 TWO_PLACES = Decimal("0.01")
@@ -363,22 +363,15 @@ def revise(user, model, *, data, indicators):
 
 def plan_area_for(model):
     """The skilful-mobilization area of the ward's plan that covers the model's year."""
-    from plans.models import AreaKind, TaskArea
+    from plans.models import AreaKind
+    from plans.services import current_area
 
-    return (
-        TaskArea.objects.filter(plan__ward=model.ward, kind=AreaKind.SKILFUL_MOBILIZATION,
-                                plan__starts_on__year__lte=model.year)
-        .filter(Q(plan__ends_on__isnull=True) | Q(plan__ends_on__year__gte=model.year))
-        .select_related("plan")
-        .order_by("-plan__starts_on", "order")
-        .first()
-    )
+    return current_area(model.ward, AreaKind.SKILFUL_MOBILIZATION, year=model.year)
 
 
 def _assign_task(model):
     """Approval assigns the model to its unit as a task of the plan's area 3 (Dân vận khéo)."""
-    from plans.models import Recurrence, Task
-    from plans.services import initialise_task
+    from plans.services import add_area_task
 
     area = plan_area_for(model)
     if area is None:
@@ -386,20 +379,15 @@ def _assign_task(model):
             "Phường chưa có kế hoạch năm %(year)s với nhóm nhiệm vụ “Dân vận khéo”, nên chưa giao được nhiệm vụ "
             "cho đơn vị. Hãy nhập kế hoạch trước khi phê duyệt."
         ) % {"year": model.year})
-    order = (area.tasks.aggregate(last=Max("order"))["last"] or 0) + 1
     kind = _("mô hình") if model.kind == Kind.COLLECTIVE else _("điển hình")
-    task = Task.objects.create(
-        area=area,
-        order=order,
+    return add_area_task(
+        area,
         title=_("Thực hiện %(kind)s Dân vận khéo “%(name)s”") % {"kind": kind, "name": model.name},
         description=model.objectives,
         source=_("Đăng ký Dân vận khéo năm %(year)s") % {"year": model.year},
         lead_unit=model.unit,
-        recurrence=Recurrence.ONCE,
         due_date=model.evaluation_on,
     )
-    initialise_task(task)
-    return task
 
 
 @transaction.atomic
@@ -624,13 +612,6 @@ def spread_for(queryset):
             .annotate(n=Count("pk"), total=Sum("reach"), with_reach=Count("reach"))
             .values_list("channel", "n", "total", "with_reach"))
     return _spread(rows)
-
-
-def reach_text(value):
-    """3150 -> "3.150" as the ward writes it; None (nothing recorded) -> "—"."""
-    from django.utils.formats import number_format
-
-    return "—" if value is None else number_format(value, force_grouping=True)
 
 
 @transaction.atomic
@@ -1022,7 +1003,7 @@ def is_public_photo(attachment):
 
 def spread_rows(spread):
     """The spread as (label, value) rows of the report: items, people reached, then each channel used."""
-    reach = reach_text(spread.reach)
+    reach = plain_number(spread.reach)
     if spread.reach is not None and not spread.reach_complete:
         reach = _("%(reach)s (theo %(n)s/%(total)s tin có số liệu)") % {
             "reach": reach, "n": spread.with_reach, "total": spread.count}
@@ -1033,7 +1014,7 @@ def spread_rows(spread):
     for channel in spread.channels:
         value = _("%(n)s tin") % {"n": channel.count}
         if channel.with_reach:
-            value += " · " + _("%(reach)s người tiếp cận") % {"reach": reach_text(channel.reach)}
+            value += " · " + _("%(reach)s người tiếp cận") % {"reach": plain_number(channel.reach)}
         rows.append((_("Lan tỏa qua: %(channel)s") % {"channel": channel.label}, value))
     return rows
 

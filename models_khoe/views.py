@@ -17,6 +17,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, VIEW, user_may
 from core.models import Attachment
+from core.numbers import number as plain_number
 from core.params import query_year
 from core.views import ObjectDetailView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
@@ -52,7 +53,6 @@ from .models import (
     Recognition,
     RecognitionRound,
     Status,
-    plain_number,
 )
 
 

@@ -3,7 +3,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import PortalFilterSet, UnitChoiceFilter
-from core.search import normalise
 
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Recurrence, Task, TaskBinding, TaskStatus
 from .services import status_filter
@@ -44,6 +43,7 @@ class TaskFilterSet(PortalFilterSet):
 
 
 class ProgressUpdateFilterSet(PortalFilterSet):
+    search_fields = ("note",)
     task = django_filters.NumberFilter(label=_("Mã nhiệm vụ"), field_name="task_id")
     reported_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="reported_on", lookup_expr="gte")
     reported_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="reported_on", lookup_expr="lte")
@@ -51,9 +51,6 @@ class ProgressUpdateFilterSet(PortalFilterSet):
     class Meta:
         model = ProgressUpdate
         fields = ["task", "reported_after", "reported_before"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(note__icontains=value) if value else queryset
 
 
 def _visible_standing_members(request):
@@ -73,6 +70,8 @@ def _visible_party_cells(request):
 
 
 class CellAssignmentFilterSet(PortalFilterSet):
+    # The member's and the cell's own folded search columns, so a renamed cell is found by its new name.
+    search_fields = ("member__search_text", "party_cell__search_text")
     plan = django_filters.ModelChoiceFilter(label=_("Kế hoạch"), queryset=_visible_plans)
     member = django_filters.ModelChoiceFilter(label=_("Đồng chí phụ trách"), queryset=_visible_standing_members)
     party_cell = django_filters.ModelChoiceFilter(label=_("Chi bộ"), queryset=_visible_party_cells)
@@ -81,18 +80,11 @@ class CellAssignmentFilterSet(PortalFilterSet):
         model = CellAssignment
         fields = ["q", "plan", "member", "party_cell"]
 
-    def search(self, queryset, name, value):
-        # The member's and the cell's own folded search columns, so a renamed cell is found by its new name.
-        for word in normalise(value).split():
-            queryset = queryset.filter(
-                Q(member__search_text__contains=word) | Q(party_cell__search_text__contains=word)
-            )
-        return queryset
-
 
 class TaskBindingFilterSet(PortalFilterSet):
     """Which tasks take their progress from which records (the API's /api/task-bindings/)."""
 
+    search_fields = ("task__search_text",)
     task = django_filters.NumberFilter(label=_("Mã nhiệm vụ"), field_name="task_id")
     plan = django_filters.NumberFilter(label=_("Mã kế hoạch"), field_name="task__plan_id")
     source = django_filters.CharFilter(label=_("Nguồn hồ sơ"), field_name="source")
@@ -100,6 +92,3 @@ class TaskBindingFilterSet(PortalFilterSet):
     class Meta:
         model = TaskBinding
         fields = ["task", "plan", "source", "rule"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(task__title__icontains=value) if value else queryset

@@ -4,20 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import EvidenceField, ScopedModelForm
+from core.forms import DateInput, EvidenceField, ScopedModelForm
 
 from .models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from .services import default_occurrence, occurrences
-
-
-class DateInput(forms.DateInput):
-    input_type = "text"
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("format", "%d/%m/%Y")
-        super().__init__(**kwargs)
-        self.attrs.setdefault("placeholder", "dd/mm/yyyy")
-        self.attrs.setdefault("inputmode", "numeric")
 
 
 class PlanForm(ScopedModelForm):

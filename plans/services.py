@@ -172,6 +172,34 @@ def initialise_task(task):
     return refresh_task_progress(task)
 
 
+# --- Tasks that other areas put into the plan -----------------------------------------------------
+
+def current_area(ward, kind, *, on=None, year=None):
+    """The area of ``kind`` in the ward's plan in force on the day ``on`` (or in the year ``year``): the newest
+    plan that covers it. None when the ward has no such plan or area."""
+    from .models import TaskArea
+
+    areas = TaskArea.objects.filter(plan__ward=ward, kind=kind)
+    if year is not None:
+        areas = areas.filter(plan__starts_on__year__lte=year).filter(
+            Q(plan__ends_on__isnull=True) | Q(plan__ends_on__year__gte=year))
+    else:
+        areas = areas.filter(plan__starts_on__lte=on).filter(Q(plan__ends_on__isnull=True) | Q(plan__ends_on__gte=on))
+    return areas.select_related("plan").order_by("-plan__starts_on", "order").first()
+
+
+def add_area_task(area, *, title, lead_unit, due_date, order=None, recurrence=Recurrence.ONCE, **fields):
+    """A one-off task that another area of work puts into a plan area (an approved Dân vận khéo model, a
+    friendly-government criterion to win back): placed after the area's tasks unless ``order`` is given, with
+    its derived progress fields set, ready for the unit to report on."""
+    if order is None:
+        order = (area.tasks.aggregate(last=models.Max("order"))["last"] or 0) + 1
+    task = Task.objects.create(area=area, plan=area.plan, order=order, title=title, lead_unit=lead_unit,
+                               due_date=due_date, recurrence=recurrence, **fields)
+    initialise_task(task)
+    return task
+
+
 # --- Status -------------------------------------------------------------------------------------
 # One rule, written twice on purpose: in Python for a loaded task and as a database expression for
 # lists and filters. tests/plans/test_status.py checks that both agree.

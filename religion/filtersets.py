@@ -2,10 +2,10 @@
 
 import django_filters
 from auditlog.models import LogEntry
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
+from core.search import search_queryset
 
 from .models import (
     ActivityKind,
@@ -93,6 +93,7 @@ class EstablishmentFilterSet(PortalFilterSet):
 
 
 class CertificateStepFilterSet(PortalFilterSet):
+    search_fields = ("note",)
     establishment = EstablishmentChoiceFilter()
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=CertificateStatus.choices)
     recorded_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="recorded_on", lookup_expr="gte")
@@ -102,19 +103,14 @@ class CertificateStepFilterSet(PortalFilterSet):
         model = CertificateStep
         fields = ["establishment", "status", "recorded_after", "recorded_before"]
 
-    def search(self, queryset, name, value):
-        return queryset.filter(note__icontains=value) if value else queryset
-
 
 class HeadChangeFilterSet(PortalFilterSet):
+    search_fields = ("new_head", "previous_head")
     establishment = EstablishmentChoiceFilter()
 
     class Meta:
         model = HeadChange
         fields = ["establishment"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(Q(new_head__icontains=value) | Q(previous_head__icontains=value)) if value else queryset
 
 
 class InvitationFilterSet(PortalFilterSet):
@@ -154,15 +150,13 @@ class WorkFilterSet(PortalFilterSet):
 
 
 class InspectionFilterSet(PortalFilterSet):
+    search_fields = ("findings", "inspectors")
     work = django_filters.NumberFilter(label=_("Mã công trình"), field_name="work_id")
     result = django_filters.ChoiceFilter(label=_("Kết quả"), choices=InspectionResult.choices)
 
     class Meta:
         model = Inspection
         fields = ["work", "result"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(Q(findings__icontains=value) | Q(inspectors__icontains=value)) if value else queryset
 
 
 class EventFilterSet(PortalFilterSet):
@@ -195,14 +189,12 @@ class WatchReportFilterSet(PortalFilterSet):
 
 
 class FollowUpFilterSet(PortalFilterSet):
+    search_fields = ("action_taken",)
     report = django_filters.NumberFilter(label=_("Mã báo cáo"), field_name="report_id")
 
     class Meta:
         model = WatchFollowUp
         fields = ["report"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(action_taken__icontains=value) if value else queryset
 
 
 class KeyPersonFilterSet(PortalFilterSet):
@@ -246,10 +238,4 @@ class AccessLogFilterSet(BoundedFilterSet):
         fields = ["action", "record_type", "actor", "after", "before"]
 
     def filter_actor(self, queryset, name, value):
-        if not value:
-            return queryset
-        condition = Q()
-        for word in value.split():
-            condition &= (Q(actor__username__icontains=word) | Q(actor__first_name__icontains=word)
-                          | Q(actor__last_name__icontains=word))
-        return queryset.filter(condition)
+        return search_queryset(queryset, value, ("actor__username", "actor__first_name", "actor__last_name"))

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import CHANGE
-from core.forms import EvidenceField, ScopedModelForm, writable_units
-from plans.forms import DateInput
+from core.forms import DateInput, EvidenceField, ScopedModelForm, writable_units
 
 from . import services
 from .models import (

@@ -2,11 +2,9 @@
 model, used by the browser list and the API alike."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import PortalFilterSet, UnitChoiceFilter
-from core.search import normalise
 
 from .models import QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
 
@@ -30,13 +28,8 @@ class PeriodFilterSet(PortalFilterSet):
     # A ChoiceFilter, not TypedChoiceFilter: it offers the blank "— Tất cả —" first, so the form does not look
     # as if "Quý 1" were chosen while every quarter is listed.
     quarter = django_filters.ChoiceFilter(label=_("Quý"), choices=QUARTERS)
-
-    def search(self, queryset, name, value):
-        # The ward's folded name ("an hoa" finds "phường An Hòa"), or the document code as typed ("01-BC").
-        for word in value.split():
-            queryset = queryset.filter(Q(ward__search_text__contains=normalise(word))
-                                       | Q(document_code__icontains=word))
-        return queryset
+    # The ward's folded name ("an hoa" finds "phường An Hòa"), or the document code ("01-BC/ĐU").
+    search_fields = ("ward__search_text", "document_code")
 
 
 class QuarterlyReportFilterSet(PeriodFilterSet):
@@ -48,17 +41,15 @@ class QuarterlyReportFilterSet(PeriodFilterSet):
 
 
 class WardSummaryFilterSet(PeriodFilterSet):
+    search_fields = ("ward__search_text",)
+
     class Meta:
         model = WardSummary
         fields = ["q", "ward", "year", "quarter"]
 
-    def search(self, queryset, name, value):
-        for word in normalise(value).split():
-            queryset = queryset.filter(ward__search_text__contains=word)
-        return queryset
-
 
 class UnitReportFilterSet(PortalFilterSet):
+    search_fields = ("unit__search_text",)
     # A number, not a choice list: a list would name every report, in scope or not.
     report = django_filters.NumberFilter(label=_("Mã báo cáo quý"), field_name="report_id", min_value=1)
     unit = UnitChoiceFilter(label=_("Đơn vị"))
@@ -69,8 +60,3 @@ class UnitReportFilterSet(PortalFilterSet):
     class Meta:
         model = UnitReport
         fields = ["q", "report", "unit", "state", "year", "quarter"]
-
-    def search(self, queryset, name, value):
-        for word in normalise(value).split():
-            queryset = queryset.filter(unit__search_text__contains=word)
-        return queryset

@@ -44,6 +44,7 @@ class ServiceDeskFilterSet(PortalFilterSet):
 
 
 class RatingFilterSet(PortalFilterSet):
+    search_fields = ("comment",)
     rated_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="rated_on", lookup_expr="gte")
     rated_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="rated_on", lookup_expr="lte")
     level = django_filters.ChoiceFilter(label=_("Mức độ"), choices=Level.choices)
@@ -56,9 +57,6 @@ class RatingFilterSet(PortalFilterSet):
     class Meta:
         model = Rating
         fields = ["q", "desk", "officer", "service", "reasons", "level", "channel", "rated_after", "rated_before"]
-
-    def search(self, queryset, name, value):
-        return queryset.filter(comment__icontains=value) if value else queryset
 
 
 class CorrectiveActionFilterSet(PortalFilterSet):

@@ -1,9 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ScopedModelForm
+from core.forms import DateInput, ScopedModelForm
 from organisations.models import Person
-from plans.forms import DateInput
 
 from .models import ActionStatus, CorrectiveAction, RatingReason, SatisfactionSettings, Service, ServiceDesk
 from .services import Period

@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core import periods
-
-from .numbers import points
+from core.numbers import number as points
 
 # Star levels run from 1 to 5 (StarLevel's validators): the stars' bars are drawn on that scale.
 MAX_STARS = 5

@@ -1,9 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api import run_model_clean
+from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_units
 from core.models import Attachment
-from meetings.api.serializers import EvidenceFilesMixin, limit_choices, visible_units
 
 from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
 from ..services import submission_status

@@ -1,6 +1,7 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
 
+from core import numbers
 from core.history import readable_changes
 
 register = template.Library()
@@ -106,3 +107,21 @@ def may_open_page(context, url_name, *args):
     from core.navigation import may_open as may_open_rule
 
     return may_open_rule(context.get("user"), url_name, *args)
+
+
+@register.filter(name="number")
+def number_filter(value, places=None):
+    """3150 -> 3.150, 92.50 -> 92,5; ``|number:1`` rounds to one decimal (core.numbers)."""
+    return numbers.number(value, None if places in (None, "") else int(places))
+
+
+@register.filter(name="percent")
+def percent_filter(value, places=1):
+    """93.333 -> 93,3%, 100 -> 100,0%; ``|percent:0`` -> 93% (core.numbers)."""
+    return numbers.percent(value, int(places))
+
+
+@register.filter(name="signed")
+def signed_filter(value):
+    """A change: +2,5 / -1 (core.numbers)."""
+    return numbers.signed(value)

@@ -1,8 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api import run_model_clean
-from meetings.api.serializers import EvidenceFilesMixin, limit_choices, visible_people, visible_units
+from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_people, visible_units
 
 from ..models import (
     SENDER_FIELDS,

@@ -1,75 +1,10 @@
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api import run_model_clean
+from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_people, visible_units
 
 from ..models import Conclusion, Meeting, MeetingRequirement
 from ..services import conclusion_status
-
-
-class EvidenceFilesMixin(serializers.Serializer):
-    """Optional evidence files on a multipart write, checked by the portal's one upload validator.
-
-    Saved as core Attachments inside the viewset's transaction, so a refused file writes nothing.
-    """
-
-    files = serializers.ListField(child=serializers.FileField(), write_only=True, required=False,
-                                  label=_("Tệp minh chứng"))
-
-    def validate_files(self, files):
-        from core.validators import validate_upload
-
-        for uploaded in files:
-            try:
-                validate_upload(uploaded)
-            except DjangoValidationError as exc:
-                raise serializers.ValidationError(exc.messages) from exc
-        return files
-
-    def _attach(self, instance, files):
-        from core.models import Attachment
-
-        request = self.context.get("request")
-        for uploaded in files:
-            Attachment.attach(instance, uploaded, user=request.user if request else None)
-
-    def create(self, validated_data):
-        files = validated_data.pop("files", [])
-        instance = super().create(validated_data)
-        self._attach(instance, files)
-        return instance
-
-    def update(self, instance, validated_data):
-        files = validated_data.pop("files", [])
-        instance = super().update(instance, validated_data)
-        self._attach(instance, files)
-        return instance
-
-
-def limit_choices(serializer, **querysets):
-    """Related choices limited to what the requesting user may see: no linking to another ward's rows."""
-    request = serializer.context.get("request")
-    if request is None or not request.user.is_authenticated:  # the schema generator's anonymous request
-        return
-    for name, make in querysets.items():
-        field = serializer.fields.get(name)
-        if field is None or field.read_only:
-            continue
-        target = field.child_relation if isinstance(field, serializers.ManyRelatedField) else field
-        target.queryset = make(request.user)
-
-
-def visible_units(user):
-    from organisations.models import Unit
-
-    return Unit.objects.restrict(user)
-
-
-def visible_people(user):
-    from organisations.models import Person
-
-    return Person.objects.restrict(user)
 
 
 class MeetingSerializer(EvidenceFilesMixin, serializers.ModelSerializer):

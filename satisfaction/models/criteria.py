@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy, RestrictedManager
-
-from ..numbers import points
+from core.numbers import number as points
 
 
 class Measure(models.TextChoices):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import periods
+from core.numbers import number as points
 from core.params import whole_number
 
 from ..models import (
@@ -33,7 +34,6 @@ from ..models import (
     ServiceDesk,
     hash_token,
 )
-from ..numbers import points
 from ..ratelimit import allow
 
 # --- Scales ---------------------------------------------------------------------------------------

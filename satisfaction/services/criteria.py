@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import periods
+from core.numbers import number as fmt_points
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from ..models import (
@@ -24,7 +25,6 @@ from ..models import (
     Review,
     StarLevel,
 )
-from ..numbers import points as fmt_points
 
 TARGET_STARS = 4
 
@@ -393,20 +393,16 @@ def may_review(user):
 # --- A gap becomes a task of the plan -------------------------------------------------------------
 
 def friendly_government_area(ward, on):
-    from django.db.models import Q
+    from plans.models import AreaKind
+    from plans.services import current_area
 
-    from plans.models import AreaKind, TaskArea
-
-    return (TaskArea.objects.filter(plan__ward=ward, kind=AreaKind.FRIENDLY_GOVERNMENT, plan__starts_on__lte=on)
-            .filter(Q(plan__ends_on__isnull=True) | Q(plan__ends_on__gte=on))
-            .select_related("plan").order_by("-plan__starts_on").first())
+    return current_area(ward, AreaKind.FRIENDLY_GOVERNMENT, on=on)
 
 
 @transaction.atomic
 def gap_to_task(score, today=None):
     """Create a task in the plan's friendly-government area to win back the missing points of a criterion."""
-    from plans.models import Task
-    from plans.services import initialise_task
+    from plans.services import add_area_task
 
     if score.gap_task_id:
         raise AssessmentError(_("Tiêu chí này đã có nhiệm vụ khắc phục."))
@@ -419,9 +415,8 @@ def gap_to_task(score, today=None):
     missing = criterion.max_points - (score.final_score or Decimal("0"))
     _start, quarter_end = periods.quarter_bounds(assessment.year, assessment.quarter)
     next_quarter_end = periods.quarter_bounds(*periods.next_quarter(assessment.year, assessment.quarter))[1]
-    task = Task.objects.create(
-        area=area,
-        plan=area.plan,
+    task = add_area_task(
+        area,
         title=_("Khắc phục tiêu chí %(code)s Chính quyền thân thiện (thiếu %(missing)s điểm)")
         % {"code": criterion.code, "missing": fmt_points(missing)},
         description=_("%(name)s\nĐiểm quý %(q)s/%(y)s: %(points)s/%(max)s. Minh chứng cần có: %(evidence)s")
@@ -433,7 +428,6 @@ def gap_to_task(score, today=None):
         due_date=max(next_quarter_end, today),
         order=9000 + criterion.order,
     )
-    initialise_task(task)
     score.gap_task = task
     score.save(update_fields=["gap_task"])
     return task

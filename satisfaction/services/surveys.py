@@ -12,6 +12,7 @@ from django.db.models import Avg, Count, Q
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.numbers import number, percent
 from core.params import whole_number
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
@@ -317,8 +318,8 @@ def dimension_chart_svg(dimension, width=640):
         if share is not None:
             w = round(float(share) * bar_width / 100, 1)
             parts.append(f'<rect class="bar" x="{bar_left}" y="{y + 4}" width="{w}" height="20" fill="#2e7d32"/>')
-            mean = f" · {row.mean:.2f}".replace(".", ",") if row.mean is not None else ""
-            label = f"{share:.1f}%".replace(".", ",") + mean
+            mean = f" · {number(row.mean, 2)}" if row.mean is not None else ""
+            label = percent(share) + mean
             parts.append(f'<text x="{bar_left + bar_width + 4}" y="{y + 18}">{escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -50,7 +50,7 @@ def test_a_member_without_a_name_or_role_is_refused_in_vietnamese(group, leader)
     response = leader.post(reverse("communitygroups:member_add", args=[group.pk]),
                            {"full_name": "", "role": "", "order": "0"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert field_errors(response, "full_name") == ["Trường này là bắt buộc."]
     assert field_errors(response, "role") == ["Trường này là bắt buộc."]
     assert not GroupMember.objects.exists()
@@ -71,7 +71,7 @@ def post_propaganda(client, group, **changes):
 def test_a_propaganda_session_without_a_topic_is_refused_in_vietnamese(group, leader):
     response = post_propaganda(leader, group, topic="")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Buổi tuyên truyền phải có chủ đề." in field_errors(response, "topic")
     assert not Activity.objects.exists()
 
@@ -96,7 +96,7 @@ def test_a_propaganda_session_records_its_topic_and_reach(group, leader, bloc):
 def test_a_propaganda_session_with_a_negative_reach_is_refused(group, leader):
     response = post_propaganda(leader, group, topic="law", reach="-5")
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert any("lớn hơn hoặc bằng" in error for error in field_errors(response, "reach"))
     assert not Activity.objects.exists()
 

@@ -127,7 +127,7 @@ def test_green_sunday_on_a_monday_is_refused(ward_a, data_a, client_for):
         reverse("communitygroups:activity_add") + "?loai=green_sunday",
         {"loai": "green_sunday", "group": data_a["one"].pk, "held_on": "04/03/2024", "place": "Ngõ 5",
          "participants": "5", "households_count": "5"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "không phải Chủ nhật" in response.content.decode()
     assert not Activity.objects.exists()
 
@@ -137,7 +137,7 @@ def test_leader_cannot_record_for_another_group(ward_a, data_a, client_for):
         reverse("communitygroups:activity_add") + "?loai=green_sunday",
         {"loai": "green_sunday", "group": data_a["two"].pk, "held_on": "03/03/2024", "place": "Ngõ 5",
          "participants": "5", "households_count": "5"})
-    assert response.status_code == 200 and not Activity.objects.exists()
+    assert response.status_code == 400 and not Activity.objects.exists()
 
 
 def test_report_goes_up_and_comes_back_answered(ward_a, data_a, client_for, django_capture_on_commit_callbacks):
@@ -183,7 +183,7 @@ def test_classification_criteria_compute_and_override(ward_a, data_a, steering_u
 
     url = reverse("communitygroups:classification_override", args=[two.pk])
     refused = client.post(url, {"override_level": "average", "override_reason": ""})
-    assert refused.status_code == 200 and "lý do" in refused.content.decode()
+    assert refused.status_code == 400 and "lý do" in refused.content.decode()
     assert client.post(url, {"override_level": "average", "override_reason": "Tổ mới kiện toàn"}).status_code == 302
     two.refresh_from_db()
     assert two.final_level == Level.AVERAGE and two.decided_by == steering_user
@@ -201,7 +201,7 @@ def test_household_form_refuses_a_duplicate(ward_a, data_a, client_for):
     response = client.post(reverse("communitygroups:household_add"), {
         "group": data_a["one"].pk, "address": "số 1 ngõ 5 lê lợi", "head_name": "Nguyen Van Ho 1",
         "members_count": "3"})
-    assert response.status_code == 200 and "đã có trong danh sách" in response.content.decode()
+    assert response.status_code == 400 and "đã có trong danh sách" in response.content.decode()
     response = client.post(reverse("communitygroups:household_add"), {
         "group": data_a["one"].pk, "address": "Số 9 Ngõ 5 Lê Lợi", "head_name": "Lê Thị Mới",
         "members_count": "3", "inter_family_group": data_a["ifg"].pk})

@@ -46,7 +46,7 @@ def test_a_model_with_too_few_evaluators_is_listed_without_a_rank():
 
 
 def test_numbers_are_shown_as_officials_write_them():
-    from models_khoe.models import plain_number
+    from core.numbers import number as plain_number
 
     assert [plain_number(Decimal(v)) for v in ("20.0", "10.5", "0.00", "85.10")] == ["20", "10,5", "0", "85,1"]
 

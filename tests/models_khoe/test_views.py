@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.numbers import number as plain_number
 from meetings.models import Meeting
 from models_khoe import services
-from models_khoe.models import Criterion, MobilizationModel, RecognitionRound, Status, plain_number
+from models_khoe.models import Criterion, MobilizationModel, RecognitionRound, Status
 
 from .conftest import YEAR, full_points, registration
 

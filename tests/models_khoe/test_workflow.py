@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.models import Notification
+from core.numbers import number as plain_number
 from models_khoe import services
-from models_khoe.models import Appraisal, Decision, MobilizationModel, RegistrationVersion, Status, plain_number
+from models_khoe.models import Appraisal, Decision, MobilizationModel, RegistrationVersion, Status
 from organisations.demo import ensure_user
 from organisations.models import Role
 from plans.models import AreaKind, ProgressUpdate

@@ -113,6 +113,6 @@ def test_people_form_errors_are_in_vietnamese_and_nothing_is_written(ward_a, war
 
     response = client_for(ward_a.users["officer_ubnd"]).post(ADD_PERSON, post)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert not Person.objects.filter(full_name="Vũ Thị Hạnh").exists()

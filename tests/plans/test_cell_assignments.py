@@ -170,7 +170,7 @@ def test_bad_assignments_are_refused_in_vietnamese(ward_a, ward_b, plan_a, membe
 
     response = client_for(ward_a.users["standing"]).post(reverse("plans:cell_assignment_add"), data)
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert CellAssignment.objects.count() == 3
 

@@ -39,7 +39,7 @@ def test_the_committee_registers_an_establishment_in_its_ward(ward_a, ward_b, co
 
     foreign = committee.post(reverse("religion:establishment_add"),
                              {**data, "residential_group": ward_b.units["tdp-2"].pk})
-    assert foreign.status_code == 200
+    assert foreign.status_code == 400
     assert "Hãy chọn một lựa chọn hợp lệ" in foreign.content.decode()
     response = committee.post(reverse("religion:establishment_add"), data)
 

@@ -169,7 +169,7 @@ def test_corrective_action_is_closed_with_a_result(desk, ward_a, client_for):
     done = client.post(url, {"status": "closed", "measures": "Họp rút kinh nghiệm", "result": "Đã chấn chỉnh.",
                              "closed_on": "20/06/2024", "due_date": "30/06/2024"})
 
-    assert refused.status_code == 200 and "Ghi kết quả khắc phục" in refused.content.decode()
+    assert refused.status_code == 400 and "Ghi kết quả khắc phục" in refused.content.decode()
     assert done.status_code == 302
     action.refresh_from_db()
     assert action.status == ActionStatus.CLOSED and action.closed_on == date(2024, 6, 20)

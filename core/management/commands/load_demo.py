@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core import periods
+from core.numbers import percent
 from organisations.demo import DEMO_LOGINS, DEMO_PASSWORD, create_ward, ensure_person, ensure_user
 from organisations.models import Person, Role, Unit, UnitKind, User
 from plans.loader import load_plan, read_seed_plan
@@ -177,7 +178,7 @@ class Command(BaseCommand):
         plan = sections.get("plan", {})
         by_status = plan.get("by_status", {})
         progress = plan.get("headline")
-        progress = f"{progress:.1f}".replace(".", ",") + "%" if progress is not None else "chưa tính được"
+        progress = percent(progress, empty="chưa tính được")
         return {
             "results": (f"Trong quý {report.quarter}/{report.year}, các đơn vị triển khai đồng bộ Kế hoạch công "
                         f"tác dân vận; tiến độ chung đạt {progress}, {by_status.get('done', 0)} nhiệm vụ hoàn thành, "

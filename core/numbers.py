@@ -1,0 +1,59 @@
+"""Numbers as the ward writes them, on screen, in PDFs and in messages: thousands with ".", decimals with ",", no
+trailing zeros, no scientific notation (1.234,5 · 20 · 10,5 · 93,3%). One place, so a figure reads the same on
+every page and document; independent of the active locale, so a Celery worker writes it the same way."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+THOUSANDS = "."
+DECIMAL_MARK = ","
+PERCENT_SIGN = "%"
+EMPTY = "—"
+
+
+def _decimal(value):
+    try:
+        return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return None
+
+
+def _written(amount):
+    integer, _point, fraction = format(abs(amount), "f").partition(".")
+    grouped = f"{int(integer):,}".replace(",", THOUSANDS)
+    sign = "-" if amount < 0 else ""
+    return sign + grouped + (DECIMAL_MARK + fraction if fraction else "")
+
+
+def number(value, places=None, empty=EMPTY):
+    """12345 -> "12.345", 92.50 -> "92,5", 2E+1 -> "20": no trailing zeros; rounded half up to ``places``
+    decimals when given. None (nothing recorded) -> ``empty``."""
+    if value is None or value == "":
+        return empty
+    amount = _decimal(value)
+    if amount is None:
+        return str(value)
+    if places is not None:
+        amount = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    amount = amount.normalize()
+    if amount == amount.to_integral_value():
+        amount = amount.quantize(Decimal(1))
+    return _written(amount)
+
+
+def percent(value, places=1, empty=EMPTY):
+    """A share always to ``places`` decimals, as the plan page writes progress: 93.333 -> "93,3%",
+    100 -> "100,0%", with ``places=0`` -> "93%". None (nothing to divide) -> ``empty``."""
+    if value is None or value == "":
+        return empty
+    amount = _decimal(value)
+    if amount is None:
+        return str(value)
+    return _written(amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)) + PERCENT_SIGN
+
+
+def signed(value, places=None, empty=EMPTY):
+    """A change: +2,5 / -1 / 0."""
+    if value is None or value == "":
+        return empty
+    text = number(value, places)
+    return f"+{text}" if Decimal(str(value)) > 0 else text
