@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, EvidenceField, ScopedModelForm, evidence_help
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm, evidence_help
 from core.models import Attachment
 
 from .models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, unit_headed_by
@@ -44,7 +44,7 @@ class UnitPlanRoundForm(ScopedModelForm):
             self.fields["units"].initial = list(self.instance.submissions.values_list("unit_id", flat=True))
 
 
-class SubmissionForm(forms.ModelForm):
+class SubmissionForm(PortalModelForm):
     """A unit sends its own implementation plan: the date, the document and its file."""
 
     files = EvidenceField(label=_("Tệp kế hoạch"), help_text=evidence_help(_("PDF, Word hoặc ảnh chụp")))
@@ -102,7 +102,7 @@ class CadreFeedbackForm(ScopedModelForm):
             self.fields["cadre"].queryset = _cadres_for(self.user)
 
 
-class CadreReviewForm(forms.ModelForm):
+class CadreReviewForm(PortalModelForm):
     evidence = EvidenceField(label=_("Biên bản, quyết định"))
 
     class Meta:

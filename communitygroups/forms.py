@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import CHANGE
-from core.forms import DateInput, EmptyNumbersMixin, EvidenceField, ScopedModelForm, evidence_help
+from core.forms import (
+    DateInput,
+    EmptyNumbersMixin,
+    EvidenceField,
+    PortalForm,
+    PortalModelForm,
+    ScopedModelForm,
+    evidence_help,
+)
 
 from .models import (
     SUNDAY,
@@ -42,7 +50,7 @@ def vietnamese_blank_choices(form):
             field.choices = [("", _("— Chọn —")), *choices[1:]]
 
 
-class GroupScopedForm(forms.ModelForm):
+class GroupScopedForm(PortalModelForm):
     """A form for a row of a community group: the group is one the user may change, or fixed by the page."""
 
     def __init__(self, *args, user=None, group=None, **kwargs):
@@ -128,7 +136,7 @@ class HouseholdForm(GroupScopedForm):
         return cleaned
 
 
-class ZaloGroupForm(EmptyNumbersMixin, forms.ModelForm):
+class ZaloGroupForm(EmptyNumbersMixin, PortalModelForm):
     empty_number_fields = optional_number_fields = ("members_count",)
 
     class Meta:
@@ -228,12 +236,12 @@ class SituationReportForm(GroupScopedForm):
         return value
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PortalForm):
     answer = forms.CharField(label=_("Trả lời, chỉ đạo"), widget=forms.Textarea(attrs={"rows": 4}),
                              error_messages={"required": _("Nội dung trả lời không được để trống.")})
 
 
-class ClassificationCriteriaForm(forms.ModelForm):
+class ClassificationCriteriaForm(PortalModelForm):
     class Meta:
         model = ClassificationCriteria
         fields = ["good_coverage", "good_regularity", "good_reports", "good_activities",
@@ -245,7 +253,7 @@ class ClassificationCriteriaForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class OverrideForm(forms.ModelForm):
+class OverrideForm(PortalModelForm):
     class Meta:
         model = GroupClassification
         fields = ["override_level", "override_reason"]
@@ -264,7 +272,7 @@ class OverrideForm(forms.ModelForm):
         return cleaned
 
 
-class HouseholdImportForm(forms.Form):
+class HouseholdImportForm(PortalForm):
     group = forms.ModelChoiceField(label=_("Tổ dân vận"), queryset=CommunityGroup.objects.none())
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx)"),

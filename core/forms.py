@@ -2,12 +2,14 @@
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .access import CHANGE, scope_prefix
+from .numbers import number
 from .validators import validate_upload
 
 
@@ -34,7 +36,60 @@ class DateInput(forms.DateInput):
         self.attrs.setdefault("inputmode", "numeric")
 
 
-class ScopedModelForm(forms.ModelForm):
+# Bounds of a number nobody declared a bound for: what a ward can count, and the calendar's own limits. The form
+# refuses beyond them in Vietnamese and the browser's number box carries them as min/max, so a typo of one zero
+# too many is caught before it reaches a report (and a value no column can hold never reaches the database).
+COUNT_CEILING = 1_000_000
+NAMED_BOUNDS = {"year": (2000, 2100), "quarter": (1, 4), "month": (1, 12), "day": (1, 31)}
+
+
+def _named_bounds(name):
+    for word, bounds in NAMED_BOUNDS.items():
+        if name == word or name.endswith(f"_{word}") or name.startswith(f"{word}_"):
+            return bounds
+    return None
+
+
+def bound_numbers(form):
+    """Give every number field of ``form`` without a declared maximum the portal's bounds."""
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.IntegerField):  # DecimalField and FloatField are IntegerFields too
+            continue
+        low, high = _named_bounds(name) or (None, None)
+        if high is None:
+            high = COUNT_CEILING
+            digits, places = getattr(field, "max_digits", None), getattr(field, "decimal_places", None)
+            if digits is not None:
+                high = 10 ** (digits - (places or 0)) - (10 ** -places if places else 1)
+        if field.max_value is None:
+            field.max_value = high
+            message = gettext("Giá trị lớn nhất là %(limit)s.") % {"limit": number(high)}
+            field.validators.append(MaxValueValidator(high, message=message.replace("%", "%%")))
+            field.widget.attrs["max"] = str(high)
+        if low is not None and field.min_value is None:
+            field.min_value = low
+            message = gettext("Giá trị nhỏ nhất là %(limit)s.") % {"limit": number(low)}
+            field.validators.append(MinValueValidator(low, message=message.replace("%", "%%")))
+            field.widget.attrs["min"] = str(low)
+
+
+class PortalModelForm(forms.ModelForm):
+    """The portal's model form: numbers bounded (``bound_numbers``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_numbers(self)
+
+
+class PortalForm(forms.Form):
+    """The portal's plain form: numbers bounded (``bound_numbers``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bound_numbers(self)
+
+
+class ScopedModelForm(PortalModelForm):
     """A model form whose unit choices are limited to the units the user may write to."""
 
     unit_fields = ()

@@ -7,12 +7,11 @@ entry into labelled, localised lines: relations by name, yes/no for booleans, nu
 locale's format, and for a new record the values it was created with.
 """
 
-from decimal import Decimal, InvalidOperation
-
 from django.core.exceptions import FieldDoesNotExist
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+
+from core.numbers import number
 
 NUMBER_FIELDS = {"DecimalField", "FloatField", "IntegerField", "PositiveIntegerField",
                  "PositiveSmallIntegerField", "SmallIntegerField", "BigIntegerField",
@@ -24,16 +23,6 @@ CREATE_LINES = 8
 
 def empty(value):
     return value is None or str(value) in ("", "None")
-
-
-def number_text(value):
-    """'1.00' → '1', '83.20' → '83,2' in Vietnamese; grouping for thousands."""
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    number = number.quantize(Decimal(1)) if number == number.to_integral() else number.normalize()
-    return formats.number_format(number, use_l10n=True, force_grouping=True)
 
 
 def boolean_text(value):
@@ -94,8 +83,8 @@ def readable_changes(entry):
         elif kind == "BooleanField":
             old, new = boolean_text(old), boolean_text(new)
         elif kind in NUMBER_FIELDS:
-            old = None if empty(old) else number_text(old)
-            new = None if empty(new) else number_text(new)
+            old = None if empty(old) else number(old)
+            new = None if empty(new) else number(new)
         if creating:
             if empty(new):
                 continue

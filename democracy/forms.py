@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import DateInput, EvidenceField, ScopedModelForm
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
 
 from .models import (
     SENDER_FIELDS,
@@ -57,7 +57,7 @@ class DisclosureForm(ScopedModelForm):
             "Quy chế dân chủ và thủ tục hành chính được niêm yết thường xuyên; nội dung khác ít nhất 30 ngày liên tục.")
 
 
-class DisclosureApprovalForm(forms.ModelForm):
+class DisclosureApprovalForm(PortalModelForm):
     """The chairman's approval: required before the disclosure counts as posted."""
 
     class Meta:
@@ -165,7 +165,7 @@ class PetitionForm(ScopedModelForm):
         return cleaned
 
 
-class PetitionStepForm(forms.ModelForm):
+class PetitionStepForm(PortalModelForm):
     evidence = EvidenceField(label=_("Văn bản, tài liệu"))
 
     class Meta:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import DateInput, EvidenceField, ScopedModelForm
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
 
 from .models import Conclusion, ConclusionState, Meeting, MeetingRequirement
 
@@ -84,7 +84,7 @@ class ConclusionForm(ScopedModelForm):
             self.fields["number"].initial = self.instance.meeting.conclusions.count() + 1
 
 
-class ConclusionFollowUpForm(forms.ModelForm):
+class ConclusionFollowUpForm(PortalModelForm):
     """What the responsible unit reports: state, result, completion date and evidence."""
 
     evidence = EvidenceField()

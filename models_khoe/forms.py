@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import DateInput, EvidenceField, ScopedModelForm
+from core.forms import DateInput, EvidenceField, PortalForm, PortalModelForm, ScopedModelForm
 from core.numbers import number as plain_number
 
 from . import services
@@ -110,7 +110,7 @@ class RegistrationForm(ScopedModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(PortalForm):
     name = forms.CharField(label=_("Tên chỉ tiêu"), max_length=255,
                            widget=forms.TextInput(attrs={"placeholder": _("Ví dụ: Số hộ bàn giao mặt bằng")}))
     unit_of_measure = forms.CharField(label=_("Đơn vị tính"), max_length=64,
@@ -149,7 +149,7 @@ def indicator_initial(model):
     return [{name: getattr(i, name) for name in services.INDICATOR_FIELDS} for i in model.indicators.all()]
 
 
-class AppraisalForm(forms.Form):
+class AppraisalForm(PortalForm):
     APPROVE, RETURN = "approve", "return"
     decision = forms.ChoiceField(label=_("Kết quả thẩm định"), widget=forms.RadioSelect, choices=[
         (APPROVE, _("Phê duyệt và giao nhiệm vụ cho đơn vị")), (RETURN, _("Trả lại để đơn vị chỉnh sửa"))])
@@ -163,7 +163,7 @@ class AppraisalForm(forms.Form):
         return cleaned
 
 
-class IndicatorValueForm(forms.Form):
+class IndicatorValueForm(PortalForm):
     indicator = forms.ModelChoiceField(label=_("Chỉ tiêu"), queryset=None)
     measured_on = forms.DateField(label=_("Ngày đo"), widget=DateInput())
     value = forms.DecimalField(label=_("Giá trị đạt được"), max_digits=14, decimal_places=2)
@@ -176,7 +176,7 @@ class IndicatorValueForm(forms.Form):
         self.fields["measured_on"].initial = periods.today()
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(PortalModelForm):
     evidence = EvidenceField(label=_("Ảnh, tệp minh chứng"))
 
     class Meta:
@@ -189,7 +189,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["held_on"].initial = periods.today()
 
 
-class PublicityForm(forms.ModelForm):
+class PublicityForm(PortalModelForm):
     class Meta:
         model = Publicity
         fields = ["channel", "published_on", "title", "link", "reach"]
@@ -201,12 +201,12 @@ class PublicityForm(forms.ModelForm):
         self.fields["published_on"].initial = periods.today()
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(PortalForm):
     files = EvidenceField(label=_("Ảnh, tệp minh chứng"), required=True)
     description = forms.CharField(label=_("Mô tả"), max_length=255, required=False)
 
 
-class ScoreForm(forms.Form):
+class ScoreForm(PortalForm):
     """One field per criterion of the bloc's rubric, and the evaluator's private note."""
 
     note = forms.CharField(label=_("Ghi chú riêng"), required=False, widget=forms.Textarea(attrs=TEXTAREA),
@@ -235,7 +235,7 @@ class ScoreForm(forms.Form):
         return {c.pk: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
 
 
-class RecognitionForm(forms.Form):
+class RecognitionForm(PortalForm):
     achievement = forms.CharField(
         label=_("Thành tích, kết quả nổi bật"), widget=forms.Textarea(attrs=TEXTAREA),
         help_text=_("Đăng trên trang công khai: viết điều mô hình đã làm được, có số liệu."),
@@ -243,7 +243,7 @@ class RecognitionForm(forms.Form):
     proposed_to_city = forms.BooleanField(label=_("Đề nghị Thành ủy biểu dương"), required=False)
 
 
-class ReplicationForm(forms.Form):
+class ReplicationForm(PortalForm):
     adopting_unit = forms.ModelChoiceField(label=_("Đơn vị nhân rộng"), queryset=None)
     started_on = forms.DateField(label=_("Ngày bắt đầu áp dụng"), widget=DateInput())
     results = forms.CharField(label=_("Kết quả tại đơn vị"), widget=forms.Textarea(attrs=TEXTAREA))
@@ -261,7 +261,7 @@ class ReplicationForm(forms.Form):
         self.fields["adopting_unit"].empty_label = _("— Chọn đơn vị —")
 
 
-class BlocForm(forms.ModelForm):
+class BlocForm(PortalModelForm):
     class Meta:
         model = Bloc
         fields = ["name", "description", "order", "min_evaluators", "is_active"]
@@ -275,7 +275,7 @@ CriterionFormSet = forms.modelformset_factory(
 )
 
 
-class EvaluatorForm(forms.Form):
+class EvaluatorForm(PortalForm):
     year = forms.TypedChoiceField(label=_("Năm"), coerce=int)
     evaluator = forms.ModelChoiceField(label=_("Người chấm"), queryset=None)
 
@@ -292,7 +292,7 @@ class EvaluatorForm(forms.Form):
         self.fields["evaluator"].empty_label = _("— Chọn người chấm —")
 
 
-class RoundForm(forms.ModelForm):
+class RoundForm(PortalModelForm):
     class Meta:
         model = RecognitionRound
         fields = ["decision_number", "decided_on", "ceremony_on", "ceremony_place", "note"]

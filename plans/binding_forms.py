@@ -4,12 +4,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import record_sources
+from core.forms import PortalForm
 
 from .forms import DateInput
 from .models import BindingRule
 
 
-class TaskBindingForm(forms.Form):
+class TaskBindingForm(PortalForm):
     source = forms.ChoiceField(label=_("Nguồn hồ sơ"), required=False)
     rule = forms.ChoiceField(label=_("Cách tính mỗi kỳ"), choices=BindingRule.choices, initial=BindingRule.RECORDS)
     count = forms.IntegerField(label=_("N (số hồ sơ hoặc số đơn vị, tổ)"), required=False, min_value=1,

@@ -15,6 +15,7 @@ from django.views import View
 
 from core import periods
 from core.access import may_create
+from core.forms import PortalForm
 from core.spreadsheets import xlsx_response
 from core.validators import validate_xlsx
 
@@ -38,7 +39,7 @@ class TaskExportView(TaskListView):
         return xlsx_response(export_tasks(queryset), f"nhiem-vu-{periods.today():%Y%m%d}.xlsx")
 
 
-class ProgressImportForm(forms.Form):
+class ProgressImportForm(PortalForm):
     file = forms.FileField(
         label=gettext_lazy("Tệp Excel (.xlsx)"),
         help_text=gettext_lazy("Tệp tải về bằng nút “Xuất Excel”, đã điền các cột nền vàng."),

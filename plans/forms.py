@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import DateInput, EvidenceField, ScopedModelForm
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
 
 from .models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from .services import default_occurrence, occurrences
@@ -48,7 +48,7 @@ def _bound(task):
     return getattr_binding(task) is not None
 
 
-class ProgressForm(forms.ModelForm):
+class ProgressForm(PortalModelForm):
     evidence = EvidenceField()
 
     class Meta:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 
 from core.access import CHANGE, may_create, user_may
+from core.forms import PortalForm
 from core.uploads import check_size
 from core.views import OutOfScope
 from organisations.models import Unit, UnitKind
@@ -52,7 +53,7 @@ def _wards_for(user):
     return Unit.objects.filter(pk=ward.pk) if ward else Unit.objects.none()
 
 
-class PlanUploadForm(forms.Form):
+class PlanUploadForm(PortalForm):
     file = forms.FileField(label=gettext_lazy("Văn bản kế hoạch"))
     ward = forms.ModelChoiceField(label=gettext_lazy("Phường"), queryset=Unit.objects.none())
 
@@ -128,7 +129,7 @@ class PlanImportView(ImportAccessMixin, View):
 
 # ---------------------------------------------------------------- preview and save
 
-class ImportPlanForm(forms.Form):
+class ImportPlanForm(PortalForm):
     code = forms.CharField(label=gettext_lazy("Số, ký hiệu"), max_length=64, required=False)
     title = forms.CharField(label=gettext_lazy("Trích yếu"), max_length=500)
     issuer = forms.CharField(label=gettext_lazy("Cơ quan ban hành"), max_length=255, required=False)
@@ -148,7 +149,7 @@ class ImportPlanForm(forms.Form):
         return cleaned
 
 
-class ImportTaskForm(forms.Form):
+class ImportTaskForm(PortalForm):
     include = forms.BooleanField(label=gettext_lazy("Nhập nhiệm vụ này"), required=False, initial=True)
     title = forms.CharField(label=gettext_lazy("Tên nhiệm vụ"), max_length=500)
     lead = forms.ChoiceField(label=gettext_lazy("Đơn vị chủ trì"))

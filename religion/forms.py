@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import CHANGE
-from core.forms import DateInput, EvidenceField, ScopedModelForm, writable_units
+from core.forms import DateInput, EvidenceField, PortalForm, PortalModelForm, ScopedModelForm, writable_units
 
 from . import services
 from .models import (
@@ -71,7 +71,7 @@ class EstablishmentForm(ReligionForm):
                 self.fields.pop(name, None)
 
 
-class CertificateStepForm(forms.Form):
+class CertificateStepForm(PortalForm):
     status = forms.ChoiceField(label=_("Tình trạng mới"), choices=CertificateStatus.choices)
     recorded_on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=lambda: periods.today())
     certificate_number = forms.CharField(label=_("Số giấy chứng nhận (khi đã cấp)"), max_length=64, required=False)
@@ -83,7 +83,7 @@ class CertificateStepForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class HeadChangeForm(forms.Form):
+class HeadChangeForm(PortalForm):
     new_head = forms.CharField(label=_("Người đứng đầu mới"), max_length=255)
     head_title = forms.CharField(label=_("Chức danh"), max_length=128, required=False)
     changed_on = forms.DateField(label=_("Ngày thay đổi"), widget=DateInput(), initial=lambda: periods.today())
@@ -104,7 +104,7 @@ class HeadChangeForm(forms.Form):
             )
 
 
-class ResolveFlagForm(forms.Form):
+class ResolveFlagForm(PortalForm):
     note = forms.CharField(
         label=_("Cách đã xử lý"), widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Ví dụ: đã làm việc với Ban hộ tự, hoàn tất thủ tục thỉnh sư theo quy định."),
@@ -127,7 +127,7 @@ class InvitationForm(ReligionForm):
         self.fields["establishment"].queryset = self.fields["establishment"].queryset.filter(NEEDS_APPROVAL_Q)
 
 
-class InvitationTransitionForm(forms.Form):
+class InvitationTransitionForm(PortalForm):
     to = forms.ChoiceField(label=_("Bước xử lý"), choices=())
     on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=lambda: periods.today())
     decision_number = forms.CharField(label=_("Số văn bản trả lời"), max_length=64, required=False)
@@ -152,7 +152,7 @@ class WorkForm(ReligionForm):
         self.fields["residential_group"].help_text = _("Để trống nếu công trình thuộc cơ sở thờ tự đã chọn.")
 
 
-class InspectionForm(forms.ModelForm):
+class InspectionForm(PortalModelForm):
     evidence = EvidenceField()
 
     class Meta:
@@ -204,7 +204,7 @@ class WatchReportForm(ReligionForm):
         return cleaned
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(PortalForm):
     followed_on = forms.DateField(label=_("Ngày"), widget=DateInput(), initial=lambda: periods.today())
     action_taken = forms.CharField(
         label=_("Nội dung theo dõi, biện pháp"), widget=forms.Textarea(attrs={"rows": 3}),
@@ -227,7 +227,7 @@ class KeyPersonForm(ReligionForm):
         widgets = {"helps_with": forms.Textarea(attrs={"rows": 3})}
 
 
-class RetentionSettingForm(forms.ModelForm):
+class RetentionSettingForm(PortalModelForm):
     class Meta:
         model = RetentionSetting
         fields = ["watch_report_retention_days"]

@@ -1,27 +1,27 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, ScopedModelForm
+from core.forms import DateInput, PortalForm, PortalModelForm, ScopedModelForm
 from organisations.models import Person
 
 from .models import ActionStatus, CorrectiveAction, RatingReason, SatisfactionSettings, Service, ServiceDesk
 from .services import Period
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(PortalModelForm):
     class Meta:
         model = SatisfactionSettings
         fields = ["scale", "question", "threshold", "minimum_ratings", "idle_seconds"]
         widgets = {"scale": forms.RadioSelect}
 
 
-class ReasonForm(forms.ModelForm):
+class ReasonForm(PortalModelForm):
     class Meta:
         model = RatingReason
         fields = ["label", "order", "is_active"]
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceForm(PortalModelForm):
     class Meta:
         model = Service
         fields = ["name", "order", "is_active"]
@@ -47,7 +47,7 @@ class DeskForm(ScopedModelForm):
         self.fields["services"].queryset = services
 
 
-class OnDutyForm(forms.ModelForm):
+class OnDutyForm(PortalModelForm):
     class Meta:
         model = ServiceDesk
         fields = ["on_duty"]
@@ -61,12 +61,12 @@ class OnDutyForm(forms.ModelForm):
         self.fields["on_duty"].label = _("Cán bộ đang trực tại quầy")
 
 
-class DeviceForm(forms.Form):
+class DeviceForm(PortalForm):
     name = forms.CharField(label=_("Tên thiết bị"), max_length=120,
                            help_text=_("Ví dụ: Máy tính bảng quầy 1."))
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(PortalModelForm):
     class Meta:
         model = CorrectiveAction
         fields = ["status", "head", "due_date", "measures", "result", "closed_on"]
@@ -87,7 +87,7 @@ class ActionForm(forms.ModelForm):
         return cleaned
 
 
-class ResultsForm(forms.Form):
+class ResultsForm(PortalForm):
     period = forms.ChoiceField(label=_("Kỳ"), choices=Period.CHOICES, initial=Period.MONTH, required=False)
     on = forms.DateField(label=_("Ngày trong kỳ"), widget=DateInput(), required=False,
                          input_formats=["%d/%m/%Y", "%Y-%m-%d"])
@@ -136,7 +136,7 @@ class CampaignForm(ScopedModelForm):
         return cleaned
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(PortalModelForm):
     choices_text = forms.CharField(label=_("Các lựa chọn"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                                    help_text=_("Với câu hỏi chọn một / chọn nhiều: mỗi dòng một lựa chọn."))
 
@@ -163,7 +163,7 @@ class QuestionForm(forms.ModelForm):
         return cleaned
 
 
-class CriteriaImportForm(forms.Form):
+class CriteriaImportForm(PortalForm):
     file = forms.FileField(label=_("Tệp Excel bộ tiêu chí (.xlsx)"),
                            help_text=_("Hai trang: “Tiêu chí” và “Xếp sao”. Tải tệp mẫu để xem đúng định dạng."))
     name = forms.CharField(label=_("Tên bộ tiêu chí"), max_length=255)
@@ -178,7 +178,7 @@ class CriteriaImportForm(forms.Form):
         return validate_xlsx(self.cleaned_data["file"], _("Hãy dùng tệp mẫu “Tải tệp mẫu đúng định dạng”."))
 
 
-class CriterionForm(forms.ModelForm):
+class CriterionForm(PortalModelForm):
     class Meta:
         from .models import Criterion
 
@@ -190,7 +190,7 @@ class CriterionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
 
 
-class StarLevelForm(forms.ModelForm):
+class StarLevelForm(PortalModelForm):
     class Meta:
         from .models import StarLevel
 

@@ -4,7 +4,7 @@ The walk takes each URL whose view shows a Django form (create, edit and other f
 configuration so a new form is covered without touching this file), opens it as the first role of the ward that
 may, and posts: the form empty; every field at once given the same odd value; and the form as the page offers it
 with one number or date field at a time set to an odd value ("101" in a percentage was a 500 once). Any answer of
-500 or an exception fails, with the URL, the field and the value.
+500 or an exception fails, with the URL, the field and the value; so does a number field without a maximum.
 """
 
 import re
@@ -99,7 +99,7 @@ def attempts(form):
 
 
 def _fuzz(clients):
-    failures, pages, posts = [], 0, 0
+    failures, unbounded, pages, posts = [], [], 0, 0
     for route, view_class in form_routes():
         url = concrete_url(route, view_class)
         if url is None:
@@ -112,20 +112,26 @@ def _fuzz(clients):
             continue
         pages += 1
         form = response.context["form"]
+        unbounded += [f"{url} {name}" for name, field in form.fields.items()
+                      if isinstance(field, IntegerField) and "max" not in field.widget.attrs
+                      and getattr(field.widget, "input_type", None) != "select"]
+        form = response.context["form"]
         for label, data in attempts(form):
             posts += 1
             status = _status(client, url, data)
             if not isinstance(status, int) or status >= 500:
                 failures.append(f"{url} [{label}] -> {status}")
-    return pages, posts, failures
+    return pages, posts, failures, unbounded
 
 
 @pytest.mark.django_db
 def test_no_form_answers_a_server_error_to_odd_input(filled_ward_a, admin_user, client_for):
     clients = [client_for(filled_ward_a.users[role]) for role in ROLES] + [client_for(admin_user)]
 
-    pages, posts, failures = _fuzz(clients)
+    pages, posts, failures, unbounded = _fuzz(clients)
 
     assert pages >= MIN_FORM_PAGES, pages
     assert posts > pages * 5
     assert failures == [], f"{len(failures)} server errors:\n" + "\n".join(failures[:80])
+    # Every number box says its maximum to the browser (and the form refuses beyond it): a zero too many is caught.
+    assert unbounded == [], f"{len(unbounded)} number fields without a maximum:\n" + "\n".join(unbounded)
