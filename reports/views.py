@@ -68,7 +68,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
                                    maximum=100 if chart.get("unit") == "%" else None) if chart else None,
             })
         context["trends"] = self._trends(ward, year, quarter, tiles)
-        tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area")
+        tasks = (Task.objects.restrict(user).filter(plan__ward=ward).of_current_plans(now)
+                 .select_related("lead_unit", "area", "plan"))
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
         context["overdue"] = list(overdue.order_by("current_due_date", "pk")[:15])
         # The same rows as the task list filtered on "Hạn từ ngày" today and "Hạn đến ngày" in 30 days.
