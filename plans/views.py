@@ -287,3 +287,50 @@ class CellAssignmentDeleteView(ObjectDeleteView):
 
     def get_success_url(self):
         return f"{reverse('plans:cell_assignment_list')}?plan={self.object.plan_id}"
+
+
+class NextYearPlanView(LoginRequiredMixin, TemplateView):
+    """"Lập kế hoạch năm sau": a preview of the plan made from this one (nothing written), saved on confirmation."""
+
+    template_name = "plans/next_year_plan.html"
+
+    def get_plan(self):
+        from django.core.exceptions import PermissionDenied
+
+        from .yearplan import may_plan_next_year
+
+        plan = get_object_or_404(Plan.objects.restrict(self.request.user), pk=self.kwargs["pk"])
+        if not may_plan_next_year(self.request.user, plan):
+            raise PermissionDenied(_("Chỉ Khối Dân vận lập kế hoạch năm sau."))
+        return plan
+
+    def target_year(self, plan):
+        from core.params import query_int
+
+        year = query_int(self.request, "year", plan.year + 1)
+        return year if plan.year < year <= plan.year + 10 else plan.year + 1
+
+    def get_context_data(self, **kwargs):
+        from .yearplan import next_year_plan
+
+        context = super().get_context_data(**kwargs)
+        plan = self.get_plan()
+        context["plan"] = plan
+        context["preview"] = next_year_plan(plan, self.request.user, self.target_year(plan))
+        context["page_title"] = _("Lập kế hoạch năm sau")
+        return context
+
+    def post(self, request, pk):
+        from .yearplan import next_year_plan
+
+        plan = self.get_plan()
+        try:
+            year = int(request.POST.get("year", plan.year + 1))
+        except ValueError:
+            year = plan.year + 1
+        if not plan.year < year <= plan.year + 10:
+            year = plan.year + 1
+        with transaction.atomic(), set_actor(request.user):
+            result = next_year_plan(plan, request.user, year, commit=True)
+        messages.success(request, _("Đã lập kế hoạch năm %(y)s.") % {"y": year})
+        return HttpResponseRedirect(result["plan"].get_absolute_url())

@@ -346,3 +346,43 @@ class UnitReportView(ObjectDetailView):
             for message in error.messages:
                 messages.error(request, message)
         return HttpResponseRedirect(unit_report.get_absolute_url())
+
+
+class YearSummaryView(LoginRequiredMixin, TemplateView):
+    """Báo cáo tổng kết năm: the plan's year from its four quarters; the bloc closes the year here."""
+
+    template_name = "reports/year_summary.html"
+
+    def get_plan(self):
+        from plans.models import Plan
+
+        return get_object_or_404(Plan.objects.restrict(self.request.user), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        from plans.yearplan import may_plan_next_year
+
+        from .yearly import year_summary
+
+        context = super().get_context_data(**kwargs)
+        plan = self.get_plan()
+        summary = plan.year_summary if plan.is_closed and plan.year_summary else year_summary(plan)
+        visible = {section.key for section in sections_for(self.request.user)}
+        for quarter in summary["quarters"]:
+            quarter["sections"] = [s for s in quarter["sections"] if s["key"] in visible]
+        may_change = may_plan_next_year(self.request.user, plan)
+        context.update({"plan": plan, "summary": summary, "may_close": may_change and not plan.is_closed,
+                        "may_plan_next": may_change and plan.is_closed,
+                        "page_title": _("Báo cáo tổng kết năm %(y)s") % {"y": plan.year}})
+        return context
+
+    def post(self, request, pk):
+        from .yearly import close_year
+
+        plan = self.get_plan()
+        try:
+            with transaction.atomic(), set_actor(request.user):
+                close_year(plan, request.user)
+        except PermissionDenied as error:
+            raise PermissionDenied(str(error)) from error
+        messages.success(request, _("Đã khóa sổ năm %(y)s của kế hoạch.") % {"y": plan.year})
+        return HttpResponseRedirect(request.path)
