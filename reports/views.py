@@ -375,6 +375,24 @@ class YearSummaryView(LoginRequiredMixin, TemplateView):
                         "page_title": _("Báo cáo tổng kết năm %(y)s") % {"y": plan.year}})
         return context
 
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") != "pdf":
+            return super().render_to_response(context, **kwargs)
+        from io import BytesIO
+
+        from core.pdf import render_pdf
+
+        plan = context["plan"]
+        header = services.live_document_header(plan.ward)
+        content = render_pdf("reports/pdf/year_summary.html", {
+            "plan": plan, "summary": context["summary"], "ward_name": plan.ward.name,
+            "issuer": plan.ward.name.upper(), "issuer_parent": header["issuer_parent"].upper(),
+            "place": plan.place or header["place"], "signer_name": plan.signer_name or header["signer_name"],
+            "signer_title": plan.signer_title or header["signer_title"],
+        })
+        return FileResponse(BytesIO(content), content_type="application/pdf", as_attachment=True,
+                            filename=f"bao-cao-tong-ket-nam-{plan.year}.pdf")
+
     def post(self, request, pk):
         from .yearly import close_year
 

@@ -170,3 +170,18 @@ def test_demo_wards_run_on_a_plan_of_this_year_made_from_2024(ward_a, plan_a, cl
         page = client_for(user).get(reverse("home"))
         assert page.status_code == 200, role
         assert not [t for t in page.context["overdue"] if t.plan_id == plan_a.pk], role
+
+
+def test_year_summary_pdf_carries_the_quarters(ward_a, closed_plan, client_for, tmp_path):
+    import subprocess
+
+    response = client_for(ward_a.users["standing"]).get(reverse("reports:year_summary", args=[closed_plan.pk]),
+                                                        {"format": "pdf"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "summary.pdf"
+    pdf.write_bytes(b"".join(response.streaming_content))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "tổng kết công tác dân vận năm 2024" in text
+    for quarter in ("Quý I", "Quý II", "Quý III", "Quý IV"):
+        assert quarter in text
+    assert "Tiến độ thực hiện kế hoạch" in text
