@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from rest_framework import pagination
 
 
@@ -5,3 +6,14 @@ class PortalPagination(pagination.PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+def paginate(request, items, per_page=20):
+    """Page a list or queryset shown inside a page (a task's occurrences, its progress reports) the way list pages
+    are paged: the context "core/includes/pagination.html" draws, with the other query parameters kept."""
+    paginator = Paginator(items, per_page)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"paginator": paginator, "page_obj": page, "is_paginated": page.has_other_pages(),
+            "querystring": query.urlencode()}

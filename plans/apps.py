@@ -13,7 +13,7 @@ class PlansConfig(AppConfig):
 
         from . import models
 
-        auditlog.register(models.Plan, exclude_fields=["search_text"])
+        auditlog.register(models.Plan, exclude_fields=["search_text", "year_summary"])
         auditlog.register(models.ImplementedDocument)
         auditlog.register(models.Limitation)
         auditlog.register(models.FocusTask)

@@ -7,7 +7,7 @@ from core import periods
 from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
 
 from .models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
-from .services import default_occurrence, occurrences
+from .services import recent_occurrences
 
 
 class PlanForm(ScopedModelForm):
@@ -66,15 +66,14 @@ class ProgressForm(PortalModelForm):
         self.task = task
         self.fields["reported_on"].initial = periods.today()
         if task is not None and task.is_recurring:
-            due_dates = occurrences(task, end=max(periods.today(), task.plan.starts_on))
+            # Most recent first and the current period chosen: a weekly task has some fifty Sundays a year, and
+            # the oldest unmet one is rarely the one being reported.
+            due_dates = recent_occurrences(task)
             choices = [(d.isoformat(), d.strftime("%d/%m/%Y")) for d in due_dates]
-            upcoming = default_occurrence(task)
-            if upcoming and upcoming.isoformat() not in dict(choices):
-                choices.append((upcoming.isoformat(), upcoming.strftime("%d/%m/%Y")))
             self.fields["occurrence_due"] = forms.TypedChoiceField(
-                label=_("Kỳ báo cáo"), choices=list(reversed(choices)),
+                label=_("Kỳ báo cáo"), choices=choices,
                 coerce=date.fromisoformat,
-                initial=upcoming.isoformat() if upcoming else None,
+                initial=due_dates[0].isoformat() if due_dates else None,
                 help_text=_("Hạn của kỳ mà báo cáo này thuộc về."),
             )
         else:

@@ -13,6 +13,13 @@ from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
 from core.search import SearchableModel
 
 
+class PlanQuerySet(RestrictedQuerySet):
+    def in_effect(self, on):
+        """Plans whose period contains ``on``: the current plan(s) of a ward. A closed plan's period ended with its
+        year, so last year's plan leaves the home pages and lists once it is closed."""
+        return self.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on), starts_on__lte=on)
+
+
 class Plan(SearchableModel):
     """A mass-mobilization plan of a ward (Kế hoạch), e.g. the 2024 plan implementing 140-KH/TU."""
 
@@ -42,8 +49,13 @@ class Plan(SearchableModel):
     signer_name = models.CharField(_("người ký"), max_length=128, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=128, blank=True)
     recipients = models.TextField(_("nơi nhận"), blank=True)
+    # Closing the year (reports.yearly.close_year): who closed it and when, and the yearly summary frozen then.
+    closed_at = models.DateTimeField(_("khóa sổ năm lúc"), null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người khóa sổ năm"), null=True,
+                                  blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    year_summary = models.JSONField(_("báo cáo tổng kết năm (bản chốt)"), default=dict, blank=True, editable=False)
 
-    objects = RestrictedManager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -71,6 +83,15 @@ class Plan(SearchableModel):
                   "kế hoạch khác hoặc để trống."),
                 code="plan_parent_cycle",
             )})
+
+    @property
+    def year(self):
+        """The year the plan is for: a plan has a year, and the year ends (issue 13)."""
+        return self.starts_on.year
+
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
 
     def parent_chain_ids(self):
         """Ids of the chosen parent, its parent and so on up (one query per level; plans nest a few levels)."""
@@ -204,6 +225,8 @@ class TaskStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("Đang thực hiện")
     DONE = "done", _("Hoàn thành")
     OVERDUE = "overdue", _("Quá hạn")
+    # The plan's period ended before the task was done: judged within its period, not "overdue" for ever.
+    MISSED = "missed", _("Không hoàn thành trong kỳ")
 
 
 class TaskQuerySet(RestrictedQuerySet):
@@ -211,6 +234,11 @@ class TaskQuerySet(RestrictedQuerySet):
         from .services import status_expression
 
         return self.annotate(status_code=status_expression(today))
+
+    def of_current_plans(self, on):
+        """Tasks of the plans in effect on ``on`` (see PlanQuerySet.in_effect): what home pages and lists show."""
+        return self.filter(models.Q(plan__ends_on__isnull=True) | models.Q(plan__ends_on__gte=on),
+                           plan__starts_on__lte=on)
 
 
 class Task(SearchableModel):
@@ -249,6 +277,11 @@ class Task(SearchableModel):
     weight = models.DecimalField(_("trọng số"), max_digits=5, decimal_places=2, default=Decimal("1"),
                                  validators=[MinValueValidator(Decimal("0"))])
     counts_in_progress = models.BooleanField(_("tính vào tiến độ chung"), default=True)
+    carried_over_from = models.ForeignKey(
+        "self", verbose_name=_("chuyển từ năm trước"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="carried_over_to", editable=False,
+        help_text=_("Nhiệm vụ chưa hoàn thành của kế hoạch năm trước, chuyển sang kế hoạch này."),
+    )
 
     # Derived from the progress updates by services.refresh_task_progress(); never edited by hand.
     latest_percent = models.PositiveSmallIntegerField(_("tiến độ báo cáo gần nhất (%)"), default=0, editable=False)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from core import periods
 
-from .models import ProgressUpdate, Recurrence, Task, TaskStatus
+from .models import Plan, ProgressUpdate, Recurrence, Task, TaskStatus
 
 # An open-ended plan ("2024 và những năm tiếp theo") still needs a horizon for recurrences.
 OPEN_ENDED_YEARS = 10
@@ -96,6 +96,25 @@ def default_occurrence(task, on=None):
         if due.isoformat() not in met:
             return due
     return None
+
+
+def current_occurrence(task, on=None):
+    """The period a report made on ``on`` belongs to: the first due date on or after it within the plan's period,
+    or, once the period is over, its last one. None for a task without occurrences."""
+    on = on or periods.today()
+    upcoming = occurrences(task, start=max(on, task.plan.starts_on))[:1]
+    if upcoming:
+        return upcoming[0]
+    past = occurrences(task, end=on)
+    return past[-1] if past else None
+
+
+def recent_occurrences(task, on=None):
+    """The task's due dates up to its current period, most recent first (the period drop-down, the task page)."""
+    current = current_occurrence(task, on)
+    if current is None:
+        return []
+    return list(reversed(occurrences(task, end=current)))
 
 
 def progress_state(task, updates):
@@ -204,10 +223,18 @@ def add_area_task(area, *, title, lead_unit, due_date, order=None, recurrence=Re
 # One rule, written twice on purpose: in Python for a loaded task and as a database expression for
 # lists and filters. tests/plans/test_status.py checks that both agree.
 
+def period_ended(task, on):
+    """True when the task's plan period ended before ``on``: the task is judged within that period."""
+    ends_on = task.plan.ends_on
+    return ends_on is not None and ends_on < on
+
+
 def derive_status(task, on=None):
     on = on or periods.today()
     if task.is_done:
         return TaskStatus.DONE
+    if period_ended(task, on):
+        return TaskStatus.MISSED
     if task.current_due_date and task.current_due_date < on:
         return TaskStatus.OVERDUE
     if task.last_reported_on:
@@ -219,6 +246,7 @@ def status_expression(on=None):
     on = on or periods.today()
     return Case(
         When(is_done=True, then=Value(TaskStatus.DONE.value)),
+        When(plan__ends_on__lt=on, then=Value(TaskStatus.MISSED.value)),
         When(current_due_date__lt=on, then=Value(TaskStatus.OVERDUE.value)),
         When(last_reported_on__isnull=False, then=Value(TaskStatus.IN_PROGRESS.value)),
         default=Value(TaskStatus.NOT_STARTED.value),
@@ -229,12 +257,14 @@ def status_expression(on=None):
 def status_filter(status, on=None):
     """A Q object for tasks of one status (the same rule as ``derive_status``)."""
     on = on or periods.today()
-    overdue = Q(is_done=False, current_due_date__lt=on)
     if status == TaskStatus.DONE:
         return Q(is_done=True)
+    if status == TaskStatus.MISSED:
+        return Q(is_done=False, plan__ends_on__lt=on)
+    in_period = Q(is_done=False) & (Q(plan__ends_on__isnull=True) | Q(plan__ends_on__gte=on))
     if status == TaskStatus.OVERDUE:
-        return overdue
-    not_late = Q(is_done=False) & (Q(current_due_date__isnull=True) | Q(current_due_date__gte=on))
+        return in_period & Q(current_due_date__lt=on)
+    not_late = in_period & (Q(current_due_date__isnull=True) | Q(current_due_date__gte=on))
     if status == TaskStatus.IN_PROGRESS:
         return not_late & Q(last_reported_on__isnull=False)
     if status == TaskStatus.NOT_STARTED:
@@ -334,9 +364,12 @@ def record_progress(task, *, percent, note, reported_on=None, occurrence_due=Non
 
 def may_report_progress(user, task):
     """Lead and supporting units report progress on a task (the bloc too); readers such as the
-    Standing Committee or a city viewer do not."""
+    Standing Committee or a city viewer do not. Nobody reports on a plan whose year is closed: its summary is
+    frozen."""
     from core.access import CHANGE, VIEW, scope_prefix, scope_q
 
+    if task.plan.closed_at is not None:
+        return False
     prefix = scope_prefix(user, ProgressUpdate.access_policy, CHANGE)
     if prefix is None:
         return False
@@ -369,8 +402,10 @@ def plan_figures(ward, start, end):
     from .models import AreaKind
 
     on = min(end, periods.today())
+    # The plan in effect at the period's end: once last year's plan is closed, this year's report is built on
+    # this year's plan only.
     tasks = as_of(list(
-        Task.objects.filter(plan__ward=ward, plan__starts_on__lte=end)
+        Task.objects.filter(plan__in=Plan.objects.filter(ward=ward).in_effect(on))
         .select_related("area", "lead_unit", "plan").prefetch_related("supporting_units")
         .order_by("area__order", "order", "pk")
     ), on)
@@ -378,7 +413,7 @@ def plan_figures(ward, start, end):
     for task in tasks:
         entry = areas.setdefault(task.area_id, {
             "number": task.area.number, "kind": task.area.kind, "title": task.area.title,
-            "done": 0, "in_progress": 0, "overdue": 0, "not_started": 0, "tasks": [],
+            "done": 0, "in_progress": 0, "overdue": 0, "not_started": 0, "missed": 0, "tasks": [],
         })
         entry[task.status_code] += 1
         entry["tasks"].append(task)

@@ -9,6 +9,7 @@ app_name = "plans"
 urlpatterns = [
     path("ke-hoach/", views.PlanListView.as_view(), name="plan_list"),
     path("ke-hoach/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
+    path("ke-hoach/<int:pk>/nam-sau/", views.NextYearPlanView.as_view(), name="next_year_plan"),
     path("ke-hoach/nhap/", PlanImportView.as_view(), name="plan_import"),
     path("ke-hoach/nhap/<str:token>/", PlanImportPreviewView.as_view(), name="plan_import_preview"),
     path("nhiem-vu/", views.TaskListView.as_view(), name="task_list"),

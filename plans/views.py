@@ -17,13 +17,21 @@ from core import periods
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
 from core.notifications import pending_for
+from core.pagination import paginate
 from core.params import query_id
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import CellAssignmentFilterSet, PlanFilterSet, TaskFilterSet
 from .forms import CellAssignmentForm, ProgressForm, TaskForm
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
-from .services import may_report_progress, record_progress, rollup, status_filter
+from .services import (
+    may_report_progress,
+    occurrence_window,
+    recent_occurrences,
+    record_progress,
+    rollup,
+    status_filter,
+)
 
 
 def _task_queryset(user, action="view"):
@@ -41,7 +49,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = periods.today()
-        tasks = _task_queryset(self.request.user).filter(is_done=False)
+        # The current plan's tasks: a closed plan's unfinished tasks are history, not today's overdue work.
+        tasks = _task_queryset(self.request.user).filter(is_done=False).of_current_plans(now)
         context["today"] = now
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
         context["overdue"] = list(overdue.order_by("current_due_date")[:50])
@@ -54,7 +63,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         context["open_tasks"] = list(
             tasks.exclude(status_filter(TaskStatus.OVERDUE, now)).order_by("current_due_date", "pk")[:10]
         )
-        context["plans"] = list(Plan.objects.restrict(self.request.user)[:5])
+        context["plans"] = list(Plan.objects.restrict(self.request.user).in_effect(now)[:5])
         context["pending"] = pending_for(self.request.user)
         # Above the wards (the city viewer) the lists mix several wards: each task says which one it belongs to.
         context["show_ward"] = self.request.user.ward is None
@@ -124,10 +133,15 @@ class TaskListView(ObjectListView):
     template_name = "plans/task_list.html"
 
     def get_queryset(self):
-        return _task_queryset(self.request.user).order_by("plan", "area__order", "order", "pk")
+        queryset = _task_queryset(self.request.user).order_by("plan", "area__order", "order", "pk")
+        if not self.request.GET.get("plan"):
+            # The current plan unless the reader picks another one: last year's closed plan is history.
+            queryset = queryset.of_current_plans(periods.today())
+        return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["current_plans_only"] = not self.request.GET.get("plan")
         context["show_ward"] = self.request.user.ward is None
         return context
 
@@ -139,14 +153,31 @@ class TaskDetailView(ObjectDetailView):
     def get_queryset(self):
         return _task_queryset(self.request.user)
 
+    occurrences_per_page = 20
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         task = self.object
-        updates = list(
-            ProgressUpdate.objects.filter(task=task)
-            .select_related("author", "unit")
-            .order_by("-reported_on", "-created_at")
-        )
+        updates = ProgressUpdate.objects.filter(task=task).select_related("author", "unit")
+        if task.is_recurring:
+            # One row per period, the most recent first, a page at a time: a weekly task of a year has some fifty.
+            now = periods.today()
+            met = set(task.occurrences_met)
+            paged = paginate(self.request, recent_occurrences(task, now), self.occurrences_per_page)
+            page_dues = list(paged["page_obj"].object_list)
+            updates = list(updates.filter(occurrence_due__in=page_dues).order_by("-reported_on", "-created_at"))
+            by_due = {}
+            for update in updates:
+                by_due.setdefault(update.occurrence_due, []).append(update)
+            context["occurrence_rows"] = [
+                {"due": due, "window": occurrence_window(task, due), "met": due.isoformat() in met,
+                 "current": due >= now, "updates": by_due.get(due, [])}
+                for due in page_dues
+            ]
+        else:
+            paged = paginate(self.request, updates.order_by("-reported_on", "-created_at"), self.occurrences_per_page)
+            updates = list(paged["page_obj"].object_list)
+        context.update(paged)
         files = Attachment.objects.filter(
             content_type=ContentType.objects.get_for_model(ProgressUpdate), object_id__in=[u.pk for u in updates]
         ).select_related("uploaded_by")
@@ -277,3 +308,50 @@ class CellAssignmentDeleteView(ObjectDeleteView):
 
     def get_success_url(self):
         return f"{reverse('plans:cell_assignment_list')}?plan={self.object.plan_id}"
+
+
+class NextYearPlanView(LoginRequiredMixin, TemplateView):
+    """"Lập kế hoạch năm sau": a preview of the plan made from this one (nothing written), saved on confirmation."""
+
+    template_name = "plans/next_year_plan.html"
+
+    def get_plan(self):
+        from django.core.exceptions import PermissionDenied
+
+        from .yearplan import may_plan_next_year
+
+        plan = get_object_or_404(Plan.objects.restrict(self.request.user), pk=self.kwargs["pk"])
+        if not may_plan_next_year(self.request.user, plan):
+            raise PermissionDenied(_("Chỉ Khối Dân vận lập kế hoạch năm sau."))
+        return plan
+
+    def target_year(self, plan):
+        from core.params import query_int
+
+        year = query_int(self.request, "year", plan.year + 1)
+        return year if plan.year < year <= plan.year + 10 else plan.year + 1
+
+    def get_context_data(self, **kwargs):
+        from .yearplan import next_year_plan
+
+        context = super().get_context_data(**kwargs)
+        plan = self.get_plan()
+        context["plan"] = plan
+        context["preview"] = next_year_plan(plan, self.request.user, self.target_year(plan))
+        context["page_title"] = _("Lập kế hoạch năm sau")
+        return context
+
+    def post(self, request, pk):
+        from .yearplan import next_year_plan
+
+        plan = self.get_plan()
+        try:
+            year = int(request.POST.get("year", plan.year + 1))
+        except ValueError:
+            year = plan.year + 1
+        if not plan.year < year <= plan.year + 10:
+            year = plan.year + 1
+        with transaction.atomic(), set_actor(request.user):
+            result = next_year_plan(plan, request.user, year, commit=True)
+        messages.success(request, _("Đã lập kế hoạch năm %(y)s.") % {"y": year})
+        return HttpResponseRedirect(result["plan"].get_absolute_url())

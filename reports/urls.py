@@ -13,5 +13,6 @@ urlpatterns = [
     path("bao-cao/<int:pk>/pdf/", views.ReportPdfView.as_view(), name="report_pdf"),
     path("bao-cao/<int:pk>/pdf/trang-thai/", views.ReportPdfStatusView.as_view(), name="report_pdf_status"),
     path("bao-cao/<int:pk>/excel/", views.ReportExcelView.as_view(), name="report_excel"),
+    path("bao-cao/tong-ket-nam/<int:pk>/", views.YearSummaryView.as_view(), name="year_summary"),
     path("bao-cao/don-vi/<int:pk>/", views.UnitReportView.as_view(), name="unit_report"),
 ]

@@ -70,7 +70,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context["headline"] = services.headline_figures(
             {tile["section"].key: tile["figures"].data for tile in tiles if isinstance(tile["figures"].data, dict)},
             reports, year, quarter, now)
-        tasks = Task.objects.restrict(user).filter(plan__ward=ward).select_related("lead_unit", "area", "plan")
+        tasks = (Task.objects.restrict(user).filter(plan__ward=ward).of_current_plans(now)
+                 .select_related("lead_unit", "area", "plan"))
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
         context["overdue"] = list(overdue.order_by("current_due_date", "pk")[:15])
         # The same rows as the task list filtered on "Hạn từ ngày" today and "Hạn đến ngày" in 30 days.
@@ -414,3 +415,61 @@ class UnitReportView(ObjectDetailView):
             for message in error.messages:
                 messages.error(request, message)
         return HttpResponseRedirect(unit_report.get_absolute_url())
+
+
+class YearSummaryView(LoginRequiredMixin, TemplateView):
+    """Báo cáo tổng kết năm: the plan's year from its four quarters; the bloc closes the year here."""
+
+    template_name = "reports/year_summary.html"
+
+    def get_plan(self):
+        from plans.models import Plan
+
+        return get_object_or_404(Plan.objects.restrict(self.request.user), pk=self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        from plans.yearplan import may_plan_next_year
+
+        from .yearly import year_summary
+
+        context = super().get_context_data(**kwargs)
+        plan = self.get_plan()
+        summary = plan.year_summary if plan.is_closed and plan.year_summary else year_summary(plan)
+        visible = {section.key for section in sections_for(self.request.user)}
+        for quarter in summary["quarters"]:
+            quarter["sections"] = [s for s in quarter["sections"] if s["key"] in visible]
+        may_change = may_plan_next_year(self.request.user, plan)
+        context.update({"plan": plan, "summary": summary, "may_close": may_change and not plan.is_closed,
+                        "may_plan_next": may_change and plan.is_closed,
+                        "page_title": _("Báo cáo tổng kết năm %(y)s") % {"y": plan.year}})
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") != "pdf":
+            return super().render_to_response(context, **kwargs)
+        from io import BytesIO
+
+        from core.pdf import render_pdf
+
+        plan = context["plan"]
+        header = services.live_document_header(plan.ward)
+        content = render_pdf("reports/pdf/year_summary.html", {
+            "plan": plan, "summary": context["summary"], "ward_name": plan.ward.name,
+            "issuer": plan.ward.name.upper(), "issuer_parent": header["issuer_parent"].upper(),
+            "place": plan.place or header["place"], "signer_name": plan.signer_name or header["signer_name"],
+            "signer_title": plan.signer_title or header["signer_title"],
+        })
+        return FileResponse(BytesIO(content), content_type="application/pdf", as_attachment=True,
+                            filename=f"bao-cao-tong-ket-nam-{plan.year}.pdf")
+
+    def post(self, request, pk):
+        from .yearly import close_year
+
+        plan = self.get_plan()
+        try:
+            with transaction.atomic(), set_actor(request.user):
+                close_year(plan, request.user)
+        except PermissionDenied as error:
+            raise PermissionDenied(str(error)) from error
+        messages.success(request, _("Đã khóa sổ năm %(y)s của kế hoạch.") % {"y": plan.year})
+        return HttpResponseRedirect(request.path)

@@ -84,7 +84,33 @@ def test_load_demo_command_creates_logins_and_progress(db):
     from plans.loader import read_seed_plan
 
     seed_titles = [task["title"] for area in read_seed_plan()["areas"] for task in area["tasks"]]
-    loaded = Counter(Task.objects.filter(plan__ward__code="hoa-binh").values_list("title", flat=True))
+    loaded = Counter(Task.objects.filter(plan__ward__code="hoa-binh", plan__starts_on__year=2024)
+                     .values_list("title", flat=True))
     assert len(seed_titles) == 25
     assert all(loaded[title] == 1 for title in seed_titles)
     assert Task.objects.filter(plan__ward__code="hoa-binh", last_reported_on__isnull=False).exists()
+    # Issue 13: the demo runs on this year's plan, made by "Lập kế hoạch năm sau" from the closed 2024 plan, and no
+    # 2024 task is overdue on any demo role's home page.
+    from django.test import Client
+
+    from core import periods
+    from plans.models import Plan
+
+    seed = Plan.objects.get(ward__code="hoa-binh", starts_on__year=2024)
+    current = Plan.objects.get(ward__code="hoa-binh", starts_on__year=periods.today().year)
+    assert seed.is_closed and seed.year_summary["year"] == 2024 and len(seed.year_summary["quarters"]) == 4
+    assert current.tasks.filter(carried_over_from__plan=seed).exists()
+    assert current.tasks.count() == seed.tasks.count()
+    from reports.models import QuarterlyReport
+
+    for report in QuarterlyReport.objects.filter(ward__code="hoa-binh", year=periods.today().year):
+        plan_section = next(s for s in report.figures["sections"] if s["key"] == "plan")
+        assert plan_section["data"]["areas"], report
+    for user in User.objects.filter(username__in=["khoidanvan", "thuongvu", "canbo.ubnd", "canbo.mttq",
+                                                  "bcd.tongiao", "bcd.tdvcd", "totruong.tdp1", "quantri",
+                                                  "khoidanvan.tn"]):
+        client = Client()
+        client.force_login(user)
+        page = client.get("/")
+        assert page.status_code == 200
+        assert not [t for t in page.context["overdue"] if t.plan.year == 2024], user.username

@@ -68,6 +68,8 @@ class Command(BaseCommand):
                             is_superuser=(role == "admin"), person=person)
             ensure_user("khoidanvan.tn", DEMO_PASSWORD, wards[SECOND_WARD[0]]["khoi-dan-van"], "bloc",
                         first_name="Bình", last_name="Lý Thị")
+            for units in wards.values():
+                self._next_year_plan(units)
             self._quarterly_reports(wards[DEMO_WARD[0]]["dang-uy"])
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu mẫu: {len(wards)} phường, {len(created)} kế hoạch mới."
@@ -88,6 +90,23 @@ class Command(BaseCommand):
         self.untyped_progress = {}
 
     _record_progress = staticmethod(record_progress)
+
+    def _next_year_plan(self, units):
+        """The demo runs on today's year: the bloc closes the seed plan's year (its yearly summary frozen) and makes
+        this year's plan from it with "Lập kế hoạch năm sau", before this year's quarterly reports are prepared."""
+        from plans.yearplan import next_year_plan
+        from reports.yearly import close_year
+
+        ward = units["dang-uy"]
+        year = periods.today().year
+        seed = Plan.objects.filter(ward=ward).order_by("starts_on").first()
+        if seed is None or seed.year >= year or Plan.objects.filter(ward=ward, starts_on__year=year).exists():
+            return
+        bloc = User.objects.filter(unit__ward=ward, role=Role.BLOC, is_active=True).order_by("pk").first()
+        if not seed.is_closed:
+            seed = close_year(seed, bloc)
+        plan = next_year_plan(seed, bloc, year, commit=True)["plan"]
+        self._progress(plan, units, seed=3)
 
     def _area_demos(self, wards):
         """Each area app may ship demo records: a ``load_demo(ward_units, rng)`` in its ``demo`` module."""
@@ -264,13 +283,15 @@ class Command(BaseCommand):
                 refresh_task_progress(task)
                 record_progress = typed_before(binding.counts_from)
             if task.recurrence == Recurrence.ONCE:
+                if task.due_date and task.due_date - timedelta(days=2) > now:
+                    continue
                 if task.due_date:
                     record_progress(task, percent=100, note="Đã hoàn thành và gửi Thường trực Đảng ủy.",
                                     reported_on=task.due_date - timedelta(days=2), unit=task.lead_unit)
                 else:
                     first, second = sorted(rng.sample(range(10, 90, 10), 2))
                     record_progress(task, percent=first, note="Đã ban hành văn bản triển khai, phổ biến đến cơ sở.",
-                                    reported_on=date(2024, 2, 20) + timedelta(days=rng.randint(0, 20)),
+                                    reported_on=date(plan.year, 2, 20) + timedelta(days=rng.randint(0, 20)),
                                     unit=task.lead_unit)
                     record_progress(task, percent=second, note="Đang triển khai theo kế hoạch.",
                                     reported_on=now - timedelta(days=rng.randint(10, 60)), unit=task.lead_unit)
