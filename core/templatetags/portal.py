@@ -2,7 +2,7 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 
 from core import numbers
-from core.history import readable_changes
+from core.history import readable_history
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ def change_history(context, obj, related=None, limit=50):
     # Reads (religion records log every view) have their own list, so they do not bury the changes.
     changes = logged.exclude(action=LogEntry.Action.ACCESS)[:limit]
     reads = list(logged.filter(action=LogEntry.Action.ACCESS)[:limit])
-    rows = [{"entry": entry, "lines": readable_changes(entry)} for entry in changes]
+    rows = readable_history(changes)
     return {"rows": rows, "reads": reads, "object": obj, "request": context.get("request")}
 
 

@@ -78,7 +78,7 @@ def test_an_activitys_counts_start_empty_and_the_number_of_participants_must_be_
 
     assert form["participants"].value() is None and form["households_count"].value() is None
     assert 'name="participants"' in form["participants"].as_widget() and 'value="0"' not in str(form)
-    assert refused.status_code == 200 and "participants" in refused.context["form"].errors
+    assert refused.status_code == 400 and "participants" in refused.context["form"].errors
     assert not Activity.objects.exists()
 
 
