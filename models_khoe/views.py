@@ -66,13 +66,13 @@ def add_errors(form, error):
 
 
 def _years(queryset):
-    years = sorted(set(queryset.values_list("year", flat=True)), reverse=True)
-    now = periods.today().year
-    return years or [now]
+    """The years to choose from: those with models, and always the current one."""
+    return sorted({*queryset.values_list("year", flat=True), periods.today().year}, reverse=True)
 
 
 def _selected_year(request, years):
-    return query_year(request, "nam", years[0])
+    """The year asked for, else the current one (a yearly page opens on this year's work, not the last with data)."""
+    return query_year(request, "nam", periods.today().year)
 
 
 class TabsMixin:
@@ -672,14 +672,11 @@ class RoundView(TabsMixin, LoginRequiredMixin, TemplateView):
 
 
 def round_latest(request):
-    """The recognition page of the latest year the user's ward has a round (or models) for."""
+    """The recognition page of the current year (earlier years are a choice on that page)."""
     if not request.user.is_authenticated:
         return HttpResponseRedirect(f"{reverse('login')}?next={request.path}")
     own_ward_or_404(request.user)
-    years = list(RecognitionRound.objects.restrict(request.user).values_list("year", flat=True))
-    years += list(MobilizationModel.objects.restrict(request.user).filter(
-        status__in=(Status.EVALUATED, *RECOGNISED_STATUSES)).values_list("year", flat=True))
-    year = max(years) if years else periods.today().year
+    year = periods.today().year
     return HttpResponseRedirect(reverse("models_khoe:round_detail", args=[year]))
 
 

@@ -329,3 +329,22 @@ def test_a_change_to_a_model_is_recorded_and_shown_in_its_change_history(client_
     history = page[page.index("Lịch sử thay đổi"):]
     assert "Dân vận khéo ở tổ dân phố số 2 → Dân vận khéo trong bàn giao mặt bằng tổ dân phố số 2" in history
     assert str(officer) in history
+
+
+def test_the_yearly_pages_open_on_the_current_year_and_offer_the_years_with_models(client_for, evaluated, ward_a,
+                                                                                    set_today):
+    from datetime import date
+
+    evaluated(name="Mô hình của năm trước")
+    set_today(date(YEAR + 2, 12, 3))
+    client = client_for(ward_a.users["bloc"])
+
+    ranking = client.get(reverse("models_khoe:ranking"))
+    recognition = client.get(reverse("models_khoe:round_latest"))
+
+    assert ranking.context["year"] == YEAR + 2
+    assert list(ranking.context["years"]) == [YEAR + 2, YEAR]
+    assert "Mô hình của năm trước" not in text(ranking)
+    assert "Mô hình của năm trước" in text(client.get(reverse("models_khoe:ranking"), {"nam": YEAR}))
+    assert recognition.status_code == 302
+    assert recognition["Location"] == reverse("models_khoe:round_detail", args=[YEAR + 2])
