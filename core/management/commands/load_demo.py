@@ -137,9 +137,16 @@ class Command(BaseCommand):
         users = User.objects.filter(Q(unit=ward) | Q(unit__ward=ward), is_active=True).order_by("pk")
         bloc, standing = users.filter(role=Role.BLOC).first(), users.filter(role=Role.STANDING).first()
         for year, quarter in past:
-            if (year, quarter) != (2024, 1):
+            if (year, quarter) != self._draft_quarter():
                 self._approved_report(ward, year, quarter, bloc, standing)
         self._draft_report(ward)
+
+    @staticmethod
+    def _draft_quarter():
+        """The quarter whose report is being prepared today: the draft the demo walks through."""
+        from reports import services
+
+        return services.next_due(periods.today())
 
     @staticmethod
     def _report_quarters():
@@ -156,7 +163,7 @@ class Command(BaseCommand):
     def _first_report_due(self):
         from reports import services
 
-        quarters = [quarter for quarter in self._report_quarters() if quarter != (2024, 1)]
+        quarters = [quarter for quarter in self._report_quarters() if quarter != self._draft_quarter()]
         return services.due_date(*quarters[0]) if quarters else None
 
     def _approved_report(self, ward, year, quarter, bloc, standing):
@@ -211,16 +218,18 @@ class Command(BaseCommand):
         }
 
     def _draft_report(self, ward):
-        """The Q1 2024 draft, prepared as the Celery job would, with two units having reported."""
+        """This quarter's draft, prepared as the Celery job would, with two units having reported: what the bloc
+        finishes and submits today (a draft of a quarter long past would sit on every home page as overdue)."""
         from reports import services
         from reports.models import UnitReport
 
-        report = services.prepare_draft(ward.pk, 2024, 1)
+        report = services.prepare_draft(ward.pk, *self._draft_quarter())
+        sent = self._at(min(periods.today(), report.unit_due_date) - timedelta(days=1), 9)
         for unit_report in UnitReport.objects.filter(report=report).select_related("unit")[:2]:
             if not unit_report.text:
                 unit_report.text = f"{unit_report.unit.name} đã xây dựng kế hoạch thực hiện và triển khai đến cơ sở."
                 unit_report.state = "submitted"
-                unit_report.submitted_at = timezone.make_aware(datetime(2024, 3, 8, 9, 0))
+                unit_report.submitted_at = sent
                 unit_report.save()
 
     def _people_and_assignments(self, plan, units):
