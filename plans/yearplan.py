@@ -4,6 +4,7 @@ The copy is generic: every concrete field of a task is copied (fields other apps
 moved to the target year, and the derived progress fields start afresh."""
 
 import calendar
+import re
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
@@ -82,7 +83,9 @@ def _copy(plan, years, tasks, limitations):
     new = Plan.objects.get(pk=plan.pk)
     new.pk = None
     new.code = ""
-    new.title = plan.title.replace(str(plan.year), str(plan.year + years))
+    # "… năm 2023; triển khai nhiệm vụ trọng tâm 2024" becomes "… năm 2025; … 2026": the year and the one before.
+    shift = {str(plan.year - 1): str(plan.year + years - 1), str(plan.year): str(plan.year + years)}
+    new.title = re.sub(rf"\b({plan.year - 1}|{plan.year})\b", lambda m: shift[m.group(1)], plan.title)
     new.issued_on = None
     new.starts_on = date(plan.year + years, 1, 1)
     new.ends_on = date(plan.year + years, 12, 31)

@@ -100,6 +100,7 @@ def test_preview_writes_nothing_and_the_copy_moves_a_year(ward_a, closed_plan):
     assert preview["year"] == 2025 and preview["tasks"] == closed_plan.tasks.count()
     new = next_year_plan(closed_plan, ward_a.users["bloc"], commit=True)["plan"]
     assert (new.starts_on, new.ends_on) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert "2025" in new.title and "2024" in new.title and "2023" not in new.title  # "năm 2024 … trọng tâm 2025"
     old_tasks = list(closed_plan.tasks.order_by("area__order", "order", "pk"))
     new_tasks = list(new.tasks.order_by("area__order", "order", "pk"))
     assert len(new_tasks) == len(old_tasks) and new.areas.count() == closed_plan.areas.count()
