@@ -19,7 +19,7 @@ class AccountabilityConfig(AppConfig):
         from core.areas import AreaSection
         from core.areas import register as register_section
         from core.navigation import MenuItem, register
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from . import models, notifications, services
 
@@ -32,7 +32,7 @@ class AccountabilityConfig(AppConfig):
         register(MenuItem("cadre_feedback", _("Phản ánh về cán bộ"), "accountability:feedback_list", order=13,
                           visible=models.may_see_cadre_records))
 
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_pending("accountability", notifications.pending_for)
         register_section(AreaSection(
             key="accountability", title=_("Trách nhiệm người đứng đầu và cán bộ, công chức"), order=10,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, PendingItem, PendingKind, register_event, users_of_units
+from core.notifications import Event, PendingItem, PendingKind, users_of_units
 
 AREA = "accountability"
 
@@ -39,10 +39,6 @@ EVENTS = [
     ),
 ]
 
-
-def register_events():
-    for declared in EVENTS:
-        register_event(declared)
 
 
 def pending_for(user):

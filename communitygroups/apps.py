@@ -13,7 +13,7 @@ class CommunitygroupsConfig(AppConfig):
         from core.areas import register as register_section
         from core.navigation import MenuItem
         from core.navigation import register as register_menu
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from . import models, notifications
         from .services import section_figures
@@ -31,7 +31,7 @@ class CommunitygroupsConfig(AppConfig):
         register_menu(MenuItem("communitygroups", _("Tổ dân vận"), "communitygroups:group_list", order=60))
         register_menu(MenuItem("communitygroups-reports", _("Nắm tình hình"), "communitygroups:report_list",
                                order=61))
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_pending("communitygroups", notifications.pending_for)
         from core.areas import register_source
 

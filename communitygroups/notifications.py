@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, PendingItem, PendingKind, register_event
+from core.notifications import Event, PendingItem, PendingKind
 
 AREA = "communitygroups"
 
@@ -44,10 +44,6 @@ EVENTS = [
     ),
 ]
 
-
-def register_events():
-    for declared in EVENTS:
-        register_event(declared)
 
 
 def pending_for(user):

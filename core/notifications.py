@@ -117,6 +117,12 @@ def register_event(event: Event):
     return event
 
 
+def register_events(events):
+    """Declare an app's events (its ``notifications.EVENTS``) from its AppConfig.ready()."""
+    for declared in events:
+        register_event(declared)
+
+
 def registered_events():
     return sorted(_events.values(), key=lambda e: (e.area, e.key))
 
@@ -199,6 +205,20 @@ class PendingItem:
     kind: str = PendingKind.DUE
     due: object = None  # a date, or None
     detail: str = ""
+
+
+def due_items(dues, on, *, late, due, link, late_link=None):
+    """The "Việc chờ bạn" lines of open items by their due dates: how many are past ``on`` (``late``, a message with
+    ``%(n)s``) and how many are still to come (``due``), each dated by its earliest."""
+    dues = list(dues)
+    overdue = [day for day in dues if day < on]
+    coming = [day for day in dues if day >= on]
+    items = []
+    if overdue:
+        items.append(PendingItem(late % {"n": len(overdue)}, late_link or link, PendingKind.LATE, min(overdue)))
+    if coming:
+        items.append(PendingItem(due % {"n": len(coming)}, link, PendingKind.DUE, min(coming)))
+    return items
 
 
 _pending_providers: dict[str, Callable] = {}

@@ -19,7 +19,7 @@ class DemocracyConfig(AppConfig):
         from core.areas import AreaSection
         from core.areas import register as register_section
         from core.navigation import MenuItem, register
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from . import models, notifications, services
 
@@ -35,7 +35,7 @@ class DemocracyConfig(AppConfig):
         register(MenuItem("democracy", _("Dân chủ cơ sở"), "democracy:checklist", order=40))
         register(MenuItem("petitions", _("Đơn, thư, phản ánh"), "democracy:petition_list", order=41))
 
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_pending("democracy", notifications.pending_for)
         register_section(AreaSection(
             key="democracy", title=_("Thực hiện dân chủ ở cơ sở"), order=40, figures=services.area_figures,

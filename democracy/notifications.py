@@ -7,7 +7,7 @@ the portal, and the sender's identity is shown only to whom services.may_see_sen
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, PendingItem, PendingKind, register_event, users_of_units
+from core.notifications import Event, due_items, users_of_units
 
 AREA = "democracy"
 
@@ -40,10 +40,6 @@ EVENTS = [
 ]
 
 
-def register_events():
-    for declared in EVENTS:
-        register_event(declared)
-
 
 def pending_for(user):
     """Open petitions the user's unit handles that are overdue or due within the reminder window (one query)."""
@@ -60,15 +56,5 @@ def pending_for(user):
     rows = list(Petition.objects.filter(handling_unit_id=user.unit_id,
                                         due_on__lte=on + timedelta(days=PETITION_REMINDER_DAYS))
                 .exclude(state__in=CLOSED_PETITION_STATES).values_list("due_on", flat=True))
-    if not rows:
-        return []
-    late = sum(1 for due in rows if due < on)
-    link = reverse("democracy:petition_list")
-    items = []
-    if late:
-        items.append(PendingItem(_("%(n)s đơn, thư đơn vị xử lý đã quá hạn trả lời") % {"n": late},
-                                 link, PendingKind.LATE, min(rows)))
-    if len(rows) > late:
-        items.append(PendingItem(_("%(n)s đơn, thư đơn vị xử lý sắp đến hạn trả lời") % {"n": len(rows) - late},
-                                 link, PendingKind.DUE, min(due for due in rows if due >= on)))
-    return items
+    return due_items(rows, on, late=_("%(n)s đơn, thư đơn vị xử lý đã quá hạn trả lời"),
+                     due=_("%(n)s đơn, thư đơn vị xử lý sắp đến hạn trả lời"), link=reverse("democracy:petition_list"))

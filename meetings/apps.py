@@ -20,7 +20,7 @@ class MeetingsConfig(AppConfig):
         from core.areas import AreaSection
         from core.areas import register as register_section
         from core.navigation import MenuItem, register
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from . import models, notifications, services
 
@@ -32,7 +32,7 @@ class MeetingsConfig(AppConfig):
         register(MenuItem("meetings", _("Hội nghị, đối thoại"), "meetings:meeting_list", order=20))
         register(MenuItem("conclusions", _("Kết luận cần theo dõi"), "meetings:conclusion_list", order=21))
 
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_pending("meetings", notifications.pending_for)
         register_section(AreaSection(
             key="meetings", title=_("Hội nghị, giao ban, đối thoại và kết luận"), order=15,

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, PendingItem, PendingKind, register_event, users_of_units
+from core.notifications import Event, due_items, users_of_units
 
 AREA = "meetings"
 
@@ -38,10 +38,6 @@ EVENTS = [
 ]
 
 
-def register_events():
-    for declared in EVENTS:
-        register_event(declared)
-
 
 def pending_for(user):
     """The open conclusions the user's unit must carry out, overdue or due within 14 days (one query)."""
@@ -57,16 +53,6 @@ def pending_for(user):
     on = periods.today()
     rows = list(open_conclusions().filter(responsible_unit_id=user.unit_id, due_date__lte=on + timedelta(days=14))
                 .exclude(state=ConclusionState.DONE).values_list("due_date", flat=True))
-    if not rows:
-        return []
-    late = sum(1 for due in rows if due < on)
-    link = reverse("meetings:conclusion_list")
-    overdue_link = reverse("meetings:conclusion_overdue")
-    items = []
-    if late:
-        items.append(PendingItem(_("%(n)s kết luận giao cho đơn vị đã quá hạn") % {"n": late},
-                                 overdue_link, PendingKind.LATE, min(rows)))
-    if len(rows) > late:
-        items.append(PendingItem(_("%(n)s kết luận giao cho đơn vị đến hạn trong 14 ngày") % {"n": len(rows) - late},
-                                 link, PendingKind.DUE, min(due for due in rows if due >= on)))
-    return items
+    return due_items(rows, on, late=_("%(n)s kết luận giao cho đơn vị đã quá hạn"),
+                     due=_("%(n)s kết luận giao cho đơn vị đến hạn trong 14 ngày"),
+                     link=reverse("meetings:conclusion_list"), late_link=reverse("meetings:conclusion_overdue"))

@@ -20,7 +20,7 @@ class ModelsKhoeConfig(AppConfig):
         from core.areas import register as register_section
         from core.navigation import MenuItem
         from core.navigation import register as register_menu
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from . import models, notifications
         from .services import area_figures
@@ -46,7 +46,7 @@ class ModelsKhoeConfig(AppConfig):
         # The evaluators' to-do list, the ranking and the blocs are tabs of the area's pages: a menu entry that
         # queries (is this user an evaluator?) would cost every page of the portal a query.
         register_menu(MenuItem("models_khoe-public", _("Mô hình tiêu biểu"), "models_khoe:public_list", order=41))
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_pending("models_khoe", notifications.pending_for)
         register_section(AreaSection(key="models_khoe", title=_("Phong trào thi đua “Dân vận khéo”"), order=30,
                                      figures=area_figures))

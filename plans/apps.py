@@ -34,11 +34,12 @@ class PlansConfig(AppConfig):
 
         from core.areas import AreaSection
         from core.areas import register as register_section
+        from core.notifications import register_events
 
         from . import notifications
         from .services import plan_figures
 
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_section(AreaSection("plan", _("Tiến độ thực hiện kế hoạch"), 0, plan_figures))
         register(MenuItem("home", _("Trang chủ"), "home", order=0))
         register(MenuItem("plans", _("Kế hoạch"), "plans:plan_list", order=10))

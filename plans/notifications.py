@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, register_event, users_of_units
+from core.notifications import Event, users_of_units
 
 AREA = "plans"
 
@@ -30,7 +30,3 @@ EVENTS = [
     ),
 ]
 
-
-def register_events():
-    for declared in EVENTS:
-        register_event(declared)

@@ -18,7 +18,7 @@ class ReligionConfig(AppConfig):
         from core.areas import register as register_section
         from core.navigation import MenuItem
         from core.navigation import register as register_menu
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from . import models, notifications
         from .services import quarterly_figures
@@ -34,7 +34,7 @@ class ReligionConfig(AppConfig):
             "religion", _("Tôn giáo"), "religion:home", order=50,
             visible=lambda user: user.may_see_area(models.AREA),
         ))
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_pending("religion", notifications.pending_for)
         register_section(AreaSection(
             key="religion", title=_("Quản lý nhà nước về tôn giáo, tín ngưỡng"), order=50,

@@ -7,7 +7,7 @@ opens the record only for those who may see the area.
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, PendingItem, PendingKind, register_event, users_with_role
+from core.notifications import Event, PendingItem, PendingKind, users_with_role
 from organisations.models import Role, SteeringArea, UnitKind
 
 AREA = "religion"
@@ -49,10 +49,6 @@ EVENTS = [
     ),
 ]
 
-
-def register_events():
-    for declared in EVENTS:
-        register_event(declared)
 
 
 def pending_for(user):

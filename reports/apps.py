@@ -17,12 +17,12 @@ class ReportsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from core.navigation import MenuItem, register
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from .models import QuarterlyReport, UnitReport
-        from .notifications import pending_for, register_events
+        from .notifications import EVENTS, pending_for
 
-        register_events()
+        register_events(EVENTS)
         register_pending("reports", pending_for)
 
         auditlog.register(QuarterlyReport, exclude_fields=["figures", "figures_at", "frozen", "pdf", "pdf_state",

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, register_event, users_of_units, users_with_role
+from core.notifications import Event, users_of_units, users_with_role
 from organisations.models import Role
 
 AREA = "reports"
@@ -114,10 +114,6 @@ EVENTS = [
     ),
 ]
 
-
-def register_events():
-    for declared in EVENTS:
-        register_event(declared)
 
 
 def pending_for(user):

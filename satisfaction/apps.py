@@ -34,11 +34,11 @@ class SatisfactionConfig(AppConfig):
         auditlog.register(models.CorrectiveAction, exclude_fields=["search_text"])
         auditlog.register(models.SurveyCampaign, exclude_fields=["search_text"])
 
-        from core.notifications import register_pending
+        from core.notifications import register_events, register_pending
 
         from . import notifications
 
-        notifications.register_events()
+        register_events(notifications.EVENTS)
         register_pending("satisfaction", notifications.pending_for)
         register(MenuItem("satisfaction", _("Sự hài lòng"), "satisfaction:results", order=30))
         register(MenuItem("friendly_government", _("Chính quyền thân thiện"), "satisfaction:assessment_list",
