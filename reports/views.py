@@ -13,7 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core import periods
-from core.access import CHANGE, VIEW
+from core.access import CHANGE, VIEW, may
 from core.areas import figures_for, sections_for
 from core.spreadsheets import xlsx_response
 from core.views import ObjectDetailView, ObjectListView
@@ -70,6 +70,12 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         context["headline"] = services.headline_figures(
             {tile["section"].key: tile["figures"].data for tile in tiles if isinstance(tile["figures"].data, dict)},
             reports, year, quarter, now)
+        this_report = reports.get((year, quarter))
+        if this_report is not None and not may(user, this_report, VIEW):
+            # A unit sees the ward's state of the report but opens its own reports from the list, not the ward's.
+            for item in context["headline"]:
+                if item["link"].split("#")[0] == this_report.get_absolute_url():
+                    item["link"] = reverse("reports:report_list")
         tasks = (Task.objects.restrict(user).filter(plan__ward=ward).of_current_plans(now)
                  .select_related("lead_unit", "area", "plan"))
         overdue = tasks.filter(status_filter(TaskStatus.OVERDUE, now))
