@@ -40,7 +40,7 @@ def test_the_form_links_the_situation_report_and_pages_show_it_only_to_who_may_s
     committee = client_for(ward_a.users["religion"])
 
     missing = post_report(committee, ward_a, source_report=situation_report.pk + 1000)
-    assert missing.status_code == 200
+    assert missing.status_code == 400
     assert "Không tìm thấy báo cáo tình hình số" in missing.content.decode()
     assert post_report(committee, ward_a, source_report=situation_report.pk).status_code == 302
 
