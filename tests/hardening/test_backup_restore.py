@@ -21,7 +21,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 @pytest.fixture
 def portal_with_files(plan_a, ward_a):
-    task = Task.objects.filter(plan=plan_a).order_by("pk").first()
+    task = Task.objects.filter(plan=plan_a, binding__isnull=True).order_by("pk").first()  # progress typed by hand
     files = [SimpleUploadedFile("bien-ban-hop.pdf", PDF_BYTES), SimpleUploadedFile("anh-chu-nhat-xanh.png", PNG)]
     record_progress(task, percent=60, note="Đã tổ chức ra quân Chủ nhật xanh.", files=files,
                     author=ward_a.users["officer_ubnd"], unit=ward_a.units["ubnd"])
