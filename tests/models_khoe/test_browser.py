@@ -45,6 +45,10 @@ def fill_registration(page):
 def submit(page, name):
     with page.expect_navigation():
         page.get_by_role("button", name=name).click()
+        # Steps that cannot be undone (recognition) ask first in a dialog: its last button goes ahead.
+        dialog = page.get_by_role("alertdialog")
+        if dialog.count() and dialog.is_visible():
+            dialog.get_by_role("button").last.click()
 
 
 def test_a_model_from_registration_to_the_public_page(new_page, live_server, ward_a, plan_a, blocs_a, evaluators_a,
