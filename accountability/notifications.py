@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from core.notifications import Event, PendingItem, PendingKind, users_of_units
+from core.notifications import Event, PendingItem, PendingKind, users_of_units, users_with_role
+from organisations.models import Role
 
 AREA = "accountability"
 
@@ -36,6 +37,15 @@ EVENTS = [
         audience=_unit, body=_body, dedup=_daily, reminder=True,
         title=lambda submission, ctx: _("Quá hạn nộp kế hoạch thực hiện (hạn %(deadline)s): %(round)s")
         % _args(submission),
+    ),
+    Event(
+        key="accountability.plan_submitted", label="Đơn vị đã nộp kế hoạch thực hiện (→ Khối Dân vận)", area=AREA,
+        audience=lambda submission, ctx: users_with_role(submission.unit.ward, Role.BLOC),
+        title=lambda submission, ctx: _("%(unit)s đã nộp kế hoạch thực hiện: %(round)s")
+        % {"unit": submission.unit.name, "round": submission.round.title[:150]},
+        body=lambda submission, ctx: " ".join(
+            part for part in (submission.document_code, submission.document_title) if part),
+        dedup=lambda submission, ctx: f"{submission.pk}-{submission.submitted_on.isoformat()}",
     ),
 ]
 

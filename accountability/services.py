@@ -94,6 +94,15 @@ def remind_round(plan_round, on=None):
     return reminded
 
 
+def plan_submitted(submission, was_submitted, actor):
+    """A unit's plan has been recorded as sent: the bloc hears of it the first time (a later correction of the
+    document code or the file does not tell them again)."""
+    from core.notifications import notify
+
+    if submission.submitted_on and not was_submitted:
+        notify("accountability.plan_submitted", submission, actor=actor)
+
+
 # --- Cadre feedback and reviews ---------------------------------------------------------------------------
 
 def record_feedback(cadre, *, source, received_on, summary, details="", source_reference="", recorded_by=None):

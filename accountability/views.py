@@ -38,6 +38,7 @@ from .services import (
     apply_review,
     cadre_history,
     default_round_units,
+    plan_submitted,
     remind_round,
     submission_counts,
     sync_round_units,
@@ -183,8 +184,11 @@ class SubmissionEditView(EvidenceSaveMixin, ObjectEditView):
     success_message = gettext_lazy("Đã ghi nhận kế hoạch của đơn vị.")
 
     def save_object(self, form):
+        was_submitted = UnitPlanSubmission.objects.filter(pk=form.instance.pk, submitted_on__isnull=False).exists()
         form.instance.submitted_by = self.request.user
-        return super().save_object(form)
+        submission = super().save_object(form)
+        plan_submitted(submission, was_submitted, self.request.user)
+        return submission
 
     def get_success_url(self):
         return self.object.round.get_absolute_url()

@@ -14,7 +14,7 @@ from ..filtersets import (
     UnitPlanSubmissionFilterSet,
 )
 from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, may_see_cadre_records
-from ..services import apply_review, remind_round
+from ..services import apply_review, plan_submitted, remind_round
 from .serializers import (
     CadreFeedbackSerializer,
     CadreReviewSerializer,
@@ -55,7 +55,9 @@ class UnitPlanSubmissionViewSet(ScopedModelViewSet):
         return super().get_queryset().order_by("-round__deadline", "unit__order", "unit__name")
 
     def perform_update(self, serializer):
-        self._save_in_scope(serializer, submitted_by=self.request.user)
+        was_submitted = serializer.instance.submitted_on is not None
+        submission = self._save_in_scope(serializer, submitted_by=self.request.user)
+        plan_submitted(submission, was_submitted, self.request.user)
 
 
 class CadreRecordViewSet(ScopedModelViewSet):

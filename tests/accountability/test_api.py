@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accountability.models import CadreFeedback, CadreReview, FeedbackState, UnitPlanSubmission
-from core.models import Attachment
+from core.models import Attachment, Notification
 from tests.meetings.conftest import PDF, PNG
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,8 @@ def test_submit_a_plan_with_its_file(ward_a, round_a, api_for):
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == "on_time"
     assert Attachment.for_object(own).count() == 1
+    assert Notification.objects.filter(recipient=ward_a.users["bloc"], title__startswith="Ủy ban MTTQ phường đã nộp "
+                                       ).count() == 1
 
 
 def test_oversized_file_through_the_api_writes_nothing(ward_a, round_a, api_for, settings):

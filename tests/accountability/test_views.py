@@ -72,6 +72,12 @@ def test_officer_sees_and_submits_only_its_own_plan(ward_a, ward_b, round_a, cli
     assert own.submitted_on == date(2024, 3, 8)
     assert own.submitted_by == ward_a.users["officer_ubnd"]
     assert [a.original_name for a in Attachment.for_object(own)] == ["ke-hoach-ubnd.pdf"]
+    told = Notification.objects.filter(recipient=ward_a.users["bloc"])
+    assert [n.title for n in told] == [f"UBND phường đã nộp kế hoạch thực hiện: {round_a.title}"]
+    assert told.get().link == own.get_absolute_url()
+    client.post(reverse("accountability:submission_edit", args=[own.pk]), {
+        "submitted_on": "08/03/2024", "document_code": "12/KH-UBND (sửa)", "document_title": "Kế hoạch thực hiện"})
+    assert told.count() == 1  # a correction after sending does not tell the bloc again
 
 
 @pytest.mark.parametrize("data, message", [
