@@ -364,6 +364,24 @@ def _(s, key):
     return lambda: remind_round(plan_round, on=on), [s.user("officer_ubnd"), s.user("officer_mttq")]
 
 
+@scenario("accountability.plan_submitted")
+def _(s, key):
+    from accountability.models import UnitPlanRound, UnitPlanSubmission
+    from accountability.services import plan_submitted, sync_round_units
+
+    plan_round = UnitPlanRound.objects.create(ward=s.w.ward, title="Kế hoạch thực hiện năm 2024",
+                                              opened_on=date(2024, 2, 20), deadline=date(2024, 3, 10))
+    sync_round_units(plan_round, [s.w.unit("mttq")])
+    submission = UnitPlanSubmission.objects.get(round=plan_round)
+
+    def act():
+        submission.submitted_on = date(2024, 3, 8)
+        submission.save()
+        plan_submitted(submission, False, s.user("officer_mttq"))
+
+    return act, [s.user("bloc")]
+
+
 @scenario("satisfaction.corrective_action_opened")
 def _(s, key):
     from satisfaction.models import Level, Service, ServiceDesk
