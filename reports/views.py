@@ -38,7 +38,8 @@ def headlines(key, title, data):
                "unit": data.get("headline_unit", ""), "max": 100 if data.get("headline_unit") == "%" else None}]
     for extra in data.get("more_headlines") or []:
         result.append({"key": f"{key}.{extra['key']}", "title": str(extra.get("label") or extra["key"]),
-                       "value": extra.get("value"), "unit": extra.get("unit", ""), "max": extra.get("max")})
+                       "value": extra.get("value"), "unit": extra.get("unit", ""), "max": extra.get("max"),
+                       "status": extra.get("status")})
     return result
 
 
@@ -211,7 +212,7 @@ class CityDashboardView(LoginRequiredMixin, TemplateView):
                         if line["key"] not in [c["key"] for c in columns]:
                             columns.append({"key": line["key"], "title": line["title"], "unit": column_unit(line)})
                         values[line["key"]] = {"headline": line["value"], "unit": line["unit"],
-                                               "status": section["status"]}
+                                               "status": line.get("status") or section["status"]}
                 rows.append({"ward": summary.ward, "values": values, "computed_at": summary.computed_at})
             sort = self.request.GET.get("sort", "")
             if sort in {c["key"] for c in columns}:

@@ -77,7 +77,10 @@ def satisfaction_figures(ward, start, end):
             "headline_label": _("Chỉ số hài lòng của người dân"),
             "headline_unit": "%",
             "more_headlines": [{"key": "stars", "label": _("Số sao Chính quyền thân thiện"), "value": stars,
-                                "unit": "", "max": MAX_STARS}],
+                                "unit": "", "max": MAX_STARS,
+                                # The stars are judged against their own target, not by the index's open actions.
+                                "status": None if stars is None else "ok" if stars >= criteria_svc.TARGET_STARS
+                                else "warning"}],
             "chart": {"labels": [share.label for share in shares],
                       "values": [float(share.share or 0) for share in shares], "unit": "%"} if shares else None,
         },
