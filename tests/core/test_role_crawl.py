@@ -1,5 +1,7 @@
 """Every demo role walks the portal by the links it is shown: no link answers them 403, 404 or 500, and every page
-names itself in the browser tab.
+names itself in the browser tab. Every button that sends a form (a POST) it is shown leads somewhere too: pressed
+once per kind of page with what the form carries (its hidden fields and the button's own value), inside a
+transaction that is rolled back, it may refuse the empty input (400) but never answers 403, 404, 405 or 500.
 
 The demo is loaded once for the module and rolled back afterwards; each role then crawls breadth-first
 from its home page, following the links (<a href>) and simple GET forms each page shows, up to ``MAX_PAGES`` pages.
@@ -31,6 +33,8 @@ ROLES = ["khoidanvan", "thuongvu", "canbo.ubnd", "canbo.mttq", "bcd.tongiao", "b
 # Not followed: leaving (logout), the admin site and the API (their own tests), the language switch (a POST), files.
 SKIPPED_PREFIXES = ("/dang-xuat/", "/quan-tri/", "/api/", "/i18n/", "/static/", "/media/")
 DOWNLOAD = re.compile(r"(\.(pdf|xlsx|csv|docx|zip|png|svg)$|/tep/|/tai-ve|/xuat|/pdf/|/excel/)", re.IGNORECASE)
+# Fields a button or a hidden input uses to say which action a form does: forms differing in them are different buttons.
+BUTTON_FIELDS = {"action", "decision", "state", "status", "step"}
 DOWNLOAD_QUERY = re.compile(r"(^|&)(format|export|xuat)=", re.IGNORECASE)
 
 
@@ -40,6 +44,7 @@ class LinkParser(HTMLParser):
     def __init__(self):
         super().__init__()
         self.links = []
+        self.post_forms = []
         self.title = None
         self._in_title = False
         self._form = None
@@ -50,10 +55,18 @@ class LinkParser(HTMLParser):
             self.links.append(attrs["href"])
         elif tag == "form":
             method = (attrs.get("method") or "get").lower()
-            self._form = {"action": attrs.get("action") or "", "fields": {}} if method == "get" else None
+            self._form = {"action": attrs.get("action") or "", "fields": {}, "method": method, "button": None,
+                          "pressable": False}
+        elif tag == "input" and self._form is not None and attrs.get("type") in ("submit", "image"):
+            self._form["pressable"] = True
         elif tag in ("input", "select") and self._form is not None and attrs.get("name"):
-            if attrs.get("type") not in ("submit", "button", "checkbox", "radio"):
-                self._form["fields"].setdefault(attrs["name"], attrs.get("value") or "")
+            if attrs.get("type") not in ("submit", "button", "checkbox", "radio", "file"):
+                if self._form["method"] == "get" or attrs.get("type") == "hidden":
+                    self._form["fields"].setdefault(attrs["name"], attrs.get("value") or "")
+        elif tag == "button" and self._form is not None and attrs.get("type", "submit") == "submit":
+            self._form["pressable"] = True
+            if self._form["button"] is None and attrs.get("name"):
+                self._form["button"] = (attrs["name"], attrs.get("value") or "")
         elif tag == "title" and self.title is None:
             self._in_title = True
             self.title = ""
@@ -63,7 +76,11 @@ class LinkParser(HTMLParser):
             self._in_title = False
         elif tag == "form" and self._form is not None:
             action, fields = self._form["action"], self._form["fields"]
-            if action:  # a filter form of the page itself is its own link with a query string: one is enough
+            if self._form["method"] == "post" and self._form["pressable"]:  # a form with no button presses nothing
+                if self._form["button"]:
+                    fields.setdefault(*self._form["button"])
+                self.post_forms.append((action, fields))
+            elif action:  # a filter form of the page itself is its own link with a query string: one is enough
                 self.links.append(f"{action}?{urlencode(fields)}" if fields else action)
             self._form = None
 
@@ -106,10 +123,12 @@ def own_title(title):
 
 
 def crawl(client, start="/", max_pages=MAX_PAGES):
-    """Breadth-first over the links shown; returns (pages visited, dead links, pages without title, errors)."""
+    """Breadth-first over the links shown; returns (pages visited, dead links, pages without title, the POST forms
+    shown: one per kind of target and button, as (url, fields, page showing it))."""
     seen, queue = {start}, deque([(start, None)])
     paths_with_query, kinds = set(), {}
     dead, untitled, visited = [], [], 0
+    post_forms = {}
     while queue and visited < max_pages:
         url, source = queue.popleft()
         response = client.get(url)
@@ -129,6 +148,12 @@ def crawl(client, start="/", max_pages=MAX_PAGES):
         parser.feed(response.content.decode("utf-8", errors="replace"))
         if not own_title(parser.title):
             untitled.append(url)
+        for action, fields in parser.post_forms:
+            target = internal(action, url) if action else url
+            if target is None:
+                continue
+            button = tuple(sorted((k, v) for k, v in fields.items() if k in BUTTON_FIELDS))
+            post_forms.setdefault((url_kind(target.partition("?")[0]), button), (target, fields, url))
         for href in parser.links:
             target = internal(href, url)
             if target is None or target in seen:
@@ -144,7 +169,19 @@ def crawl(client, start="/", max_pages=MAX_PAGES):
             kinds[kind] = kinds.get(kind, 0) + 1
             seen.add(target)
             queue.append((target, url))
-    return visited, dead, untitled
+    return visited, dead, untitled, list(post_forms.values())
+
+
+def press(client, forms):
+    """POST each form once with what it carries, each inside a transaction rolled back; returns the dead ones."""
+    dead = []
+    for url, fields, source in forms:
+        with transaction.atomic():
+            response = client.post(url, fields)
+            transaction.set_rollback(True)
+        if response.status_code in (403, 404, 405) or response.status_code >= 500:
+            dead.append((response.status_code, url, fields, source))
+    return dead
 
 
 @pytest.fixture(scope="module")
@@ -163,12 +200,31 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 def test_role_sees_no_dead_link_and_every_page_has_a_title(demo, db, username):
     client = Client(raise_request_exception=False)
     client.force_login(User.objects.get(username=username))
-    visited, dead, untitled = crawl(client)
-    print(f"\n{username}: {visited} pages, {len(dead)} dead links, {len(untitled)} pages without title")
+    visited, dead, untitled, forms = crawl(client)
+    dead_buttons = press(client, forms)
+    print(f"\n{username}: {visited} pages, {len(dead)} dead links, {len(untitled)} pages without title, "
+          f"{len(forms)} kinds of button pressed, {len(dead_buttons)} dead")
     for status, url, source in dead:
         print(f"  {status} {url}  (shown on {source})")
     for url in untitled:
         print(f"  no title: {url}")
+    for status, url, fields, source in dead_buttons:
+        print(f"  button {status} POST {url} {fields}  (shown on {source})")
     assert visited > 5
     assert not dead, f"{username}: {len(dead)} links answer 403/404/500: {dead[:10]}"
     assert not untitled, f"{username}: {len(untitled)} pages without their own title: {untitled[:10]}"
+    assert not dead_buttons, f"{username}: {len(dead_buttons)} buttons answer 403/404/405/500: {dead_buttons[:10]}"
+
+
+@pytest.mark.django_db
+def test_a_button_that_leads_nowhere_is_reported(ward_a):
+    """The check itself: a form with a button is pressed with what it carries; one without a button is not."""
+    parser = LinkParser()
+    parser.feed('<form method="post" action="/khong-co-trang-nay/"><input type="hidden" name="action" value="x">'
+                '<button type="submit" name="decision" value="approve">OK</button></form>'
+                '<form method="post" action="/cung-khong-co/"><input type="hidden" name="a" value="1"></form>')
+    assert parser.post_forms == [("/khong-co-trang-nay/", {"action": "x", "decision": "approve"})]
+    client = Client(raise_request_exception=False)
+    client.force_login(ward_a.users["bloc"])
+    dead = press(client, [("/khong-co-trang-nay/", {"action": "x"}, "/")])
+    assert [(status, url) for status, url, _fields, _source in dead] == [(404, "/khong-co-trang-nay/")]
