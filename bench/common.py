@@ -26,12 +26,20 @@ def setup_django():
     django.setup()
 
 
+class LoopbackCookiePolicy(http.cookiejar.DefaultCookiePolicy):
+    """Production settings mark the session and CSRF cookies Secure; measured over plain HTTP on the loopback
+    (no TLS terminator in front of gunicorn here), they are sent back all the same."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
 class Browser:
     """A logged-in user over HTTP: cookies, CSRF, timings."""
 
     def __init__(self, base_url):
         self.base_url = base_url.rstrip("/")
-        self.jar = http.cookiejar.CookieJar()
+        self.jar = http.cookiejar.CookieJar(LoopbackCookiePolicy())
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def cookie(self, name):
