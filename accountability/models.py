@@ -18,6 +18,8 @@ from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedManager, RestrictedQuerySet
 from core.search import SearchableModel
 
+from .status import SubmissionStatus, submission_status, submission_status_expression
+
 
 class UnitPlanRound(SearchableModel):
     """A call for the units' own implementation plans, with its deadline."""
@@ -64,17 +66,8 @@ class UnitPlanRound(SearchableModel):
                 "deadline": self.deadline.strftime("%d/%m/%Y"), "opened": self.opened_on.strftime("%d/%m/%Y")}})
 
 
-class SubmissionStatus(models.TextChoices):
-    ON_TIME = "on_time", _("Đã nộp đúng hạn")
-    LATE = "late", _("Nộp muộn")
-    MISSING = "missing", _("Chưa nộp, quá hạn")
-    PENDING = "pending", _("Chưa nộp, còn hạn")
-
-
 class SubmissionQuerySet(RestrictedQuerySet):
     def with_status(self, on=None):
-        from .services import submission_status_expression
-
         return self.annotate(status_code=submission_status_expression(on))
 
 
@@ -125,8 +118,6 @@ class UnitPlanSubmission(models.Model):
 
     @property
     def status(self):
-        from .services import submission_status
-
         return self.__dict__.get("status_code") or submission_status(self)
 
     def get_status_display(self):

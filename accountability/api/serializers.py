@@ -5,7 +5,7 @@ from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible
 from core.models import Attachment
 
 from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
-from ..services import submission_status
+from ..status import submission_status
 
 
 class UnitPlanRoundSerializer(serializers.ModelSerializer):
