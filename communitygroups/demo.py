@@ -20,7 +20,8 @@ from .models import (
     ZaloGroup,
     household_key,
 )
-from .services import classify_groups, ward_steering_committee
+from .services import classify_groups
+from .wardunits import ward_steering_committee
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Thân", "Giáp"]
 MIDDLE_MEN = ["Văn", "Đức", "Minh", "Quang", "Hữu", "Xuân"]

@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from core.access import AccessPolicy, RestrictedManager
 from core.search import SearchableModel, normalise
 
+from .wardunits import ward_peoples_committee, ward_steering_committee
+
 # The two units of a group: the residential group it serves and the steering committee above it.
 GROUP_UNITS = ("residential_group", "steering_committee")
 
@@ -90,8 +92,6 @@ class CommunityGroup(SearchableModel):
         if not self.name and self.residential_group_id:
             self.name = str(_("Tổ dân vận cộng đồng %(unit)s") % {"unit": self.residential_group.name})
         if self.steering_committee_id is None and self.residential_group_id:
-            from .services import ward_steering_committee
-
             self.steering_committee = ward_steering_committee(self.residential_group.ward)
         super().save(*args, **kwargs)
 
@@ -426,8 +426,6 @@ class SituationReport(SearchableModel):
 
     def save(self, *args, **kwargs):
         if self.peoples_committee_id is None and self.group_id:
-            from .services import ward_peoples_committee
-
             self.peoples_committee = ward_peoples_committee(self.group.residential_group.ward)
         super().save(*args, **kwargs)
 

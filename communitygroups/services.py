@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from core import periods
 from core.numbers import number
 from core.numbers import percent as percent_text
-from organisations.models import Role, SteeringArea, Unit, UnitKind
+from organisations.models import Role
 
 from .models import (
     SUNDAY,
@@ -35,30 +35,12 @@ from .models import (
     SituationReport,
     Urgency,
 )
+from .wardunits import ward_bloc, ward_peoples_committee, ward_steering_committee
 
 TARGET_COVERAGE = 100
 
 
 # --- Units of the ward --------------------------------------------------------------------------------
-
-def _ward_unit(ward, **filters):
-    if ward is None:
-        return None
-    return Unit.objects.filter(ward=ward, is_active=True, **filters).order_by("order", "pk").first()
-
-
-def ward_steering_committee(ward):
-    """The ward's steering committee of the community groups (BCĐ Tổ dân vận cộng đồng)."""
-    return _ward_unit(ward, kind=UnitKind.STEERING_COMMITTEE, steering_area=SteeringArea.COMMUNITY_GROUPS)
-
-
-def ward_peoples_committee(ward):
-    return _ward_unit(ward, kind=UnitKind.PEOPLES_COMMITTEE)
-
-
-def ward_bloc(ward):
-    return _ward_unit(ward, kind=UnitKind.MOBILIZATION_BLOC)
-
 
 def groups_of_ward(ward):
     return CommunityGroup.objects.filter(residential_group__ward=ward)

@@ -56,6 +56,7 @@ from .models import (
     SituationReport,
     ZaloGroup,
 )
+from .wardunits import ward_steering_committee
 
 IMPORT_SESSION_KEY = "communitygroups.household_import"
 
@@ -111,7 +112,7 @@ class GroupListView(ObjectListView):
             group.member_count = member_counts.get(group.pk, 0)
         context["groups"] = groups
         user = self.request.user
-        committee = services.ward_steering_committee(user.ward) if user.ward else None
+        committee = ward_steering_committee(user.ward) if user.ward else None
         if committee is not None:
             from organisations.models import Person
 
@@ -691,7 +692,7 @@ class ReportActionView(LoginRequiredMixin, View):
 # --- Classification -----------------------------------------------------------------------------------
 
 def _may_classify(user, ward):
-    committee = services.ward_steering_committee(ward)
+    committee = ward_steering_committee(ward)
     if committee is None:
         return False
     prefix = scope_prefix(user, ClassificationCriteria.access_policy, CHANGE)
