@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from core import periods
 from organisations.demo import ensure_person
 
+from .deadlines import legal_due_date
 from .models import (
     CitizenReception,
     Disclosure,
@@ -23,7 +24,7 @@ from .models import (
     Violation,
     ViolationSource,
 )
-from .services import ensure_default_checklist, legal_due_date
+from .services import ensure_default_checklist
 
 
 def load_demo(ward_units: dict, rng):

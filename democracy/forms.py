@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core import periods
 from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
 
+from .deadlines import legal_due_date
 from .models import (
     SENDER_FIELDS,
     CitizenReception,
@@ -14,7 +15,7 @@ from .models import (
     Violation,
     is_democracy_committee,
 )
-from .services import chairman_candidates, legal_due_date, may_see_sender
+from .services import chairman_candidates, may_see_sender
 
 
 def _ward_units(user):

@@ -20,6 +20,9 @@ from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet, scope_q
 from core.search import SearchableModel
 
+from .choices import PetitionKind
+from .deadlines import legal_due_date
+
 
 def is_democracy_committee(user):
     """A member of the ward's steering committee for the democracy regulation (BCĐ Quy chế dân chủ)."""
@@ -266,13 +269,6 @@ class CitizenReception(models.Model):
             raise ValidationError({"held_on": _("Ngày tiếp công dân không được sau hôm nay.")})
 
 
-class PetitionKind(models.TextChoices):
-    COMPLAINT = "complaint", _("Khiếu nại")
-    DENUNCIATION = "denunciation", _("Tố cáo")
-    RECOMMENDATION = "recommendation", _("Kiến nghị")
-    FEEDBACK = "feedback", _("Phản ánh")
-
-
 class PetitionChannel(models.TextChoices):
     DIRECT = "direct", _("Trực tiếp, qua tiếp công dân")
     MAIL = "mail", _("Qua bưu điện, hộp thư góp ý")
@@ -364,8 +360,6 @@ class Petition(SearchableModel):
 
     def save(self, *args, **kwargs):
         if self.due_on is None and self.received_on:
-            from .services import legal_due_date
-
             self.due_on = legal_due_date(self.kind, self.received_on)
         super().save(*args, **kwargs)
 

@@ -3,6 +3,7 @@ from rest_framework import serializers
 
 from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_people, visible_units
 
+from ..deadlines import legal_due_date
 from ..models import (
     SENDER_FIELDS,
     CitizenReception,
@@ -16,7 +17,6 @@ from ..services import (
     DisclosureStatus,
     disclosure_status,
     is_late,
-    legal_due_date,
     may_see_sender,
     petition_is_overdue,
     required_days,

@@ -7,6 +7,7 @@ from io import BytesIO
 import pytest
 
 from accountability.models import CadreFeedback, FeedbackSource
+from democracy.deadlines import add_working_days, legal_due_date
 from democracy.models import (
     CitizenReception,
     DisclosureChannel,
@@ -19,13 +20,11 @@ from democracy.models import (
 from democracy.services import (
     ChecklistState,
     DisclosureStatus,
-    add_working_days,
     area_figures,
     disclosure_checklist,
     disclosure_status,
     ensure_default_checklist,
     is_late,
-    legal_due_date,
     may_see_sender,
     open_cadre_feedback,
     petition_is_overdue,
