@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "religion",
     "communitygroups",
     "reports",
+    "onboarding",
     "hardening",
 ]
 

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("religion.urls")),
     path("", include("communitygroups.urls")),
     path("", include("reports.urls")),
+    path("", include("onboarding.urls")),
     path("api/", include((api_patterns, "api"))),
     path("api/auth/", include("rest_framework.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "onboarding"
+
+urlpatterns = [
+    path("xa-phuong/tao-moi/", views.CommuneCreateView.as_view(), name="commune_add"),
+]

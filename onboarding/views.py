@@ -1,0 +1,89 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from organisations.models import Role, Unit, UnitKind
+
+from .forms import CommuneForm
+from .structures import LEVELS, create_commune, propose, templates
+
+
+def may_create_communes(user):
+    """Administrators make communes; the province administrator's own role comes in the next slice of issue 18."""
+    return user.is_authenticated and (user.is_superuser or user.role == Role.ADMIN)
+
+
+class CommuneCreateView(LoginRequiredMixin, View):
+    """A commune or ward from a structure template: choose the template, review and edit its units, save."""
+
+    template_name = "onboarding/commune_form.html"
+    page_title = gettext_lazy("Tạo xã, phường từ mẫu cơ cấu")
+
+    @classmethod
+    def may_open(cls, user):
+        return may_create_communes(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.may_open(request.user):
+            raise PermissionDenied(_("Chỉ quản trị hệ thống được tạo xã, phường."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def parents(self):
+        return Unit.objects.filter(kind=UnitKind.CITY, is_active=True).order_by("name")
+
+    def get(self, request):
+        data = request.GET if "template" in request.GET else None
+        form = CommuneForm(data, parents=self.parents(), initial={"template": next(iter(templates()), ""),
+                                                                   "level": "phuong"})
+        rows = []
+        if data is not None:
+            form.is_valid()  # show what is wrong with the header already; the units show from what is valid
+            rows = self.rows(form)
+        return self.show(request, form, rows)
+
+    def post(self, request):
+        form = CommuneForm(request.POST, parents=self.parents())
+        valid = form.is_valid()
+        rows = self.rows(form, request.POST)
+        if valid:
+            if not any(row.include for row in rows):
+                form.add_error(None, _("Hãy giữ lại ít nhất một đơn vị trực thuộc."))
+            else:
+                try:
+                    commune = create_commune(form.cleaned_data["parent"], code=form.cleaned_data["code"],
+                                             name=form.cleaned_data["name"],
+                                             level=LEVELS[form.cleaned_data["level"]], rows=rows)
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    kept = sum(1 for row in rows if row.include)
+                    messages.success(request, _("Đã tạo %(name)s với %(n)s đơn vị trực thuộc.")
+                                     % {"name": commune.name, "n": kept})
+                    return redirect(commune.get_absolute_url())
+        return self.show(request, form, rows, status=400)
+
+    def rows(self, form, posted=None):
+        """The template's units for what the form holds, with the administrator's edits when posted."""
+        cleaned = getattr(form, "cleaned_data", {})
+        template = cleaned.get("template") or form.data.get("template")
+        if template not in templates():
+            return []
+        groups = cleaned.get("groups")
+        if groups is None:
+            groups = templates()[template]["groups"].get("default", 0)
+        rows = propose(template, LEVELS.get(cleaned.get("level") or "phuong", "phường"), groups)
+        if posted is not None:
+            for row in rows:
+                row.include = posted.get(f"{row.key}-include") == "1"
+                row.name = (posted.get(f"{row.key}-name") or row.name).strip()[:255]
+                row.short_name = (posted.get(f"{row.key}-short_name") or "").strip()[:64]
+        return rows
+
+    def show(self, request, form, rows, status=200):
+        context = {"form": form, "rows": rows, "page_title": self.page_title,
+                   "templates": templates().values()}
+        return render(request, self.template_name, context, status=status)
