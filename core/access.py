@@ -5,6 +5,8 @@ queryset. ``Model.objects.restrict(user, action)`` narrows any query to the user
 
 * admins see and change everything;
 * a city viewer sees every ward below their city and changes nothing;
+* a province's (commune's) administrator reads like a city viewer below their province (in their commune) and
+  changes only the organisation data there (units and people: the policy's ``administered``);
 * the Standing Committee and the mass-mobilization bloc see their whole ward; the bloc changes it;
 * unit officers, steering-committee members and group leaders see and change their unit's subtree
   (and read what the policy marks as readable ward-wide, such as the plan itself);
@@ -58,6 +60,8 @@ class AccessPolicy:
     # city-wide read then filters on it (one indexed equality or prefix) instead of OR-ing the unit lookups,
     # which on a multi-valued lookup is an IN subquery that defeats the indexes at city scale.
     ward_field: str | None = None
+    # Organisation data (units, people) that the province's and the commune's administrators keep current.
+    administered: bool = False
     # Lookups from the model to the Person the record is about (a cadre's feedback, a violation's cadre). A user
     # whose login is that person may not change or delete the row (segregation of duties); reading is unchanged.
     subject_fields: tuple[str, ...] = ()
@@ -107,7 +111,11 @@ def scope_prefix(user, policy, action):
         return None
     if user.role == Role.CITY_VIEWER:
         return unit.path if action == VIEW else None
+    if user.role == Role.PROVINCE_ADMIN:
+        return unit.path if action == VIEW or policy.administered else None
     ward = unit.ward or unit
+    if user.role == Role.COMMUNE_ADMIN:
+        return ward.path if action == VIEW or policy.administered else None
     if user.role == Role.STANDING:
         if action == VIEW or policy.standing_may_change:
             return ward.path
@@ -161,7 +169,7 @@ class RestrictedQuerySet(models.QuerySet):
             # were moved out of the scope is refused even though its ward column did not change.
             from organisations.models import Role
 
-            if user.role == Role.CITY_VIEWER:
+            if user.role in (Role.CITY_VIEWER, Role.PROVINCE_ADMIN):
                 return self.filter(**{f"{policy.ward_field}__path__startswith": prefix})
             ward = user.unit.ward or user.unit
             if prefix == ward.path:

@@ -97,7 +97,7 @@ def pending_for(user):
             items.append(PendingItem(
                 _("%(n)s đăng ký Dân vận khéo chờ thẩm định") % {"n": waiting},
                 f"{reverse('models_khoe:model_list')}?status={Status.REGISTERED}", PendingKind.APPROVE))
-    elif user.unit_id and user.role not in (Role.STANDING, Role.CITY_VIEWER):
+    elif user.unit_id and user.role != Role.STANDING and not user.is_overseer:
         returned = (MobilizationModel.objects.filter(unit__path__startswith=user.unit.path, status=Status.RETURNED)
                     .order_by("pk"))
         for model in returned:

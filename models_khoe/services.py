@@ -96,7 +96,7 @@ def works_for(user, unit):
         return False
     if user.is_admin:
         return True
-    if user.role in (Role.STANDING, Role.CITY_VIEWER) or user.unit_id is None:
+    if user.role == Role.STANDING or user.is_overseer or user.unit_id is None:
         return False
     return unit.path.startswith(user.unit.path)
 
@@ -156,7 +156,7 @@ def may_replicate(user, model):
         return False
     from organisations.models import Role
 
-    return is_ward_bloc(user, model.ward) or user.role not in (Role.STANDING, Role.CITY_VIEWER)
+    return is_ward_bloc(user, model.ward) or (user.role != Role.STANDING and not user.is_overseer)
 
 
 def _refuse(message):

@@ -21,6 +21,7 @@ from core.numbers import number as plain_number
 from core.params import query_year
 from core.views import ObjectDetailView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
+from organisations.models import Role
 
 from . import services
 from .filtersets import MobilizationModelFilterSet
@@ -105,8 +106,8 @@ class ModelListView(TabsMixin, ObjectListView):
     def may_add(self):
         from .forms import units_worked_for
 
-        return units_worked_for(self.request.user).exists() and self.request.user.role not in ("standing",
-                                                                                               "city_viewer")
+        user = self.request.user
+        return units_worked_for(user).exists() and user.role != Role.STANDING and not user.is_overseer
 
 
 def _registration_response(request, form, formset, status=200, model=None):

@@ -13,8 +13,14 @@ from .structures import LEVELS, create_commune, propose, templates
 
 
 def may_create_communes(user):
-    """Administrators make communes; the province administrator's own role comes in the next slice of issue 18."""
-    return user.is_authenticated and (user.is_superuser or user.role == Role.ADMIN)
+    """System administrators anywhere, a province's administrator inside their province."""
+    return user.is_authenticated and (user.is_admin or (user.role == Role.PROVINCE_ADMIN and user.unit_id is not None))
+
+
+def provinces_for(user):
+    """The provinces or cities a commune may be made in by ``user``."""
+    units = Unit.objects.filter(kind=UnitKind.CITY, is_active=True).order_by("name")
+    return units if user.is_admin else units.filter(path__startswith=user.unit.path)
 
 
 class CommuneCreateView(LoginRequiredMixin, View):
@@ -29,11 +35,11 @@ class CommuneCreateView(LoginRequiredMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not self.may_open(request.user):
-            raise PermissionDenied(_("Chỉ quản trị hệ thống được tạo xã, phường."))
+            raise PermissionDenied(_("Chỉ quản trị hệ thống và quản trị tỉnh, thành phố được tạo xã, phường."))
         return super().dispatch(request, *args, **kwargs)
 
     def parents(self):
-        return Unit.objects.filter(kind=UnitKind.CITY, is_active=True).order_by("name")
+        return provinces_for(self.request.user)
 
     def get(self, request):
         data = request.GET if "template" in request.GET else None

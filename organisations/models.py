@@ -35,7 +35,7 @@ class Unit(SearchableModel):
     """A unit of the political system: city, ward, People's Committee, organisation, cell, TDP …"""
 
     search_fields = ("name", "short_name", "code")
-    access_policy = AccessPolicy(unit_fields=("",), ward_readable=True, bloc_only_change=True)
+    access_policy = AccessPolicy(unit_fields=("",), ward_readable=True, bloc_only_change=True, administered=True)
 
     parent = models.ForeignKey(
         "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
@@ -127,13 +127,23 @@ class Role(models.TextChoices):
     STEERING = "steering", _("Thành viên Ban chỉ đạo")
     GROUP_LEADER = "group_leader", _("Tổ trưởng Tổ dân vận / liên gia")
     CITY_VIEWER = "city_viewer", _("Lãnh đạo thành phố (xem)")
+    # Keep the organisation data of their subtree current (units, people, accounts) and read the rest of it as a
+    # city viewer does; they carry out none of the plan's work (issue 18).
+    PROVINCE_ADMIN = "province_admin", _("Quản trị tỉnh, thành phố")
+    COMMUNE_ADMIN = "commune_admin", _("Quản trị xã, phường")
+
+
+# Roles that oversee wards rather than work in one: they never act as a unit's officer.
+OVERSEEING_ROLES = (Role.CITY_VIEWER, Role.PROVINCE_ADMIN, Role.COMMUNE_ADMIN)
+# Roles that keep the organisation data of their subtree current.
+ORGANISATION_ADMIN_ROLES = (Role.PROVINCE_ADMIN, Role.COMMUNE_ADMIN)
 
 
 class Person(SearchableModel):
     """A cadre or member known to the ward (cán bộ, đảng viên, thành viên)."""
 
     search_fields = ("full_name", "position", "unit__name")
-    access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
+    access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True, administered=True)
 
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people")
     full_name = models.CharField(_("họ và tên"), max_length=255)
@@ -196,10 +206,17 @@ class User(AbstractUser):
     def is_admin(self):
         return self.is_superuser or self.role == Role.ADMIN
 
+    @property
+    def is_overseer(self):
+        """A city viewer or an organisation administrator: reads wards, does none of their work."""
+        return self.role in OVERSEEING_ROLES
+
     def may_see_area(self, area):
         """Sensitive areas (religion) are for their committee, the Standing Committee and admins."""
         if self.is_admin or self.role == Role.STANDING:
             return True
+        if self.role in ORGANISATION_ADMIN_ROLES:
+            return area is None
         if area == SteeringArea.RELIGION:
             return (
                 self.role == Role.STEERING

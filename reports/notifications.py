@@ -155,7 +155,7 @@ def pending_for(user):
                 items.append(PendingItem(
                     _("%(n)s báo cáo của đơn vị chờ tiếp nhận (quý %(q)s/%(y)s)") % {**args, "n": report.waiting_units},
                     report.get_absolute_url(), PendingKind.APPROVE, report.unit_due_date))
-    if user.unit_id and user.role not in (Role.STANDING, Role.BLOC, Role.CITY_VIEWER):
+    if user.unit_id and user.role not in (Role.STANDING, Role.BLOC) and not user.is_overseer:
         waiting = (UnitReport.objects.filter(unit_id=user.unit_id, report__status=ReportStatus.DRAFT,
                                              state__in=[UnitReportState.MISSING, UnitReportState.RETURNED])
                    .select_related("report").order_by("report__unit_due_date"))

@@ -146,7 +146,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
 
 def _city_viewer_or_admin(user):
-    return user.is_authenticated and (user.is_admin or user.role == Role.CITY_VIEWER)
+    return user.is_authenticated and (user.is_admin or user.role in (Role.CITY_VIEWER, Role.PROVINCE_ADMIN))
 
 
 def column_unit(line):

@@ -29,7 +29,7 @@ MAX_PAGES = int(os.environ.get("DANVAN_CRAWL_MAX_PAGES", "400"))
 # Pages of one kind (one URL name) visited per role: the third household shows what the first two showed.
 PER_KIND = int(os.environ.get("DANVAN_CRAWL_PER_KIND", "3"))
 ROLES = ["khoidanvan", "thuongvu", "canbo.ubnd", "canbo.mttq", "bcd.tongiao", "bcd.tdvcd", "totruong.tdp1",
-         "thanhpho", "quantri", "khoidanvan.tn"]
+         "thanhpho", "quantri", "khoidanvan.tn", "quantri.tinh", "quantri.phuong"]
 # Not followed: leaving (logout), the admin site and the API (their own tests), the language switch (a POST), files.
 SKIPPED_PREFIXES = ("/dang-xuat/", "/quan-tri/", "/api/", "/i18n/", "/static/", "/media/")
 DOWNLOAD = re.compile(r"(\.(pdf|xlsx|csv|docx|zip|png|svg)$|/tep/|/tai-ve|/xuat|/pdf/|/excel/)", re.IGNORECASE)
