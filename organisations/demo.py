@@ -95,7 +95,7 @@ DEMO_LOGINS = [
     ("bcd.tdvcd", "bcd-tdvcd", Role.STEERING, "Cao Thị Vận", "thành viên BCĐ Tổ dân vận cộng đồng"),
     ("totruong.tdp1", "tdp-1", Role.GROUP_LEADER, "Vũ Thị Tổ", "Tổ trưởng Tổ dân vận TDP số 1"),
     ("thanhpho", None, Role.CITY_VIEWER, "Đặng Văn Phố", "lãnh đạo thành phố: xem các phường"),
-    ("quantri.tinh", None, Role.PROVINCE_ADMIN, "Lý Thị Tỉnh", "quản trị tỉnh, thành phố: tạo xã, phường, đơn vị, cán bộ"),
+    ("quantri.tinh", None, Role.PROVINCE_ADMIN, "Lý Thị Tỉnh", "quản trị tỉnh: tạo xã, phường, đơn vị, cán bộ"),
     ("quantri.phuong", "dang-uy", Role.COMMUNE_ADMIN, "Mai Văn Phường", "quản trị phường: đơn vị, cán bộ của phường"),
 ]
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import PersonFilterSet, UnitFilterSet
-from .forms import PersonForm
+from .forms import PersonForm, UnitForm
 from .models import Person, Unit
 
 
@@ -23,6 +23,27 @@ class UnitDetailView(ObjectDetailView):
         context["children"] = self.object.children.all()
         context["people"] = Person.objects.restrict(self.request.user).filter(unit=self.object)
         return context
+
+class UnitCreateView(ObjectCreateView):
+    model = Unit
+    form_class = UnitForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã thêm đơn vị.")
+
+    def get_initial(self):
+        initial = super().get_initial()
+        parent = self.request.GET.get("parent")
+        if parent and parent.isdigit():
+            initial["parent"] = int(parent)
+        return initial
+
+
+class UnitEditView(ObjectEditView):
+    model = Unit
+    form_class = UnitForm
+    template_name = "core/object_form.html"
+    success_message = _("Đã lưu đơn vị.")
+
 
 class PersonListView(ObjectListView):
     model = Person
