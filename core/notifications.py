@@ -29,7 +29,8 @@ def absolute_link(link):
     return urljoin(f"{settings.DANVAN_SITE_URL}/", link) if link else ""
 
 
-def _send_mail(address, title, text):
+def send_mail_or_log(address, title, text):
+    """Send one plain e-mail; a mail server that does not answer is logged, not raised."""
     try:
         send_mail(title, text, None, [address], fail_silently=False)
     except OSError:
@@ -54,7 +55,7 @@ def notify_user(user, title, body="", link="", dedup_key=""):
     if user.email:
         text = f"{body}\n\n{absolute_link(link)}".strip()
         address = user.email
-        transaction.on_commit(lambda: _send_mail(address, title, text))
+        transaction.on_commit(lambda: send_mail_or_log(address, title, text))
     return notification
 
 

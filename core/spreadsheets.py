@@ -13,12 +13,15 @@ Numbers, dates and booleans stay what they are: a negative number is a number, n
 """
 
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from io import BytesIO
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What a spreadsheet program takes as the start of a formula (OWASP's list: = + - @, tab, carriage return).
@@ -113,3 +116,163 @@ def xlsx_response(content, filename):
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+# --- Reading: the one import engine ------------------------------------------------------------------------------
+# An import declares its columns (header and the other names people give it, required or not, how a cell is read);
+# ``read_sheet`` finds the header row among the first rows, reads every row into values or Vietnamese errors tied
+# to their row number, and hands back a preview. Nothing is written until the preview has no error and the person
+# confirms; the preview travels between the two steps as plain data (``as_data`` / ``SheetPreview.from_data``).
+
+MAX_IMPORT_ROWS = 5000
+HEADER_SCAN_ROWS = 10
+
+
+class SheetRejected(Exception):
+    """The file as a whole cannot be read (not an .xlsx, no header, too many rows): one message for the person."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = str(message)
+
+
+class CellError(ValueError):
+    """Raised by a column's parser with the message to show beside the row."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # as the template writes it
+    aliases: tuple = ()  # other headers people write, with or without diacritics
+    required: bool = False
+    parse: Callable = None  # text -> value, raises CellError; plain text when None
+
+    def names(self):
+        return {header_key(name) for name in (self.header, *self.aliases)}
+
+
+def header_key(text):
+    """A header as compared: without diacritics, case, punctuation at the ends or repeated spaces."""
+    from core.search import normalise
+
+    return normalise(text).strip(" :*.()")
+
+
+def cell_text(value):
+    """A cell as the person typed it: numbers without ".0", dates as dd/mm/yyyy, spaces collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return " ".join(str(value).split())
+
+
+@dataclass
+class SheetRow:
+    number: int  # as the spreadsheet program numbers it
+    values: dict
+    errors: list = field(default_factory=list)
+
+
+@dataclass
+class SheetPreview:
+    rows: list
+    problems: list = field(default_factory=list)  # errors about the sheet rather than one row
+
+    @property
+    def errors(self):
+        """(row number, message) of every problem, sheet-wide ones first (row 0)."""
+        found = [(0, message) for message in self.problems]
+        found += [(row.number, message) for row in self.rows for message in row.errors]
+        return found
+
+    @property
+    def is_valid(self):
+        return bool(self.rows) and not self.errors
+
+    def as_data(self):
+        return {"rows": [{"number": r.number, "values": r.values, "errors": r.errors} for r in self.rows],
+                "problems": list(self.problems)}
+
+    @classmethod
+    def from_data(cls, data):
+        return cls(rows=[SheetRow(**row) for row in data["rows"]], problems=list(data.get("problems", [])))
+
+
+def load_rows(file, max_rows=MAX_IMPORT_ROWS):
+    """The cell values of the first sheet, row by row, as tuples; refuses what is not an .xlsx or too long."""
+    from openpyxl import load_workbook
+
+    if isinstance(file, bytes | bytearray):
+        file = BytesIO(file)
+    if hasattr(file, "seek"):
+        file.seek(0)
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        rows = []
+        for values in sheet.iter_rows(values_only=True):
+            rows.append(values)
+            if len(rows) > max_rows + HEADER_SCAN_ROWS:
+                raise SheetRejected(_("Tệp có quá nhiều dòng: tối đa %(n)s dòng mỗi lần nhập. Hãy chia tệp ra.")
+                                    % {"n": max_rows})
+        return rows
+    except SheetRejected:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same answer
+        raise SheetRejected(_("Không đọc được tệp: đây không phải tệp Excel .xlsx hợp lệ. Hãy lưu tệp dạng "
+                              "“Excel Workbook (.xlsx)”.")) from exc
+
+
+def find_header(rows, columns):
+    """(index of the header row, {key: column index}) of the row among the first ones naming the most columns."""
+    best = (None, {})
+    for index, values in enumerate(rows[:HEADER_SCAN_ROWS]):
+        found = {}
+        for position, value in enumerate(values):
+            key = header_key(cell_text(value))
+            for column in columns:
+                if key and column.key not in found and key in column.names():
+                    found[column.key] = position
+        if len(found) > len(best[1]):
+            best = (index, found)
+    return best
+
+
+def read_sheet(file, columns, max_rows=MAX_IMPORT_ROWS):
+    """Read ``file`` with ``columns`` into a SheetPreview; raises SheetRejected for a file that cannot be read."""
+    rows = load_rows(file, max_rows)
+    header_index, positions = find_header(rows, columns)
+    missing = [column.header for column in columns if column.required and column.key not in positions]
+    if header_index is None or missing:
+        raise SheetRejected(_("Không thấy dòng tiêu đề có đủ các cột: %(columns)s. Hãy dùng tệp mẫu.")
+                            % {"columns": ", ".join(f"“{name}”" for name in missing or [c.header for c in columns])})
+    read = []
+    for offset, values in enumerate(rows[header_index + 1:], start=header_index + 2):
+        texts = {column.key: cell_text(values[positions[column.key]])
+                 if column.key in positions and positions[column.key] < len(values) else ""
+                 for column in columns}
+        if not any(texts.values()):
+            continue
+        row = SheetRow(number=offset, values={})
+        for column in columns:
+            text = texts[column.key]
+            if not text:
+                if column.required:
+                    row.errors.append(_("Thiếu “%(column)s”.") % {"column": column.header})
+                row.values[column.key] = None if column.parse else ""
+                continue
+            try:
+                row.values[column.key] = column.parse(text) if column.parse else text
+            except CellError as error:
+                row.errors.append(f"{column.header}: {error}")
+                row.values[column.key] = None
+        read.append(row)
+    preview = SheetPreview(rows=read)
+    if not read:
+        preview.problems.append(str(_("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")))
+    return preview

@@ -23,6 +23,10 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    # The link a new account's owner receives to set a password (accounts made from a sheet have none).
+    path("dat-mat-khau/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("dat-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", healthz, name="healthz"),
     path("", include("core.urls")),

@@ -36,3 +36,14 @@ class CommuneForm(PortalForm):
         if Unit.objects.filter(code=code).exists():
             raise forms.ValidationError(_("Mã “%(code)s” đã được dùng.") % {"code": code})
         return code
+
+
+class AccountUploadForm(PortalForm):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"), error_messages={"required": _("Hãy chọn tệp Excel.")},
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("Tệp lớn hơn 2 MB: một tệp tài khoản không cần lớn như vậy."))
+        return upload

@@ -6,9 +6,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core.spreadsheets import SheetPreview, SheetRejected, xlsx_response
 from organisations.models import Role, Unit, UnitKind
 
-from .forms import CommuneForm
+from .accounts import COLUMNS as ACCOUNT_COLUMNS
+from .accounts import create_accounts, may_import_accounts, read_accounts, template_workbook
+from .forms import AccountUploadForm, CommuneForm
 from .structures import LEVELS, create_commune, propose, templates
 
 
@@ -93,3 +96,61 @@ class CommuneCreateView(LoginRequiredMixin, View):
         context = {"form": form, "rows": rows, "page_title": self.page_title,
                    "templates": templates().values()}
         return render(request, self.template_name, context, status=status)
+
+
+class AccountImportView(LoginRequiredMixin, View):
+    """User accounts from a sheet: upload, preview with every row's errors, confirm. Nothing is written while a row
+    is wrong; the checked rows wait in the session between the two steps."""
+
+    template_name = "onboarding/account_import.html"
+    page_title = gettext_lazy("Tạo tài khoản từ tệp Excel")
+    session_key = "onboarding-accounts"
+
+    @classmethod
+    def may_open(cls, user):
+        return may_import_accounts(user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.may_open(request.user):
+            raise PermissionDenied(_("Chỉ quản trị được tạo tài khoản."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        if request.GET.get("mau"):
+            return xlsx_response(template_workbook(request.user), "mau-tai-khoan.xlsx")
+        return self.show(request, AccountUploadForm())
+
+    def post(self, request):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        form = AccountUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.show(request, form, status=400)
+        try:
+            preview = read_accounts(form.cleaned_data["file"], request.user)
+        except SheetRejected as error:
+            form.add_error("file", error.message)
+            return self.show(request, form, status=400)
+        if preview.is_valid:
+            request.session[self.session_key] = preview.as_data()
+        else:
+            request.session.pop(self.session_key, None)
+        return self.show(request, AccountUploadForm(), preview=preview, status=200 if preview.is_valid else 400)
+
+    def confirm(self, request):
+        data = request.session.pop(self.session_key, None)
+        if data is None:
+            messages.error(request, _("Không còn bản xem trước: hãy tải tệp lên lại."))
+            return redirect("onboarding:account_import")
+        try:
+            made = create_accounts(SheetPreview.from_data(data), request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("onboarding:account_import")
+        messages.success(request, _("Đã tạo %(n)s tài khoản; mỗi người nhận thư để tự đặt mật khẩu.")
+                         % {"n": len(made)})
+        return redirect("organisations:person_list")
+
+    def show(self, request, form, preview=None, status=200):
+        return render(request, self.template_name, {"form": form, "preview": preview, "page_title": self.page_title,
+                                                    "columns": ACCOUNT_COLUMNS}, status=status)
