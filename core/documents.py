@@ -30,8 +30,13 @@ _COMMITTEE_TO_ORGANISATION = (
 
 # Nơi nhận of each kind of document, by its type code in the number line.
 RECIPIENTS = {
-    "BC": ["Ban Dân vận Thành ủy (b/c),", "Ban Thường vụ Đảng ủy,", "UBND, Ủy ban MTTQ phường,",
-           "Các chi bộ, đoàn thể,", "Lưu Văn phòng Đảng ủy."],
+    "BC": [
+        "Ban Dân vận Thành ủy (b/c),",
+        "Ban Thường vụ Đảng ủy,",
+        "UBND, Ủy ban MTTQ phường,",
+        "Các chi bộ, đoàn thể,",
+        "Lưu Văn phòng Đảng ủy.",
+    ],
     "TTr": ["Ban Thường vụ Thành ủy,", "Ban Dân vận Thành ủy,", "Lưu Văn phòng Đảng ủy."],
     "GCN": [],
 }
@@ -44,14 +49,14 @@ def party_organisation(committee_name):
     "Đảng bộ thành phố Bắc Giang". A name that is already an organisation's (or unknown) is kept."""
     for committee, organisation in _COMMITTEE_TO_ORGANISATION:
         if committee_name.startswith(committee):
-            return organisation + committee_name[len(committee):]
+            return organisation + committee_name[len(committee) :]
     return committee_name
 
 
 def ward_place(ward):
     """The ward as residents name it ("phường Hòa Bình"), from its Party Committee's name."""
     prefix = "Đảng ủy "
-    return ward.name[len(prefix):] if ward.name.startswith(prefix) else ward.name
+    return ward.name[len(prefix) :] if ward.name.startswith(prefix) else ward.name
 
 
 def default_header(ward):
@@ -82,8 +87,7 @@ def live_header(ward):
 def party_date(day):
     """The date line's figures as Party documents write them: a zero before days under 10 and months 1 and 2
     ("ngày 05 tháng 02 năm 2024", "ngày 14 tháng 3 năm 2024")."""
-    return {"day": f"{day.day:02d}", "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
-            "year": day.year}
+    return {"day": f"{day.day:02d}", "month": f"{day.month:02d}" if day.month < 3 else str(day.month), "year": day.year}
 
 
 def paragraphs(text):

@@ -21,8 +21,9 @@ LINE_BOX_EM = 1.107
 
 def _pages(data):
     """Each page's text (pdftotext -layout), page 1 first."""
-    text = subprocess.run([shutil.which("pdftotext"), "-layout", "-", "-"], input=data, capture_output=True,
-                          check=True).stdout.decode()
+    text = subprocess.run(
+        [shutil.which("pdftotext"), "-layout", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
     return [page for page in text.split("\f") if page.strip()]
 
 
@@ -47,8 +48,9 @@ class _Words(HTMLParser):
 
 def _words(data):
     """Each page's words with their boxes in points (pdftotext -bbox)."""
-    html = subprocess.run([shutil.which("pdftotext"), "-bbox", "-", "-"], input=data, capture_output=True,
-                          check=True).stdout.decode()
+    html = subprocess.run(
+        [shutil.which("pdftotext"), "-bbox", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
     parser = _Words()
     parser.feed(html)
     return parser.pages
@@ -100,8 +102,15 @@ def test_the_approved_report_carries_the_party_header_number_signer_and_no_draft
     assert "DỰ THẢO" not in text
     assert "ĐẢNG BỘ THÀNH PHỐ THỬ" in text  # the superior line (it wraps before "NGHIỆM")
     assert "THÀNH ỦY" not in text
-    for line in ("ĐẢNG ỦY PHƯỜNG AN HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM", f"Số {report.document_code}", "T/M ĐẢNG ỦY",
-                 "BÍ THƯ", "Nguyễn Văn Thành", "Nơi nhận:"):
+    for line in (
+        "ĐẢNG ỦY PHƯỜNG AN HÒA",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        f"Số {report.document_code}",
+        "T/M ĐẢNG ỦY",
+        "BÍ THƯ",
+        "Nguyễn Văn Thành",
+        "Nơi nhận:",
+    ):
         assert line in text, line
     assert re.search(r"Bắc Giang, ngày \d\d tháng \d+ năm \d{4}", text)
 
@@ -136,8 +145,9 @@ def test_header_and_body_sizes_follow_the_guidance(signed):
 
 def test_the_signature_block_never_stands_alone_on_its_page(signed):
     last_step = "Đôn đốc các đơn vị hoàn thành nhiệm vụ quá hạn trước ngày 10 hằng tháng."
-    report = services.approve(_submitted(signed, next_steps="Tiếp tục triển khai Kế hoạch.\n" + last_step),
-                              signed.users["standing"])
+    report = services.approve(
+        _submitted(signed, next_steps="Tiếp tục triển khai Kế hoạch.\n" + last_step), signed.users["standing"]
+    )
 
     last_page = _flat(_pages(render_report_pdf(report))[-1])
 
@@ -159,8 +169,10 @@ def test_no_figures_row_is_split_over_two_pages(signed):
         start = " ".join(label.split()[:3])
         starts = [line.split() for line in lines if _flat(line).startswith(start)]
         first = value.split()[0]
-        assert any(any(word.startswith(first) for word in words[len(start.split()):]) for words in starts), (
-            label, value)
+        assert any(any(word.startswith(first) for word in words[len(start.split()) :]) for words in starts), (
+            label,
+            value,
+        )
 
 
 def test_a_settings_change_shows_in_a_new_draft_but_not_in_an_approved_report(signed, client_for):
@@ -169,8 +181,16 @@ def test_a_settings_change_shows_in_a_new_draft_but_not_in_an_approved_report(si
     client = client_for(signed.users["bloc"])
     url = reverse("organisations:document_settings")
 
-    response = client.post(url, {"superior": "Đảng bộ tỉnh Bắc Ninh", "issuer": "", "place": "Bắc Ninh",
-                                 "signer_name": "Trần Thị Loan", "signer_title": "Phó Bí thư"})
+    response = client.post(
+        url,
+        {
+            "superior": "Đảng bộ tỉnh Bắc Ninh",
+            "issuer": "",
+            "place": "Bắc Ninh",
+            "signer_name": "Trần Thị Loan",
+            "signer_title": "Phó Bí thư",
+        },
+    )
 
     assert response.status_code == 302
     assert DocumentSettings.objects.get(ward=signed.ward).place == "Bắc Ninh"
