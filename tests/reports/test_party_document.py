@@ -242,3 +242,13 @@ def test_every_report_and_certificate_of_the_demo_reads_as_a_party_document(djan
         text = _flat(" ".join(_pages(render_certificate(recognition))))
         assert "ĐẢNG BỘ" in text and f"Số {recognition.certificate_code}" in text
         assert text.count(recognition.model.unit.name) == 1, str(recognition)
+
+
+def test_the_report_list_leads_the_bloc_to_the_document_settings(signed, client_for):
+    url = reverse("organisations:document_settings")
+
+    bloc_page = client_for(signed.users["bloc"]).get(reverse("reports:report_list")).content.decode()
+    standing_page = client_for(signed.users["standing"]).get(reverse("reports:report_list")).content.decode()
+
+    assert url in bloc_page
+    assert url not in standing_page
