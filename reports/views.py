@@ -455,9 +455,8 @@ class YearSummaryView(LoginRequiredMixin, TemplateView):
             return super().render_to_response(context, **kwargs)
         from io import BytesIO
 
-        from core.pdf import render_pdf
-
         from core import documents
+        from core.pdf import render_pdf
 
         plan = context["plan"]
         # The summary is printed for signing by hand: number and date stay blank, the header is the ward's own.
