@@ -534,12 +534,14 @@ def section_figures(ward, start, end, on=None):
 
     rows = [
         (_("Tổ dân vận cộng đồng"), number(len(groups))),
-        (_("Hộ trong tổ liên gia / tổng số hộ"),
-         f"{number(coverage.covered)} / {number(coverage.total)} ({percent_text(coverage.ratio)})"),
+        # Each count in words, as a report writes it (no "375 / 389" or "10 (4)" to decode).
+        (_("Hộ trong tổ liên gia"), _("%(n)s trong tổng số %(total)s hộ (%(percent)s)") % {
+            "n": number(coverage.covered), "total": number(coverage.total), "percent": percent_text(coverage.ratio)}),
         (_("Hộ chưa vào tổ liên gia"), number(coverage.gaps)),
-        (_("Chủ nhật xanh đã tổ chức / số buổi phải tổ chức"),
-         f"{number(held)} / {number(due)} ({percent_text(regularity_ratio)})"),
-        (_("Báo cáo nắm tình hình (chưa trả lời)"), f"{report_counts['total']} ({report_counts['open']})"),
+        (_("Chủ nhật xanh đã tổ chức"), _("%(n)s trong số %(due)s buổi phải tổ chức (%(percent)s)") % {
+            "n": number(held), "due": number(due), "percent": percent_text(regularity_ratio)}),
+        (_("Báo cáo nắm tình hình"), _("%(n)s, trong đó chưa trả lời %(open)s") % {
+            "n": report_counts["total"], "open": report_counts["open"]}),
         (_("Buổi Chủ nhật xanh"), str(activity_counts.get(ActivityKind.GREEN_SUNDAY, 0))),
         (_("Buổi tuyên truyền"), str(activity_counts.get(ActivityKind.PROPAGANDA, 0))),
         (_("Hoạt động tự quản"), str(activity_counts.get(ActivityKind.SELF_MANAGEMENT, 0))),

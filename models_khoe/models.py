@@ -645,7 +645,8 @@ class Recognition(models.Model):
 
     @property
     def certificate_code(self):
-        return f"{self.certificate_number:02d}/GCN-ĐU"
+        # The Party pattern of a document number (Hướng dẫn 36-HD/VPTW), as the report's "04-BC/ĐU".
+        return f"{self.certificate_number:02d}-GCN/ĐU"
 
 
 class Replication(models.Model):

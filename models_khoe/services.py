@@ -1003,7 +1003,7 @@ def is_public_photo(attachment):
 
 def spread_rows(spread):
     """The spread as (label, value) rows of the report: items, people reached, then each channel used."""
-    reach = plain_number(spread.reach)
+    reach = plain_number(spread.reach, empty=_("chưa có số liệu"))
     if spread.reach is not None and not spread.reach_complete:
         reach = _("%(reach)s (theo %(n)s/%(total)s tin có số liệu)") % {
             "reach": reach, "n": spread.with_reach, "total": spread.count}
@@ -1014,7 +1014,7 @@ def spread_rows(spread):
     for channel in spread.channels:
         value = _("%(n)s tin") % {"n": channel.count}
         if channel.with_reach:
-            value += " · " + _("%(reach)s người tiếp cận") % {"reach": plain_number(channel.reach)}
+            value += ", " + _("%(reach)s người tiếp cận") % {"reach": plain_number(channel.reach)}
         rows.append((_("Lan tỏa qua: %(channel)s") % {"channel": channel.label}, value))
     return rows
 
@@ -1046,7 +1046,7 @@ def area_figures(ward, start, end):
         (_("Lượt nhân rộng"), str(replications)),
     ]
     for row in by_field.values():
-        rows.append((row["label"], _("%(r)s đăng ký · %(a)s phê duyệt · %(c)s công nhận") % {
+        rows.append((row["label"], _("%(r)s đăng ký, %(a)s được phê duyệt, %(c)s được công nhận") % {
             "r": row["registered"], "a": row["approved"], "c": row["recognised"]}))
     rows.extend(spread_rows(spread))
     return Figures(

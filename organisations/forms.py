@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import ScopedModelForm
 
-from .models import Person, Unit, UnitKind
+from .models import DocumentSettings, Person, Unit, UnitKind
 
 
 class PersonForm(ScopedModelForm):
@@ -57,3 +57,18 @@ class UnitForm(ScopedModelForm):
     def save(self, commit=True):
         self.instance.aliases = self.cleaned_data.get("aliases_text", [])
         return super().save(commit)
+class DocumentSettingsForm(ScopedModelForm):
+    """The header and signer of the ward's Party documents; an empty field shows, and prints, today's value."""
+
+    class Meta:
+        model = DocumentSettings
+        fields = ["superior", "issuer", "place", "signer_name", "signer_title"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from core.documents import default_header
+
+        defaults = default_header(self.instance.ward)
+        for name, field in self.fields.items():
+            if defaults.get(name):
+                field.widget.attrs["placeholder"] = defaults[name]

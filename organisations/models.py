@@ -225,3 +225,40 @@ class User(AbstractUser):
                 and self.unit.steering_area == SteeringArea.RELIGION
             )
         return True
+
+
+class DocumentSettings(models.Model):
+    """What the ward's Party documents (reports, proposals, certificates) print in their header and signature,
+    kept by the bloc so an imported plan's guessed place or signer never reaches a document. An empty field
+    takes today's value (core.documents.default_header); approval freezes what a document printed."""
+
+    access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True, administered=True)
+
+    ward = models.OneToOneField(Unit, verbose_name=_("phường"), on_delete=models.CASCADE,
+                                related_name="document_settings")
+    superior = models.CharField(
+        _("tổ chức đảng cấp trên"), max_length=255, blank=True,
+        help_text=_("Dòng trên cùng của tiêu đề văn bản, ví dụ: Đảng bộ thành phố Bắc Giang."),
+    )
+    issuer = models.CharField(
+        _("cơ quan ban hành"), max_length=255, blank=True,
+        help_text=_("Tên cấp ủy ban hành văn bản, ví dụ: Đảng ủy phường Hòa Bình."),
+    )
+    place = models.CharField(_("địa danh"), max_length=128, blank=True,
+                             help_text=_("Địa danh ghi trước ngày tháng, ví dụ: Bắc Giang."))
+    signer_name = models.CharField(_("họ tên người ký"), max_length=128, blank=True)
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=128, blank=True,
+                                    help_text=_("Ví dụ: Bí thư, Phó Bí thư."))
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+
+    objects = RestrictedManager()
+
+    class Meta:
+        verbose_name = _("thông tin ban hành văn bản")
+        verbose_name_plural = _("thông tin ban hành văn bản")
+
+    def __str__(self):
+        return str(_("Thông tin ban hành văn bản của %(ward)s") % {"ward": self.ward.name})
+
+    def get_absolute_url(self):
+        return reverse("organisations:document_settings")

@@ -13,4 +13,5 @@ urlpatterns = [
     path("can-bo/them/", views.PersonCreateView.as_view(), name="person_add"),
     path("can-bo/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("can-bo/<int:pk>/sua/", views.PersonEditView.as_view(), name="person_edit"),
+    path("van-ban/thong-tin-ban-hanh/", views.DocumentSettingsEditView.as_view(), name="document_settings"),
 ]

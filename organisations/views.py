@@ -1,10 +1,12 @@
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import PersonFilterSet, UnitFilterSet
-from .forms import PersonForm, UnitForm
-from .models import Person, Unit
+from .forms import DocumentSettingsForm, PersonForm, UnitForm
+from .models import DocumentSettings, Person, Role, Unit
 
 
 class UnitListView(ObjectListView):
@@ -68,3 +70,33 @@ class PersonEditView(ObjectEditView):
     template_name = "core/object_form.html"
     success_message = _("Đã lưu thông tin cán bộ.")
 
+
+
+class DocumentSettingsEditView(ObjectEditView):
+    """The bloc keeps what the ward's Party documents print in their header and signature (one row per ward)."""
+
+    model = DocumentSettings
+    form_class = DocumentSettingsForm
+    template_name = "organisations/document_settings.html"
+    success_message = _("Đã lưu thông tin ban hành văn bản. Văn bản đã phê duyệt giữ nguyên thông tin khi duyệt.")
+
+    @classmethod
+    def may_open(cls, user):
+        return user.is_authenticated and user.ward is not None and (
+            user.is_admin or user.role in (Role.BLOC, Role.COMMUNE_ADMIN))
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.may_open(request.user):
+            raise PermissionDenied(_("Chỉ Khối Dân vận và quản trị xã, phường sửa thông tin ban hành văn bản."))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        ward = self.request.user.ward
+        if ward is None:
+            raise Http404
+        return DocumentSettings.objects.filter(ward=ward).first() or DocumentSettings(ward=ward)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Thông tin ban hành văn bản")
+        return context

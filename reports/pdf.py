@@ -5,17 +5,21 @@ later change to the plan or the units does not alter a document that was issued.
 
 from datetime import date
 
+from core import documents
+from core.documents import party_date  # noqa: F401  (the date line's rule, kept importable from here)
 from core.pdf import render_pdf
 
 from .models import PdfState
-from .services import HEADER_FIELDS, document_header, report_content, report_figures
+from .services import REPORT_DOC_TYPE, document_header, report_content, report_figures
+
+EMPTY_DRAFT_SECTION = "(Khối Dân vận chưa soạn nội dung mục này.)"
+EMPTY_APPROVED_SECTION = "Không có."
 
 
-def party_date(day):
-    """The date line's figures as Party documents write them: a zero before days under 10 and months 1 and 2
-    ("ngày 05 tháng 02 năm 2024", "ngày 14 tháng 3 năm 2024")."""
-    return {"day": f"{day.day:02d}", "month": f"{day.month:02d}" if day.month < 3 else str(day.month),
-            "year": day.year}
+def _section_text(texts, draft):
+    """The paragraphs of a narrative part; a part left empty says so instead of leaving its heading bare."""
+    found = [line for text in texts for line in documents.paragraphs(text)]
+    return found or [EMPTY_DRAFT_SECTION if draft else EMPTY_APPROVED_SECTION]
 
 
 def report_context(report, visible=None, header=True):
@@ -24,25 +28,32 @@ def report_context(report, visible=None, header=True):
     not see; None prints them all (the stored PDF). The page, which prints no letterhead, asks for no header."""
     figures = report_figures(report, visible)
     content = figures["content"]
-    header = document_header(report) if header else {field: "" for field in HEADER_FIELDS}
     approved_on = date.fromisoformat(content["approved_on"]) if content.get("approved_on") else None
     start, end = (date.fromisoformat(d) for d in content["period"])
-    ward_name = content["ward"]
-    return {
+    draft = not content.get("document_code")
+    context = {
         "report": report,
         "content": content,
-        "ward_name": ward_name,
-        "issuer_parent": header["issuer_parent"].upper(),
-        "issuer": ward_name.upper(),
-        "place": header["place"],
-        "approved_on": party_date(approved_on) if approved_on else None,
+        "ward_name": content["ward"],
         "period_start": start,
         "period_end": end,
         "sections": figures["sections"],
         "units": figures["units"],
-        "signer_name": header["signer_name"],
-        "signer_title": header["signer_title"],
+        "is_draft": draft,
     }
+    if header:
+        next_steps = _section_text([content.get("next_steps")], draft)
+        context.update({
+            **documents.document_context(document_header(report), draft=draft,
+                                         number_code=content.get("document_code", ""), doc_type=REPORT_DOC_TYPE,
+                                         day=approved_on, year=report.year),
+            "results_paragraphs": documents.paragraphs(content.get("results")),
+            "limitation_paragraphs": _section_text([content.get("limitations"), content.get("causes")], draft),
+            # The last paragraph goes with the signature block so that block never stands alone on a page.
+            "next_step_paragraphs": next_steps[:-1],
+            "closing_paragraph": next_steps[-1],
+        })
+    return context
 
 
 def render_report_pdf(report, visible=None):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from core import periods
+from core import documents, periods
 from core.areas import figures_for
 from core.notifications import notify
 from organisations.models import Role, Unit, UnitKind
@@ -231,27 +231,21 @@ def document_code(number, doc_type=REPORT_DOC_TYPE, issuer="ĐU"):
     return f"{number:02d}-{doc_type}/{issuer}"
 
 
-HEADER_FIELDS = ("issuer_parent", "place", "signer_name", "signer_title")
-
-
 def live_document_header(ward):
-    """What the Party document prints around its body, as the plan and the units say today: the parent
-    issuer, the place of the date line and the signer. Approval freezes it with the rest."""
-    plan = ward.plans.order_by("-starts_on").first()
-    return {
-        "issuer_parent": ward.parent.name if ward.parent_id else "",
-        "place": plan.place if plan else "",
-        "signer_name": plan.signer_name if plan else "",
-        "signer_title": (plan.signer_title if plan else "") or "Bí thư",
-    }
+    """What the Party document prints around its body today: the ward's document settings (core.documents),
+    each empty field taken from the unit tree and the latest plan. Approval freezes it with the rest."""
+    return documents.live_header(ward)
 
 
 def document_header(report):
-    """The frozen header once approved (filled from live data only for reports approved before the header
-    was frozen), the live one before."""
-    if report.is_frozen and all(field in report.frozen for field in HEADER_FIELDS):
-        return {field: report.frozen[field] for field in HEADER_FIELDS}
-    return live_document_header(report.ward)
+    """The header frozen at approval, the live one before. A report approved before a field was frozen takes
+    that field from today's values (its issuer from the ward's name as frozen)."""
+    live = live_document_header(report.ward)
+    if not report.is_frozen:
+        return live
+    frozen = report.frozen
+    fallback = {**live, "issuer": frozen.get("ward") or live["issuer"]}
+    return {field: frozen[field] if field in frozen else fallback[field] for field in documents.HEADER_FIELDS}
 
 
 @transaction.atomic

@@ -456,16 +456,15 @@ class YearSummaryView(LoginRequiredMixin, TemplateView):
             return super().render_to_response(context, **kwargs)
         from io import BytesIO
 
+        from core import documents
         from core.pdf import render_pdf
 
         plan = context["plan"]
-        header = services.live_document_header(plan.ward)
+        # The summary is printed for signing by hand: number and date stay blank, the header is the ward's own.
+        header = documents.document_context(services.live_document_header(plan.ward), doc_type="BC",
+                                            year=context["summary"]["year"])
         content = render_pdf("reports/pdf/year_summary.html", {
-            "plan": plan, "summary": context["summary"], "ward_name": plan.ward.name,
-            "issuer": plan.ward.name.upper(), "issuer_parent": header["issuer_parent"].upper(),
-            "place": plan.place or header["place"], "signer_name": plan.signer_name or header["signer_name"],
-            "signer_title": plan.signer_title or header["signer_title"],
-        })
+            **header, "plan": plan, "summary": context["summary"], "ward_name": plan.ward.name})
         return FileResponse(BytesIO(content), content_type="application/pdf", as_attachment=True,
                             filename=f"bao-cao-tong-ket-nam-{plan.year}.pdf")
 

@@ -12,6 +12,16 @@ from core.numbers import number as points
 MAX_STARS = 5
 
 
+def _change_in_words(change):
+    """The index's change since last quarter as a report writes it: "giảm 5,2 điểm phần trăm", not "-5,2 điểm %"."""
+    if change is None:
+        return _("chưa có số liệu kỳ trước")
+    if change == 0:
+        return _("không thay đổi")
+    words = _("tăng %(n)s điểm phần trăm") if change > 0 else _("giảm %(n)s điểm phần trăm")
+    return words % {"n": points(abs(change))}
+
+
 def satisfaction_figures(ward, start, end):
     from core.areas import Figures
 
@@ -42,8 +52,7 @@ def satisfaction_figures(ward, start, end):
     rows = [
         (_("Lượt người dân đánh giá"), f"{current.total}"),
         (_("Chỉ số hài lòng"), f"{points(current.index)}%" if current.index is not None else _("chưa có đánh giá")),
-        (_("So với kỳ trước"), (f"+{points(change)}" if change > 0 else points(change)) + _(" điểm %")
-         if change is not None else "—"),
+        (_("So với kỳ trước"), _change_in_words(change)),
     ]
     if assessment is not None:
         label = _("Chính quyền thân thiện quý %(q)s/%(y)s") % {"q": assessment.quarter, "y": assessment.year}

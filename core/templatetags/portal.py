@@ -1,5 +1,9 @@
+import re
+
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from core import numbers
 from core.history import readable_history
@@ -125,3 +129,14 @@ def percent_filter(value, places=1):
 def signed_filter(value):
     """A change: +2,5 / -1 (core.numbers)."""
     return numbers.signed(value)
+
+
+_DOCUMENT_CODE = re.compile(r"(?:\b[A-ZĐ]{2,} )?\b\d+[-/][\w/-]*\w")
+
+
+@register.filter(needs_autoescape=True)
+def keep_codes(text, autoescape=True):
+    """Text with its document codes ("QĐ 294-QĐ/TU", "03/CT-UBND") in ``<span class="code">``, which the Party
+    document's stylesheet never breaks across lines."""
+    text = conditional_escape(text) if autoescape else str(text)
+    return mark_safe(_DOCUMENT_CODE.sub(lambda match: f'<span class="code">{match.group(0)}</span>', text))

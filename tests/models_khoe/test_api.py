@@ -85,7 +85,7 @@ def test_recognition_and_replication_through_the_api(api_for, evaluated, ward_a)
     bloc = api_for(ward_a.users["bloc"])
     recognised = bloc.post("/api/dvk/recognitions/", {"model": model.pk, "achievement": "12/12 hộ."}, format="json")
     assert recognised.status_code == 201, recognised.json()
-    assert recognised.json()["certificate_code"] == "01/GCN-ĐU"
+    assert recognised.json()["certificate_code"] == "01-GCN/ĐU"
     replication = api_for(ward_a.users["group_leader"]).post("/api/dvk/replications/", {
         "model": model.pk, "adopting_unit": ward_a.unit("tdp-1").pk, "started_on": "2024-09-10",
         "results": "Áp dụng cho ngõ 5."}, format="json")

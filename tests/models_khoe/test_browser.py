@@ -149,7 +149,7 @@ def test_a_model_from_registration_to_the_public_page(new_page, live_server, war
     bloc_page.fill("#id_achievement", ACHIEVEMENT)
     bloc_page.get_by_label("Đề nghị Thành ủy biểu dương").check()
     submit(bloc_page, "Công nhận")
-    assert "01/GCN-ĐU" in bloc_page.locator("#cong-nhan").inner_text()
+    assert "01-GCN/ĐU" in bloc_page.locator("#cong-nhan").inner_text()
 
     # 9. The certificate downloads as a PDF whose text has the name with all its diacritics.
     page.goto(f"{live_server.url}{model.get_absolute_url()}")

@@ -78,7 +78,7 @@ def test_the_areas_figures_give_the_spread_of_the_period_for_the_report(publicis
         "news": (1, 1200), "zalo": (1, None)}
     assert ("Tin tuyên truyền về mô hình, điển hình", "2") in figures.rows
     assert ("Người tiếp cận (ước tính)", "1.200 (theo 1/2 tin có số liệu)") in figures.rows
-    assert ("Lan tỏa qua: Bản tin, báo chí", "1 tin · 1.200 người tiếp cận") in figures.rows
+    assert ("Lan tỏa qua: Bản tin, báo chí", "1 tin, 1.200 người tiếp cận") in figures.rows
     assert ("Lan tỏa qua: Nhóm Zalo", "1 tin") in figures.rows
     json.dumps(figures.data)  # frozen with the approved report
 

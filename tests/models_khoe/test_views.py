@@ -230,7 +230,7 @@ def test_the_certificate_text_keeps_every_diacritic(evaluated, ward_a):
     assert "Điển hình “Dân vận khéo” tiêu biểu năm 2024" in content
     assert "của đồng chí Nguyễn Thị Hằng" in content
     assert "ĐẢNG ỦY PHƯỜNG AN HÒA" in content
-    assert "Số: 01/GCN-ĐU" in content
+    assert "Số 01-GCN/ĐU" in content
 
 
 def test_the_round_page_saves_the_ceremony_as_a_meeting_and_the_proposal(client_for, evaluated, ward_a):
@@ -348,3 +348,17 @@ def test_the_yearly_pages_open_on_the_current_year_and_offer_the_years_with_mode
     assert "Mô hình của năm trước" in text(client.get(reverse("models_khoe:ranking"), {"nam": YEAR}))
     assert recognition.status_code == 302
     assert recognition["Location"] == reverse("models_khoe:round_detail", args=[YEAR + 2])
+
+
+def test_the_certificate_names_the_holders_unit_once_under_the_party_header(evaluated, ward_a):
+    from models_khoe.pdf import render_certificate
+
+    unit = ward_a.unit("ubnd")
+    model = evaluated(kind="individual", responsible_name="Nguyễn Thị Hằng", responsible_position=f"Cán bộ {unit.name}")
+    recognition = services.recognise(ward_a.users["bloc"], model, achievement="Tốt.")
+
+    content = " ".join(pdf_text(render_certificate(recognition)).split())
+
+    assert content.count(unit.name) == 1
+    assert "ĐẢNG BỘ THÀNH PHỐ THỬ NGHIỆM" in content
+    assert "Số 01-GCN/ĐU" in content

@@ -430,7 +430,7 @@ def test_the_bloc_recognises_an_evaluated_model_in_october(evaluated, ward_a):
     model.refresh_from_db()
     assert model.status == Status.RECOGNISED
     assert recognition.round.decided_on == date(YEAR, 10, 15)
-    assert recognition.certificate_code == "01/GCN-ĐU"
+    assert recognition.certificate_code == "01-GCN/ĐU"
     assert recognition.average_score == Decimal("90.00")
     assert recognition.rank == 1
     assert model.task.updates.filter(percent=100).exists()

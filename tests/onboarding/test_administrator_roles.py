@@ -83,3 +83,16 @@ def test_province_administrator_makes_a_commune_in_their_province_only(city, oth
 
 def test_commune_administrator_does_not_make_communes(ward_a, commune_admin, client_for):
     assert client_for(commune_admin).get(reverse("onboarding:commune_add")).status_code == 403
+
+
+def test_commune_administrator_edits_the_communes_document_settings(ward_a, commune_admin, client_for):
+    from organisations.models import DocumentSettings
+
+    client = client_for(commune_admin)
+    url = reverse("organisations:document_settings")
+    assert client.get(url).status_code == 200
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["place"] = "Tân Tiến"
+    assert client.post(url, data).status_code == 302
+    assert DocumentSettings.objects.get(ward=ward_a.ward).place == "Tân Tiến"

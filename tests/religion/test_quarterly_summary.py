@@ -125,7 +125,8 @@ def test_quarterly_rows_read_as_a_report(known_quarter, quarter):
 
     assert rows["Cơ sở thờ tự đang theo dõi"] == "2 (Chùa: 1; Nhà thờ: 1)"
     assert rows["Giấy chứng nhận QSDĐ"] == "Đã cấp: 1; Đủ điều kiện, chưa cấp: 1"
-    assert rows["Đề nghị thỉnh sư: tiếp nhận / chấp thuận / không chấp thuận"] == "1 / 1 / 1"
+    assert rows["Đề nghị thỉnh sư"] == "tiếp nhận 1, chấp thuận 1, không chấp thuận 1"
+    assert rows["Lễ hội, sự kiện trong kỳ"] == "2, trong đó không đăng ký 1"
     assert rows["Báo cáo đang theo dõi cuối kỳ theo mức rủi ro"] == "Thấp: 0; Trung bình: 2; Cao: 1"
     assert rows["Điểm nóng tiềm ẩn cuối kỳ"] == "2"
 

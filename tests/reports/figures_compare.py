@@ -82,13 +82,21 @@ def page_figures(html):
 
 
 def pdf_text(data):
-    """The PDF's text in reading order (pdftotext -raw: cell after cell, row after row), without the page-number
-    footers ("1/3"), whitespace collapsed, so a page row's text appears in it unchanged."""
+    """The PDF's text in reading order (pdftotext -raw: cell after cell, row after row), without the page numbers
+    at the top of pages 2… ("2") and a draft's "DỰ THẢO" mark, whitespace collapsed, so a page row's text appears
+    in it unchanged."""
     path = shutil.which("pdftotext")
     assert path, "pdftotext (poppler-utils) is missing: run scripts/setup --test"
     text = subprocess.run([path, "-raw", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True,
                           check=True).stdout.decode()
-    lines = [line for line in text.splitlines() if not re.fullmatch(r"\s*\d+/\d+\s*", line)]
+    lines = []
+    for number, page in enumerate(text.split("\f"), start=1):
+        page_lines = page.splitlines()
+        # The page's margin boxes (its number from page 2, a draft's mark), which pdftotext gives after the body.
+        margin = {"", "DỰ THẢO"} | ({str(number), f"{number} DỰ THẢO"} if number > 1 else set())
+        while page_lines and page_lines[-1].strip() in margin:
+            page_lines.pop()
+        lines.extend(page_lines)
     return normalise(" ".join(lines))
 
 
