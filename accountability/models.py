@@ -15,11 +15,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.access import VIEW, AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.access import VIEW, AccessPolicy, RestrictedQuerySet
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 
-class UnitPlanRound(SearchableModel):
+class UnitPlanRound(SearchableModel, ScopedModel):
     """A call for the units' own implementation plans, with its deadline."""
 
     search_fields = ("title", "note")
@@ -37,8 +38,6 @@ class UnitPlanRound(SearchableModel):
     deadline = models.DateField(_("hạn nộp"))
     note = models.TextField(_("yêu cầu, ghi chú"), blank=True)
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("đợt nộp kế hoạch của đơn vị")
@@ -78,7 +77,7 @@ class SubmissionQuerySet(RestrictedQuerySet):
         return self.annotate(status_code=submission_status_expression(on))
 
 
-class UnitPlanSubmission(models.Model):
+class UnitPlanSubmission(ScopedModel):
     """One unit's own implementation plan in a round: when it was sent, which document, the file."""
 
     access_policy = AccessPolicy(unit_fields=("unit",))
@@ -97,6 +96,8 @@ class UnitPlanSubmission(models.Model):
     reminded_at = models.DateTimeField(_("nhắc nhở lần cuối"), null=True, blank=True, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
+
+    audit_options = {"exclude_fields": ["reminded_at"]}
 
     class Meta:
         verbose_name = _("kế hoạch của đơn vị")
@@ -196,7 +197,7 @@ class FeedbackState(models.TextChoices):
     CLOSED = "closed", _("Đã xem xét, không phải kiểm điểm")
 
 
-class CadreFeedback(SearchableModel):
+class CadreFeedback(SearchableModel, ScopedModel):
     """Negative feedback about a cadre, or a conflict a cadre's lack of skill caused, and what came of it."""
 
     search_fields = ("summary", "details", "source_reference", "cadre__full_name", "unit__name")
@@ -273,7 +274,7 @@ class ReviewOutcome(models.TextChoices):
     OTHER = "other", _("Hình thức khác")
 
 
-class CadreReview(models.Model):
+class CadreReview(ScopedModel):
     """A review (kiểm điểm) a feedback record led to: when, in front of whom, with which outcome."""
 
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet, scope_q
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 
@@ -97,7 +98,7 @@ class DisclosureFrequency(models.TextChoices):
     PERMANENT = "permanent", _("Niêm yết thường xuyên")
 
 
-class DisclosureRequirement(models.Model):
+class DisclosureRequirement(ScopedModel):
     """An item of the ward's yearly checklist: a disclosure that must happen, and how often."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -133,7 +134,7 @@ class DisclosureRequirement(models.Model):
         return reverse("democracy:checklist")
 
 
-class Disclosure(SearchableModel):
+class Disclosure(SearchableModel, ScopedModel):
     """A public disclosure: what, for which period, in which form and place, from when to when, approved."""
 
     search_fields = ("title", "place", "note", "unit__name")
@@ -229,7 +230,7 @@ class Disclosure(SearchableModel):
         return self.approved_on is not None
 
 
-class CitizenReception(models.Model):
+class CitizenReception(ScopedModel):
     """A citizen-reception day (ngày tiếp công dân): the chairman receives citizens at least one day a week."""
 
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
@@ -299,7 +300,7 @@ CLOSED_PETITION_STATES = (PetitionState.ANSWERED, PetitionState.TRANSFERRED, Pet
 SENDER_FIELDS = ("sender_name", "sender_address", "sender_phone")
 
 
-class Petition(SearchableModel):
+class Petition(SearchableModel, ScopedModel):
     """A petition, complaint, denunciation or piece of feedback (đơn, thư, phản ánh) and its handling."""
 
     # Never the sender's fields: a search must not reveal who wrote.
@@ -339,6 +340,9 @@ class Petition(SearchableModel):
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
 
     objects = DemocracyQuerySet.as_manager()
+
+    # The sender is protected: the history records that it changed, never what it says.
+    audit_options = {"mask_fields": list(SENDER_FIELDS), "mask_callable": "democracy.services.mask_protected"}
 
     class Meta:
         verbose_name = _("đơn, thư, phản ánh")
@@ -396,7 +400,7 @@ class Petition(SearchableModel):
         return self.state in CLOSED_PETITION_STATES
 
 
-class PetitionStep(models.Model):
+class PetitionStep(ScopedModel):
     """A step of the handling: accepted, verified, transferred, dialogue held, answered …"""
 
     access_policy = AccessPolicy(unit_fields=("petition__handling_unit", "petition__about_unit"),
@@ -441,7 +445,7 @@ class ViolationSource(models.TextChoices):
     OTHER = "other", _("Nguồn khác")
 
 
-class Violation(SearchableModel):
+class Violation(SearchableModel, ScopedModel):
     """A violation of the democracy law found at a unit, listed for the yearly evaluation of the party."""
 
     search_fields = ("description", "article", "measure", "unit__name", "person__full_name")

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.access import AccessPolicy, RestrictedQuerySet
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 
@@ -43,7 +44,7 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Hoãn, hủy")
 
 
-class Meeting(SearchableModel):
+class Meeting(SearchableModel, ScopedModel):
     """A meeting (cuộc họp, hội nghị, buổi đối thoại) organised by a unit of the ward."""
 
     search_fields = ("title", "place", "chair_name", "chair__full_name", "field", "organiser__name", "minutes")
@@ -90,7 +91,7 @@ class Meeting(SearchableModel):
     )
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
 
-    objects = RestrictedManager()
+    audit_options = {"m2m_fields": {"participating_units", "attendees"}}
 
     class Meta:
         verbose_name = _("cuộc họp")
@@ -164,7 +165,7 @@ class ConclusionQuerySet(RestrictedQuerySet):
         return self.filter(conclusion_status_filter(status, on))
 
 
-class Conclusion(SearchableModel):
+class Conclusion(SearchableModel, ScopedModel):
     """A conclusion of the chair (kết luận): work for a responsible unit, due by a date, tracked until done."""
 
     search_fields = ("text", "result", "responsible_unit__name", "responsible_unit__short_name", "meeting__title")
@@ -190,6 +191,8 @@ class Conclusion(SearchableModel):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = ConclusionQuerySet.as_manager()
+
+    audit_options = {"exclude_fields": ["updated_at"]}
 
     class Meta:
         verbose_name = _("kết luận")
@@ -245,7 +248,7 @@ class Frequency(models.TextChoices):
     YEARLY = "yearly", _("Hằng năm")
 
 
-class MeetingRequirement(models.Model):
+class MeetingRequirement(ScopedModel):
     """A meeting the ward must hold each period: a quarterly briefing, a yearly training, ≥ 1 dialogue …"""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -267,8 +270,6 @@ class MeetingRequirement(models.Model):
     basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("cuộc họp bắt buộc")

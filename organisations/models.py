@@ -5,7 +5,8 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager
+from core.access import AccessPolicy
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 PATH_STEP = 7  # digits per level in Unit.path
@@ -31,7 +32,7 @@ class SteeringArea(models.TextChoices):
     COMMUNITY_GROUPS = "community_groups", _("Tổ dân vận cộng đồng")
 
 
-class Unit(SearchableModel):
+class Unit(SearchableModel, ScopedModel):
     """A unit of the political system: city, ward, People's Committee, organisation, cell, TDP …"""
 
     search_fields = ("name", "short_name", "code")
@@ -63,7 +64,7 @@ class Unit(SearchableModel):
         related_name="+", editable=False,
     )
 
-    objects = RestrictedManager()
+    audit_options = {"exclude_fields": ["path", "depth"]}
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -129,7 +130,7 @@ class Role(models.TextChoices):
     CITY_VIEWER = "city_viewer", _("Lãnh đạo thành phố (xem)")
 
 
-class Person(SearchableModel):
+class Person(SearchableModel, ScopedModel):
     """A cadre or member known to the ward (cán bộ, đảng viên, thành viên)."""
 
     search_fields = ("full_name", "position", "unit__name")
@@ -143,8 +144,6 @@ class Person(SearchableModel):
     phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     is_active = models.BooleanField(_("đang công tác"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("cán bộ")
