@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
 from core.models import ScopedModel
+from core.roles import Role  # noqa: F401 (organisations.models.Role is what the apps import)
 from core.search import SearchableModel
 
 PATH_STEP = 7  # digits per level in Unit.path
@@ -118,16 +119,6 @@ class Unit(SearchableModel, ScopedModel):
     def descendants(self, include_self=True):
         qs = Unit.objects.filter(path__startswith=self.path)
         return qs if include_self else qs.exclude(pk=self.pk)
-
-
-class Role(models.TextChoices):
-    ADMIN = "admin", _("Quản trị hệ thống")
-    STANDING = "standing", _("Ban Thường vụ / Thường trực Đảng ủy")
-    BLOC = "bloc", _("Khối Dân vận Đảng ủy")
-    OFFICER = "officer", _("Cán bộ đơn vị")
-    STEERING = "steering", _("Thành viên Ban chỉ đạo")
-    GROUP_LEADER = "group_leader", _("Tổ trưởng Tổ dân vận / liên gia")
-    CITY_VIEWER = "city_viewer", _("Lãnh đạo thành phố (xem)")
 
 
 class Person(SearchableModel, ScopedModel):
