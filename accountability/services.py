@@ -6,8 +6,7 @@ Views, the API, the democracy app (a petition opens a cadre feedback record) and
 from collections import Counter
 from datetime import date
 
-from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,30 +19,10 @@ from .models import (
     SubmissionStatus,
     UnitPlanRound,
     UnitPlanSubmission,
+    submission_status,
 )
 
 # --- Units' own plans ------------------------------------------------------------------------------------
-# One rule, written twice on purpose (Python for a loaded row, SQL for lists); the tests check both agree.
-
-def submission_status(submission, on=None):
-    on = on or periods.today()
-    deadline = submission.round.deadline
-    if submission.submitted_on and submission.submitted_on <= on:
-        return SubmissionStatus.ON_TIME if submission.submitted_on <= deadline else SubmissionStatus.LATE
-    return SubmissionStatus.MISSING if deadline < on else SubmissionStatus.PENDING
-
-
-def submission_status_expression(on=None):
-    on = on or periods.today()
-    submitted = Q(submitted_on__isnull=False, submitted_on__lte=on)
-    return Case(
-        When(submitted & Q(submitted_on__lte=F("round__deadline")), then=Value(SubmissionStatus.ON_TIME.value)),
-        When(submitted, then=Value(SubmissionStatus.LATE.value)),
-        When(round__deadline__lt=on, then=Value(SubmissionStatus.MISSING.value)),
-        default=Value(SubmissionStatus.PENDING.value),
-        output_field=models.CharField(),
-    )
-
 
 def submission_counts(submissions, on=None):
     """{status: count} for the submissions (a queryset or a list), every status present."""
