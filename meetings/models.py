@@ -9,6 +9,7 @@ ward must hold each period (the plan and Law 10/2022); ``services.meeting_schedu
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -153,15 +154,45 @@ class ConclusionStatus(models.TextChoices):
     OVERDUE = "overdue", _("Quá hạn")
 
 
+# One rule, written twice on purpose: in Python for a loaded conclusion and as a database expression for
+# lists and filters. tests/meetings/test_services.py checks that both agree.
+
+def conclusion_status(conclusion, on=None):
+    on = on or periods.today()
+    if conclusion.state == ConclusionState.DONE:
+        return ConclusionStatus.DONE
+    if conclusion.due_date and conclusion.due_date < on:
+        return ConclusionStatus.OVERDUE
+    return ConclusionStatus(conclusion.state)
+
+
+def conclusion_status_expression(on=None):
+    on = on or periods.today()
+    return Case(
+        When(state=ConclusionState.DONE, then=Value(ConclusionStatus.DONE.value)),
+        When(due_date__lt=on, then=Value(ConclusionStatus.OVERDUE.value)),
+        default=models.F("state"),
+        output_field=models.CharField(),
+    )
+
+
+def conclusion_status_filter(status, on=None):
+    """A Q object for conclusions of one status (the same rule as ``conclusion_status``)."""
+    on = on or periods.today()
+    if status == ConclusionStatus.DONE:
+        return Q(state=ConclusionState.DONE)
+    if status == ConclusionStatus.OVERDUE:
+        return ~Q(state=ConclusionState.DONE) & Q(due_date__lt=on)
+    if status in (ConclusionStatus.NOT_STARTED, ConclusionStatus.IN_PROGRESS):
+        return Q(state=status) & Q(due_date__gte=on)
+    raise ValueError(status)
+
+
 class ConclusionQuerySet(RestrictedQuerySet):
     def with_status(self, on=None):
-        from .services import conclusion_status_expression
-
         return self.annotate(status_code=conclusion_status_expression(on))
 
     def with_status_filter(self, status, on=None):
-        from .services import conclusion_status_filter
-
         return self.filter(conclusion_status_filter(status, on))
 
 
@@ -233,8 +264,6 @@ class Conclusion(SearchableModel, ScopedModel):
 
     @property
     def status(self):
-        from .services import conclusion_status
-
         return self.__dict__.get("status_code") or conclusion_status(self)
 
     def get_status_display(self):
