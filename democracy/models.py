@@ -10,6 +10,8 @@
 * Violations of the democracy law per unit, for the yearly evaluation of party organisations and members.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -300,6 +302,45 @@ CLOSED_PETITION_STATES = (PetitionState.ANSWERED, PetitionState.TRANSFERRED, Pet
 SENDER_FIELDS = ("sender_name", "sender_address", "sender_phone")
 
 
+# --- Working days and legal deadlines ------------------------------------------------------------------
+
+# Fixed solar public holidays (Labour Code 2019 art. 112). The lunar ones (Tết, Hùng Kings) move every year:
+# list them in settings.DANVAN_PUBLIC_HOLIDAYS ("2025-01-28", …) when the deployment wants them counted.
+FIXED_HOLIDAYS = ((1, 1), (4, 30), (5, 1), (9, 2))
+
+
+def is_working_day(day):
+    if day.weekday() >= 5 or (day.month, day.day) in FIXED_HOLIDAYS:
+        return False
+    extra = getattr(settings, "DANVAN_PUBLIC_HOLIDAYS", ())
+    return day.isoformat() not in extra
+
+
+def add_working_days(start, days):
+    """The date ``days`` working days after ``start`` (start itself not counted)."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def legal_due_date(kind, received_on):
+    """The answer deadline a petition gets by default (editable on the record).
+
+    Complaints: accepted within 10 days, settled within 30 days of acceptance (Law on Complaints 2011, art. 27,
+    28). Denunciations: accepted within 7 working days, settled within 30 days (Law on Denunciation 2018, art. 24,
+    30). Recommendations and feedback: answered within 10 working days (Law on Citizen Reception 2013, art. 28).
+    """
+    if kind == PetitionKind.COMPLAINT:
+        return received_on + timedelta(days=10 + 30)
+    if kind == PetitionKind.DENUNCIATION:
+        return add_working_days(received_on, 7) + timedelta(days=30)
+    return add_working_days(received_on, 10)
+
+
 class Petition(SearchableModel, ScopedModel):
     """A petition, complaint, denunciation or piece of feedback (đơn, thư, phản ánh) and its handling."""
 
@@ -368,8 +409,6 @@ class Petition(SearchableModel, ScopedModel):
 
     def save(self, *args, **kwargs):
         if self.due_on is None and self.received_on:
-            from .services import legal_due_date
-
             self.due_on = legal_due_date(self.kind, self.received_on)
         super().save(*args, **kwargs)
 
