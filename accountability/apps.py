@@ -14,7 +14,6 @@ class AccountabilityConfig(AppConfig):
         # The records of this area that can complete tasks of the plan (plans.bindings).
         register_source(UNIT_PLANS)
 
-        from auditlog.registry import auditlog
 
         from core.areas import AreaSection
         from core.areas import register as register_section
@@ -22,11 +21,6 @@ class AccountabilityConfig(AppConfig):
         from core.notifications import register_events, register_pending
 
         from . import models, notifications, services
-
-        auditlog.register(models.UnitPlanRound, exclude_fields=["search_text"])
-        auditlog.register(models.UnitPlanSubmission, exclude_fields=["reminded_at"])
-        auditlog.register(models.CadreFeedback, exclude_fields=["search_text"])
-        auditlog.register(models.CadreReview)
 
         register(MenuItem("unit_plans", _("Kế hoạch của đơn vị"), "accountability:round_list", order=12))
         register(MenuItem("cadre_feedback", _("Phản ánh về cán bộ"), "accountability:feedback_list", order=13,

@@ -11,17 +11,17 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.access import VIEW, AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.access import VIEW, AccessPolicy, RestrictedQuerySet
+from core.models import ScopedModel
 from core.search import SearchableModel
 
-from .status import SubmissionStatus, submission_status, submission_status_expression
 
-
-class UnitPlanRound(SearchableModel):
+class UnitPlanRound(SearchableModel, ScopedModel):
     """A call for the units' own implementation plans, with its deadline."""
 
     search_fields = ("title", "note")
@@ -39,8 +39,6 @@ class UnitPlanRound(SearchableModel):
     deadline = models.DateField(_("hạn nộp"))
     note = models.TextField(_("yêu cầu, ghi chú"), blank=True)
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("đợt nộp kế hoạch của đơn vị")
@@ -66,12 +64,40 @@ class UnitPlanRound(SearchableModel):
                 "deadline": self.deadline.strftime("%d/%m/%Y"), "opened": self.opened_on.strftime("%d/%m/%Y")}})
 
 
+class SubmissionStatus(models.TextChoices):
+    ON_TIME = "on_time", _("Đã nộp đúng hạn")
+    LATE = "late", _("Nộp muộn")
+    MISSING = "missing", _("Chưa nộp, quá hạn")
+    PENDING = "pending", _("Chưa nộp, còn hạn")
+
+
+# One rule, written twice on purpose (Python for a loaded row, SQL for lists); the tests check both agree.
+def submission_status(submission, on=None):
+    on = on or periods.today()
+    deadline = submission.round.deadline
+    if submission.submitted_on and submission.submitted_on <= on:
+        return SubmissionStatus.ON_TIME if submission.submitted_on <= deadline else SubmissionStatus.LATE
+    return SubmissionStatus.MISSING if deadline < on else SubmissionStatus.PENDING
+
+
+def submission_status_expression(on=None):
+    on = on or periods.today()
+    submitted = Q(submitted_on__isnull=False, submitted_on__lte=on)
+    return Case(
+        When(submitted & Q(submitted_on__lte=F("round__deadline")), then=Value(SubmissionStatus.ON_TIME.value)),
+        When(submitted, then=Value(SubmissionStatus.LATE.value)),
+        When(round__deadline__lt=on, then=Value(SubmissionStatus.MISSING.value)),
+        default=Value(SubmissionStatus.PENDING.value),
+        output_field=models.CharField(),
+    )
+
+
 class SubmissionQuerySet(RestrictedQuerySet):
     def with_status(self, on=None):
         return self.annotate(status_code=submission_status_expression(on))
 
 
-class UnitPlanSubmission(models.Model):
+class UnitPlanSubmission(ScopedModel):
     """One unit's own implementation plan in a round: when it was sent, which document, the file."""
 
     access_policy = AccessPolicy(unit_fields=("unit",))
@@ -90,6 +116,8 @@ class UnitPlanSubmission(models.Model):
     reminded_at = models.DateTimeField(_("nhắc nhở lần cuối"), null=True, blank=True, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
+
+    audit_options = {"exclude_fields": ["reminded_at"]}
 
     class Meta:
         verbose_name = _("kế hoạch của đơn vị")
@@ -187,7 +215,7 @@ class FeedbackState(models.TextChoices):
     CLOSED = "closed", _("Đã xem xét, không phải kiểm điểm")
 
 
-class CadreFeedback(SearchableModel):
+class CadreFeedback(SearchableModel, ScopedModel):
     """Negative feedback about a cadre, or a conflict a cadre's lack of skill caused, and what came of it."""
 
     search_fields = ("summary", "details", "source_reference", "cadre__full_name", "unit__name")
@@ -264,7 +292,7 @@ class ReviewOutcome(models.TextChoices):
     OTHER = "other", _("Hình thức khác")
 
 
-class CadreReview(models.Model):
+class CadreReview(ScopedModel):
     """A review (kiểm điểm) a feedback record led to: when, in front of whom, with which outcome."""
 
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))

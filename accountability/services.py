@@ -19,11 +19,10 @@ from .models import (
     SubmissionStatus,
     UnitPlanRound,
     UnitPlanSubmission,
+    submission_status,
 )
-from .status import submission_status
 
 # --- Units' own plans ------------------------------------------------------------------------------------
-# The status rule itself lives in status.py (models read it too).
 
 def submission_counts(submissions, on=None):
     """{status: count} for the submissions (a queryset or a list), every status present."""

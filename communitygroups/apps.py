@@ -7,7 +7,6 @@ class CommunitygroupsConfig(AppConfig):
     verbose_name = _("Tổ dân vận cộng đồng")
 
     def ready(self):
-        from auditlog.registry import auditlog
 
         from core.areas import AreaSection
         from core.areas import register as register_section
@@ -15,18 +14,8 @@ class CommunitygroupsConfig(AppConfig):
         from core.navigation import register as register_menu
         from core.notifications import register_events, register_pending
 
-        from . import models, notifications
+        from . import notifications
         from .services import section_figures
-
-        auditlog.register(models.CommunityGroup, exclude_fields=["search_text"])
-        auditlog.register(models.GroupMember)
-        auditlog.register(models.InterFamilyGroup)
-        auditlog.register(models.Household, exclude_fields=["search_text", "dedup_key"])
-        auditlog.register(models.ZaloGroup)
-        auditlog.register(models.Activity, exclude_fields=["search_text"])
-        auditlog.register(models.SituationReport, exclude_fields=["search_text"])
-        auditlog.register(models.ClassificationCriteria)
-        auditlog.register(models.GroupClassification, exclude_fields=["computed_at"])
 
         register_menu(MenuItem("communitygroups", _("Tổ dân vận"), "communitygroups:group_list", order=60))
         register_menu(MenuItem("communitygroups-reports", _("Nắm tình hình"), "communitygroups:report_list",

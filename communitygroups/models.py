@@ -16,7 +16,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager
+from core.access import AccessPolicy
+from core.models import ScopedModel
 from core.search import SearchableModel, normalise
 
 from .wardunits import ward_peoples_committee, ward_steering_committee
@@ -46,7 +47,7 @@ class MemberRole(models.TextChoices):
     OTHER = "other", _("Thành viên khác")
 
 
-class CommunityGroup(SearchableModel):
+class CommunityGroup(SearchableModel, ScopedModel):
     """The Tổ dân vận cộng đồng of one residential group (tổ dân phố)."""
 
     search_fields = ("name", "residential_group__name")
@@ -66,8 +67,6 @@ class CommunityGroup(SearchableModel):
                             help_text=_("Để trống thì đặt theo tên tổ dân phố."))
     established_on = models.DateField(_("ngày thành lập"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("Tổ dân vận cộng đồng")
@@ -100,7 +99,7 @@ class CommunityGroup(SearchableModel):
         return self.residential_group.ward
 
 
-class GroupMember(models.Model):
+class GroupMember(ScopedModel):
     """A member of a community group and their role in it."""
 
     access_policy = AccessPolicy(unit_fields=_through("group"))
@@ -112,8 +111,6 @@ class GroupMember(models.Model):
     phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang tham gia"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("thành viên Tổ dân vận")
@@ -127,7 +124,7 @@ class GroupMember(models.Model):
         return self.group.get_absolute_url()
 
 
-class InterFamilyGroup(models.Model):
+class InterFamilyGroup(ScopedModel):
     """An inter-family group (tổ liên gia): a handful of neighbouring households with a leader."""
 
     access_policy = AccessPolicy(unit_fields=_through("group"))
@@ -139,8 +136,6 @@ class InterFamilyGroup(models.Model):
     leader_phone = models.CharField(_("điện thoại tổ trưởng"), max_length=32, blank=True)
     area = models.CharField(_("địa bàn"), max_length=255, blank=True, help_text=_("Ví dụ: ngõ 12, số 1 đến 20."))
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("tổ liên gia")
@@ -165,7 +160,7 @@ def household_key(address, head_name):
     return f"{normalise(address)}|{normalise(head_name)}"[:400]
 
 
-class Household(SearchableModel):
+class Household(SearchableModel, ScopedModel):
     """A household of the residential group: its address, its head and how many people live in it."""
 
     search_fields = ("address", "head_name")
@@ -185,7 +180,7 @@ class Household(SearchableModel):
     zalo_joined = models.BooleanField(_("đã tham gia nhóm Zalo"), default=False)
     dedup_key = models.CharField(_("khóa chống trùng"), max_length=400, editable=False)
 
-    objects = RestrictedManager()
+    audit_options = {"exclude_fields": ["dedup_key"]}
 
     class Meta:
         verbose_name = _("hộ gia đình")
@@ -235,7 +230,7 @@ class Household(SearchableModel):
         super().validate_constraints(exclude=exclude)
 
 
-class ZaloGroup(models.Model):
+class ZaloGroup(ScopedModel):
     """The Zalo chat group of an inter-family group: how many people are in it."""
 
     access_policy = AccessPolicy(unit_fields=_through("inter_family_group__group"))
@@ -247,8 +242,6 @@ class ZaloGroup(models.Model):
     admin_name = models.CharField(_("người quản trị nhóm"), max_length=255, blank=True)
     members_count = models.PositiveIntegerField(_("số thành viên"), default=0)
     created_on = models.DateField(_("ngày lập nhóm"), null=True, blank=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("nhóm Zalo tổ liên gia")
@@ -277,7 +270,7 @@ class PropagandaTopic(models.TextChoices):
     OTHER = "other", _("Nội dung khác")
 
 
-class Activity(SearchableModel):
+class Activity(SearchableModel, ScopedModel):
     """Something a group did: a Green Sunday cleanup, a propaganda session, a self-management activity."""
 
     search_fields = ("title", "place", "content")
@@ -299,8 +292,6 @@ class Activity(SearchableModel):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("hoạt động của Tổ dân vận")
@@ -364,7 +355,7 @@ class ReportStatus(models.TextChoices):
     ANSWERED = "answered", _("Đã trả lời")
 
 
-class SituationReport(SearchableModel):
+class SituationReport(SearchableModel, ScopedModel):
     """A report on the people's situation (nắm tình hình nhân dân) sent to the Party Committee and UBND."""
 
     search_fields = ("title", "description", "place")
@@ -399,8 +390,6 @@ class SituationReport(SearchableModel):
     # does not depend on it).
     religion_watch_report_id = models.PositiveBigIntegerField(_("mã báo cáo theo dõi tôn giáo"), null=True,
                                                                blank=True, editable=False)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("báo cáo nắm tình hình")
@@ -442,7 +431,7 @@ def _percent(**kwargs):
                                                                           MaxValueValidator(100)], **kwargs)
 
 
-class ClassificationCriteria(models.Model):
+class ClassificationCriteria(ScopedModel):
     """The steering committee's thresholds for classifying the groups of a ward for a year.
 
     A group is rated at the highest level whose four minima it meets: coverage of households in
@@ -474,8 +463,6 @@ class ClassificationCriteria(models.Model):
     average_activities = models.PositiveSmallIntegerField(
         _("Trung bình: số hoạt động tuyên truyền, tự quản tối thiểu"), default=2)
     note = models.TextField(_("ghi chú"), blank=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("tiêu chí xếp loại Tổ dân vận")
@@ -517,7 +504,7 @@ class ClassificationCriteria(models.Model):
                 )
 
 
-class GroupClassification(models.Model):
+class GroupClassification(ScopedModel):
     """A group's classification for a year: computed from the criteria, optionally overridden with a reason."""
 
     access_policy = AccessPolicy(unit_fields=_through("group"), change_fields=("group__steering_committee",))
@@ -534,7 +521,7 @@ class GroupClassification(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người điều chỉnh"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
 
-    objects = RestrictedManager()
+    audit_options = {"exclude_fields": ["computed_at"]}
 
     class Meta:
         verbose_name = _("xếp loại Tổ dân vận")

@@ -31,6 +31,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 
+from .roles import Role
+
 VIEW = "view"
 CHANGE = "change"
 
@@ -98,8 +100,6 @@ def scope_q(model, policy, prefix, action=VIEW):
 
 def scope_prefix(user, policy, action):
     """The unit path below which the user may act, or None for nothing and "" for everything."""
-    from organisations.models import Role
-
     if not user or not user.is_authenticated:
         return None
     if user.is_superuser or user.role == Role.ADMIN:
@@ -167,8 +167,6 @@ class RestrictedQuerySet(models.QuerySet):
         if policy.ward_field and action == VIEW:
             # Reads only: a change is checked against the unit lookups themselves, so that a row whose units
             # were moved out of the scope is refused even though its ward column did not change.
-            from organisations.models import Role
-
             if user.role in (Role.CITY_VIEWER, Role.PROVINCE_ADMIN):
                 return self.filter(**{f"{policy.ward_field}__path__startswith": prefix})
             ward = user.unit.ward or user.unit

@@ -14,9 +14,10 @@ class CoreConfig(AppConfig):
 
         connection_created.connect(register_fold_function, dispatch_uid="core.search.fold")
 
-        from .models import Attachment
+        from .models import Attachment, register_scoped_models
 
         auditlog.register(Attachment, exclude_fields=["file"])
+        register_scoped_models()
 
         from .schema import install
 

@@ -3,6 +3,8 @@
 import os
 import uuid
 
+from auditlog.registry import auditlog
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -10,7 +12,35 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .access import RestrictedManager
 from .validators import EXTENSIONS, validate_upload
+
+
+class ScopedModel(models.Model):
+    """A record that belongs to a unit: read and changed through ``restrict()``, every change in the history.
+
+    Core registers every subclass with the audit log once (``register_scoped_models``), so an app cannot add a
+    scoped model and forget its history. ``audit_options`` are the keyword arguments for ``auditlog.register``;
+    a derived ``search_text`` is never recorded. ``audit_options = None`` keeps a model out of the history (only
+    for figures computed from other records)."""
+
+    audit_options = {}
+
+    objects = RestrictedManager()
+
+    class Meta:
+        abstract = True
+
+
+def register_scoped_models():
+    """Register every concrete scoped model with the audit log (core's ``ready()`` calls this once)."""
+    for model in apps.get_models():
+        if not issubclass(model, ScopedModel) or model.audit_options is None:
+            continue
+        options = dict(model.audit_options)
+        if any(field.name == "search_text" for field in model._meta.concrete_fields):
+            options["exclude_fields"] = ["search_text", *options.get("exclude_fields", [])]
+        auditlog.register(model, **options)
 
 
 def attachment_path(instance, filename):
@@ -32,7 +62,10 @@ class Attachment(models.Model):
     size = models.PositiveBigIntegerField(_("dung lượng"))
     description = models.CharField(_("mô tả"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), null=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tải lên"),
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
@@ -88,7 +121,9 @@ class Notification(models.Model):
     """A message to one user shown in the portal (and sent by e-mail when the user has an address)."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người nhận"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người nhận"),
+        on_delete=models.CASCADE,
         related_name="notifications",
     )
     title = models.CharField(_("tiêu đề"), max_length=255)

@@ -14,23 +14,13 @@ class DemocracyConfig(AppConfig):
         # The records of this area that can complete tasks of the plan (plans.bindings).
         register_source(DISCLOSURES)
 
-        from auditlog.registry import auditlog
 
         from core.areas import AreaSection
         from core.areas import register as register_section
         from core.navigation import MenuItem, register
         from core.notifications import register_events, register_pending
 
-        from . import models, notifications, services
-
-        auditlog.register(models.DisclosureRequirement)
-        auditlog.register(models.Disclosure, exclude_fields=["search_text"])
-        auditlog.register(models.CitizenReception)
-        # The sender is protected: the history records that it changed, never what it says.
-        auditlog.register(models.Petition, exclude_fields=["search_text"], mask_fields=list(models.SENDER_FIELDS),
-                          mask_callable="democracy.services.mask_protected")
-        auditlog.register(models.PetitionStep)
-        auditlog.register(models.Violation, exclude_fields=["search_text"])
+        from . import notifications, services
 
         register(MenuItem("democracy", _("Dân chủ cơ sở"), "democracy:checklist", order=40))
         register(MenuItem("petitions", _("Đơn, thư, phản ánh"), "democracy:petition_list", order=41))

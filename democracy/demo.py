@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from core import periods
 from organisations.demo import ensure_person
 
-from .deadlines import legal_due_date
 from .models import (
     CitizenReception,
     Disclosure,
@@ -23,6 +22,7 @@ from .models import (
     PetitionStep,
     Violation,
     ViolationSource,
+    legal_due_date,
 )
 from .services import ensure_default_checklist
 

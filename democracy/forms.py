@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from core import periods
 from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
 
-from .deadlines import legal_due_date
 from .models import (
     SENDER_FIELDS,
     CitizenReception,
@@ -14,6 +13,7 @@ from .models import (
     PetitionStep,
     Violation,
     is_democracy_committee,
+    legal_due_date,
 )
 from .services import chairman_candidates, may_see_sender
 

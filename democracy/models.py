@@ -10,6 +10,8 @@
 * Violations of the democracy law per unit, for the yearly evaluation of party organisations and members.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,10 +20,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet, scope_q
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 from .choices import PetitionKind
-from .deadlines import legal_due_date
 
 
 def is_democracy_committee(user):
@@ -100,7 +102,7 @@ class DisclosureFrequency(models.TextChoices):
     PERMANENT = "permanent", _("Niêm yết thường xuyên")
 
 
-class DisclosureRequirement(models.Model):
+class DisclosureRequirement(ScopedModel):
     """An item of the ward's yearly checklist: a disclosure that must happen, and how often."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -136,7 +138,7 @@ class DisclosureRequirement(models.Model):
         return reverse("democracy:checklist")
 
 
-class Disclosure(SearchableModel):
+class Disclosure(SearchableModel, ScopedModel):
     """A public disclosure: what, for which period, in which form and place, from when to when, approved."""
 
     search_fields = ("title", "place", "note", "unit__name")
@@ -232,7 +234,7 @@ class Disclosure(SearchableModel):
         return self.approved_on is not None
 
 
-class CitizenReception(models.Model):
+class CitizenReception(ScopedModel):
     """A citizen-reception day (ngày tiếp công dân): the chairman receives citizens at least one day a week."""
 
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
@@ -295,7 +297,46 @@ CLOSED_PETITION_STATES = (PetitionState.ANSWERED, PetitionState.TRANSFERRED, Pet
 SENDER_FIELDS = ("sender_name", "sender_address", "sender_phone")
 
 
-class Petition(SearchableModel):
+# --- Working days and legal deadlines ------------------------------------------------------------------
+
+# Fixed solar public holidays (Labour Code 2019 art. 112). The lunar ones (Tết, Hùng Kings) move every year:
+# list them in settings.DANVAN_PUBLIC_HOLIDAYS ("2025-01-28", …) when the deployment wants them counted.
+FIXED_HOLIDAYS = ((1, 1), (4, 30), (5, 1), (9, 2))
+
+
+def is_working_day(day):
+    if day.weekday() >= 5 or (day.month, day.day) in FIXED_HOLIDAYS:
+        return False
+    extra = getattr(settings, "DANVAN_PUBLIC_HOLIDAYS", ())
+    return day.isoformat() not in extra
+
+
+def add_working_days(start, days):
+    """The date ``days`` working days after ``start`` (start itself not counted)."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def legal_due_date(kind, received_on):
+    """The answer deadline a petition gets by default (editable on the record).
+
+    Complaints: accepted within 10 days, settled within 30 days of acceptance (Law on Complaints 2011, art. 27,
+    28). Denunciations: accepted within 7 working days, settled within 30 days (Law on Denunciation 2018, art. 24,
+    30). Recommendations and feedback: answered within 10 working days (Law on Citizen Reception 2013, art. 28).
+    """
+    if kind == PetitionKind.COMPLAINT:
+        return received_on + timedelta(days=10 + 30)
+    if kind == PetitionKind.DENUNCIATION:
+        return add_working_days(received_on, 7) + timedelta(days=30)
+    return add_working_days(received_on, 10)
+
+
+class Petition(SearchableModel, ScopedModel):
     """A petition, complaint, denunciation or piece of feedback (đơn, thư, phản ánh) and its handling."""
 
     # Never the sender's fields: a search must not reveal who wrote.
@@ -335,6 +376,9 @@ class Petition(SearchableModel):
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
 
     objects = DemocracyQuerySet.as_manager()
+
+    # The sender is protected: the history records that it changed, never what it says.
+    audit_options = {"mask_fields": list(SENDER_FIELDS), "mask_callable": "democracy.services.mask_protected"}
 
     class Meta:
         verbose_name = _("đơn, thư, phản ánh")
@@ -390,7 +434,7 @@ class Petition(SearchableModel):
         return self.state in CLOSED_PETITION_STATES
 
 
-class PetitionStep(models.Model):
+class PetitionStep(ScopedModel):
     """A step of the handling: accepted, verified, transferred, dialogue held, answered …"""
 
     access_policy = AccessPolicy(unit_fields=("petition__handling_unit", "petition__about_unit"),
@@ -435,7 +479,7 @@ class ViolationSource(models.TextChoices):
     OTHER = "other", _("Nguồn khác")
 
 
-class Violation(SearchableModel):
+class Violation(SearchableModel, ScopedModel):
     """A violation of the democracy law found at a unit, listed for the yearly evaluation of the party."""
 
     search_fields = ("description", "article", "measure", "unit__name", "person__full_name")

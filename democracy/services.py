@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy
 from core import periods
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
-from .deadlines import add_working_days
 from .models import (
     CLOSED_PETITION_STATES,
     PERMANENT_CONTENT,
@@ -32,7 +31,14 @@ from .models import (
     PetitionState,
     Violation,
 )
+from .models import FIXED_HOLIDAYS as FIXED_HOLIDAYS  # the calendar is part of this module's API
+from .models import add_working_days as add_working_days
+from .models import is_working_day as is_working_day
+from .models import legal_due_date as legal_due_date
 
+# --- Working days and legal deadlines ------------------------------------------------------------------
+
+# The working-day calendar and the petition deadline live in models.py (a petition sets its own due date).
 # Art. 12 of Law 10/2022: disclose within 5 working days when no other rule sets a time.
 DISCLOSURE_WORKING_DAYS = 5
 

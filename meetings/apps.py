@@ -15,19 +15,13 @@ class MeetingsConfig(AppConfig):
         for source in SOURCES:
             register_source(source)
 
-        from auditlog.registry import auditlog
 
         from core.areas import AreaSection
         from core.areas import register as register_section
         from core.navigation import MenuItem, register
         from core.notifications import register_events, register_pending
 
-        from . import models, notifications, services
-
-        auditlog.register(models.Meeting, exclude_fields=["search_text"],
-                          m2m_fields={"participating_units", "attendees"})
-        auditlog.register(models.Conclusion, exclude_fields=["search_text", "updated_at"])
-        auditlog.register(models.MeetingRequirement)
+        from . import notifications, services
 
         register(MenuItem("meetings", _("Hội nghị, đối thoại"), "meetings:meeting_list", order=20))
         register(MenuItem("conclusions", _("Kết luận cần theo dõi"), "meetings:conclusion_list", order=21))

@@ -9,11 +9,13 @@ ward must hold each period (the plan and Law 10/2022); ``services.meeting_schedu
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.access import AccessPolicy, RestrictedQuerySet
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 
@@ -43,7 +45,7 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Hoãn, hủy")
 
 
-class Meeting(SearchableModel):
+class Meeting(SearchableModel, ScopedModel):
     """A meeting (cuộc họp, hội nghị, buổi đối thoại) organised by a unit of the ward."""
 
     search_fields = ("title", "place", "chair_name", "chair__full_name", "field", "organiser__name", "minutes")
@@ -90,7 +92,7 @@ class Meeting(SearchableModel):
     )
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
 
-    objects = RestrictedManager()
+    audit_options = {"m2m_fields": {"participating_units", "attendees"}}
 
     class Meta:
         verbose_name = _("cuộc họp")
@@ -152,19 +154,49 @@ class ConclusionStatus(models.TextChoices):
     OVERDUE = "overdue", _("Quá hạn")
 
 
+# One rule, written twice on purpose: in Python for a loaded conclusion and as a database expression for
+# lists and filters. tests/meetings/test_services.py checks that both agree.
+
+def conclusion_status(conclusion, on=None):
+    on = on or periods.today()
+    if conclusion.state == ConclusionState.DONE:
+        return ConclusionStatus.DONE
+    if conclusion.due_date and conclusion.due_date < on:
+        return ConclusionStatus.OVERDUE
+    return ConclusionStatus(conclusion.state)
+
+
+def conclusion_status_expression(on=None):
+    on = on or periods.today()
+    return Case(
+        When(state=ConclusionState.DONE, then=Value(ConclusionStatus.DONE.value)),
+        When(due_date__lt=on, then=Value(ConclusionStatus.OVERDUE.value)),
+        default=models.F("state"),
+        output_field=models.CharField(),
+    )
+
+
+def conclusion_status_filter(status, on=None):
+    """A Q object for conclusions of one status (the same rule as ``conclusion_status``)."""
+    on = on or periods.today()
+    if status == ConclusionStatus.DONE:
+        return Q(state=ConclusionState.DONE)
+    if status == ConclusionStatus.OVERDUE:
+        return ~Q(state=ConclusionState.DONE) & Q(due_date__lt=on)
+    if status in (ConclusionStatus.NOT_STARTED, ConclusionStatus.IN_PROGRESS):
+        return Q(state=status) & Q(due_date__gte=on)
+    raise ValueError(status)
+
+
 class ConclusionQuerySet(RestrictedQuerySet):
     def with_status(self, on=None):
-        from .services import conclusion_status_expression
-
         return self.annotate(status_code=conclusion_status_expression(on))
 
     def with_status_filter(self, status, on=None):
-        from .services import conclusion_status_filter
-
         return self.filter(conclusion_status_filter(status, on))
 
 
-class Conclusion(SearchableModel):
+class Conclusion(SearchableModel, ScopedModel):
     """A conclusion of the chair (kết luận): work for a responsible unit, due by a date, tracked until done."""
 
     search_fields = ("text", "result", "responsible_unit__name", "responsible_unit__short_name", "meeting__title")
@@ -190,6 +222,8 @@ class Conclusion(SearchableModel):
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
     objects = ConclusionQuerySet.as_manager()
+
+    audit_options = {"exclude_fields": ["updated_at"]}
 
     class Meta:
         verbose_name = _("kết luận")
@@ -230,8 +264,6 @@ class Conclusion(SearchableModel):
 
     @property
     def status(self):
-        from .services import conclusion_status
-
         return self.__dict__.get("status_code") or conclusion_status(self)
 
     def get_status_display(self):
@@ -245,7 +277,7 @@ class Frequency(models.TextChoices):
     YEARLY = "yearly", _("Hằng năm")
 
 
-class MeetingRequirement(models.Model):
+class MeetingRequirement(ScopedModel):
     """A meeting the ward must hold each period: a quarterly briefing, a yearly training, ≥ 1 dialogue …"""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -267,8 +299,6 @@ class MeetingRequirement(models.Model):
     basis = models.CharField(_("căn cứ"), max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("cuộc họp bắt buộc")

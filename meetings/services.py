@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,7 +17,6 @@ from core import periods
 from .models import (
     Conclusion,
     ConclusionState,
-    ConclusionStatus,
     DialogueAudience,
     Frequency,
     Meeting,
@@ -26,41 +24,12 @@ from .models import (
     MeetingRequirement,
     MeetingStatus,
 )
+from .models import conclusion_status as conclusion_status  # the rule is part of this module's API
+from .models import conclusion_status_expression as conclusion_status_expression
+from .models import conclusion_status_filter as conclusion_status_filter
 
 # --- Conclusions ------------------------------------------------------------------------------------
-# One rule, written twice on purpose: in Python for a loaded conclusion and as a database expression for
-# lists and filters. tests/meetings/test_services.py checks that both agree.
-
-def conclusion_status(conclusion, on=None):
-    on = on or periods.today()
-    if conclusion.state == ConclusionState.DONE:
-        return ConclusionStatus.DONE
-    if conclusion.due_date and conclusion.due_date < on:
-        return ConclusionStatus.OVERDUE
-    return ConclusionStatus(conclusion.state)
-
-
-def conclusion_status_expression(on=None):
-    on = on or periods.today()
-    return Case(
-        When(state=ConclusionState.DONE, then=Value(ConclusionStatus.DONE.value)),
-        When(due_date__lt=on, then=Value(ConclusionStatus.OVERDUE.value)),
-        default=models.F("state"),
-        output_field=models.CharField(),
-    )
-
-
-def conclusion_status_filter(status, on=None):
-    """A Q object for conclusions of one status (the same rule as ``conclusion_status``)."""
-    on = on or periods.today()
-    if status == ConclusionStatus.DONE:
-        return Q(state=ConclusionState.DONE)
-    if status == ConclusionStatus.OVERDUE:
-        return ~Q(state=ConclusionState.DONE) & Q(due_date__lt=on)
-    if status in (ConclusionStatus.NOT_STARTED, ConclusionStatus.IN_PROGRESS):
-        return Q(state=status) & Q(due_date__gte=on)
-    raise ValueError(status)
-
+# The status rule (conclusion_status and its database twin) lives in models.py beside ConclusionQuerySet.
 
 def open_conclusions():
     return Conclusion.objects.exclude(state=ConclusionState.DONE)

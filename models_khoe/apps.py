@@ -14,7 +14,6 @@ class ModelsKhoeConfig(AppConfig):
         # The records of this area that can complete tasks of the plan (plans.bindings).
         register_source(RECOGNITIONS)
 
-        from auditlog.registry import auditlog
 
         from core.areas import AreaSection
         from core.areas import register as register_section
@@ -22,25 +21,8 @@ class ModelsKhoeConfig(AppConfig):
         from core.navigation import register as register_menu
         from core.notifications import register_events, register_pending
 
-        from . import models, notifications
+        from . import notifications
         from .services import area_figures
-
-        auditlog.register(models.Bloc)
-        auditlog.register(models.Criterion)
-        auditlog.register(models.EvaluatorAssignment)
-        auditlog.register(models.MobilizationModel, exclude_fields=["search_text", "name_key"])
-        auditlog.register(models.Indicator)
-        auditlog.register(models.IndicatorValue)
-        auditlog.register(models.Activity)
-        auditlog.register(models.Publicity)
-        auditlog.register(models.RegistrationVersion, exclude_fields=["content"])
-        auditlog.register(models.Appraisal)
-        # Scores are recorded, notes are not: the audit log is read by others, the note is the evaluator's own.
-        auditlog.register(models.Evaluation, exclude_fields=["note"])
-        auditlog.register(models.CriterionScore)
-        auditlog.register(models.RecognitionRound)
-        auditlog.register(models.Recognition)
-        auditlog.register(models.Replication)
 
         register_menu(MenuItem("models_khoe", _("Dân vận khéo"), "models_khoe:model_list", order=40))
         # The evaluators' to-do list, the ranking and the blocs are tabs of the area's pages: a menu entry that

@@ -18,7 +18,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import VIEW, AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.access import VIEW, AccessPolicy, RestrictedQuerySet
+from core.models import ScopedModel
 from core.numbers import number as plain_number
 from core.search import SearchableModel
 
@@ -57,7 +58,7 @@ def name_key(name):
     return " ".join(unicodedata.normalize("NFC", name or "").casefold().split())
 
 
-class Bloc(models.Model):
+class Bloc(ScopedModel):
     """A bloc of the movement (khối thi đua): models are ranked within their bloc and field."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -72,8 +73,6 @@ class Bloc(models.Model):
         help_text=_("Mô hình chỉ được xếp hạng khi đủ số người chấm này."),
     )
     is_active = models.BooleanField(_("đang sử dụng"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("khối thi đua")
@@ -93,7 +92,7 @@ class Bloc(models.Model):
         return reverse("models_khoe:bloc_detail", args=[self.pk])
 
 
-class Criterion(models.Model):
+class Criterion(ScopedModel):
     """A criterion of a bloc's rubric with its maximum points (editable by the bloc)."""
 
     access_policy = AccessPolicy(unit_fields=("bloc__ward",), ward_readable=True, bloc_only_change=True)
@@ -105,8 +104,6 @@ class Criterion(models.Model):
                                      validators=[MinValueValidator(Decimal("0.5"))])
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("tiêu chí chấm điểm")
@@ -124,7 +121,7 @@ class Criterion(models.Model):
         return self.bloc.get_absolute_url()
 
 
-class EvaluatorAssignment(models.Model):
+class EvaluatorAssignment(ScopedModel):
     """A person who scores the models of a bloc in a year (thành viên tổ chấm)."""
 
     access_policy = AccessPolicy(unit_fields=("bloc__ward",), ward_readable=True, bloc_only_change=True)
@@ -137,8 +134,6 @@ class EvaluatorAssignment(models.Model):
     assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người phân công"), null=True,
                                     blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
     assigned_at = models.DateTimeField(_("thời điểm phân công"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("người chấm")
@@ -157,7 +152,7 @@ class EvaluatorAssignment(models.Model):
         return self.bloc.get_absolute_url()
 
 
-class MobilizationModel(SearchableModel):
+class MobilizationModel(SearchableModel, ScopedModel):
     """A registered "Dân vận khéo" model of a unit, or exemplar of a person, for a year."""
 
     search_fields = ("name", "unit__name", "unit__short_name", "responsible_name", "objectives")
@@ -208,7 +203,7 @@ class MobilizationModel(SearchableModel):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người đăng ký"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+", editable=False)
 
-    objects = RestrictedManager()
+    audit_options = {"exclude_fields": ["name_key"]}
 
     class Meta:
         verbose_name = _("mô hình, điển hình")
@@ -265,7 +260,7 @@ class Direction(models.TextChoices):
     DECREASE = "decrease", _("Càng thấp càng tốt (đạt khi ≤ chỉ tiêu)")
 
 
-class Indicator(models.Model):
+class Indicator(ScopedModel):
     """A measurable indicator of a model: what is counted, from where to where, and how."""
 
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
@@ -280,8 +275,6 @@ class Indicator(models.Model):
     direction = models.CharField(_("chiều đánh giá"), max_length=16, choices=Direction.choices,
                                  default=Direction.INCREASE)
     method = models.TextField(_("cách đo, nguồn số liệu"))
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("chỉ tiêu")
@@ -302,7 +295,7 @@ class Indicator(models.Model):
         return value >= self.target
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(ScopedModel):
     """A measured value of an indicator on a date."""
 
     access_policy = AccessPolicy(unit_fields=("indicator__model__unit",), ward_readable=True)
@@ -315,8 +308,6 @@ class IndicatorValue(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+", editable=False)
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("kết quả chỉ tiêu")
@@ -331,7 +322,7 @@ class IndicatorValue(models.Model):
         return self.indicator.get_absolute_url()
 
 
-class Activity(models.Model):
+class Activity(ScopedModel):
     """Something the model did (a session, a campaign, a visit), with photos and files as evidence."""
 
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
@@ -345,8 +336,6 @@ class Activity(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+", editable=False)
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("hoạt động")
@@ -370,7 +359,7 @@ class Channel(models.TextChoices):
     OTHER = "other", _("Hình thức khác")
 
 
-class Publicity(models.Model):
+class Publicity(ScopedModel):
     """Where the model was publicised: a measure of how far it spread."""
 
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
@@ -386,8 +375,6 @@ class Publicity(models.Model):
                                     on_delete=models.SET_NULL, related_name="+", editable=False)
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
 
-    objects = RestrictedManager()
-
     class Meta:
         verbose_name = _("tin tuyên truyền")
         verbose_name_plural = _("tuyên truyền, lan tỏa")
@@ -401,7 +388,7 @@ class Publicity(models.Model):
         return f"{self.model.get_absolute_url()}#tuyen-truyen"
 
 
-class RegistrationVersion(models.Model):
+class RegistrationVersion(ScopedModel):
     """The registration as submitted (first time or after a revision): the appraisal reads this text."""
 
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
@@ -414,7 +401,7 @@ class RegistrationVersion(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
 
-    objects = RestrictedManager()
+    audit_options = {"exclude_fields": ["content"]}
 
     class Meta:
         verbose_name = _("phiên bản đăng ký")
@@ -437,7 +424,7 @@ class Decision(models.TextChoices):
     RETURNED = "returned", _("Trả lại để chỉnh sửa")
 
 
-class Appraisal(models.Model):
+class Appraisal(ScopedModel):
     """The bloc's appraisal (thẩm định) of one submitted version."""
 
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True, bloc_only_change=True)
@@ -450,8 +437,6 @@ class Appraisal(models.Model):
     appraiser = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thẩm định"), null=True,
                                   blank=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(_("thời điểm thẩm định"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("thẩm định")
@@ -497,7 +482,7 @@ class CriterionScoreQuerySet(PrivateToEvaluatorQuerySet):
     evaluator_lookup = "evaluation__evaluator"
 
 
-class Evaluation(models.Model):
+class Evaluation(ScopedModel):
     """One evaluator's year-end score of a model, criterion by criterion, with a private note."""
 
     access_policy = AccessPolicy(unit_fields=("model__ward",), ward_readable=True)
@@ -513,6 +498,9 @@ class Evaluation(models.Model):
     scored_at = models.DateTimeField(_("thời điểm chấm"), auto_now=True)
 
     objects = PrivateToEvaluatorQuerySet.as_manager()
+
+    # Scores are recorded, notes are not: the audit log is read by others, the note is the evaluator's own.
+    audit_options = {"exclude_fields": ["note"]}
 
     class Meta:
         verbose_name = _("phiếu chấm")
@@ -530,7 +518,7 @@ class Evaluation(models.Model):
         return reverse("models_khoe:score", args=[self.model_id])
 
 
-class CriterionScore(models.Model):
+class CriterionScore(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("evaluation__model__ward",), ward_readable=True)
 
     evaluation = models.ForeignKey(Evaluation, verbose_name=_("phiếu chấm"), on_delete=models.CASCADE,
@@ -559,7 +547,7 @@ class CriterionScore(models.Model):
         return self.evaluation.get_absolute_url()
 
 
-class RecognitionRound(models.Model):
+class RecognitionRound(ScopedModel):
     """The year's recognition and commendation in October (Tháng dân vận), with its ceremony."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -575,8 +563,6 @@ class RecognitionRound(models.Model):
     ceremony = models.ForeignKey("meetings.Meeting", verbose_name=_("hội nghị biểu dương"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+", editable=False)
     note = models.TextField(_("ghi chú"), blank=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("đợt công nhận")
@@ -604,7 +590,7 @@ class RecognitionRound(models.Model):
             raise ValidationError(errors)
 
 
-class Recognition(models.Model):
+class Recognition(ScopedModel):
     """A model recognised in the year's round, with what it achieved and whether it goes to the city."""
 
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True, bloc_only_change=True)
@@ -625,8 +611,6 @@ class Recognition(models.Model):
     recognised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người công nhận"), null=True,
                                       blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
     recognised_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("công nhận")
@@ -649,7 +633,7 @@ class Recognition(models.Model):
         return f"{self.certificate_number:02d}-GCN/ĐU"
 
 
-class Replication(models.Model):
+class Replication(ScopedModel):
     """A unit that took up a recognised model, with its own results (nhân rộng)."""
 
     access_policy = AccessPolicy(unit_fields=("model__unit", "adopting_unit"), change_fields=("adopting_unit",),
@@ -665,8 +649,6 @@ class Replication(models.Model):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+", editable=False)
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("nhân rộng")

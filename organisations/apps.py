@@ -11,10 +11,8 @@ class OrganisationsConfig(AppConfig):
 
         from core.navigation import MenuItem, register
 
-        from .models import Person, Unit, User
+        from .models import User
 
-        auditlog.register(Unit, exclude_fields=["search_text", "path", "depth"])
-        auditlog.register(Person, exclude_fields=["search_text"])
         auditlog.register(User, include_fields=["username", "first_name", "last_name", "email", "unit", "role",
                                                  "is_active", "is_staff", "is_superuser"])
         register(MenuItem("units", _("Đơn vị"), "organisations:unit_list", order=80))

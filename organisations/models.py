@@ -5,7 +5,9 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager
+from core.access import AccessPolicy
+from core.models import ScopedModel
+from core.roles import Role  # noqa: F401 (organisations.models.Role is what the apps import)
 from core.search import SearchableModel
 
 PATH_STEP = 7  # digits per level in Unit.path
@@ -31,7 +33,7 @@ class SteeringArea(models.TextChoices):
     COMMUNITY_GROUPS = "community_groups", _("Tổ dân vận cộng đồng")
 
 
-class Unit(SearchableModel):
+class Unit(SearchableModel, ScopedModel):
     """A unit of the political system: city, ward, People's Committee, organisation, cell, TDP …"""
 
     search_fields = ("name", "short_name", "code")
@@ -63,7 +65,7 @@ class Unit(SearchableModel):
         related_name="+", editable=False,
     )
 
-    objects = RestrictedManager()
+    audit_options = {"exclude_fields": ["path", "depth"]}
 
     class Meta:
         verbose_name = _("đơn vị")
@@ -119,27 +121,13 @@ class Unit(SearchableModel):
         return qs if include_self else qs.exclude(pk=self.pk)
 
 
-class Role(models.TextChoices):
-    ADMIN = "admin", _("Quản trị hệ thống")
-    STANDING = "standing", _("Ban Thường vụ / Thường trực Đảng ủy")
-    BLOC = "bloc", _("Khối Dân vận Đảng ủy")
-    OFFICER = "officer", _("Cán bộ đơn vị")
-    STEERING = "steering", _("Thành viên Ban chỉ đạo")
-    GROUP_LEADER = "group_leader", _("Tổ trưởng Tổ dân vận / liên gia")
-    CITY_VIEWER = "city_viewer", _("Lãnh đạo thành phố (xem)")
-    # Keep the organisation data of their subtree current (units, people, accounts) and read the rest of it as a
-    # city viewer does; they carry out none of the plan's work (issue 18).
-    PROVINCE_ADMIN = "province_admin", _("Quản trị tỉnh, thành phố")
-    COMMUNE_ADMIN = "commune_admin", _("Quản trị xã, phường")
-
-
 # Roles that oversee wards rather than work in one: they never act as a unit's officer.
 OVERSEEING_ROLES = (Role.CITY_VIEWER, Role.PROVINCE_ADMIN, Role.COMMUNE_ADMIN)
 # Roles that keep the organisation data of their subtree current.
 ORGANISATION_ADMIN_ROLES = (Role.PROVINCE_ADMIN, Role.COMMUNE_ADMIN)
 
 
-class Person(SearchableModel):
+class Person(SearchableModel, ScopedModel):
     """A cadre or member known to the ward (cán bộ, đảng viên, thành viên)."""
 
     search_fields = ("full_name", "position", "unit__name")
@@ -153,8 +141,6 @@ class Person(SearchableModel):
     phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     is_active = models.BooleanField(_("đang công tác"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("cán bộ")
@@ -227,7 +213,7 @@ class User(AbstractUser):
         return True
 
 
-class DocumentSettings(models.Model):
+class DocumentSettings(ScopedModel):
     """What the ward's Party documents (reports, proposals, certificates) print in their header and signature,
     kept by the bloc so an imported plan's guessed place or signer never reaches a document. An empty field
     takes today's value (core.documents.default_header); approval freezes what a document printed."""
@@ -251,7 +237,6 @@ class DocumentSettings(models.Model):
                                     help_text=_("Ví dụ: Bí thư, Phó Bí thư."))
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
 
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("thông tin ban hành văn bản")

@@ -7,26 +7,8 @@ class PlansConfig(AppConfig):
     verbose_name = _("Kế hoạch, nhiệm vụ")
 
     def ready(self):
-        from auditlog.registry import auditlog
 
         from core.navigation import MenuItem, register
-
-        from . import models
-
-        auditlog.register(models.Plan, exclude_fields=["search_text", "year_summary"])
-        auditlog.register(models.ImplementedDocument)
-        auditlog.register(models.Limitation)
-        auditlog.register(models.FocusTask)
-        auditlog.register(models.TaskArea, exclude_fields=["search_text"])
-        auditlog.register(
-            models.Task,
-            exclude_fields=["search_text", "latest_percent", "is_done", "current_due_date", "last_reported_on",
-                            "occurrences_met"],
-            m2m_fields={"supporting_units"},
-        )
-        auditlog.register(models.ProgressUpdate)
-        auditlog.register(models.CellAssignment)
-        auditlog.register(models.TaskBinding)
 
         from .bindings import connect_record_sources
 

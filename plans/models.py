@@ -9,7 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.access import AccessPolicy, RestrictedQuerySet
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 
@@ -20,7 +21,7 @@ class PlanQuerySet(RestrictedQuerySet):
         return self.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=on), starts_on__lte=on)
 
 
-class Plan(SearchableModel):
+class Plan(SearchableModel, ScopedModel):
     """A mass-mobilization plan of a ward (Kế hoạch), e.g. the 2024 plan implementing 140-KH/TU."""
 
     search_fields = ("code", "title", "issuer")
@@ -56,6 +57,8 @@ class Plan(SearchableModel):
     year_summary = models.JSONField(_("báo cáo tổng kết năm (bản chốt)"), default=dict, blank=True, editable=False)
 
     objects = PlanQuerySet.as_manager()
+
+    audit_options = {"exclude_fields": ["year_summary"]}
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -102,15 +105,13 @@ class Plan(SearchableModel):
         return chain
 
 
-class PlanPart(models.Model):
+class PlanPart(ScopedModel):
     """Common base of the parts of a plan that belong to it and are read with it."""
 
     access_policy = AccessPolicy(unit_fields=("plan__ward",), ward_readable=True, bloc_only_change=True)
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="+")
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
-
-    objects = RestrictedManager()
 
     class Meta:
         abstract = True
@@ -241,7 +242,7 @@ class TaskQuerySet(RestrictedQuerySet):
                            plan__starts_on__lte=on)
 
 
-class Task(SearchableModel):
+class Task(SearchableModel, ScopedModel):
     """A solution of the plan turned into work for named units, due once or recurring."""
 
     search_fields = ("title", "description", "lead_unit__name", "lead_unit__short_name")
@@ -291,6 +292,11 @@ class Task(SearchableModel):
     occurrences_met = models.JSONField(_("các kỳ đã hoàn thành"), default=list, blank=True, editable=False)
 
     objects = TaskQuerySet.as_manager()
+
+    audit_options = {
+        "exclude_fields": ["latest_percent", "is_done", "current_due_date", "last_reported_on", "occurrences_met"],
+        "m2m_fields": {"supporting_units"},
+    }
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -353,7 +359,7 @@ class Task(SearchableModel):
         return TaskStatus(self.status).label
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(ScopedModel):
     """A report on a task: how far it is (percent), what was done, with evidence files."""
 
     # Lead and supporting units read every report on their task, but a report is changed or deleted only by the unit
@@ -379,8 +385,6 @@ class ProgressUpdate(models.Model):
                                on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
 
-    objects = RestrictedManager()
-
     class Meta:
         verbose_name = _("báo cáo tiến độ")
         verbose_name_plural = _("báo cáo tiến độ")
@@ -401,7 +405,7 @@ class ProgressUpdate(models.Model):
         return self.task.get_absolute_url()
 
 
-class CellAssignment(models.Model):
+class CellAssignment(ScopedModel):
     """A Standing Committee member assigned to direct a party cell (phân công phụ trách)."""
 
     access_policy = AccessPolicy(unit_fields=("party_cell",), ward_readable=True, standing_may_change=True,
@@ -414,8 +418,6 @@ class CellAssignment(models.Model):
     member = models.ForeignKey("organisations.Person", verbose_name=_("đồng chí phụ trách"),
                                on_delete=models.PROTECT, related_name="cell_assignments")
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("phân công phụ trách chi bộ")
@@ -460,7 +462,7 @@ class BindingRule(models.TextChoices):
     SHARE = "share", _("Tỷ lệ đơn vị, tổ có hồ sơ trong kỳ đạt ít nhất X%")
 
 
-class TaskBinding(models.Model):
+class TaskBinding(ScopedModel):
     """A task carried out by an area's records (Chủ nhật xanh, cuộc họp, công khai …): its occurrences and percent are
     derived from them (plans.bindings), not from typed progress. The rule says when an occurrence counts as done."""
 
@@ -477,8 +479,6 @@ class TaskBinding(models.Model):
         help_text=_("Các kỳ có hạn trước ngày này vẫn tính theo báo cáo tiến độ nhập tay (trước khi lĩnh vực nhập hồ "
                     "sơ trên Cổng); để trống để mọi kỳ tính từ hồ sơ."),
     )
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("nguồn tiến độ của nhiệm vụ")

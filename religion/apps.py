@@ -12,7 +12,6 @@ class ReligionConfig(AppConfig):
         The menu entry and the section are shown only to those who may see the area: the ward's religion
         committee, the Standing Committee and admins.
         """
-        from auditlog.registry import auditlog
 
         from core.areas import AreaSection
         from core.areas import register as register_section
@@ -22,13 +21,6 @@ class ReligionConfig(AppConfig):
 
         from . import models, notifications
         from .services import quarterly_figures
-
-        for model in (models.Establishment, models.ConstructionWork, models.ReligiousEvent, models.WatchReport,
-                      models.KeyPerson):
-            auditlog.register(model, exclude_fields=["search_text"])
-        for model in (models.CertificateStep, models.MonkInvitationRequest, models.HeadChange, models.Inspection,
-                      models.WatchFollowUp, models.RetentionSetting):
-            auditlog.register(model)
 
         register_menu(MenuItem(
             "religion", _("Tôn giáo"), "religion:home", order=50,

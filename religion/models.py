@@ -15,7 +15,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager, RestrictedQuerySet
+from core.access import AccessPolicy, RestrictedQuerySet
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 AREA = "religion"
@@ -169,7 +170,7 @@ def residential_groups_limit():
     return {"kind": "residential_group"}
 
 
-class WardRecord(models.Model):
+class WardRecord(ScopedModel):
     """A record of the ward's religion work: the ward decides who may see it."""
 
     access_policy = _ward_policy()
@@ -179,8 +180,6 @@ class WardRecord(models.Model):
     )
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         abstract = True
@@ -301,7 +300,7 @@ class Establishment(SearchableModel, WardRecord):
         return reverse("religion:establishment_detail", args=[self.pk])
 
 
-class CertificateStep(models.Model):
+class CertificateStep(ScopedModel):
     """A step of the land-use certificate (giấy chứng nhận QSDĐ) file: a status change or its progress."""
 
     access_policy = _ward_policy("establishment__ward")
@@ -323,8 +322,6 @@ class CertificateStep(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("tiến trình giấy chứng nhận")
@@ -421,7 +418,7 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
                 raise ValidationError({"establishment": _("Cơ sở này đang có một đề nghị thỉnh sư chưa giải quyết.")})
 
 
-class HeadChange(models.Model):
+class HeadChange(ScopedModel):
     """A change of the person who leads an establishment, with the approved request that allowed it."""
 
     access_policy = _ward_policy("establishment__ward")
@@ -445,8 +442,6 @@ class HeadChange(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("thay đổi người đứng đầu")
@@ -527,7 +522,7 @@ class ConstructionWork(SearchableModel, WardRecord):
             self.residential_group_id = self.establishment.residential_group_id
 
 
-class Inspection(models.Model):
+class Inspection(ScopedModel):
     """An inspection of a work (kiểm tra công trình) by the ward's officials."""
 
     access_policy = _ward_policy("work__ward")
@@ -545,8 +540,6 @@ class Inspection(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("lần kiểm tra")
@@ -725,7 +718,7 @@ class WatchReport(SearchableModel, WardRecord):
         return self.anonymised_at is not None
 
 
-class WatchFollowUp(models.Model):
+class WatchFollowUp(ScopedModel):
     """A follow-up of a watch report: what was checked or done, the risk reassessed, maybe the closing."""
 
     access_policy = _ward_policy("report__ward")
@@ -744,8 +737,6 @@ class WatchFollowUp(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("lần theo dõi, xử lý")

@@ -14,20 +14,15 @@ class ReportsConfig(AppConfig):
         # The records of this area that can complete tasks of the plan (plans.bindings).
         register_source(REPORTS)
 
-        from auditlog.registry import auditlog
 
         from core.navigation import MenuItem, register
         from core.notifications import register_events, register_pending
 
-        from .models import QuarterlyReport, UnitReport
         from .notifications import EVENTS, pending_for
 
         register_events(EVENTS)
         register_pending("reports", pending_for)
 
-        auditlog.register(QuarterlyReport, exclude_fields=["figures", "figures_at", "frozen", "pdf", "pdf_state",
-                                                           "pdf_checksum", "checksum"])
-        auditlog.register(UnitReport)
         register(MenuItem("dashboard", _("Bảng điều hành"), "reports:dashboard", order=5))
         # Shown only to whom the city view opens (core.navigation.may_open asks the view).
         register(MenuItem("city", _("Các phường"), "reports:city", order=6))

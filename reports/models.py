@@ -7,7 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager
+from core.access import AccessPolicy
+from core.models import ScopedModel
 
 
 class ReportStatus(models.TextChoices):
@@ -29,7 +30,7 @@ def report_pdf_path(instance, filename):
     return f"reports/{secrets.token_urlsafe(12)}/{filename}"
 
 
-class QuarterlyReport(models.Model):
+class QuarterlyReport(ScopedModel):
     """The bloc's quarterly report to the Standing Committee (báo cáo quý), one per ward and quarter."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), standing_may_change=True, bloc_only_change=True)
@@ -68,7 +69,9 @@ class QuarterlyReport(models.Model):
     pdf_state = models.CharField(_("trạng thái PDF"), max_length=16, choices=PdfState.choices, default=PdfState.NONE)
     pdf_checksum = models.CharField(_("PDF của bản"), max_length=64, blank=True)
 
-    objects = RestrictedManager()
+    audit_options = {
+        "exclude_fields": ["figures", "figures_at", "frozen", "pdf", "pdf_state", "pdf_checksum", "checksum"],
+    }
 
     class Meta:
         verbose_name = _("báo cáo quý")
@@ -99,7 +102,7 @@ class UnitReportState(models.TextChoices):
     ACCEPTED = "accepted", _("Đã tiếp nhận")
 
 
-class UnitReport(models.Model):
+class UnitReport(ScopedModel):
     """A unit's quarterly results sent to the bloc before the unit deadline."""
 
     access_policy = AccessPolicy(unit_fields=("unit",))
@@ -116,8 +119,6 @@ class UnitReport(models.Model):
                                      on_delete=models.SET_NULL, related_name="+")
     review_comment = models.TextField(_("ý kiến của Khối Dân vận"), blank=True)
     reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("báo cáo quý của đơn vị")
@@ -168,7 +169,7 @@ class DocumentCounter(models.Model):
         return f"{self.doc_type} {self.term_start}: {self.last_number}"
 
 
-class WardSummary(models.Model):
+class WardSummary(ScopedModel):
     """Pre-computed figures of a ward for the city view, refreshed by Celery (its age is shown)."""
 
     access_policy = AccessPolicy(unit_fields=("ward",))
@@ -180,7 +181,7 @@ class WardSummary(models.Model):
     figures = models.JSONField(_("số liệu"), default=dict)
     computed_at = models.DateTimeField(_("tính lúc"))
 
-    objects = RestrictedManager()
+    audit_options = None  # figures computed from audited records, refreshed every night
 
     class Meta:
         verbose_name = _("số liệu tổng hợp của phường")

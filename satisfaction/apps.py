@@ -14,29 +14,14 @@ class SatisfactionConfig(AppConfig):
         # The records of this area that can complete tasks of the plan (plans.bindings).
         register_source(ASSESSMENTS)
 
-        from auditlog.registry import auditlog
 
         from core.areas import AreaSection
         from core.areas import register as register_section
         from core.navigation import MenuItem, register
-
-        from . import models
-        from .sections import satisfaction_figures
-
-        # Ratings and survey answers are audited too (an administrator's edit or deletion is recorded), but
-        # their creation by citizens is not: the public endpoint disables the log for its inserts.
-        for model in (models.SatisfactionSettings, models.RatingReason, models.Service, models.KioskDevice,
-                      models.Rating, models.RatingReasonLink, models.Dimension, models.Question,
-                      models.SurveyResponse, models.Answer, models.CriteriaSet, models.CriteriaGroup,
-                      models.Criterion, models.StarLevel, models.Assessment, models.CriterionScore):
-            auditlog.register(model)
-        auditlog.register(models.ServiceDesk, exclude_fields=["search_text"], m2m_fields={"services"})
-        auditlog.register(models.CorrectiveAction, exclude_fields=["search_text"])
-        auditlog.register(models.SurveyCampaign, exclude_fields=["search_text"])
-
         from core.notifications import register_events, register_pending
 
         from . import notifications
+        from .sections import satisfaction_figures
 
         register_events(notifications.EVENTS)
         register_pending("satisfaction", notifications.pending_for)

@@ -4,8 +4,7 @@ from rest_framework import serializers
 from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_units
 from core.models import Attachment
 
-from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
-from ..status import submission_status
+from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, submission_status
 
 
 class UnitPlanRoundSerializer(serializers.ModelSerializer):

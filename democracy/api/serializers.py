@@ -3,7 +3,6 @@ from rest_framework import serializers
 
 from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_people, visible_units
 
-from ..deadlines import legal_due_date
 from ..models import (
     SENDER_FIELDS,
     CitizenReception,
@@ -12,6 +11,7 @@ from ..models import (
     Petition,
     PetitionStep,
     Violation,
+    legal_due_date,
 )
 from ..services import (
     DisclosureStatus,

@@ -3,8 +3,7 @@ from rest_framework import serializers
 
 from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_people, visible_units
 
-from ..models import Conclusion, Meeting, MeetingRequirement
-from ..services import conclusion_status
+from ..models import Conclusion, Meeting, MeetingRequirement, conclusion_status
 
 
 class MeetingSerializer(EvidenceFilesMixin, serializers.ModelSerializer):

@@ -8,7 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager
+from core.access import AccessPolicy
+from core.models import ScopedModel
 from core.numbers import number as points
 
 
@@ -27,7 +28,7 @@ class Measure(models.TextChoices):
 COUNT_MEASURES = frozenset({Measure.RATINGS_COUNT, Measure.DISCLOSURES_COUNT})
 
 
-class CriteriaSet(models.Model):
+class CriteriaSet(ScopedModel):
     """A set of criteria issued by a decision (e.g. of the Provincial People's Committee)."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -47,8 +48,6 @@ class CriteriaSet(models.Model):
     note = models.TextField(_("ghi chú"), blank=True)
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
 
-    objects = RestrictedManager()
-
     class Meta:
         verbose_name = _("bộ tiêu chí Chính quyền thân thiện")
         verbose_name_plural = _("bộ tiêu chí Chính quyền thân thiện")
@@ -66,7 +65,7 @@ class CriteriaSet(models.Model):
         return reverse("satisfaction:criteria_set_detail", args=[self.pk])
 
 
-class CriteriaGroup(models.Model):
+class CriteriaGroup(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("criteria_set__ward",), ward_readable=True, bloc_only_change=True)
 
     criteria_set = models.ForeignKey(CriteriaSet, verbose_name=_("bộ tiêu chí"), on_delete=models.CASCADE,
@@ -77,8 +76,6 @@ class CriteriaGroup(models.Model):
                                      validators=[MinValueValidator(Decimal("0"))])
     is_bonus = models.BooleanField(_("nhóm điểm thưởng"), default=False)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("nhóm tiêu chí")
@@ -96,7 +93,7 @@ class CriteriaGroup(models.Model):
         return self.criteria_set.get_absolute_url()
 
 
-class Criterion(models.Model):
+class Criterion(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("group__criteria_set__ward",), ward_readable=True,
                                  bloc_only_change=True)
 
@@ -110,8 +107,6 @@ class Criterion(models.Model):
     measure = models.CharField(_("đo từ dữ liệu cổng"), max_length=32, choices=Measure.choices, blank=True,
                                default=Measure.NONE)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("tiêu chí")
@@ -129,15 +124,13 @@ class Criterion(models.Model):
         return bool(self.measure) and self.measure not in COUNT_MEASURES
 
 
-class StarLevel(models.Model):
+class StarLevel(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("criteria_set__ward",), ward_readable=True, bloc_only_change=True)
 
     criteria_set = models.ForeignKey(CriteriaSet, verbose_name=_("bộ tiêu chí"), on_delete=models.CASCADE,
                                      related_name="star_levels")
     stars = models.PositiveSmallIntegerField(_("số sao"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     min_score = models.DecimalField(_("điểm tối thiểu"), max_digits=6, decimal_places=2)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("mức xếp sao")
@@ -163,7 +156,7 @@ class AssessmentStatus(models.TextChoices):
     FINAL = "final", _("Đã chốt")
 
 
-class Assessment(models.Model):
+class Assessment(ScopedModel):
     """The ward's self-assessment of one quarter against a criteria set."""
 
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
@@ -188,8 +181,6 @@ class Assessment(models.Model):
     # Frozen when final, so the history does not move when a criteria set is edited later.
     total = models.DecimalField(_("tổng điểm"), max_digits=6, decimal_places=2, null=True, blank=True, editable=False)
     stars = models.PositiveSmallIntegerField(_("số sao"), null=True, blank=True, editable=False)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("kỳ tự đánh giá Chính quyền thân thiện")
@@ -224,7 +215,7 @@ class Review(models.TextChoices):
     ADJUSTED = "adjusted", _("Điều chỉnh")
 
 
-class CriterionScore(models.Model):
+class CriterionScore(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("assessment__unit",), ward_readable=True)
 
     assessment = models.ForeignKey(Assessment, verbose_name=_("kỳ tự đánh giá"), on_delete=models.CASCADE,
@@ -241,8 +232,6 @@ class CriterionScore(models.Model):
                                          blank=True, editable=False)
     gap_task = models.ForeignKey("plans.Task", verbose_name=_("nhiệm vụ khắc phục"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+", editable=False)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("điểm tiêu chí")

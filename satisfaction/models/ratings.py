@@ -9,7 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager
+from core.access import AccessPolicy
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 
@@ -37,7 +38,7 @@ class Channel(models.TextChoices):
     QR = "qr", _("Mã QR, điện thoại của người dân")
 
 
-class SatisfactionSettings(models.Model):
+class SatisfactionSettings(ScopedModel):
     """What a ward chose for its rating pages and the threshold that opens a corrective action."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -63,8 +64,6 @@ class SatisfactionSettings(models.Model):
         default="Ông/bà có hài lòng với việc giải quyết thủ tục hành chính hôm nay không?",
     )
 
-    objects = RestrictedManager()
-
     class Meta:
         verbose_name = _("thiết lập đánh giá hài lòng")
         verbose_name_plural = _("thiết lập đánh giá hài lòng")
@@ -82,7 +81,7 @@ class SatisfactionSettings(models.Model):
         return reverse("satisfaction:settings")
 
 
-class RatingReason(models.Model):
+class RatingReason(ScopedModel):
     """A reason a citizen may tick (thái độ, thời gian chờ, hướng dẫn, kết quả …); the ward edits the list."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -92,8 +91,6 @@ class RatingReason(models.Model):
     label = models.CharField(_("lý do"), max_length=120)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("lý do đánh giá")
@@ -111,7 +108,7 @@ class RatingReason(models.Model):
         return reverse("satisfaction:settings")
 
 
-class Service(models.Model):
+class Service(ScopedModel):
     """A field of administrative procedures handled at the desk (Hộ tịch, Chứng thực, Đất đai …)."""
 
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
@@ -121,8 +118,6 @@ class Service(models.Model):
     name = models.CharField(_("lĩnh vực, thủ tục"), max_length=160)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang dùng"), default=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("lĩnh vực thủ tục")
@@ -145,7 +140,7 @@ def new_public_code():
     return secrets.token_urlsafe(6).replace("-", "x").replace("_", "y").lower()
 
 
-class ServiceDesk(SearchableModel):
+class ServiceDesk(SearchableModel, ScopedModel):
     """A service desk of the one-stop shop (quầy) with its public rating page."""
 
     search_fields = ("name", "location", "unit__name")
@@ -165,7 +160,7 @@ class ServiceDesk(SearchableModel):
                                 on_delete=models.SET_NULL, related_name="+")
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
 
-    objects = RestrictedManager()
+    audit_options = {"m2m_fields": {"services"}}
 
     class Meta:
         verbose_name = _("quầy tiếp nhận")
@@ -188,7 +183,7 @@ def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class KioskDevice(models.Model):
+class KioskDevice(ScopedModel):
     """A tablet of the ward allowed to post ratings to a desk's kiosk page. Only the token's hash is kept."""
 
     access_policy = AccessPolicy(unit_fields=("desk__unit",))
@@ -201,8 +196,6 @@ class KioskDevice(models.Model):
                                    on_delete=models.SET_NULL, related_name="+", editable=False)
     created_at = models.DateTimeField(_("thời điểm cấp"), auto_now_add=True)
     last_seen_at = models.DateTimeField(_("lần gửi gần nhất"), null=True, blank=True, editable=False)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("thiết bị đánh giá")
@@ -223,7 +216,7 @@ class KioskDevice(models.Model):
         return device, token
 
 
-class Rating(models.Model):
+class Rating(ScopedModel):
     """One citizen's rating. Anonymous: no name, phone or address is asked or kept."""
 
     access_policy = AccessPolicy(unit_fields=("unit",))
@@ -257,8 +250,6 @@ class Rating(models.Model):
     rated_on = models.DateField(_("ngày đánh giá"))
     received_at = models.DateTimeField(_("thời điểm nhận"), auto_now_add=True)
 
-    objects = RestrictedManager()
-
     class Meta:
         verbose_name = _("lượt đánh giá")
         verbose_name_plural = _("lượt đánh giá")
@@ -280,13 +271,11 @@ class Rating(models.Model):
         return reverse("satisfaction:results") + f"?desk={self.desk_id}"
 
 
-class RatingReasonLink(models.Model):
+class RatingReasonLink(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("rating__unit",))
 
     rating = models.ForeignKey(Rating, verbose_name=_("lượt đánh giá"), on_delete=models.CASCADE)
     reason = models.ForeignKey(RatingReason, verbose_name=_("lý do"), on_delete=models.CASCADE, related_name="links")
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("lý do của lượt đánh giá")
@@ -306,7 +295,7 @@ class ActionStatus(models.TextChoices):
     CLOSED = "closed", _("Đã đóng")
 
 
-class CorrectiveAction(SearchableModel):
+class CorrectiveAction(SearchableModel, ScopedModel):
     """Low satisfaction of a desk or an officer in a period, assigned to the head of the unit until closed."""
 
     search_fields = ("title", "unit__name", "measures", "result")
@@ -337,8 +326,6 @@ class CorrectiveAction(SearchableModel):
     # One action per subject and period: the check can run any number of times.
     dedup_key = models.CharField(_("khóa chống trùng"), max_length=120, unique=True, editable=False)
     created_at = models.DateTimeField(_("thời điểm mở"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("hành động khắc phục")

@@ -8,7 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedManager
+from core.access import AccessPolicy
+from core.models import ScopedModel
 from core.search import SearchableModel
 
 # SIPAS (Decision 2640/QĐ-BNV, 2017): the five elements of public administrative services.
@@ -25,7 +26,7 @@ def new_survey_token():
     return secrets.token_urlsafe(9)
 
 
-class SurveyCampaign(SearchableModel):
+class SurveyCampaign(SearchableModel, ScopedModel):
     search_fields = ("title", "description", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -42,8 +43,6 @@ class SurveyCampaign(SearchableModel):
     public_token = models.CharField(_("mã đường dẫn công khai"), max_length=32, unique=True,
                                     default=new_survey_token, editable=False)
     created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("đợt khảo sát")
@@ -68,15 +67,13 @@ class SurveyCampaign(SearchableModel):
         super().save(*args, **kwargs)
 
 
-class Dimension(models.Model):
+class Dimension(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("campaign__unit",), ward_readable=True)
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
                                  related_name="dimensions")
     name = models.CharField(_("yếu tố"), max_length=255)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("yếu tố khảo sát")
@@ -97,7 +94,7 @@ class QuestionKind(models.TextChoices):
     TEXT = "text", _("Trả lời tự do")
 
 
-class Question(models.Model):
+class Question(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("campaign__unit",), ward_readable=True)
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -110,8 +107,6 @@ class Question(models.Model):
                                help_text=_("Với câu hỏi chọn một / chọn nhiều: mỗi dòng một lựa chọn."))
     required = models.BooleanField(_("bắt buộc trả lời"), default=False)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("câu hỏi khảo sát")
@@ -130,7 +125,7 @@ class ResponseChannel(models.TextChoices):
     PAPER = "paper", _("Phiếu giấy")
 
 
-class SurveyResponse(models.Model):
+class SurveyResponse(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("campaign__unit",))
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -141,8 +136,6 @@ class SurveyResponse(models.Model):
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("phiếu khảo sát")
@@ -163,7 +156,7 @@ class SurveyResponse(models.Model):
         return self.campaign.get_absolute_url()
 
 
-class Answer(models.Model):
+class Answer(ScopedModel):
     access_policy = AccessPolicy(unit_fields=("response__campaign__unit",))
 
     response = models.ForeignKey(SurveyResponse, verbose_name=_("phiếu"), on_delete=models.CASCADE,
@@ -174,8 +167,6 @@ class Answer(models.Model):
                                                    validators=[MinValueValidator(1), MaxValueValidator(5)])
     choice_values = models.JSONField(_("lựa chọn"), default=list, blank=True)
     text = models.TextField(_("trả lời"), blank=True)
-
-    objects = RestrictedManager()
 
     class Meta:
         verbose_name = _("câu trả lời")

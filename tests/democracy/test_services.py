@@ -7,7 +7,6 @@ from io import BytesIO
 import pytest
 
 from accountability.models import CadreFeedback, FeedbackSource
-from democracy.deadlines import add_working_days, legal_due_date
 from democracy.models import (
     CitizenReception,
     DisclosureChannel,
@@ -16,6 +15,8 @@ from democracy.models import (
     PetitionKind,
     PetitionState,
     Violation,
+    add_working_days,
+    legal_due_date,
 )
 from democracy.services import (
     ChecklistState,
