@@ -38,5 +38,7 @@ urlpatterns = [
     path("nam-tinh-hinh/gui/", views.ReportCreateView.as_view(), name="report_add"),
     path("nam-tinh-hinh/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
     path("nam-tinh-hinh/<int:pk>/sua/", views.ReportEditView.as_view(), name="report_edit"),
-    path("nam-tinh-hinh/<int:pk>/xu-ly/", views.ReportActionView.as_view(), name="report_action"),
+    path("nam-tinh-hinh/<int:pk>/tiep-nhan/", views.ReportAcknowledgeView.as_view(), name="report_acknowledge"),
+    path("nam-tinh-hinh/<int:pk>/tra-loi/", views.ReportAnswerView.as_view(), name="report_answer"),
+    path("nam-tinh-hinh/<int:pk>/theo-doi/", views.ReportWatchView.as_view(), name="report_watch"),
 ]
