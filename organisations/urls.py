@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import views
 
 app_name = "organisations"
@@ -7,8 +9,6 @@ app_name = "organisations"
 urlpatterns = [
     path("don-vi/", views.UnitListView.as_view(), name="unit_list"),
     path("don-vi/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
-    path("can-bo/", views.PersonListView.as_view(), name="person_list"),
-    path("can-bo/them/", views.PersonCreateView.as_view(), name="person_add"),
-    path("can-bo/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
-    path("can-bo/<int:pk>/sua/", views.PersonEditView.as_view(), name="person_edit"),
+    *object_paths("can-bo/", "person", list=views.PersonListView, add=views.PersonCreateView,
+                  detail=views.PersonDetailView, edit=views.PersonEditView),
 ]
