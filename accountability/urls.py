@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import views
 
 app_name = "accountability"
@@ -13,10 +15,8 @@ urlpatterns = [
     path("trach-nhiem/ke-hoach-don-vi/<int:pk>/nhac-nho/", views.RoundRemindView.as_view(), name="round_remind"),
     path("trach-nhiem/ke-hoach-don-vi/nop/<int:pk>/", views.SubmissionDetailView.as_view(), name="submission_detail"),
     path("trach-nhiem/ke-hoach-don-vi/nop/<int:pk>/sua/", views.SubmissionEditView.as_view(), name="submission_edit"),
-    path("trach-nhiem/phan-anh/", views.FeedbackListView.as_view(), name="feedback_list"),
-    path("trach-nhiem/phan-anh/them/", views.FeedbackCreateView.as_view(), name="feedback_add"),
-    path("trach-nhiem/phan-anh/<int:pk>/", views.FeedbackDetailView.as_view(), name="feedback_detail"),
-    path("trach-nhiem/phan-anh/<int:pk>/sua/", views.FeedbackEditView.as_view(), name="feedback_edit"),
+    *object_paths("trach-nhiem/phan-anh/", "feedback", list=views.FeedbackListView, add=views.FeedbackCreateView,
+                  detail=views.FeedbackDetailView, edit=views.FeedbackEditView),
     path("trach-nhiem/phan-anh/<int:feedback_pk>/kiem-diem/", views.ReviewCreateView.as_view(), name="review_add"),
     path("trach-nhiem/kiem-diem/", views.ReviewListView.as_view(), name="review_list"),
     path("trach-nhiem/can-bo/<int:person_pk>/", views.CadreHistoryView.as_view(), name="cadre_history"),

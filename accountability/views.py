@@ -249,9 +249,6 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateV
         form.instance.recorded_by = self.request.user
         return super().save_object(form)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):
     model = CadreFeedback
@@ -263,9 +260,6 @@ class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView)
         # The cadre may have changed: the unit follows the cadre.
         form.instance.unit_id = form.cleaned_data["cadre"].unit_id
         return super().save_object(form)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class ReviewCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):

@@ -321,7 +321,6 @@ class HouseholdListView(ObjectListView):
 
 class HouseholdDetailView(ObjectDetailView):
     model = Household
-    template_name = "communitygroups/household_detail.html"
     select_related = ("group__residential_group", "inter_family_group")
 
 
@@ -475,7 +474,6 @@ class ActivityListView(ObjectListView):
 
 class ActivityDetailView(ObjectDetailView):
     model = Activity
-    template_name = "communitygroups/activity_detail.html"
     select_related = ("group__residential_group", "author")
 
 
@@ -505,7 +503,6 @@ class ActivityFormMixin:
 class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
     model = Activity
     form_class = ActivityForm
-    template_name = "communitygroups/activity_form.html"
 
     def dispatch(self, request, *args, **kwargs):
         kind = request.GET.get("loai") or request.POST.get("loai") or ActivityKind.GREEN_SUNDAY
@@ -529,7 +526,6 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
 class ActivityEditView(ActivityFormMixin, ObjectEditView):
     model = Activity
     form_class = ActivityForm
-    template_name = "communitygroups/activity_form.html"
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -625,9 +621,6 @@ class ReportCreateView(ObjectCreateView):
 
     success_message = gettext_lazy("Đã gửi báo cáo tới Đảng ủy và UBND phường.")
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class ReportEditView(ObjectEditView):
     model = SituationReport
@@ -655,38 +648,49 @@ class ReportEditView(ObjectEditView):
 
 
 class ReportActionView(LoginRequiredMixin, View):
-    """Acknowledge, answer or pass on a report: the Party Committee's and the People's Committee's side."""
+    """One response to a report (the Party Committee's and the People's Committee's side), one view each."""
+
+    http_method_names = ["post"]
 
     def post(self, request, pk):
         report = get_object_or_404(SituationReport.objects.restrict(request.user, CHANGE)
                                    .select_related("group__residential_group", "peoples_committee"), pk=pk)
         if not services.may_respond(request.user, report):
             raise Http404
-        action = request.POST.get("action")
         with transaction.atomic(), set_actor(request.user):
-            if action == "acknowledge":
-                services.acknowledge_report(report, request.user)
-                messages.success(request, _("Đã tiếp nhận báo cáo."))
-            elif action == "answer":
-                form = AnswerForm(request.POST)
-                if not form.is_valid():
-                    view = ReportDetailView()
-                    view.setup(request, pk=pk)
-                    view.object = report
-                    return render(request, ReportDetailView.template_name,
-                                  view.get_context_data(object=report, answer_form=form), status=400)
-                services.answer_report(report, form.cleaned_data["answer"], request.user)
-                messages.success(request, _("Đã gửi trả lời."))
-            elif action == "watch":
-                try:
-                    services.turn_into_watch_report(report, request.user)
-                except services.WatchReportUnavailable as exc:
-                    messages.error(request, str(exc))
-                else:
-                    messages.success(request, _("Đã chuyển thành báo cáo theo dõi của Ban chỉ đạo công tác tôn giáo."))
-            else:
-                raise Http404
-        return HttpResponseRedirect(report.get_absolute_url())
+            return self.act(request, report) or HttpResponseRedirect(report.get_absolute_url())
+
+    def act(self, request, report):
+        raise NotImplementedError
+
+
+class ReportAcknowledgeView(ReportActionView):
+    def act(self, request, report):
+        services.acknowledge_report(report, request.user)
+        messages.success(request, _("Đã tiếp nhận báo cáo."))
+
+
+class ReportAnswerView(ReportActionView):
+    def act(self, request, report):
+        form = AnswerForm(request.POST)
+        if not form.is_valid():
+            view = ReportDetailView()
+            view.setup(request, pk=report.pk)
+            view.object = report
+            return render(request, ReportDetailView.template_name,
+                          view.get_context_data(object=report, answer_form=form), status=400)
+        services.answer_report(report, form.cleaned_data["answer"], request.user)
+        messages.success(request, _("Đã gửi trả lời."))
+
+
+class ReportWatchView(ReportActionView):
+    def act(self, request, report):
+        try:
+            services.turn_into_watch_report(report, request.user)
+        except services.WatchReportUnavailable as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Đã chuyển thành báo cáo theo dõi của Ban chỉ đạo công tác tôn giáo."))
 
 
 # --- Classification -----------------------------------------------------------------------------------
@@ -791,7 +795,4 @@ class OverrideView(ObjectEditView):
         with set_actor(self.request.user):
             return services.override_classification(self.object, form.cleaned_data["override_level"],
                                                     form.cleaned_data["override_reason"], self.request.user)
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 

@@ -87,7 +87,6 @@ class DisclosureListView(ObjectListView):
 
 class DisclosureDetailView(ObjectDetailView):
     model = Disclosure
-    template_name = "democracy/disclosure_detail.html"
     select_related = ("unit", "approver", "requirement", "created_by")
 
     def get_context_data(self, **kwargs):
@@ -127,18 +126,12 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
         form.instance.created_by = self.request.user
         return super().save_object(form)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
     model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu nội dung công khai.")
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class DisclosureApproveView(ObjectEditView):
@@ -148,9 +141,6 @@ class DisclosureApproveView(ObjectEditView):
     form_class = DisclosureApprovalForm
     template_name = "democracy/disclosure_approve.html"
     success_message = gettext_lazy("Đã ghi nhận phê duyệt của Chủ tịch UBND phường.")
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class DisclosureDeleteView(ObjectDeleteView):
@@ -328,7 +318,6 @@ class PetitionListView(ObjectListView):
 
 class PetitionDetailView(ObjectDetailView):
     model = Petition
-    template_name = "democracy/petition_detail.html"
     select_related = ("handling_unit", "about_unit", "about_cadre", "about_cadre__unit", "created_by")
 
     def get_context_data(self, **kwargs):
@@ -390,18 +379,12 @@ class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
         form.instance.created_by = self.request.user
         return super().save_object(form)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
     model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu đơn.")
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class PetitionStepCreateView(EvidenceSaveMixin, ObjectCreateView):
@@ -476,7 +459,6 @@ class ViolationExportView(ViolationListView):
 
 class ViolationDetailView(ObjectDetailView):
     model = Violation
-    template_name = "democracy/violation_detail.html"
     select_related = ("unit", "person", "petition", "created_by")
 
     def get_context_data(self, **kwargs):
@@ -511,9 +493,6 @@ class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
         form.instance.created_by = self.request.user
         return super().save_object(form)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class ViolationEditView(EvidenceSaveMixin, ObjectEditView):
     model = Violation
@@ -521,5 +500,3 @@ class ViolationEditView(EvidenceSaveMixin, ObjectEditView):
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu vi phạm.")
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()

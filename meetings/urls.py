@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import views
 
 app_name = "meetings"
@@ -9,12 +11,10 @@ urlpatterns = [
     path("hoi-nghi/them/", views.MeetingCreateView.as_view(), name="meeting_add"),
     path("hoi-nghi/lich-nam/", views.ScheduleView.as_view(), name="schedule"),
     path("hoi-nghi/lich-nam/mac-dinh/", views.ScheduleDefaultsView.as_view(), name="schedule_defaults"),
-    path("hoi-nghi/yeu-cau/them/", views.RequirementCreateView.as_view(), name="requirement_add"),
-    path("hoi-nghi/yeu-cau/<int:pk>/sua/", views.RequirementEditView.as_view(), name="requirement_edit"),
-    path("hoi-nghi/yeu-cau/<int:pk>/xoa/", views.RequirementDeleteView.as_view(), name="requirement_delete"),
-    path("hoi-nghi/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
-    path("hoi-nghi/<int:pk>/sua/", views.MeetingEditView.as_view(), name="meeting_edit"),
-    path("hoi-nghi/<int:pk>/xoa/", views.MeetingDeleteView.as_view(), name="meeting_delete"),
+    *object_paths("hoi-nghi/yeu-cau/", "requirement", add=views.RequirementCreateView, edit=views.RequirementEditView,
+                  delete=views.RequirementDeleteView),
+    *object_paths("hoi-nghi/", "meeting", detail=views.MeetingDetailView, edit=views.MeetingEditView,
+                  delete=views.MeetingDeleteView),
     path("hoi-nghi/<int:meeting_pk>/ket-luan/them/", views.ConclusionCreateView.as_view(), name="conclusion_add"),
     path("ket-luan/", views.ConclusionListView.as_view(), name="conclusion_list"),
     path("ket-luan/qua-han/", views.OverdueConclusionListView.as_view(), name="conclusion_overdue"),

@@ -46,7 +46,6 @@ class MeetingListView(ObjectListView):
 
 class MeetingDetailView(ObjectDetailView):
     model = Meeting
-    template_name = "meetings/meeting_detail.html"
     select_related = ("organiser", "chair")
 
     def get_context_data(self, **kwargs):
@@ -68,7 +67,6 @@ class MeetingDetailView(ObjectDetailView):
 class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
     model = Meeting
     form_class = MeetingForm
-    template_name = "meetings/meeting_form.html"
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
 
@@ -85,19 +83,12 @@ class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
         form.instance.created_by = self.request.user
         return super().save_object(form)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class MeetingEditView(EvidenceSaveMixin, ObjectEditView):
     model = Meeting
     form_class = MeetingForm
-    template_name = "meetings/meeting_form.html"
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class MeetingDeleteView(ObjectDeleteView):
@@ -110,7 +101,6 @@ class ConclusionCreateView(ObjectCreateView):
 
     model = Conclusion
     form_class = ConclusionForm
-    template_name = "meetings/conclusion_form.html"
     success_message = gettext_lazy("Đã thêm kết luận.")
 
     def dispatch(self, request, *args, **kwargs):
@@ -160,7 +150,6 @@ class OverdueConclusionListView(ConclusionListView):
 
 class ConclusionDetailView(ObjectDetailView):
     model = Conclusion
-    template_name = "meetings/conclusion_detail.html"
     select_related = ("responsible_unit", "meeting", "meeting__organiser")
 
     def get_queryset(self):
@@ -183,16 +172,12 @@ class ConclusionFollowUpView(EvidenceSaveMixin, ObjectEditView):
     template_name = "meetings/conclusion_followup.html"
     success_message = gettext_lazy("Đã cập nhật kết quả thực hiện kết luận.")
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class ConclusionEditView(ObjectEditView):
     """Change what was concluded (text, unit, due date): for those who may change the meeting."""
 
     model = Conclusion
     form_class = ConclusionForm
-    template_name = "meetings/conclusion_form.html"
     success_message = gettext_lazy("Đã lưu kết luận.")
 
     def get_queryset(self):
@@ -203,9 +188,6 @@ class ConclusionEditView(ObjectEditView):
         context = super().get_context_data(**kwargs)
         context["meeting"] = self.object.meeting
         return context
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class ConclusionDeleteView(ObjectDeleteView):

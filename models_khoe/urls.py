@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import views
 
 app_name = "models_khoe"
@@ -9,11 +11,15 @@ urlpatterns = [
     path("dan-van-kheo/dang-ky/", views.RegisterView.as_view(), name="model_add"),
     path("dan-van-kheo/viec-can-cham/", views.TodoView.as_view(), name="todo"),
     path("dan-van-kheo/xep-hang/", views.RankingView.as_view(), name="ranking"),
-    path("dan-van-kheo/khoi/", views.BlocListView.as_view(), name="bloc_list"),
-    path("dan-van-kheo/khoi/them/", views.BlocCreateView.as_view(), name="bloc_add"),
-    path("dan-van-kheo/khoi/<int:pk>/", views.BlocDetailView.as_view(), name="bloc_detail"),
+    *object_paths("dan-van-kheo/khoi/", "bloc", list=views.BlocListView, add=views.BlocCreateView,
+                  detail=views.BlocDetailView, edit=views.BlocEditView),
+    path("dan-van-kheo/khoi/<int:pk>/tieu-chi/", views.BlocCriteriaView.as_view(), name="bloc_criteria"),
+    path("dan-van-kheo/khoi/<int:pk>/nguoi-cham/", views.EvaluatorAssignView.as_view(), name="evaluator_assign"),
+    path("dan-van-kheo/khoi/<int:pk>/nguoi-cham/bo/", views.EvaluatorRemoveView.as_view(), name="evaluator_remove"),
     path("dan-van-kheo/cong-nhan/", views.round_latest, name="round_latest"),
     path("dan-van-kheo/cong-nhan/<int:year>/", views.RoundView.as_view(), name="round_detail"),
+    path("dan-van-kheo/cong-nhan/<int:year>/sua/", views.RoundEditView.as_view(), name="round_edit"),
+    path("dan-van-kheo/cong-nhan/<int:year>/de-nghi/", views.RoundProposalView.as_view(), name="round_proposal_edit"),
     path("dan-van-kheo/cong-nhan/<int:year>/de-nghi.pdf", views.ProposalPdfView.as_view(), name="round_proposal"),
     path("dan-van-kheo/<int:pk>/", views.ModelDetailView.as_view(), name="model_detail"),
     path("dan-van-kheo/<int:pk>/sua/", views.ReviseView.as_view(), name="model_edit"),

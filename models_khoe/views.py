@@ -524,7 +524,6 @@ class BlocDetailView(TabsMixin, ObjectDetailView):
     """A bloc: its details, its rubric (editable until scoring starts) and its evaluators by year."""
 
     model = Bloc
-    template_name = "models_khoe/bloc_detail.html"
     tab = "blocs"
 
     def get_context_data(self, **kwargs):
@@ -545,60 +544,79 @@ class BlocDetailView(TabsMixin, ObjectDetailView):
             context["evaluator_form"] = kwargs.get("evaluator_form") or EvaluatorForm(ward=bloc.ward, prefix="nc")
         return context
 
+
+class BlocActionView(BlocDetailView):
+    """A form posted from a bloc's page, one view per form; errors show on that page."""
+
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         self.object = get_object_or_404(Bloc.objects.restrict(request.user, CHANGE), pk=pk)
-        bloc = self.object
-        if not services.may_manage_blocs(request.user, bloc.ward):
+        if not services.may_manage_blocs(request.user, self.object.ward):
             raise PermissionDenied(_("Chỉ Khối Dân vận Đảng ủy quản lý khối thi đua."))
-        action = request.POST.get("action")
-        forms = {}
         with set_actor(request.user):
-            if action == "bloc":
-                form = BlocForm(request.POST, instance=bloc, prefix="khoi")
-                if form.is_valid():
-                    form.save()
-                    messages.success(request, _("Đã lưu thông tin khối."))
-                    return HttpResponseRedirect(bloc.get_absolute_url())
-                forms["bloc_form"] = form
-            elif action == "criteria":
-                formset = CriterionFormSet(request.POST, queryset=bloc.criteria.order_by("order", "pk"), prefix="tc")
-                if services.rubric_locked(bloc):
-                    messages.error(request, _("Đang chấm điểm theo bộ tiêu chí này: không sửa được tiêu chí."))
-                    return HttpResponseRedirect(bloc.get_absolute_url())
-                if formset.is_valid():
-                    with transaction.atomic():
-                        for criterion in formset.save(commit=False):
-                            criterion.bloc = bloc
-                            criterion.save()
-                    messages.success(request, _("Đã lưu bộ tiêu chí: tổng %(total)s điểm.")
-                                     % {"total": plain_number(services.max_total(bloc))})
-                    return HttpResponseRedirect(bloc.get_absolute_url())
-                forms["criteria_formset"] = formset
-            elif action == "evaluator":
-                form = EvaluatorForm(request.POST, ward=bloc.ward, prefix="nc")
-                if form.is_valid():
-                    try:
-                        services.assign_evaluator(request.user, bloc, form.cleaned_data["year"],
-                                                  form.cleaned_data["evaluator"])
-                    except ValidationError as error:
-                        add_errors(form, error)
-                    else:
-                        messages.success(request, _("Đã phân công người chấm."))
-                        return HttpResponseRedirect(f"{bloc.get_absolute_url()}#nguoi-cham")
-                forms["evaluator_form"] = form
-            elif action == "remove_evaluator":
-                assignment = get_object_or_404(EvaluatorAssignment, pk=request.POST.get("assignment"), bloc=bloc)
-                try:
-                    services.remove_evaluator(request.user, assignment)
-                except ValidationError as error:
-                    messages.error(request, " ".join(error.messages))
-                else:
-                    messages.success(request, _("Đã bỏ phân công người chấm."))
-                return HttpResponseRedirect(f"{bloc.get_absolute_url()}#nguoi-cham")
+            return self.act(request, self.object)
+
+    def act(self, request, bloc):
+        raise NotImplementedError
+
+    def invalid(self, **forms):
+        messages.error(self.request, _("Chưa lưu được. Vui lòng xem lỗi bên dưới."))
+        return self.render_to_response(self.get_context_data(object=self.object, **forms), status=400)
+
+
+class BlocEditView(BlocActionView):
+    def act(self, request, bloc):
+        form = BlocForm(request.POST, instance=bloc, prefix="khoi")
+        if not form.is_valid():
+            return self.invalid(bloc_form=form)
+        form.save()
+        messages.success(request, _("Đã lưu thông tin khối."))
+        return HttpResponseRedirect(bloc.get_absolute_url())
+
+
+class BlocCriteriaView(BlocActionView):
+    def act(self, request, bloc):
+        formset = CriterionFormSet(request.POST, queryset=bloc.criteria.order_by("order", "pk"), prefix="tc")
+        if services.rubric_locked(bloc):
+            messages.error(request, _("Đang chấm điểm theo bộ tiêu chí này: không sửa được tiêu chí."))
+            return HttpResponseRedirect(bloc.get_absolute_url())
+        if not formset.is_valid():
+            return self.invalid(criteria_formset=formset)
+        with transaction.atomic():
+            for criterion in formset.save(commit=False):
+                criterion.bloc = bloc
+                criterion.save()
+        messages.success(request, _("Đã lưu bộ tiêu chí: tổng %(total)s điểm.")
+                         % {"total": plain_number(services.max_total(bloc))})
+        return HttpResponseRedirect(bloc.get_absolute_url())
+
+
+class EvaluatorAssignView(BlocActionView):
+    def act(self, request, bloc):
+        form = EvaluatorForm(request.POST, ward=bloc.ward, prefix="nc")
+        if form.is_valid():
+            try:
+                services.assign_evaluator(request.user, bloc, form.cleaned_data["year"],
+                                          form.cleaned_data["evaluator"])
+            except ValidationError as error:
+                add_errors(form, error)
             else:
-                raise Http404
-        messages.error(request, _("Chưa lưu được. Vui lòng xem lỗi bên dưới."))
-        return self.render_to_response(self.get_context_data(object=bloc, **forms), status=400)
+                messages.success(request, _("Đã phân công người chấm."))
+                return HttpResponseRedirect(f"{bloc.get_absolute_url()}#nguoi-cham")
+        return self.invalid(evaluator_form=form)
+
+
+class EvaluatorRemoveView(BlocActionView):
+    def act(self, request, bloc):
+        assignment = get_object_or_404(EvaluatorAssignment, pk=request.POST.get("assignment"), bloc=bloc)
+        try:
+            services.remove_evaluator(request.user, assignment)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã bỏ phân công người chấm."))
+        return HttpResponseRedirect(f"{bloc.get_absolute_url()}#nguoi-cham")
 
 
 # --- Recognition, certificates ------------------------------------------------------------------------------
@@ -644,31 +662,44 @@ class RoundView(TabsMixin, LoginRequiredMixin, TemplateView):
             context["round_form"] = kwargs.get("round_form") or RoundForm(instance=instance)
         return context
 
+
+class RoundActionView(RoundView):
+    """A form posted from the year's recognition page, one view per form."""
+
+    http_method_names = ["post"]
+
     def post(self, request, year):
         self.setup_round(request, year)
         if not self.may_manage:
             raise PermissionDenied(_("Chỉ Khối Dân vận Đảng ủy lập danh sách công nhận, biểu dương."))
-        action = request.POST.get("action")
         with set_actor(request.user):
-            if action == "round":
-                instance = self.round or RecognitionRound(ward=self.ward, year=year)
-                form = RoundForm(request.POST, instance=instance)
-                if not form.is_valid():
-                    messages.error(request, _("Chưa lưu được. Vui lòng xem lỗi bên dưới."))
-                    return self.render_to_response(self.get_context_data(round_form=form), status=400)
-                with transaction.atomic():
-                    round_ = form.save()
-                    if round_.ceremony_on:
-                        services.schedule_ceremony(request.user, round_)
-                messages.success(request, _("Đã lưu thông tin đợt công nhận."))
-            elif action == "proposal":
-                chosen = set(request.POST.getlist("proposed"))
-                with transaction.atomic():
-                    for recognition in Recognition.objects.restrict(request.user, CHANGE).filter(round=self.round):
-                        services.set_proposal(request.user, recognition, str(recognition.pk) in chosen)
-                messages.success(request, _("Đã lưu danh sách đề nghị Thành ủy biểu dương."))
-            else:
-                raise Http404
+            return self.act(request, year)
+
+    def act(self, request, year):
+        raise NotImplementedError
+
+
+class RoundEditView(RoundActionView):
+    def act(self, request, year):
+        form = RoundForm(request.POST, instance=self.round or RecognitionRound(ward=self.ward, year=year))
+        if not form.is_valid():
+            messages.error(request, _("Chưa lưu được. Vui lòng xem lỗi bên dưới."))
+            return self.render_to_response(self.get_context_data(round_form=form), status=400)
+        with transaction.atomic():
+            round_ = form.save()
+            if round_.ceremony_on:
+                services.schedule_ceremony(request.user, round_)
+        messages.success(request, _("Đã lưu thông tin đợt công nhận."))
+        return HttpResponseRedirect(reverse("models_khoe:round_detail", args=[year]))
+
+
+class RoundProposalView(RoundActionView):
+    def act(self, request, year):
+        chosen = set(request.POST.getlist("proposed"))
+        with transaction.atomic():
+            for recognition in Recognition.objects.restrict(request.user, CHANGE).filter(round=self.round):
+                services.set_proposal(request.user, recognition, str(recognition.pk) in chosen)
+        messages.success(request, _("Đã lưu danh sách đề nghị Thành ủy biểu dương."))
         return HttpResponseRedirect(reverse("models_khoe:round_detail", args=[year]))
 
 

@@ -1,17 +1,15 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import views
 
 app_name = "organisations"
 
 urlpatterns = [
-    path("don-vi/", views.UnitListView.as_view(), name="unit_list"),
-    path("don-vi/them/", views.UnitCreateView.as_view(), name="unit_add"),
-    path("don-vi/<int:pk>/", views.UnitDetailView.as_view(), name="unit_detail"),
-    path("don-vi/<int:pk>/sua/", views.UnitEditView.as_view(), name="unit_edit"),
-    path("can-bo/", views.PersonListView.as_view(), name="person_list"),
-    path("can-bo/them/", views.PersonCreateView.as_view(), name="person_add"),
-    path("can-bo/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
-    path("can-bo/<int:pk>/sua/", views.PersonEditView.as_view(), name="person_edit"),
+    *object_paths("don-vi/", "unit", list=views.UnitListView, add=views.UnitCreateView, detail=views.UnitDetailView,
+                  edit=views.UnitEditView),
+    *object_paths("can-bo/", "person", list=views.PersonListView, add=views.PersonCreateView,
+                  detail=views.PersonDetailView, edit=views.PersonEditView),
     path("van-ban/thong-tin-ban-hanh/", views.DocumentSettingsEditView.as_view(), name="document_settings"),
 ]

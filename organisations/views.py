@@ -17,7 +17,6 @@ class UnitListView(ObjectListView):
 
 class UnitDetailView(ObjectDetailView):
     model = Unit
-    template_name = "organisations/unit_detail.html"
     select_related = ("parent", "ward")
 
     def get_context_data(self, **kwargs):
@@ -55,7 +54,6 @@ class PersonListView(ObjectListView):
 
 class PersonDetailView(ObjectDetailView):
     model = Person
-    template_name = "organisations/person_detail.html"
     select_related = ("unit",)
 
 class PersonCreateView(ObjectCreateView):

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import excel_views, views
 from .binding_views import TaskBindingView
 from .import_views import PlanImportPreviewView, PlanImportView
@@ -20,9 +22,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/sua/", views.TaskEditView.as_view(), name="task_edit"),
     path("nhiem-vu/<int:pk>/tien-do/", views.ProgressCreateView.as_view(), name="progress_add"),
     path("nhiem-vu/<int:pk>/nguon-tien-do/", TaskBindingView.as_view(), name="task_binding"),
-    path("phan-cong-chi-bo/", views.CellAssignmentListView.as_view(), name="cell_assignment_list"),
-    path("phan-cong-chi-bo/them/", views.CellAssignmentCreateView.as_view(), name="cell_assignment_add"),
-    path("phan-cong-chi-bo/<int:pk>/", views.CellAssignmentDetailView.as_view(), name="cell_assignment_detail"),
-    path("phan-cong-chi-bo/<int:pk>/sua/", views.CellAssignmentEditView.as_view(), name="cell_assignment_edit"),
-    path("phan-cong-chi-bo/<int:pk>/xoa/", views.CellAssignmentDeleteView.as_view(), name="cell_assignment_delete"),
+    *object_paths("phan-cong-chi-bo/", "cell_assignment", list=views.CellAssignmentListView,
+                  add=views.CellAssignmentCreateView, detail=views.CellAssignmentDetailView,
+                  edit=views.CellAssignmentEditView, delete=views.CellAssignmentDeleteView),
 ]

@@ -79,7 +79,6 @@ class PlanListView(ObjectListView):
 
 class PlanDetailView(ObjectDetailView):
     model = Plan
-    template_name = "plans/plan_detail.html"
     select_related = ("ward", "parent")
 
     def get_context_data(self, **kwargs):
@@ -229,9 +228,6 @@ class TaskCreateView(ObjectCreateView):
     model = Task
     form_class = TaskForm
     template_name = "core/object_form.html"
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
     def save_object(self, form):
         from .services import initialise_task

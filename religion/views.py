@@ -103,9 +103,6 @@ class ReligionCreateView(AreaMixin, ObjectCreateView):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = reverse(self.list_url_name)
@@ -114,9 +111,6 @@ class ReligionCreateView(AreaMixin, ObjectCreateView):
 
 class ReligionEditView(AreaMixin, ObjectEditView):
     template_name = "religion/object_form.html"
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class ReligionDeleteView(AreaMixin, ObjectDeleteView):
@@ -360,7 +354,6 @@ class EstablishmentListView(ReligionListView):
 
 class EstablishmentDetailView(ReligionDetailView):
     model = Establishment
-    template_name = "religion/establishment_detail.html"
     select_related = ("residential_group", "ward")
 
     def get_queryset(self):
@@ -717,7 +710,6 @@ class KeyPersonListView(ReligionListView):
 
 class KeyPersonDetailView(ReligionDetailView):
     model = KeyPerson
-    template_name = "religion/keyperson_detail.html"
     select_related = ("establishment", "residential_group", "liaison_unit")
 
 

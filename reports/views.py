@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, VIEW, may
-from core.areas import figures_for, sections_for
+from core.areas import sections_for
 from core.spreadsheets import xlsx_response
 from core.views import ObjectDetailView, ObjectListView
 from core.wards import visible_wards, ward_for_request
@@ -22,32 +22,17 @@ from organisations.models import Role
 from plans.models import Task, TaskStatus
 from plans.services import status_filter
 
-from . import services
-from .charts import bar_chart
+from . import dashboard, services
+from .dashboard import headlines
 from .filtersets import QuarterlyReportFilterSet
 from .forms import NarrativeForm, UnitReportForm
 from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
-
-
-def headlines(key, title, data):
-    """The figures an area sums itself up with, as dicts of key, title, value, unit and max: its headline, then
-    any more it gives (the friendly-government stars beside the satisfaction index). See core/areas.py."""
-    if not isinstance(data, dict):
-        return []
-    result = [{"key": key, "title": str(data.get("headline_label") or title), "value": data.get("headline"),
-               "unit": data.get("headline_unit", ""), "max": 100 if data.get("headline_unit") == "%" else None}]
-    for extra in data.get("more_headlines") or []:
-        result.append({"key": f"{key}.{extra['key']}", "title": str(extra.get("label") or extra["key"]),
-                       "value": extra.get("value"), "unit": extra.get("unit", ""), "max": extra.get("max"),
-                       "status": extra.get("status")})
-    return result
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
     """The Standing Committee's dashboard of a ward: a tile per area, charts, overdue work, next deadlines."""
 
     template_name = "reports/dashboard.html"
-    trend_quarters = 4
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -56,18 +41,9 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         now = periods.today()
         year, quarter = services.next_due(now)
         start, end = services.cutoff_period(year, quarter)
-        tiles = []
-        for section, figures in figures_for(ward, start, end, user):
-            chart = figures.data.get("chart") if isinstance(figures.data, dict) else None
-            tiles.append({
-                "section": section,
-                "figures": figures,
-                "chart": bar_chart(chart["labels"], chart["values"], chart.get("unit", ""), axis=chart.get("axis"),
-                                   categories=chart.get("categories"),
-                                   maximum=100 if chart.get("unit") == "%" else None) if chart else None,
-            })
-        reports = self._reports(ward, year, quarter)
-        context["trends"] = self._trends(year, quarter, tiles, reports)
+        tiles = dashboard.tiles(ward, start, end, user)
+        reports = dashboard.trend_reports(ward, year, quarter)
+        context["trends"] = dashboard.trends(year, quarter, tiles, reports)
         context["headline"] = services.headline_figures(
             {tile["section"].key: tile["figures"].data for tile in tiles if isinstance(tile["figures"].data, dict)},
             reports, year, quarter, now)
@@ -96,53 +72,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         })
         return context
 
-    def _quarters(self, year, quarter):
-        quarters = [(year, quarter)]
-        for _index in range(self.trend_quarters - 1):
-            quarters.insert(0, periods.previous_quarter(*quarters[0]))
-        return quarters
 
-    def _reports(self, ward, year, quarter):
-        """The ward's quarterly reports of the trend's quarters by (year, quarter), with their units' reports: two
-        queries, whatever the number of quarters and units."""
-        first = self._quarters(year, quarter)[0]
-        unit_reports = UnitReport.objects.select_related("unit")
-        return {
-            (report.year, report.quarter): report
-            for report in QuarterlyReport.objects.filter(ward=ward)
-            .filter(models.Q(year=first[0], quarter__gte=first[1]) | models.Q(year__gt=first[0]))
-            .prefetch_related(models.Prefetch("unit_reports", queryset=unit_reports))
-        }
-
-    def _trends(self, year, quarter, current, reports):
-        """Each area's headline figures quarter by quarter: past quarters from their quarterly reports (the
-        frozen copy once approved, as the report page and its PDF print them), the current one live."""
-        quarters = self._quarters(year, quarter)
-        past = {key: services.report_content(report)["figures"] for key, report in reports.items()}
-        series = {}
-        for tile in current:
-            for line in headlines(tile["section"].key, tile["section"].title, tile["figures"].data):
-                series[line["key"]] = {**line, "values": []}
-        for y, q in quarters:
-            if (y, q) == (year, quarter):
-                lines = [line for tile in current
-                         for line in headlines(tile["section"].key, tile["section"].title, tile["figures"].data)]
-            else:
-                lines = [line for section in (past.get((y, q)) or {}).get("sections", [])
-                         for line in headlines(section["key"], section["title"], section.get("data"))]
-            values = {line["key"]: line["value"] for line in lines}
-            for key, item in series.items():
-                item["values"].append(values.get(key))
-        labels = [periods.quarter_label(y, q) for y, q in quarters]
-        trends = []
-        for item in series.values():
-            if sum(value is not None for value in item["values"]) >= 2:
-                trends.append({"key": item["key"], "title": item["title"], "labels": labels,
-                               "values": item["values"],
-                               "chart": bar_chart(labels, item["values"], item["unit"], maximum=item["max"],
-                                                  categories=_("Quý"),
-                                                  axis=_("sao") if item["key"].endswith("stars") else None)})
-        return trends
 
 
 def _city_viewer_or_admin(user):
@@ -300,44 +230,69 @@ class ReportDetailView(ObjectDetailView):
 
 
 class ReportActionView(LoginRequiredMixin, View):
-    """Narrative, refresh, submit, return and approve: each through the service that checks who may do it."""
+    """One step on a report, through the service that checks who may take it; errors come back as messages."""
+
+    http_method_names = ["post"]
 
     def post(self, request, pk):
         report = get_object_or_404(QuarterlyReport.objects.restrict(request.user, VIEW), pk=pk)
-        action = request.POST.get("action")
-        if action == "approve" and request.POST.get("confirmed") != "1":
-            return HttpResponseRedirect(f"{report.get_absolute_url()}?xac-nhan=phe-duyet#xac-nhan")
         try:
             with transaction.atomic(), set_actor(request.user):
-                if action == "save":
-                    form = NarrativeForm(request.POST, instance=report)
-                    if not form.is_valid():
-                        raise ValidationError(_("Nội dung chưa hợp lệ."))
-                    services.update_narrative(report, request.user, **form.cleaned_data)
-                    messages.success(request, _("Đã lưu nội dung báo cáo."))
-                elif action == "refresh":
-                    if not (request.user.is_admin or request.user.role == Role.BLOC):
-                        raise PermissionDenied
-                    services.prepare_draft(report.ward_id, report.year, report.quarter)
-                    messages.success(request, _("Đã cập nhật số liệu; phần nội dung đã viết được giữ nguyên."))
-                elif action == "submit":
-                    services.submit(report, request.user)
-                    messages.success(request, _("Đã trình báo cáo lên Ban Thường vụ."))
-                elif action == "return":
-                    services.return_to_draft(report, request.user, request.POST.get("comment", ""))
-                    messages.success(request, _("Đã trả lại báo cáo cho Khối Dân vận."))
-                elif action == "approve":
-                    report = services.approve(report, request.user)
-                    messages.success(request, _("Đã phê duyệt báo cáo số %(code)s. Đang tạo tệp PDF…")
-                                     % {"code": report.document_code})
-                else:
-                    raise Http404
+                report = self.act(request, report) or report
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
         except PermissionDenied as error:
             messages.error(request, str(error) or _("Bạn không có quyền thực hiện thao tác này."))
         return HttpResponseRedirect(report.get_absolute_url())
+
+    def act(self, request, report):
+        raise NotImplementedError
+
+
+class ReportSaveView(ReportActionView):
+    def act(self, request, report):
+        form = NarrativeForm(request.POST, instance=report)
+        if not form.is_valid():
+            raise ValidationError(_("Nội dung chưa hợp lệ."))
+        services.update_narrative(report, request.user, **form.cleaned_data)
+        messages.success(request, _("Đã lưu nội dung báo cáo."))
+
+
+class ReportRefreshView(ReportActionView):
+    def act(self, request, report):
+        if not (request.user.is_admin or request.user.role == Role.BLOC):
+            raise PermissionDenied
+        services.prepare_draft(report.ward_id, report.year, report.quarter)
+        messages.success(request, _("Đã cập nhật số liệu; phần nội dung đã viết được giữ nguyên."))
+
+
+class ReportSubmitView(ReportActionView):
+    def act(self, request, report):
+        services.submit(report, request.user)
+        messages.success(request, _("Đã trình báo cáo lên Ban Thường vụ."))
+
+
+class ReportReturnView(ReportActionView):
+    def act(self, request, report):
+        services.return_to_draft(report, request.user, request.POST.get("comment", ""))
+        messages.success(request, _("Đã trả lại báo cáo cho Khối Dân vận."))
+
+
+class ReportApproveView(ReportActionView):
+    """Approval numbers and freezes the report for ever: without the confirmation it asks on the page first."""
+
+    def post(self, request, pk):
+        if request.POST.get("confirmed") != "1":
+            report = get_object_or_404(QuarterlyReport.objects.restrict(request.user, VIEW), pk=pk)
+            return HttpResponseRedirect(f"{report.get_absolute_url()}?xac-nhan=phe-duyet#xac-nhan")
+        return super().post(request, pk)
+
+    def act(self, request, report):
+        report = services.approve(report, request.user)
+        messages.success(request, _("Đã phê duyệt báo cáo số %(code)s. Đang tạo tệp PDF…")
+                         % {"code": report.document_code})
+        return report
 
 
 class ReportPdfStatusView(LoginRequiredMixin, View):

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import public_views
 from .views import ratings
 
@@ -15,9 +17,10 @@ urlpatterns = [
     # Officials.
     path("hai-long/", ratings.ResultsView.as_view(), name="results"),
     path("hai-long/thiet-lap/", ratings.SettingsView.as_view(), name="settings"),
-    path("hai-long/quay/", ratings.DeskListView.as_view(), name="desk_list"),
-    path("hai-long/quay/them/", ratings.DeskCreateView.as_view(), name="desk_add"),
-    path("hai-long/quay/<int:pk>/", ratings.DeskDetailView.as_view(), name="desk_detail"),
+    path("hai-long/thiet-lap/ly-do/", ratings.ReasonSaveView.as_view(), name="settings_reason"),
+    path("hai-long/thiet-lap/dich-vu/", ratings.ServiceSaveView.as_view(), name="settings_service"),
+    *object_paths("hai-long/quay/", "desk", list=ratings.DeskListView, add=ratings.DeskCreateView,
+                  detail=ratings.DeskDetailView),
     path("hai-long/quay/<int:pk>/ma-qr/", ratings.DeskQrPosterView.as_view(), name="desk_qr_poster"),
     path("hai-long/quay/<int:pk>/sua/", ratings.DeskEditView.as_view(), name="desk_edit"),
     path("hai-long/quay/<int:pk>/truc/", ratings.DeskOnDutyView.as_view(), name="desk_on_duty"),
@@ -34,10 +37,8 @@ from .views import surveys  # noqa: E402
 
 urlpatterns += [
     path("khao-sat/<str:token>/", surveys.survey_public, name="survey_public"),
-    path("hai-long/khao-sat/", surveys.CampaignListView.as_view(), name="campaign_list"),
-    path("hai-long/khao-sat/them/", surveys.CampaignCreateView.as_view(), name="campaign_add"),
-    path("hai-long/khao-sat/<int:pk>/", surveys.CampaignDetailView.as_view(), name="campaign_detail"),
-    path("hai-long/khao-sat/<int:pk>/sua/", surveys.CampaignEditView.as_view(), name="campaign_edit"),
+    *object_paths("hai-long/khao-sat/", "campaign", list=surveys.CampaignListView, add=surveys.CampaignCreateView,
+                  detail=surveys.CampaignDetailView, edit=surveys.CampaignEditView),
     path("hai-long/khao-sat/<int:pk>/cau-hoi/", surveys.QuestionnaireView.as_view(), name="questionnaire"),
     path("hai-long/khao-sat/<int:pk>/nhap-phieu/", surveys.PaperEntryView.as_view(), name="paper_entry"),
     path("hai-long/khao-sat/<int:pk>/xuat-excel/", surveys.CampaignExportView.as_view(), name="campaign_export"),
@@ -50,7 +51,13 @@ urlpatterns += [
     path(FG, criteria.AssessmentListView.as_view(), name="assessment_list"),
     path(FG + "tu-danh-gia/them/", criteria.AssessmentCreateView.as_view(), name="assessment_add"),
     path(FG + "tu-danh-gia/<int:pk>/", criteria.AssessmentDetailView.as_view(), name="assessment_detail"),
+    path(FG + "tu-danh-gia/<int:pk>/tu-cham/", criteria.AssessmentScoreView.as_view(), name="assessment_score"),
+    path(FG + "tu-danh-gia/<int:pk>/tham-dinh/", criteria.AssessmentReviewView.as_view(), name="assessment_review"),
+    path(FG + "tu-danh-gia/<int:pk>/phan-hoi/", criteria.AssessmentReplyView.as_view(), name="assessment_reply"),
+    path(FG + "tu-danh-gia/<int:pk>/chot/", criteria.AssessmentFinaliseView.as_view(), name="assessment_finalise"),
+    path(FG + "tu-danh-gia/<int:pk>/nhiem-vu/", criteria.AssessmentGapTaskView.as_view(), name="assessment_gap"),
     path(FG + "tieu-chi/", criteria.CriteriaSetListView.as_view(), name="criteria_set_list"),
+    path(FG + "tieu-chi/mau/", criteria.CriteriaExampleView.as_view(), name="criteria_example"),
     path(FG + "tieu-chi/<int:pk>/", criteria.CriteriaSetDetailView.as_view(), name="criteria_set_detail"),
     path(FG + "tieu-chi/<int:pk>/tai-ve/", criteria.CriteriaSetExportView.as_view(), name="criteria_set_export"),
     path(FG + "tieu-chi/muc/<int:pk>/sua/", criteria.CriterionEditView.as_view(), name="criterion_edit"),

@@ -62,11 +62,6 @@ class CriteriaSetListView(ObjectListView):
         ward = own_ward_or_404(request.user)
         if not may_create(request.user, CriteriaSet):
             raise Http404
-        if request.POST.get("action") == "example":
-            with set_actor(request.user):
-                criteria_set = svc.ensure_example_set(ward)
-            messages.success(request, _("Đã tạo bộ tiêu chí mẫu. Hãy sửa cho đúng bộ tiêu chí của tỉnh."))
-            return HttpResponseRedirect(criteria_set.get_absolute_url())
         form = CriteriaImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self._refused(form=form)
@@ -79,6 +74,22 @@ class CriteriaSetListView(ObjectListView):
         except svc.CriteriaImportError as refused:
             return self._refused(form=form, errors=refused.errors)
         messages.success(request, _("Đã nhập bộ tiêu chí “%(name)s”.") % {"name": criteria_set.name})
+        return HttpResponseRedirect(criteria_set.get_absolute_url())
+
+
+
+class CriteriaExampleView(LoginRequiredMixin, View):
+    """The bloc creates the example criteria set, to be corrected into the province's set."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        ward = own_ward_or_404(request.user)
+        if not may_create(request.user, CriteriaSet):
+            raise Http404
+        with set_actor(request.user):
+            criteria_set = svc.ensure_example_set(ward)
+        messages.success(request, _("Đã tạo bộ tiêu chí mẫu. Hãy sửa cho đúng bộ tiêu chí của tỉnh."))
         return HttpResponseRedirect(criteria_set.get_absolute_url())
 
 
@@ -116,18 +127,11 @@ class CriterionEditView(_FrozenSetMixin, ObjectEditView):
     form_class = CriterionForm
     template_name = "core/object_form.html"
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class StarLevelEditView(_FrozenSetMixin, ObjectEditView):
     model = StarLevel
     form_class = StarLevelForm
     template_name = "core/object_form.html"
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 # --- Assessments ----------------------------------------------------------------------------------
 
@@ -155,10 +159,6 @@ class AssessmentCreateView(ObjectCreateView):
     def save_object(self, form):
         data = form.cleaned_data
         return svc.start_assessment(data["unit"], data["criteria_set"], data["year"], data["quarter"])
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 def _decimal(value):
     value = (value or "").strip().replace(",", ".")
@@ -208,14 +208,21 @@ class AssessmentDetailView(ObjectDetailView):
         })
         return context
 
+
+class AssessmentActionView(AssessmentDetailView):
+    """One step of an assessment, one view each; a refused step shows its reasons on the assessment page."""
+
+    http_method_names = ["post"]
+    reviewer = None  # True: only the bloc that reviews; False: only the assessed unit; None: both
+
     def post(self, request, pk):
         assessment = get_object_or_404(Assessment.objects.restrict(request.user, CHANGE), pk=pk)
         self.object = assessment
-        action = request.POST.get("action")
-        reviewer = svc.may_review(request.user)
+        if self.reviewer is not None and bool(svc.may_review(request.user)) != self.reviewer:
+            raise Http404
         try:
             with transaction.atomic(), set_actor(request.user):
-                message = self._act(request, assessment, action, reviewer)
+                message = self.act(request, assessment)
         except (svc.AssessmentError, ValidationError) as refused:
             errors = refused.messages if isinstance(refused, ValidationError) else [str(refused)]
             return render(request, self.template_name, self.get_context_data(object=assessment, errors=errors),
@@ -223,41 +230,63 @@ class AssessmentDetailView(ObjectDetailView):
         messages.success(request, message)
         return HttpResponseRedirect(assessment.get_absolute_url())
 
-    def _act(self, request, assessment, action, reviewer):
-        scores = assessment.scores.select_related("criterion", "assessment")
-        if action == "score":
-            for score in scores:
-                value = request.POST.get(f"score_{score.pk}")
-                if value is None:
-                    continue
-                svc.set_self_score(score, _decimal(value), request.POST.get(f"comment_{score.pk}", "").strip())
-                for uploaded in request.FILES.getlist(f"evidence_{score.pk}"):
-                    Attachment.attach(score, uploaded, request.user)
-            if request.POST.get("submit"):
-                svc.submit(assessment)
-                return _("Đã gửi kết quả tự chấm để Khối Dân vận thẩm định.")
-            return _("Đã lưu điểm tự chấm.")
-        if action == "review" and reviewer:
-            for score in scores:
-                decision = request.POST.get(f"review_{score.pk}")
-                if not decision:
-                    continue
-                svc.review_score(score, decision, _decimal(request.POST.get(f"reviewed_{score.pk}")),
-                                 request.POST.get(f"reason_{score.pk}", ""))
-            if request.POST.get("complete"):
-                svc.complete_review(assessment)
-                return _("Đã hoàn tất thẩm định; đơn vị có thể phản hồi một lần.")
-            return _("Đã lưu kết quả thẩm định.")
-        if action == "reply" and not reviewer:
-            svc.reply(assessment, request.POST.get("reply", ""))
-            return _("Đã gửi phản hồi của đơn vị.")
-        if action == "finalise" and reviewer:
-            svc.finalise(assessment, request.user)
-            return _("Đã chốt kết quả tự đánh giá; kỳ đánh giá không sửa được nữa.")
-        if action == "gap" and reviewer:
-            score = get_object_or_404(CriterionScore, assessment=assessment, pk=request.POST.get("score"))
-            task = svc.gap_to_task(score)
-            return _("Đã tạo nhiệm vụ “%(title)s” trong kế hoạch.") % {"title": task.title}
-        raise Http404
+    def act(self, request, assessment):
+        raise NotImplementedError
+
+
+class AssessmentScoreView(AssessmentActionView):
+    def act(self, request, assessment):
+        for score in assessment.scores.select_related("criterion", "assessment"):
+            value = request.POST.get(f"score_{score.pk}")
+            if value is None:
+                continue
+            svc.set_self_score(score, _decimal(value), request.POST.get(f"comment_{score.pk}", "").strip())
+            for uploaded in request.FILES.getlist(f"evidence_{score.pk}"):
+                Attachment.attach(score, uploaded, request.user)
+        if request.POST.get("submit"):
+            svc.submit(assessment)
+            return _("Đã gửi kết quả tự chấm để Khối Dân vận thẩm định.")
+        return _("Đã lưu điểm tự chấm.")
+
+
+class AssessmentReviewView(AssessmentActionView):
+    reviewer = True
+
+    def act(self, request, assessment):
+        for score in assessment.scores.select_related("criterion", "assessment"):
+            decision = request.POST.get(f"review_{score.pk}")
+            if not decision:
+                continue
+            svc.review_score(score, decision, _decimal(request.POST.get(f"reviewed_{score.pk}")),
+                             request.POST.get(f"reason_{score.pk}", ""))
+        if request.POST.get("complete"):
+            svc.complete_review(assessment)
+            return _("Đã hoàn tất thẩm định; đơn vị có thể phản hồi một lần.")
+        return _("Đã lưu kết quả thẩm định.")
+
+
+class AssessmentReplyView(AssessmentActionView):
+    reviewer = False
+
+    def act(self, request, assessment):
+        svc.reply(assessment, request.POST.get("reply", ""))
+        return _("Đã gửi phản hồi của đơn vị.")
+
+
+class AssessmentFinaliseView(AssessmentActionView):
+    reviewer = True
+
+    def act(self, request, assessment):
+        svc.finalise(assessment, request.user)
+        return _("Đã chốt kết quả tự đánh giá; kỳ đánh giá không sửa được nữa.")
+
+
+class AssessmentGapTaskView(AssessmentActionView):
+    reviewer = True
+
+    def act(self, request, assessment):
+        score = get_object_or_404(CriterionScore, assessment=assessment, pk=request.POST.get("score"))
+        task = svc.gap_to_task(score)
+        return _("Đã tạo nhiệm vụ “%(title)s” trong kế hoạch.") % {"title": task.title}
 
 

@@ -145,9 +145,6 @@ class DeskCreateView(ObjectCreateView):
     form_class = DeskForm
     template_name = "core/object_form.html"
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class DeskEditView(ObjectEditView):
     model = ServiceDesk
@@ -236,35 +233,55 @@ class SettingsView(LoginRequiredMixin, View):
         settings_obj, context = self._context(request)
         if not context["may_change"]:
             raise Http404
-        ward = settings_obj.ward
-        action = request.POST.get("action")
         with transaction.atomic(), set_actor(request.user):
-            if action == "settings":
-                form = SettingsForm(request.POST, instance=settings_obj)
-                if form.is_valid():
-                    form.save()
-                    for desk in ServiceDesk.objects.filter(ward=ward):
-                        services.forget_desk(desk)
-                    messages.success(request, _("Đã lưu thiết lập."))
-                    return HttpResponseRedirect(request.path)
-                _s, context = self._context(request, form=form)
-            elif action in ("reason", "service"):
-                form_class, model = (ReasonForm, RatingReason) if action == "reason" else (ServiceForm, Service)
-                instance = None
-                if request.POST.get("pk"):
-                    instance = get_object_or_404(model, ward=ward, pk=request.POST["pk"])
-                form = form_class(request.POST, instance=instance or model(ward=ward))
-                if form.is_valid():
-                    form.save()
-                    for desk in ServiceDesk.objects.filter(ward=ward):
-                        services.forget_desk(desk)
-                    messages.success(request, _("Đã lưu danh mục."))
-                    return HttpResponseRedirect(request.path)
-                key = "reason_form" if action == "reason" else "service_form"
-                _s, context = self._context(request, **{key: form})
-            else:
-                raise Http404
-        return render(request, self.template_name, context, status=400)
+            return self.save(request, settings_obj)
+
+    def save(self, request, settings_obj):
+        form = SettingsForm(request.POST, instance=settings_obj)
+        if not form.is_valid():
+            return render(request, self.template_name, self._context(request, form=form)[1], status=400)
+        form.save()
+        self.saved(request, settings_obj.ward, _("Đã lưu thiết lập."))
+        return HttpResponseRedirect(reverse("satisfaction:settings"))
+
+    def saved(self, request, ward, message):
+        for desk in ServiceDesk.objects.filter(ward=ward):
+            services.forget_desk(desk)
+        messages.success(request, message)
+
+
+class CatalogueEntryView(SettingsView):
+    """Adds or changes one entry of a catalogue on the settings page (a reason for a rating, a service)."""
+
+    http_method_names = ["post"]
+    model = None
+    form_class = None
+    form_name = ""
+
+    def save(self, request, settings_obj):
+        ward = settings_obj.ward
+        instance = None
+        if request.POST.get("pk"):
+            instance = get_object_or_404(self.model, ward=ward, pk=request.POST["pk"])
+        form = self.form_class(request.POST, instance=instance or self.model(ward=ward))
+        if not form.is_valid():
+            context = self._context(request, **{self.form_name: form})[1]
+            return render(request, self.template_name, context, status=400)
+        form.save()
+        self.saved(request, ward, _("Đã lưu danh mục."))
+        return HttpResponseRedirect(reverse("satisfaction:settings"))
+
+
+class ReasonSaveView(CatalogueEntryView):
+    model = RatingReason
+    form_class = ReasonForm
+    form_name = "reason_form"
+
+
+class ServiceSaveView(CatalogueEntryView):
+    model = Service
+    form_class = ServiceForm
+    form_name = "service_form"
 
 
 # --- Corrective actions ---------------------------------------------------------------------------
@@ -296,9 +313,6 @@ class ActionEditView(ObjectEditView):
     model = CorrectiveAction
     form_class = ActionForm
     template_name = "core/object_form.html"
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 class ThresholdCheckView(LoginRequiredMixin, View):

@@ -45,9 +45,6 @@ class CampaignCreateView(ObjectCreateView):
             svc.use_default_questionnaire(campaign)
         return campaign
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class CampaignEditView(ObjectEditView):
     model = SurveyCampaign

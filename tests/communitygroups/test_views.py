@@ -153,15 +153,16 @@ def test_report_goes_up_and_comes_back_answered(ward_a, data_a, client_for, djan
     notified = set(Notification.objects.values_list("recipient__username", flat=True))
     assert notified == {ward_a.users["bloc"].username, ward_a.users["officer_ubnd"].username}
 
-    action = reverse("communitygroups:report_action", args=[report.pk])
-    assert client_for(leader).post(action, {"action": "acknowledge"}).status_code == 404
-    assert client_for(ward_a.users["officer_mttq"]).post(action, {"action": "acknowledge"}).status_code == 404
+    acknowledge = reverse("communitygroups:report_acknowledge", args=[report.pk])
+    answer = reverse("communitygroups:report_answer", args=[report.pk])
+    assert client_for(leader).post(acknowledge).status_code == 404
+    assert client_for(ward_a.users["officer_mttq"]).post(acknowledge).status_code == 404
     officer = client_for(ward_a.users["officer_ubnd"])
     assert "Tin nhắn giả danh" in officer.get(reverse("communitygroups:report_list")).content.decode()
-    assert officer.post(action, {"action": "acknowledge"}).status_code == 302
+    assert officer.post(acknowledge).status_code == 302
     assert client_for(leader).get(reverse("communitygroups:report_edit", args=[report.pk])).status_code == 404
-    assert officer.post(action, {"action": "answer", "answer": ""}).status_code == 400
-    assert officer.post(action, {"action": "answer", "answer": "Công an phường đã tuyên truyền"}).status_code == 302
+    assert officer.post(answer, {"answer": ""}).status_code == 400
+    assert officer.post(answer, {"answer": "Công an phường đã tuyên truyền"}).status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.ANSWERED
     assert "Công an phường đã tuyên truyền" in client_for(leader).get(report.get_absolute_url()).content.decode()
@@ -219,13 +220,12 @@ def test_bloc_passes_a_religious_activity_report_to_the_religion_committee(ward_
     page = client.get(report.get_absolute_url()).content.decode()
     available = religion_watch_model() is not None
     assert ("Chuyển Ban chỉ đạo công tác tôn giáo theo dõi" in page) == available
-    response = client.post(reverse("communitygroups:report_action", args=[report.pk]), {"action": "watch"})
+    response = client.post(reverse("communitygroups:report_watch", args=[report.pk]))
     assert response.status_code == 302
     report.refresh_from_db()
     assert (report.religion_watch_report_id is not None) == available
     leader = client_for(ward_a.users["group_leader"])
-    assert leader.post(reverse("communitygroups:report_action", args=[report.pk]),
-                       {"action": "watch"}).status_code == 404
+    assert leader.post(reverse("communitygroups:report_watch", args=[report.pk])).status_code == 404
 
 
 @pytest.mark.parametrize("name, title", [

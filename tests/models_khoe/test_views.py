@@ -240,12 +240,14 @@ def test_the_round_page_saves_the_ceremony_as_a_meeting_and_the_proposal(client_
     url = reverse("models_khoe:round_detail", args=[YEAR])
     assert client.get(reverse("models_khoe:round_latest"))["Location"] == url
 
-    bad = client.post(url, {"action": "round", "decided_on": "02/11/2024"})
+    edit_url = reverse("models_khoe:round_edit", args=[YEAR])
+    proposal_url = reverse("models_khoe:round_proposal_edit", args=[YEAR])
+    bad = client.post(edit_url, {"decided_on": "02/11/2024"})
     assert bad.status_code == 400
     assert "tháng 10/2024" in text(bad)
-    client.post(url, {"action": "round", "decision_number": "125-QĐ/ĐU", "decided_on": "14/10/2024",
-                      "ceremony_on": "15/10/2024", "ceremony_place": "Hội trường Đảng ủy phường"})
-    client.post(url, {"action": "proposal", "proposed": [str(recognition.pk)]})
+    client.post(edit_url, {"decision_number": "125-QĐ/ĐU", "decided_on": "14/10/2024",
+                           "ceremony_on": "15/10/2024", "ceremony_place": "Hội trường Đảng ủy phường"})
+    client.post(proposal_url, {"proposed": [str(recognition.pk)]})
 
     round_ = RecognitionRound.objects.get()
     assert round_.decision_number == "125-QĐ/ĐU"
@@ -254,7 +256,7 @@ def test_the_round_page_saves_the_ceremony_as_a_meeting_and_the_proposal(client_
     assert recognition.proposed_to_city
     page = text(client_for(ward_a.users["officer_mttq"]).get(url))
     assert model.name in page
-    assert client_for(ward_a.users["officer_mttq"]).post(url, {"action": "proposal"}).status_code == 403
+    assert client_for(ward_a.users["officer_mttq"]).post(proposal_url).status_code == 403
     proposal = client.get(reverse("models_khoe:round_proposal", args=[YEAR]))
     assert "TỜ TRÌNH" in pdf_text(proposal.content)
     assert model.name.split()[0] in pdf_text(proposal.content)
@@ -264,7 +266,8 @@ def test_the_bloc_edits_the_rubric_until_scoring_starts(client_for, approved, wa
     bloc = blocs_a[1]
     client = client_for(ward_a.users["bloc"])
     criteria = list(bloc.criteria.order_by("order", "pk"))
-    data = {"action": "criteria", "tc-TOTAL_FORMS": str(len(criteria) + 1), "tc-INITIAL_FORMS": str(len(criteria)),
+    url = reverse("models_khoe:bloc_criteria", args=[bloc.pk])
+    data = {"tc-TOTAL_FORMS": str(len(criteria) + 1), "tc-INITIAL_FORMS": str(len(criteria)),
             "tc-MIN_NUM_FORMS": "0", "tc-MAX_NUM_FORMS": "1000"}
     for index, criterion in enumerate(criteria):
         data.update({f"tc-{index}-id": criterion.pk, f"tc-{index}-order": criterion.order,
@@ -273,28 +276,28 @@ def test_the_bloc_edits_the_rubric_until_scoring_starts(client_for, approved, wa
     data.update({f"tc-{len(criteria)}-order": "9", f"tc-{len(criteria)}-name": "Ứng dụng chuyển đổi số",
                  f"tc-{len(criteria)}-max_points": "50", f"tc-{len(criteria)}-is_active": "on"})
 
-    assert client_for(ward_a.users["officer_ubnd"]).post(bloc.get_absolute_url(), data).status_code == 404
-    assert client.post(bloc.get_absolute_url(), data).status_code == 302
+    assert client_for(ward_a.users["officer_ubnd"]).post(url, data).status_code == 404
+    assert client.post(url, data).status_code == 302
 
     assert services.max_total(bloc) == Decimal("100")
     assert Criterion.objects.filter(bloc=bloc, name="Ứng dụng chuyển đổi số").exists()
     model = approved()
     services.start(ward_a.users["officer_ubnd"], model)
     services.record_score(evaluators_a[0], model, full_points(bloc))
-    client.post(bloc.get_absolute_url(), {**data, f"tc-{len(criteria)}-max_points": "10"})
+    client.post(url, {**data, f"tc-{len(criteria)}-max_points": "10"})
     assert services.max_total(bloc) == Decimal("100")
 
 
 def test_the_bloc_assigns_evaluators_from_the_bloc_page(client_for, ward_a, blocs_a):
     bloc = blocs_a[0]
     client = client_for(ward_a.users["bloc"])
-    response = client.post(bloc.get_absolute_url(), {"action": "evaluator", "nc-year": str(YEAR),
-                                                      "nc-evaluator": ward_a.users["standing"].pk})
+    assign_url = reverse("models_khoe:evaluator_assign", args=[bloc.pk])
+    response = client.post(assign_url, {"nc-year": str(YEAR), "nc-evaluator": ward_a.users["standing"].pk})
     assert response.status_code == 302
     assert bloc.evaluator_assignments.filter(evaluator=ward_a.users["standing"]).exists()
     page = text(client_for(ward_a.users["officer_ubnd"]).get(bloc.get_absolute_url()))
     assert str(ward_a.users["standing"]) in page
-    assert 'name="action" value="evaluator"' not in page
+    assert assign_url not in page
 
 
 def test_replication_is_recorded_by_the_adopting_residential_group(client_for, evaluated, ward_a):

@@ -19,9 +19,9 @@ def submitted(ward_a, plan_a):
 
 def test_approval_without_confirmation_asks_on_the_page_and_changes_nothing(ward_a, submitted, client_for):
     client = client_for(ward_a.users["standing"])
-    url = reverse("reports:report_action", args=[submitted.pk])
+    pk = submitted.pk
 
-    response = client.post(url, {"action": "approve"})
+    response = client.post(reverse("reports:report_approve", args=[pk]), {})
 
     submitted.refresh_from_db()
     assert submitted.status == ReportStatus.SUBMITTED and submitted.document_code == ""
@@ -34,10 +34,10 @@ def test_approval_without_confirmation_asks_on_the_page_and_changes_nothing(ward
 
 def test_confirmed_approval_issues_the_report(ward_a, submitted, client_for, django_capture_on_commit_callbacks):
     client = client_for(ward_a.users["standing"])
-    url = reverse("reports:report_action", args=[submitted.pk])
+    pk = submitted.pk
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"action": "approve", "confirmed": "1"})
+        client.post(reverse("reports:report_approve", args=[pk]), {"confirmed": "1"})
 
     submitted.refresh_from_db()
     assert submitted.status == ReportStatus.APPROVED and submitted.document_code == "01-BC/ĐU"

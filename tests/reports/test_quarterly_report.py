@@ -71,17 +71,17 @@ def test_bloc_writes_submits_standing_committee_approves_and_the_report_freezes(
     with pytest.raises(PermissionDenied):
         services.update_narrative(report, ward_a.users["officer_ubnd"], results="x")
     client = client_for(bloc)
-    url = reverse("reports:report_action", args=[report.pk])
-    client.post(url, {"action": "save", "results": "Hoàn thành kế hoạch của các đơn vị.",
+    pk = report.pk
+    client.post(reverse("reports:report_save", args=[pk]), {"results": "Hoàn thành kế hoạch của các đơn vị.",
                       "limitations": "Chủ nhật xanh chưa đều.", "causes": "", "next_steps": "Duy trì giao ban."})
-    client.post(url, {"action": "submit"})
+    client.post(reverse("reports:report_submit", args=[pk]), {})
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
-    assert client.post(url, {"action": "approve", "confirmed": "1"}).status_code == 302
+    assert client.post(reverse("reports:report_approve", args=[pk]), {"confirmed": "1"}).status_code == 302
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED  # the bloc cannot approve
     with django_capture_on_commit_callbacks(execute=True):
-        client_for(standing).post(url, {"action": "approve", "confirmed": "1"})
+        client_for(standing).post(reverse("reports:report_approve", args=[pk]), {"confirmed": "1"})
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED
     assert report.document_code == "01-BC/ĐU"

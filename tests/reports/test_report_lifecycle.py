@@ -115,13 +115,13 @@ def test_the_draft_job_notifies_the_bloc_once_in_the_portal_and_by_email_with_an
 def test_a_returned_report_keeps_the_standing_committees_comment_for_the_bloc(ward_a, plan_a, client_for):
     report = _submitted(ward_a, 2024, 1)
     standing = client_for(ward_a.users["standing"])
-    url = reverse("reports:report_action", args=[report.pk])
+    pk = report.pk
     comment = "Bổ sung kết quả Chủ nhật xanh của các tổ dân phố; nêu rõ nguyên nhân chậm."
 
-    standing.post(url, {"action": "return", "comment": "  "})
+    standing.post(reverse("reports:report_return", args=[pk]), {"comment": "  "})
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED  # a return needs the reason
-    standing.post(url, {"action": "return", "comment": comment})
+    standing.post(reverse("reports:report_return", args=[pk]), {"comment": comment})
 
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT

@@ -188,7 +188,7 @@ def test_desk_page_issues_a_device_link_once(desk, ward_a, client_for):
 
 def test_settings_are_changed_by_the_bloc_only(ward_a, client_for):
     url = reverse("satisfaction:settings")
-    data = {"action": "settings", "scale": "4", "question": "Ông/bà đánh giá thế nào?", "threshold": "85",
+    data = {"scale": "4", "question": "Ông/bà đánh giá thế nào?", "threshold": "85",
             "minimum_ratings": "15", "idle_seconds": "40"}
     assert client_for(ward_a.users["officer_ubnd"]).post(url, data).status_code == 404
     assert client_for(ward_a.users["bloc"]).post(url, data).status_code == 302

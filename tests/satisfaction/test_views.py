@@ -17,7 +17,7 @@ def test_bloc_imports_a_set_and_sees_errors_of_a_bad_file(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
     url = reverse("satisfaction:criteria_set_list")
     meta = {"name": "Bộ tiêu chí tỉnh", "decision_number": "12/QĐ-UBND", "decision_date": "01/03/2024",
-            "issuer": "UBND tỉnh", "action": "import"}
+            "issuer": "UBND tỉnh"}
 
     bad = client.post(url, {**meta, "file": SimpleUploadedFile("x.xlsx", b"khong phai excel")})
     good = client.post(url, {**meta, "file": workbook_bytes(GOOD_ROWS)})
@@ -25,12 +25,13 @@ def test_bloc_imports_a_set_and_sees_errors_of_a_bad_file(ward_a, client_for):
     assert bad.status_code == 400 and "không phải bảng tính Excel" in bad.content.decode()
     assert good.status_code == 302
     assert CriteriaSet.objects.get().decision_number == "12/QĐ-UBND"
-    assert client_for(ward_a.users["officer_ubnd"]).post(url, {"action": "example"}).status_code == 404
+    example = reverse("satisfaction:criteria_example")
+    assert client_for(ward_a.users["officer_ubnd"]).post(example).status_code == 404
 
 
 def test_example_set_page_is_marked_as_example(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
-    response = client.post(reverse("satisfaction:criteria_set_list"), {"action": "example"})
+    response = client.post(reverse("satisfaction:criteria_example"))
     page = client.get(response["Location"]).content.decode()
     assert "BỘ TIÊU CHÍ MẪU" in page and "15" in page and "50" in page
 
@@ -43,24 +44,27 @@ def test_assessment_journey_through_the_pages(ward_a, plan_a, client_for):
         "criteria_set": criteria_set.pk, "unit": ward_a.units["ubnd"].pk, "year": 2024, "quarter": 2})
     assert created.status_code == 302, created.content.decode()[:2000]
     assessment = Assessment.objects.get()
-    url = assessment.get_absolute_url()
     scores = list(assessment.scores.select_related("criterion"))
-    data = {"action": "score", "submit": "1"}
+
+    def url(step):
+        return reverse(f"satisfaction:assessment_{step}", args=[assessment.pk])
+
+    data = {"submit": "1"}
     for score in scores:
         data[f"score_{score.pk}"] = "9" if score.criterion.code == "4.2" else str(score.criterion.max_points)
         data[f"comment_{score.pk}"] = "Đã thực hiện"
 
-    too_high = unit_client.post(url, {"action": "score", f"score_{scores[0].pk}": "99"})
-    submitted = unit_client.post(url, data)
-    review = {"action": "review", "complete": "1"}
+    too_high = unit_client.post(url("score"), {f"score_{scores[0].pk}": "99"})
+    submitted = unit_client.post(url("score"), data)
+    review = {"complete": "1"}
     for score in scores:
         review[f"review_{score.pk}"] = "accepted"
-    reviewed = bloc_client.post(url, review)
-    replied = unit_client.post(url, {"action": "reply", "reply": "Thống nhất."})
+    reviewed = bloc_client.post(url("review"), review)
+    replied = unit_client.post(url("reply"), {"reply": "Thống nhất."})
     gap_score = assessment.scores.get(criterion__code="4.2")
-    gap = bloc_client.post(url, {"action": "gap", "score": gap_score.pk})
-    final = bloc_client.post(url, {"action": "finalise"})
-    after = unit_client.post(url, data)
+    gap = bloc_client.post(url("gap"), {"score": gap_score.pk})
+    final = bloc_client.post(url("finalise"))
+    after = unit_client.post(url("score"), data)
 
     assert too_high.status_code == 400 and "từ 0 đến 5" in too_high.content.decode()
     assert [r.status_code for r in (submitted, reviewed, replied, gap, final)] == [302] * 5
@@ -133,7 +137,7 @@ def test_a_refused_import_shows_the_list_of_sets_again(ward_a, client_for):
     svc.ensure_example_set(ward_a.ward)
     client = client_for(ward_a.users["bloc"])
 
-    refused = client.post(reverse("satisfaction:criteria_set_list"), {"action": "import", "name": "Bộ tỉnh",
+    refused = client.post(reverse("satisfaction:criteria_set_list"), {"name": "Bộ tỉnh",
                                                                        "decision_number": "9/QĐ"})
 
     assert refused.status_code == 400
@@ -141,7 +145,7 @@ def test_a_refused_import_shows_the_list_of_sets_again(ward_a, client_for):
 
 
 IMPORT_META = {"name": "Bộ tiêu chí tỉnh", "decision_number": "12/QĐ-UBND", "decision_date": "01/03/2024",
-               "issuer": "UBND tỉnh", "action": "import"}
+               "issuer": "UBND tỉnh"}
 
 
 def test_the_criteria_import_refuses_a_decompression_bomb(ward_a, client_for):
