@@ -24,6 +24,7 @@ urlpatterns = [
     *object_paths("ho-gia-dinh/", "household", list=views.HouseholdListView, add=views.HouseholdCreateView,
                   detail=views.HouseholdDetailView, edit=views.HouseholdEditView, delete=views.HouseholdDeleteView),
     path("ho-gia-dinh/nhap-excel/", views.HouseholdImportView.as_view(), name="household_import"),
+    path("ho-gia-dinh/nhap-excel/ghi/", views.HouseholdImportApplyView.as_view(), name="household_import_apply"),
     path("ho-gia-dinh/xuat-excel/", views.HouseholdExportView.as_view(), name="household_export"),
     *object_paths("hoat-dong-to-dan-van/", "activity", list=views.ActivityListView, add=views.ActivityCreateView,
                   detail=views.ActivityDetailView, edit=views.ActivityEditView, delete=views.ActivityDeleteView),

@@ -423,8 +423,6 @@ class HouseholdImportView(LoginRequiredMixin, View):
         return self.render_page(HouseholdImportForm(user=request.user, initial=initial))
 
     def post(self, request):
-        if request.POST.get("action") == "apply":
-            return self.apply(request)
         form = HouseholdImportForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return self.render_page(form, status=400)
@@ -441,7 +439,13 @@ class HouseholdImportView(LoginRequiredMixin, View):
         return self.render_page(HouseholdImportForm(user=request.user, initial={"group": group.pk}), status=status,
                                 preview=preview, token=token, group=group)
 
-    def apply(self, request):
+
+class HouseholdImportApplyView(HouseholdImportView):
+    """The confirmation of a previewed household list: writes all its rows or none."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
         stored = request.session.pop(IMPORT_SESSION_KEY, None)
         token = request.POST.get("token", "")
         preview = None

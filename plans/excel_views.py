@@ -67,8 +67,6 @@ class ProgressImportView(LoginRequiredMixin, View):
         return self.render_page(ProgressImportForm())
 
     def post(self, request):
-        if request.POST.get("action") == "apply":
-            return self.apply(request)
         form = ProgressImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_page(form, status=400)
@@ -85,7 +83,13 @@ class ProgressImportView(LoginRequiredMixin, View):
             request.session.pop(SESSION_KEY, None)
         return self.render_page(ProgressImportForm(), preview=preview, token=token)
 
-    def apply(self, request):
+
+class ProgressImportApplyView(ProgressImportView):
+    """The confirmation of a previewed progress import: writes every row of the preview kept in the session."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
         stored = request.session.pop(SESSION_KEY, None)
         token = request.POST.get("token", "")
         preview = None

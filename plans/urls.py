@@ -18,6 +18,7 @@ urlpatterns = [
     path("nhiem-vu/them/", views.TaskCreateView.as_view(), name="task_add"),
     path("nhiem-vu/xuat-excel/", excel_views.TaskExportView.as_view(), name="task_export"),
     path("nhiem-vu/nhap-excel/", excel_views.ProgressImportView.as_view(), name="task_import"),
+    path("nhiem-vu/nhap-excel/ghi/", excel_views.ProgressImportApplyView.as_view(), name="task_import_apply"),
     path("nhiem-vu/<int:pk>/", views.TaskDetailView.as_view(), name="task_detail"),
     path("nhiem-vu/<int:pk>/sua/", views.TaskEditView.as_view(), name="task_edit"),
     path("nhiem-vu/<int:pk>/tien-do/", views.ProgressCreateView.as_view(), name="progress_add"),

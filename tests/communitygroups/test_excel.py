@@ -144,10 +144,11 @@ def test_the_import_pages_preview_and_confirm(groups_a, ward_a, client_for):
     preview = client.post(url, {"group": groups_a["tdp-1"].pk, "file": upload(xlsx(GOOD_ROWS))})
     assert preview.status_code == 200 and "Xác nhận ghi" in preview.content.decode()
     token = preview.context["token"]
-    assert client.post(url, {"action": "apply", "token": "wrong"}).status_code == 302
+    apply_url = reverse("communitygroups:household_import_apply")
+    assert client.post(apply_url, {"token": "wrong"}).status_code == 302
     assert not Household.objects.exists()  # a wrong token drops the preview
     preview = client.post(url, {"group": groups_a["tdp-1"].pk, "file": upload(xlsx(GOOD_ROWS))})
-    done = client.post(url, {"action": "apply", "token": preview.context["token"]})
+    done = client.post(apply_url, {"token": preview.context["token"]})
     assert done.status_code == 302 and token != preview.context["token"]
     assert Household.objects.filter(group=groups_a["tdp-1"]).count() == 4
 

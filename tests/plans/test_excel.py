@@ -334,12 +334,12 @@ def test_browser_import_previews_then_writes(ward_a, plan_a, client_for):
     assert page.status_code == 200
     assert preview.status_code == 200
     html = preview.content.decode()
-    assert 'name="action" value="apply"' in html and "Xác nhận ghi" in html
+    assert f'action="{reverse("plans:task_import_apply")}"' in html and "Xác nhận ghi" in html
     assert html.count('class="changed"') == 2 and first.title in html
     assert ProgressUpdate.objects.count() == before
     token = client.session[SESSION_KEY]["token"]
 
-    applied = client.post(url, {"action": "apply", "token": token}, follow=True)
+    applied = client.post(reverse("plans:task_import_apply"), {"token": token}, follow=True)
 
     assert applied.redirect_chain[-1][0] == reverse("plans:task_list")
     assert "Đã ghi 2 báo cáo tiến độ" in applied.content.decode()
@@ -361,7 +361,7 @@ def test_browser_preview_with_errors_highlights_rows_and_offers_no_confirmation(
     assert response.status_code == 200
     assert 'class="row-error"' in html and "0–100%" in html
     assert f"<td>{row_of[second.pk]}</td>" in html
-    assert 'name="action" value="apply"' not in html
+    assert reverse("plans:task_import_apply") not in html
     assert SESSION_KEY not in client.session
 
 
@@ -386,7 +386,7 @@ def test_browser_apply_without_the_previewed_token_writes_nothing(ward_a, plan_a
     client.post(reverse("plans:task_import"), {"file": SimpleUploadedFile("a.xlsx", content, content_type=XLSX)})
     before = ProgressUpdate.objects.count()
 
-    response = client.post(reverse("plans:task_import"), {"action": "apply", "token": "forged"}, follow=True)
+    response = client.post(reverse("plans:task_import_apply"), {"token": "forged"}, follow=True)
 
     assert "không còn hiệu lực" in response.content.decode()
     assert ProgressUpdate.objects.count() == before
