@@ -11,7 +11,6 @@ exported file can be edited and imported back.
 
 import re
 from dataclasses import asdict, dataclass, field
-from io import BytesIO
 
 from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
@@ -20,7 +19,16 @@ from django.utils.translation import gettext_noop
 
 from core.access import CHANGE
 from core.search import normalise
-from core.spreadsheets import append_row, new_workbook, workbook_bytes
+from core.spreadsheets import (
+    Column,
+    SheetRejected,
+    append_row,
+    cell_text,
+    find_header,
+    load_rows,
+    new_workbook,
+    workbook_bytes,
+)
 
 from .models import CommunityGroup, Household, InterFamilyGroup, household_key
 
@@ -30,22 +38,14 @@ MAX_SCANNED_ROWS = 20000
 MAX_MEMBERS = 200
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str  # the Vietnamese header written on export
-    aliases: tuple  # other headers officials use, matched without case or diacritics
-    required: bool = False
-    width: int = 14
-
-
 COLUMNS = (
     Column("number", gettext_noop("STT"), ("so thu tu", "tt", "stt"), width=6),
-    Column("address", gettext_noop("Địa chỉ"), ("dia chi ho", "so nha", "dia chi cu tru", "address"), True, 36),
+    Column("address", gettext_noop("Địa chỉ"), ("dia chi ho", "so nha", "dia chi cu tru", "address"), True,
+           width=36),
     Column("head_name", gettext_noop("Chủ hộ"), ("ho ten chu ho", "ten chu ho", "ho va ten chu ho", "head"),
-           True, 28),
+           True, width=28),
     Column("members_count", gettext_noop("Số nhân khẩu"), ("nhan khau", "so khau", "so nguoi", "members"),
-           True, 13),
+           True, width=13),
     Column("inter_family_group", gettext_noop("Tổ liên gia"), ("lien gia", "tlg", "to lien gia so"), width=20),
     Column("zalo_joined", gettext_noop("Zalo"), ("tham gia zalo", "da vao zalo", "nhom zalo", "vao zalo"), width=8),
 )
@@ -54,17 +54,6 @@ EXPORT_EXTRA = gettext_noop("Tổ dân phố")
 
 _YES = {"co", "x", "1", "yes", "y", "da tham gia", "roi", "da vao", "true"}
 _NO = {"khong", "0", "no", "n", "chua", "false", "-"}
-
-
-def _header_key(text):
-    return normalise(re.sub(r"\(.*?\)", "", str(text or ""))).strip(" :.")
-
-
-def _accepted_headers():
-    accepted = {}
-    for column in COLUMNS:
-        accepted[column.key] = {_header_key(column.label), _header_key(_(column.label)), *column.aliases}
-    return accepted
 
 
 def interfamily_key(name):
@@ -153,48 +142,6 @@ class ImportRejected(Exception):
 
 # --- Reading ------------------------------------------------------------------------------------------
 
-def _load_sheet(file):
-    from openpyxl import load_workbook
-
-    if isinstance(file, (bytes, bytearray)):
-        file = BytesIO(file)
-    if hasattr(file, "seek"):
-        file.seek(0)
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()
-        return sheet
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same answer
-        raise ValueError(_("Không đọc được tệp: đây không phải tệp Excel .xlsx hợp lệ. "
-                           "Hãy lưu tệp dạng “Excel Workbook (.xlsx)”.")) from exc
-
-
-def _find_header(rows):
-    """(row number, {key: column index}) of the row among the first ten that names the most columns."""
-    accepted = _accepted_headers()
-    best = (None, {})
-    for row_number, values in enumerate(rows[:10], start=1):
-        found = {}
-        for index, value in enumerate(values):
-            folded = _header_key(value)
-            if not folded:
-                continue
-            for key, names in accepted.items():
-                if key not in found and folded in names:
-                    found[key] = index
-        if len(found) > len(best[1]):
-            best = (row_number, found)
-    return best
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
 
 def _parse_count(value):
     """(count, error) for the number of members: a whole number from 1 to 200."""
@@ -211,7 +158,7 @@ def _parse_count(value):
         except ValueError:
             return None, _("Số nhân khẩu “%(value)s” không phải là số.") % {"value": str(value).strip()}
     if not number.is_integer():
-        return None, _("Số nhân khẩu “%(value)s” phải là số nguyên.") % {"value": _text(value)}
+        return None, _("Số nhân khẩu “%(value)s” phải là số nguyên.") % {"value": cell_text(value)}
     count = int(number)
     if count < 1:
         return None, _("Số nhân khẩu phải từ 1 trở lên (đang ghi %(value)s).") % {"value": count}
@@ -221,12 +168,12 @@ def _parse_count(value):
 
 
 def _parse_zalo(value):
-    folded = normalise(_text(value))
+    folded = normalise(cell_text(value))
     if folded in _YES:
         return True, None
     if folded in _NO or folded == "":
         return False, None
-    return None, _("Cột Zalo “%(value)s” không hiểu được: ghi “Có” hoặc “Không”.") % {"value": _text(value)}
+    return None, _("Cột Zalo “%(value)s” không hiểu được: ghi “Có” hoặc “Không”.") % {"value": cell_text(value)}
 
 
 def _cell(values, index):
@@ -237,23 +184,19 @@ def parse_households(file, group) -> ImportPreview:
     """Read a household list for ``group`` (which the caller may change) into a preview; writes nothing."""
     preview = ImportPreview(group_id=group.pk)
     try:
-        sheet = _load_sheet(file)
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append(values)
-            if len(rows) > MAX_SCANNED_ROWS:
-                break
-    except ValueError as exc:
-        preview.file_errors.append(str(exc))
+        rows = load_rows(file, max_rows=MAX_SCANNED_ROWS)
+    except SheetRejected as exc:
+        preview.file_errors.append(exc.message)
         return preview
-    header_row, columns = _find_header(rows)
+    header_index, columns = find_header(rows, COLUMNS)
+    header_row = None if header_index is None else header_index + 1  # as the spreadsheet numbers it
     required = [column for column in COLUMNS if column.required]
     if header_row is None or len(columns) < 2:
-        names = ", ".join(_(column.label) for column in required)
+        names = ", ".join(_(column.header) for column in required)
         preview.file_errors.append(
             _("Không tìm thấy dòng tiêu đề trong 10 dòng đầu: cần các cột %(names)s.") % {"names": names})
         return preview
-    missing = [_(column.label) for column in required if column.key not in columns]
+    missing = [_(column.header) for column in required if column.key not in columns]
     if missing:
         preview.file_errors.append(
             _("Dòng %(row)s (dòng tiêu đề) thiếu cột: %(names)s.") % {"row": header_row, "names": ", ".join(missing)})
@@ -266,15 +209,15 @@ def parse_households(file, group) -> ImportPreview:
     seen = {}
     for row_number, values in enumerate(rows[header_row:], start=header_row + 1):
         picked = {key: _cell(values, index) for key, index in columns.items() if key != "number"}
-        if all(_text(value) == "" for value in picked.values()):
+        if all(cell_text(value) == "" for value in picked.values()):
             continue
         if len(preview.rows) >= MAX_IMPORT_ROWS:
             preview.file_errors.append(
                 _("Tệp có hơn %(max)s hộ: hãy chia thành nhiều tệp.") % {"max": MAX_IMPORT_ROWS})
             break
         row = ImportRow(row_number=row_number)
-        row.address = _text(picked.get("address"))[:255]
-        row.head_name = _text(picked.get("head_name"))[:255]
+        row.address = cell_text(picked.get("address"))[:255]
+        row.head_name = cell_text(picked.get("head_name"))[:255]
         if not row.address:
             row.errors.append(_("Thiếu địa chỉ."))
         if not row.head_name:
@@ -287,7 +230,7 @@ def parse_households(file, group) -> ImportPreview:
             if error:
                 row.errors.append(error)
         if preview.has_interfamily_column:
-            row.inter_family_group = _text(picked.get("inter_family_group"))[:128]
+            row.inter_family_group = cell_text(picked.get("inter_family_group"))[:128]
             if row.inter_family_group and interfamily_key(row.inter_family_group) not in interfamily:
                 row.new_interfamily = True
         if row.address and row.head_name:
@@ -376,7 +319,7 @@ def export_households(queryset) -> bytes:
     fill = PatternFill("solid", fgColor="B71C1C")
     header_cells = []
     for column in headers:
-        cell = WriteOnlyCell(sheet, value=_(column.label))
+        cell = WriteOnlyCell(sheet, value=_(column.header))
         cell.font = bold
         cell.fill = fill
         header_cells.append(cell)

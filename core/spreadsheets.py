@@ -143,20 +143,26 @@ class CellError(ValueError):
 @dataclass(frozen=True)
 class Column:
     key: str
-    header: str  # as the template writes it
+    header: str  # as the template writes it (Vietnamese; may be marked with gettext_noop)
     aliases: tuple = ()  # other headers people write, with or without diacritics
     required: bool = False
     parse: Callable = None  # text -> value, raises CellError; plain text when None
+    width: int = 14  # in an exported sheet
+    editable: bool = False  # in an exported sheet meant to come back: a cell the person fills in
 
     def names(self):
-        return {header_key(name) for name in (self.header, *self.aliases)}
+        """Every header this column is recognised by: its own, as translated for an English export, the aliases."""
+        return {header_key(name) for name in (self.header, _(self.header), *self.aliases)}
 
 
 def header_key(text):
-    """A header as compared: without diacritics, case, punctuation at the ends or repeated spaces."""
+    """A header as compared: without diacritics, case, a note in brackets ("Số nhân khẩu (người)"), punctuation at
+    the ends or repeated spaces."""
+    import re
+
     from core.search import normalise
 
-    return normalise(text).strip(" :*.()")
+    return normalise(re.sub(r"\(.*?\)", "", str(text or ""))).strip(" :*.")
 
 
 def cell_text(value):
@@ -202,8 +208,10 @@ class SheetPreview:
         return cls(rows=[SheetRow(**row) for row in data["rows"]], problems=list(data.get("problems", [])))
 
 
-def load_rows(file, max_rows=MAX_IMPORT_ROWS):
-    """The cell values of the first sheet, row by row, as tuples; refuses what is not an .xlsx or too long."""
+def load_rows(file, max_rows=MAX_IMPORT_ROWS, sheet_names=(), cells=False):
+    """The rows of the first sheet named in ``sheet_names`` that the workbook has (else its first sheet), as tuples
+    of values (of cells with ``cells=True``, for a parser that reads a cell's number format); refuses what is not an
+    .xlsx or is too long."""
     from openpyxl import load_workbook
 
     if isinstance(file, bytes | bytearray):
@@ -212,10 +220,11 @@ def load_rows(file, max_rows=MAX_IMPORT_ROWS):
         file.seek(0)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
+        sheet = next((workbook[name] for name in sheet_names if name in workbook.sheetnames), workbook.worksheets[0])
+        # Some programs write a wrong sheet size; without this, rows past it would be skipped silently.
         sheet.reset_dimensions()
         rows = []
-        for values in sheet.iter_rows(values_only=True):
+        for values in sheet.iter_rows(values_only=not cells):
             rows.append(values)
             if len(rows) > max_rows + HEADER_SCAN_ROWS:
                 raise SheetRejected(_("Tệp có quá nhiều dòng: tối đa %(n)s dòng mỗi lần nhập. Hãy chia tệp ra.")
@@ -234,7 +243,7 @@ def find_header(rows, columns):
     for index, values in enumerate(rows[:HEADER_SCAN_ROWS]):
         found = {}
         for position, value in enumerate(values):
-            key = header_key(cell_text(value))
+            key = header_key(cell_text(getattr(value, "value", value)))
             for column in columns:
                 if key and column.key not in found and key in column.names():
                     found[column.key] = position

@@ -14,7 +14,6 @@ client or the session holds is trusted on its own.
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from io import BytesIO
 
 from auditlog.context import set_actor
 from django.db import transaction
@@ -24,8 +23,7 @@ from django.utils.translation import gettext_noop
 from core import periods
 from core.access import CHANGE
 from core.params import whole_number
-from core.search import normalise
-from core.spreadsheets import new_workbook, workbook_bytes, write_cell
+from core.spreadsheets import Column, SheetRejected, find_header, load_rows, new_workbook, workbook_bytes, write_cell
 
 from .models import Task
 from .services import record_progress, task_percent
@@ -38,27 +36,19 @@ MAX_IMPORT_ROWS = 5000
 MAX_SCANNED_ROWS = 50000
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str  # the Vietnamese source text, also accepted on import whatever the UI language
-    width: int
-    editable: bool = False
-
-
 COLUMNS = (
-    Column("id", gettext_noop("Mã"), 8),
-    Column("area", gettext_noop("Nhóm nhiệm vụ"), 30),
-    Column("title", gettext_noop("Nhiệm vụ"), 60),
-    Column("lead_unit", gettext_noop("Đơn vị chủ trì"), 24),
-    Column("supporting_units", gettext_noop("Đơn vị phối hợp"), 30),
-    Column("recurrence", gettext_noop("Tần suất"), 14),
-    Column("due", gettext_noop("Hạn (dd/mm/yyyy)"), 14),
-    Column("status", gettext_noop("Trạng thái"), 16),
-    Column("percent", gettext_noop("Tiến độ (%)"), 11),
-    Column("reported_on", gettext_noop("Ngày báo cáo (dd/mm/yyyy)"), 16, editable=True),
-    Column("new_percent", gettext_noop("Tiến độ mới (%)"), 12, editable=True),
-    Column("note", gettext_noop("Kết quả thực hiện"), 60, editable=True),
+    Column("id", gettext_noop("Mã"), width=8),
+    Column("area", gettext_noop("Nhóm nhiệm vụ"), width=30),
+    Column("title", gettext_noop("Nhiệm vụ"), width=60),
+    Column("lead_unit", gettext_noop("Đơn vị chủ trì"), width=24),
+    Column("supporting_units", gettext_noop("Đơn vị phối hợp"), width=30),
+    Column("recurrence", gettext_noop("Tần suất"), width=14),
+    Column("due", gettext_noop("Hạn (dd/mm/yyyy)"), width=14),
+    Column("status", gettext_noop("Trạng thái"), width=16),
+    Column("percent", gettext_noop("Tiến độ (%)"), width=11),
+    Column("reported_on", gettext_noop("Ngày báo cáo (dd/mm/yyyy)"), width=16, editable=True),
+    Column("new_percent", gettext_noop("Tiến độ mới (%)"), width=12, editable=True),
+    Column("note", gettext_noop("Kết quả thực hiện"), width=60, editable=True),
 )
 COLUMN = {column.key: column for column in COLUMNS}
 IMPORT_KEYS = ("id", "reported_on", "new_percent", "note")
@@ -107,7 +97,7 @@ def export_tasks(queryset) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")
 
     for index, column in enumerate(COLUMNS, start=1):
-        cell = write_cell(sheet, 1, index, _(column.label))
+        cell = write_cell(sheet, 1, index, _(column.header))
         cell.font = header_font if not column.editable else Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=_HEADER_FILL) if not column.editable else PatternFill(
             "solid", fgColor="FFD600"
@@ -254,44 +244,6 @@ class ImportRejected(Exception):
         self.errors = errors
 
 
-def _header_key(text):
-    """Fold a header for matching: case, diacritics and the "(dd/mm/yyyy)" / "(%)" hints do not matter."""
-    return normalise(re.sub(r"\(.*?\)", "", str(text or "")))
-
-
-def _expected_headers():
-    headers = {}
-    for key in IMPORT_KEYS:
-        label = COLUMN[key].label
-        headers[key] = {_header_key(label), _header_key(_(label))}
-    return headers
-
-
-def _find_header(sheet):
-    """(header row number, {key: column index}) of the best header row among the first ten rows."""
-    expected = _expected_headers()
-    best = (None, {})
-    for row_number, values in enumerate(sheet.iter_rows(min_row=1, max_row=10, values_only=True), start=1):
-        found = {}
-        for index, value in enumerate(values):
-            folded = _header_key(value)
-            for key, accepted in expected.items():
-                if key not in found and folded in accepted:
-                    found[key] = index
-        if len(found) > len(best[1]):
-            best = (row_number, found)
-        if len(found) == len(expected):
-            break
-    return best
-
-
-def _pick_sheet(workbook):
-    for name in (_(SHEET_TASKS), SHEET_TASKS):
-        if name in workbook.sheetnames:
-            return workbook[name]
-    return workbook.worksheets[0]
-
-
 def _cell(cells, index):
     return cells[index] if index is not None and index < len(cells) else None
 
@@ -370,37 +322,17 @@ def _not_found(task_id):
     return _("Nhiệm vụ mã %(id)s không tìm thấy hoặc không thuộc đơn vị của bạn.") % {"id": task_id}
 
 
-def _load_sheet(file):
-    """The task sheet of the workbook, or raise ValueError with a message for the user."""
-    from openpyxl import load_workbook
-
-    if isinstance(file, (bytes, bytearray)):
-        file = BytesIO(file)
-    if hasattr(file, "seek"):
-        file.seek(0)
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-        sheet = _pick_sheet(workbook)
-        # Some programs write a wrong sheet size; without this, rows past it would be skipped silently.
-        sheet.reset_dimensions()
-        return sheet
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is the same answer for the user
-        raise ValueError(
-            _("Không đọc được tệp: đây không phải tệp Excel .xlsx hợp lệ. "
-              "Hãy lưu tệp dạng “Excel Workbook (.xlsx)”.")
-        ) from exc
-
-
 def parse_progress_import(file, user) -> ImportPreview:
     """Read an edited export and propose one progress update per filled row, checking every row."""
     preview = ImportPreview()
     try:
-        sheet = _load_sheet(file)
-        header_row, columns = _find_header(sheet)
-    except ValueError as exc:
-        preview.file_errors.append(str(exc))
+        rows_read = load_rows(file, max_rows=MAX_SCANNED_ROWS, sheet_names=(_(SHEET_TASKS), SHEET_TASKS), cells=True)
+    except SheetRejected as exc:
+        preview.file_errors.append(exc.message)
         return preview
-    missing = [_(COLUMN[key].label) for key in IMPORT_KEYS if key not in columns]
+    header_index, columns = find_header(rows_read, [COLUMN[key] for key in IMPORT_KEYS])
+    header_row = (header_index or 0) + 1  # as the spreadsheet numbers it
+    missing = [_(COLUMN[key].header) for key in IMPORT_KEYS if key not in columns]
     if missing:
         preview.file_errors.append(
             _("Tệp thiếu cột: %(columns)s. Hãy dùng tệp tải về bằng nút “Xuất Excel” và giữ nguyên "
@@ -410,12 +342,7 @@ def parse_progress_import(file, user) -> ImportPreview:
         return preview
 
     rows = []
-    for row_number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
-        if row_number > header_row + MAX_SCANNED_ROWS:
-            preview.file_errors.append(
-                _("Tệp có quá nhiều dòng (tối đa %(max)s dòng).") % {"max": MAX_SCANNED_ROWS}
-            )
-            return preview
+    for row_number, cells in enumerate(rows_read[header_row:], start=header_row + 1):
         id_cell, date_cell, percent_cell, note_cell = (_cell(cells, columns[key]) for key in IMPORT_KEYS)
         raw_id = id_cell.value if id_cell is not None else None
         raw_date = date_cell.value if date_cell is not None else None
