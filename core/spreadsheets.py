@@ -208,10 +208,10 @@ class SheetPreview:
         return cls(rows=[SheetRow(**row) for row in data["rows"]], problems=list(data.get("problems", [])))
 
 
-def load_rows(file, max_rows=MAX_IMPORT_ROWS, sheet_names=(), cells=False):
-    """The rows of the first sheet named in ``sheet_names`` that the workbook has (else its first sheet), as tuples
-    of values (of cells with ``cells=True``, for a parser that reads a cell's number format); refuses what is not an
-    .xlsx or is too long."""
+def load_rows(file, max_rows=MAX_IMPORT_ROWS, sheet_names=(), cells=False, require_sheet=False):
+    """The rows of the first sheet named in ``sheet_names`` that the workbook has (names compared without case or
+    diacritics; else its first sheet, or SheetRejected with ``require_sheet``), as tuples of values (of cells with
+    ``cells=True``, for a parser that reads a cell's number format); refuses what is not an .xlsx or is too long."""
     from openpyxl import load_workbook
 
     if isinstance(file, bytes | bytearray):
@@ -220,7 +220,11 @@ def load_rows(file, max_rows=MAX_IMPORT_ROWS, sheet_names=(), cells=False):
         file.seek(0)
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
-        sheet = next((workbook[name] for name in sheet_names if name in workbook.sheetnames), workbook.worksheets[0])
+        present = {header_key(name): name for name in workbook.sheetnames}
+        wanted = next((present[header_key(name)] for name in sheet_names if header_key(name) in present), None)
+        if wanted is None and require_sheet:
+            raise SheetRejected(_("Không tìm thấy trang “%(sheet)s” trong tệp.") % {"sheet": sheet_names[0]})
+        sheet = workbook[wanted] if wanted else workbook.worksheets[0]
         # Some programs write a wrong sheet size; without this, rows past it would be skipped silently.
         sheet.reset_dimensions()
         rows = []

@@ -4,7 +4,6 @@ of a real criteria set from a spreadsheet."""
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from io import BytesIO
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +11,16 @@ from django.utils.translation import gettext as _
 
 from core import periods
 from core.numbers import number as fmt_points
-from core.spreadsheets import append_row, new_workbook, workbook_bytes
+from core.spreadsheets import (
+    Column,
+    SheetRejected,
+    append_row,
+    cell_text,
+    find_header,
+    load_rows,
+    new_workbook,
+    workbook_bytes,
+)
 
 from ..models import (
     Assessment,
@@ -492,23 +500,15 @@ class CriteriaImportError(Exception):
         self.errors = errors
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
 def _number(value, row, label, errors):
-    if value is None or _text(value) == "":
+    if value is None or cell_text(value) == "":
         errors.append(_("Dòng %(row)s: thiếu %(label)s.") % {"row": row, "label": label})
         return None
     try:
-        number = Decimal(_text(value).replace(",", "."))
+        number = Decimal(cell_text(value).replace(",", "."))
     except InvalidOperation:
         errors.append(_("Dòng %(row)s: %(label)s “%(value)s” không phải là số.")
-                      % {"row": row, "label": label, "value": _text(value)})
+                      % {"row": row, "label": label, "value": cell_text(value)})
         return None
     if number < 0:
         errors.append(_("Dòng %(row)s: %(label)s không được âm.") % {"row": row, "label": label})
@@ -516,31 +516,27 @@ def _number(value, row, label, errors):
     return number
 
 
-def _header_map(sheet_rows, wanted):
-    header = [_text(v).lower() for v in (sheet_rows[0] if sheet_rows else [])]
-    positions = {}
-    for key, label in wanted.items():
-        if label.lower() in header:
-            positions[key] = header.index(label.lower())
-    return positions
+def _columns(wanted):
+    return [Column(key, label) for key, label in wanted.items()]
+
+
+def _sheet(data, name, columns, max_rows):
+    """(rows after the header, header row number, {key: column index}) of the named sheet."""
+    rows = load_rows(data, max_rows=max_rows, sheet_names=(name,), require_sheet=True)
+    header_index, positions = find_header(rows, columns)
+    header_index = header_index or 0
+    return rows[header_index + 1:], header_index + 1, positions
 
 
 def parse_criteria_file(uploaded):
     """Read a criteria set from an .xlsx file: ({groups}, [(stars, min)]) or CriteriaImportError listing every
     problem, in Vietnamese, with its row. Nothing is written here."""
-    from openpyxl import load_workbook
-
+    data = uploaded.read() if hasattr(uploaded, "read") else uploaded
     try:
-        data = uploaded.read() if hasattr(uploaded, "read") else uploaded
-        workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-        raise CriteriaImportError([_("Tệp không phải bảng tính Excel (.xlsx) hoặc đã bị hỏng.")]) from exc
+        rows, header_row, positions = _sheet(data, SHEET_CRITERIA, _columns(COLUMNS), MAX_ROWS)
+    except SheetRejected as exc:
+        raise CriteriaImportError([exc.message]) from exc
     errors = []
-    names = {name.strip().lower(): name for name in workbook.sheetnames}
-    if SHEET_CRITERIA.lower() not in names:
-        raise CriteriaImportError([_("Không tìm thấy trang “%(sheet)s” trong tệp.") % {"sheet": SHEET_CRITERIA}])
-    rows = list(workbook[names[SHEET_CRITERIA.lower()]].iter_rows(values_only=True, max_row=MAX_ROWS + 1))
-    positions = _header_map(rows, COLUMNS)
     missing = [COLUMNS[key] for key in REQUIRED if key not in positions]
     if missing:
         raise CriteriaImportError([
@@ -553,14 +549,14 @@ def parse_criteria_file(uploaded):
         return row_values[index] if index is not None and index < len(row_values) else None
 
     groups, codes = [], {}
-    for row_number, values in enumerate(rows[1:], start=2):
-        if not any(_text(v) for v in values):
+    for row_number, values in enumerate(rows, start=header_row + 1):
+        if not any(cell_text(v) for v in values):
             continue
-        group_name, code, name = _text(cell(values, "group")), _text(cell(values, "code")), _text(cell(values, "name"))
+        group_name, code, name = (cell_text(cell(values, key)) for key in ("group", "code", "name"))
         if group_name and not name:
             points = _number(cell(values, "max_points"), row_number, _("điểm tối đa của nhóm"), errors)
             groups.append({"row": row_number, "code": code or str(len(groups) + 1), "name": group_name,
-                           "max_points": points, "is_bonus": bool(_text(cell(values, "bonus"))), "criteria": []})
+                           "max_points": points, "is_bonus": bool(cell_text(cell(values, "bonus"))), "criteria": []})
             continue
         if not groups:
             errors.append(_("Dòng %(row)s: tiêu chí đứng trước mọi nhóm; hãy thêm dòng nhóm phía trên.")
@@ -575,14 +571,14 @@ def parse_criteria_file(uploaded):
             continue
         codes[code] = row_number
         points = _number(cell(values, "max_points"), row_number, _("điểm tối đa"), errors)
-        measure_word = _text(cell(values, "measure")).lower()
+        measure_word = cell_text(cell(values, "measure")).lower()
         if measure_word not in MEASURE_WORDS:
             errors.append(_("Dòng %(row)s: “%(value)s” không phải là số liệu cổng đo được (để trống hoặc ghi một "
                             "trong: %(words)s).") % {"row": row_number, "value": measure_word,
                                                      "words": ", ".join(f"“{w}”" for w in MEASURE_WORDS if w)})
             continue
         groups[-1]["criteria"].append({"code": code, "name": name, "max_points": points,
-                                       "evidence": _text(cell(values, "evidence")),
+                                       "evidence": cell_text(cell(values, "evidence")),
                                        "measure": MEASURE_WORDS[measure_word]})
     if not groups and not errors:
         errors.append(_("Trang “%(sheet)s” không có nhóm tiêu chí nào.") % {"sheet": SHEET_CRITERIA})
@@ -601,17 +597,17 @@ def parse_criteria_file(uploaded):
                                                       "max": fmt_points(group["max_points"])})
 
     stars = []
-    if SHEET_STARS.lower() not in names:
+    try:
+        star_rows, star_header, star_positions = _sheet(data, SHEET_STARS, _columns(STAR_COLUMNS), 50)
+    except SheetRejected:
         errors.append(_("Không tìm thấy trang “%(sheet)s” (mức sao theo tổng điểm).") % {"sheet": SHEET_STARS})
     else:
-        star_rows = list(workbook[names[SHEET_STARS.lower()]].iter_rows(values_only=True, max_row=50))
-        star_positions = _header_map(star_rows, STAR_COLUMNS)
         if len(star_positions) < 2:
             errors.append(_("Trang “%(sheet)s” phải có cột “Số sao” và “Điểm từ”.") % {"sheet": SHEET_STARS})
         else:
             seen = set()
-            for row_number, values in enumerate(star_rows[1:], start=2):
-                if not any(_text(v) for v in values):
+            for row_number, values in enumerate(star_rows, start=star_header + 1):
+                if not any(cell_text(v) for v in values):
                     continue
                 count = _number(values[star_positions["stars"]], row_number, _("số sao"), errors)
                 minimum = _number(values[star_positions["min_score"]], row_number, _("điểm từ"), errors)

@@ -195,7 +195,7 @@ def test_the_exported_example_imports_back(ward_a):
 
 BAD_FILES = {
     "not a spreadsheet": (lambda: SimpleUploadedFile("bo.xlsx", b"day khong phai tep excel"),
-                          "không phải bảng tính Excel"),
+                          "không phải tệp Excel .xlsx hợp lệ"),
     "missing column": (lambda: workbook_bytes([("Nhóm", "Mã", "Tiêu chí"), ("Nhóm 1", "1", None)]),
                        "thiếu cột: “Điểm tối đa”"),
     "points not a number": (lambda: workbook_bytes(GOOD_ROWS[:2] + [(None, "1.1", "Niêm yết", "mười", None)]),
