@@ -76,10 +76,11 @@ class LinkParser(HTMLParser):
             self._in_title = False
         elif tag == "form" and self._form is not None:
             action, fields = self._form["action"], self._form["fields"]
-            if self._form["method"] == "post" and self._form["pressable"]:  # a form with no button presses nothing
-                if self._form["button"]:
-                    fields.setdefault(*self._form["button"])
-                self.post_forms.append((action, fields))
+            if self._form["method"] == "post":
+                if self._form["pressable"]:  # a form with no button presses nothing
+                    if self._form["button"]:
+                        fields.setdefault(*self._form["button"])
+                    self.post_forms.append((action, fields))
             elif action:  # a filter form of the page itself is its own link with a query string: one is enough
                 self.links.append(f"{action}?{urlencode(fields)}" if fields else action)
             self._form = None
@@ -228,3 +229,10 @@ def test_a_button_that_leads_nowhere_is_reported(ward_a):
     client.force_login(ward_a.users["bloc"])
     dead = press(client, [("/khong-co-trang-nay/", {"action": "x"}, "/")])
     assert [(status, url) for status, url, _fields, _source in dead] == [(404, "/khong-co-trang-nay/")]
+
+
+def test_a_post_form_is_never_followed_as_a_link():
+    parser = LinkParser()
+    parser.feed('<form method="post" action="/gui/"><input type="hidden" name="a" value="1"></form>'
+                '<form method="get" action="/loc/"><input name="q" value=""></form>')
+    assert parser.links == ["/loc/?q="] and parser.post_forms == []
