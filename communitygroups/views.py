@@ -24,7 +24,14 @@ from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
 from core.params import whole_number
 from core.spreadsheets import xlsx_response
-from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views import (
+    MayOpenMixin,
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+)
 
 from . import services
 from .excel import ImportPreview, ImportRejected, apply_import, export_households, parse_households
@@ -400,19 +407,16 @@ class HouseholdExportView(HouseholdListView):
         return xlsx_response(export_households(queryset), f"ho-gia-dinh-{periods.today():%Y%m%d}.xlsx")
 
 
-class HouseholdImportView(LoginRequiredMixin, View):
+class HouseholdImportView(MayOpenMixin, View):
     """Upload a household list, see every row and every error, then confirm: all rows or none."""
 
     template_name = "communitygroups/household_import.html"
+    denied_message = gettext_lazy("Tài khoản của bạn không được cập nhật danh sách hộ.")
 
     @classmethod
     def may_open(cls, user):
         return writable_groups(user).exists()
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.may_open(request.user):
-            raise PermissionDenied(_("Tài khoản của bạn không được cập nhật danh sách hộ."))
-        return super().dispatch(request, *args, **kwargs)
 
     def render_page(self, form, status=200, **context):
         context.update(form=form, page_title=_("Nhập danh sách hộ từ Excel"))

@@ -33,6 +33,25 @@ OWN_RECORD_MESSAGE = gettext_lazy(
 )
 
 
+class MayOpenMixin(LoginRequiredMixin):
+    """A page that opens only for the users its ``may_open(user)`` admits; links to it ask the same rule
+    (core.navigation.may_open). Anybody else is refused with ``denied_message`` (403), or 404 when
+    ``denied_message`` is None (a page whose very existence is not for them)."""
+
+    denied_message = gettext_lazy("Bạn không có quyền mở trang này.")
+
+    @classmethod
+    def may_open(cls, user):
+        return True
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not self.may_open(request.user):
+            if self.denied_message is None:
+                raise Http404
+            raise PermissionDenied(self.denied_message)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class ScopedMixin(LoginRequiredMixin):
     """Narrow the view's queryset to the user's scope through the model's restricted queryset."""
 

@@ -1,12 +1,12 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
 from core.spreadsheets import SheetPreview, SheetRejected, xlsx_response
+from core.views import MayOpenMixin
 from organisations.models import Role, Unit, UnitKind
 
 from .accounts import COLUMNS as ACCOUNT_COLUMNS
@@ -26,20 +26,17 @@ def provinces_for(user):
     return units if user.is_admin else units.filter(path__startswith=user.unit.path)
 
 
-class CommuneCreateView(LoginRequiredMixin, View):
+class CommuneCreateView(MayOpenMixin, View):
     """A commune or ward from a structure template: choose the template, review and edit its units, save."""
 
     template_name = "onboarding/commune_form.html"
     page_title = gettext_lazy("Tạo xã, phường từ mẫu cơ cấu")
+    denied_message = gettext_lazy("Chỉ quản trị hệ thống và quản trị tỉnh, thành phố được tạo xã, phường.")
 
     @classmethod
     def may_open(cls, user):
         return may_create_communes(user)
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.may_open(request.user):
-            raise PermissionDenied(_("Chỉ quản trị hệ thống và quản trị tỉnh, thành phố được tạo xã, phường."))
-        return super().dispatch(request, *args, **kwargs)
 
     def parents(self):
         return provinces_for(self.request.user)
@@ -98,22 +95,19 @@ class CommuneCreateView(LoginRequiredMixin, View):
         return render(request, self.template_name, context, status=status)
 
 
-class AccountImportView(LoginRequiredMixin, View):
+class AccountImportView(MayOpenMixin, View):
     """User accounts from a sheet: upload, preview with every row's errors, confirm. Nothing is written while a row
     is wrong; the checked rows wait in the session between the two steps."""
 
     template_name = "onboarding/account_import.html"
     page_title = gettext_lazy("Tạo tài khoản từ tệp Excel")
     session_key = "onboarding-accounts"
+    denied_message = gettext_lazy("Chỉ quản trị được tạo tài khoản.")
 
     @classmethod
     def may_open(cls, user):
         return may_import_accounts(user)
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.may_open(request.user):
-            raise PermissionDenied(_("Chỉ quản trị được tạo tài khoản."))
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
         if request.GET.get("mau"):

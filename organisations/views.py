@@ -1,8 +1,7 @@
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.views import MayOpenMixin, ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import PersonFilterSet, UnitFilterSet
 from .forms import DocumentSettingsForm, PersonForm, UnitForm
@@ -70,12 +69,13 @@ class PersonEditView(ObjectEditView):
 
 
 
-class DocumentSettingsEditView(ObjectEditView):
+class DocumentSettingsEditView(MayOpenMixin, ObjectEditView):
     """The bloc keeps what the ward's Party documents print in their header and signature (one row per ward)."""
 
     model = DocumentSettings
     form_class = DocumentSettingsForm
     template_name = "organisations/document_settings.html"
+    denied_message = _("Chỉ Khối Dân vận và quản trị xã, phường sửa thông tin ban hành văn bản.")
     success_message = _("Đã lưu thông tin ban hành văn bản. Văn bản đã phê duyệt giữ nguyên thông tin khi duyệt.")
 
     @classmethod
@@ -83,10 +83,6 @@ class DocumentSettingsEditView(ObjectEditView):
         return user.is_authenticated and user.ward is not None and (
             user.is_admin or user.role in (Role.BLOC, Role.COMMUNE_ADMIN))
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.may_open(request.user):
-            raise PermissionDenied(_("Chỉ Khối Dân vận và quản trị xã, phường sửa thông tin ban hành văn bản."))
-        return super().dispatch(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
         ward = self.request.user.ward

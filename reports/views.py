@@ -16,7 +16,7 @@ from core import periods
 from core.access import CHANGE, VIEW, may
 from core.areas import sections_for
 from core.spreadsheets import xlsx_response
-from core.views import ObjectDetailView, ObjectListView
+from core.views import MayOpenMixin, ObjectDetailView, ObjectListView
 from core.wards import visible_wards, ward_for_request
 from organisations.models import Role
 from plans.models import Task, TaskStatus
@@ -88,21 +88,18 @@ def column_unit(line):
     return _("số lượng")
 
 
-class CityDashboardView(LoginRequiredMixin, TemplateView):
+class CityDashboardView(MayOpenMixin, TemplateView):
     """All wards below the city side by side, from summaries pre-computed by Celery.
 
     The first opening computes them (the embedded set-up runs the job in the request; with a worker the page says
     they are being computed), so the city viewer never meets an empty page that waits for a button."""
 
     template_name = "reports/city.html"
+    denied_message = None
     may_open = staticmethod(_city_viewer_or_admin)
     # One first computation at a time when a worker runs it (seconds).
     first_refresh_lock = 600
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.may_open(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
     def _first_refresh(self):
         """Compute the summaries now (tasks run eagerly) or ask the worker once; True when they exist now."""
