@@ -336,12 +336,7 @@ class HouseholdCreateView(ObjectCreateView):
     form_class = HouseholdForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã thêm hộ gia đình.")
-
-    def get_initial(self):
-        initial = super().get_initial()
-        if self.request.GET.get("to"):
-            initial["group"] = self.request.GET["to"]
-        return initial
+    query_initial = {"to": "group"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -165,23 +165,28 @@ class ScopedSaveMixin(InvalidFormStatusMixin):
         return HttpResponseRedirect(self.get_success_url())
 
 
-class ObjectCreateView(ScopedMixin, ScopedSaveMixin, CreateView):
+class ObjectCreateView(MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
     """A create page for users who may write such rows somewhere; the others (the Standing Committee or a city
-    viewer on most models) get 403 instead of a form that could never be saved. The row itself is checked on save."""
+    viewer on most models) get 403 instead of a form that could never be saved. The row itself is checked on save.
+    ``query_initial`` fills fields from the link that opened the page ({"to": "group"}: ``?to=12``)."""
 
     action = CHANGE
-    create_denied_message = gettext_lazy("Bạn chỉ được xem, không được thêm mới mục này.")
+    denied_message = gettext_lazy("Bạn chỉ được xem, không được thêm mới mục này.")
     default_success_message = gettext_lazy("Đã thêm “%(name)s”.")
+    query_initial = {}
 
     @classmethod
     def may_open(cls, user):
         """Whether the page opens for ``user``; links to it ask the same (core.navigation.may_open)."""
         return may_create(user, cls.model)
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not self.may_open(request.user):
-            raise PermissionDenied(self.create_denied_message)
-        return super().dispatch(request, *args, **kwargs)
+    def get_initial(self):
+        initial = super().get_initial()
+        for parameter, field_name in self.query_initial.items():
+            value = self.request.GET.get(parameter, "").strip()[:100]
+            if value:  # the form checks it like any other value: a wrong one simply preselects nothing
+                initial[field_name] = value
+        return initial
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -29,13 +29,7 @@ class UnitCreateView(ObjectCreateView):
     form_class = UnitForm
     template_name = "core/object_form.html"
     success_message = _("Đã thêm đơn vị.")
-
-    def get_initial(self):
-        initial = super().get_initial()
-        parent = self.request.GET.get("parent")
-        if parent and parent.isdigit():
-            initial["parent"] = int(parent)
-        return initial
+    query_initial = {"parent": "parent"}
 
 
 class UnitEditView(ObjectEditView):

@@ -280,7 +280,7 @@ class CellAssignmentSaveMixin:
 
 class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
     model = CellAssignment
-    create_denied_message = gettext_lazy("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ.")
+    denied_message = gettext_lazy("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ.")
 
     def get_initial(self):
         initial = super().get_initial()

@@ -23,6 +23,8 @@ def test_bloc_adds_a_residential_group_to_its_ward(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
     page = client.get(ward_a.ward.get_absolute_url())
     assert "Thêm đơn vị trực thuộc" in page.content.decode()
+    form = client.get(reverse("organisations:unit_add"), {"parent": ward_a.ward.pk}).context["form"]
+    assert str(form["parent"].value()) == str(ward_a.ward.pk)  # the unit it was opened from
     response = client.post(reverse("organisations:unit_add"), {
         "parent": ward_a.ward.pk, "code": "phuong-a-tdp-5", "name": "Tổ dân phố số 5", "short_name": "TDP 5",
         "kind": UnitKind.RESIDENTIAL_GROUP, "order": 105, "aliases_text": "TDP số 5\nTổ 5", "is_active": "on"})
