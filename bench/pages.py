@@ -23,9 +23,9 @@ CITY_TARGET_MS = 1000
 def pages_to_measure(ward_code):
     from django.urls import reverse
 
-    from hardening import urlmap
     from organisations.models import Unit
     from plans.models import Plan
+    from tests.support import urlmap
 
     ward = Unit.objects.get(code=ward_code)
     plan = Plan.objects.filter(ward=ward).order_by("-starts_on").first()

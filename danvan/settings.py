@@ -71,7 +71,8 @@ INSTALLED_APPS = [
     "communitygroups",
     "reports",
     "onboarding",
-    "hardening",
+    "demo",
+    "operations",
 ]
 
 MIDDLEWARE = [

@@ -61,7 +61,7 @@ def test_reception_record_links_to_its_edit_page_only_for_who_may_edit(ward_a, c
 
 def test_detail_pages_name_the_record_in_the_browser_tab(ward_a, plan_a, client_for):
     from communitygroups.models import CommunityGroup
-    from hardening.population import populate
+    from tests.support.population import populate
 
     populate(ward_a.ward, ward_a.units)
     group = CommunityGroup.objects.filter(residential_group__parent=ward_a.ward).first()

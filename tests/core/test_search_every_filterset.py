@@ -15,7 +15,7 @@ from django.conf import settings
 from django.urls import get_resolver
 
 from core.filtersets import PortalFilterSet
-from hardening.factory import RowFactory
+from demo.factory import RowFactory
 
 TEXT = "Đảng ủy Phường Dân vận khéo"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hardening.population import populate
+from tests.support.population import populate
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from core.models import Attachment
-from hardening import backup as backup_module
-from hardening.factory import PDF_BYTES
-from hardening.management.commands.backup_portal import Command as BackupCommand
-from hardening.management.commands.restore_portal import Command as RestoreCommand
+from demo.factory import PDF_BYTES
+from operations import backup as backup_module
+from operations.management.commands.backup_portal import Command as BackupCommand
+from operations.management.commands.restore_portal import Command as RestoreCommand
 from plans.models import Task
 from plans.services import record_progress
 

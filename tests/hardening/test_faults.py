@@ -165,7 +165,7 @@ class KillableWorker(CeleryWorker):
 
     def environment(self):
         env = super().environment()
-        env.update(DJANGO_SETTINGS_MODULE="hardening.worker_settings", HARDENING_SLOW_REPORT_SAVE=str(self.pause),
+        env.update(DJANGO_SETTINGS_MODULE="tests.support.worker_settings", HARDENING_SLOW_REPORT_SAVE=str(self.pause),
                    HARDENING_VISIBILITY_TIMEOUT="3")
         return env
 

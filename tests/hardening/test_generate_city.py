@@ -7,8 +7,8 @@ from django.apps import apps
 from django.core.management import call_command
 
 from core.search import SearchableModel
-from hardening import generators
-from hardening.management.commands.generate_city import Command
+from demo import generators
+from demo.management.commands.generate_city import Command
 from organisations.models import Unit, UnitKind, User
 from plans.models import ProgressUpdate, Task
 from plans.services import refresh_task_progress

@@ -4,8 +4,8 @@ every page of that model (its object pages and its lists) is rendered and search
 import pytest
 from django.db import models
 
-from hardening import urlmap
-from hardening.population import rows_in_ward, scoped_models
+from tests.support import urlmap
+from tests.support.population import rows_in_ward, scoped_models
 
 # From the longest to the shortest: each field gets the longest one that fits its max_length.
 PAYLOADS = [

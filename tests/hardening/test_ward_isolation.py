@@ -9,9 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.models import Attachment
-from hardening import urlmap
-from hardening.factory import PDF_BYTES
-from hardening.population import rows_in_ward
+from demo.factory import PDF_BYTES
+from tests.support import urlmap
+from tests.support.population import rows_in_ward
 
 # Routes addressing an object of ward B that this test reached on 27/11/2026; it may only grow.
 MIN_COVERED_ROUTES = 100

@@ -164,7 +164,7 @@ def test_only_the_bloc_closes_the_year(ward_a, plan_a, client_for):
 
 
 def test_demo_wards_run_on_a_plan_of_this_year_made_from_2024(ward_a, plan_a, client_for):
-    from core.management.commands.load_demo import Command
+    from demo.management.commands.load_demo import Command
 
     Command()._progress(plan_a, ward_a.units, seed=1)
     Command()._next_year_plan(ward_a.units)

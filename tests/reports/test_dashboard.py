@@ -38,7 +38,7 @@ def tiles(page):
 def busy_ward(ward_a, plan_a):
     """ward_a with the demo's progress (tasks done, in progress, overdue, not started) and a task due tomorrow:
     overdue at the end of the cut-off period, not today."""
-    from core.management.commands.load_demo import Command
+    from demo.management.commands.load_demo import Command
 
     Command()._progress(plan_a, ward_a.units, seed=1)
     area = plan_a.areas.order_by("order").first()
@@ -98,7 +98,7 @@ def test_upcoming_deadlines_match_the_list_they_link_to(busy_ward, client_for):
 
 
 def test_area_tiles_match_the_lists_they_link_to(busy_ward, client_for):
-    from core.management.commands.load_demo import Command
+    from demo.management.commands.load_demo import Command
 
     Command()._area_demos({busy_ward.ward.code: busy_ward.units})
     client = client_for(busy_ward.users["standing"])

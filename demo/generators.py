@@ -4,7 +4,7 @@ with their progress, and the big tables of the area apps that exist when it runs
 The spine (wards, tasks, progress) is written here against organisations and plans. The area apps plug in through
 ``register``: each generator names the model it fills by "app_label.ModelName" (or a few candidate names, as an
 app may still be settling its names) and runs only when that model is installed. Rows are built by
-``hardening.factory.RowFactory`` from the model's own fields, so a field added tomorrow gets a value without a
+``demo.factory.RowFactory`` from the model's own fields, so a field added tomorrow gets a value without a
 change here, and go to the database through ``bulk_create`` in batches.
 """
 

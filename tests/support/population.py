@@ -12,8 +12,7 @@ import random
 from django.apps import apps
 
 from core.access import VIEW, scope_q
-
-from .factory import RowFactory
+from demo.factory import RowFactory
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +30,7 @@ def run_demo_loaders(units, seed=9):
     """Run every app's demo loader for the ward; returns {app label: error text} of those that failed."""
     failures = {}
     for config in apps.get_app_configs():
-        if config.name.startswith("django.") or config.label in {"core", "organisations", "plans", "hardening"}:
+        if config.name.startswith("django.") or config.label in {"core", "organisations", "plans"}:
             continue
         try:
             module = importlib.import_module(f"{config.name}.demo")

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from hardening.backup import restore
+from operations.backup import restore
 
 
 class Command(BaseCommand):

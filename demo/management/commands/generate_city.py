@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from hardening import generators
+from demo import generators
 
 
 class Command(BaseCommand):
