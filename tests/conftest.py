@@ -9,8 +9,9 @@ from django.test import Client
 
 from organisations.demo import create_ward, ensure_user
 from organisations.models import Role, Unit, UnitKind
+from tests.support.accounts import PASSWORD
 
-pytest_plugins = ["tests.celery_support", "tests.browser_support"]
+pytest_plugins = ["tests.support.celery_worker", "tests.support.browser"]
 
 
 def pytest_configure(config):
@@ -73,7 +74,6 @@ class Ward:
         return self.units[key]
 
 
-PASSWORD = "Mat-khau-thu-2024"
 
 
 def _make_ward(city, code, name):

@@ -6,7 +6,7 @@ from accountability.models import CadreFeedback, FeedbackSource, UnitPlanRound
 from accountability.services import sync_round_units
 from organisations.demo import ensure_person, ensure_user
 from organisations.models import Role
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accountability.models import CadreFeedback, CadreReview, FeedbackState, UnitPlanSubmission
 from core.models import Attachment, Notification
-from tests.meetings.conftest import PDF, PNG
+from tests.support.files import PDF, PNG
 
 pytestmark = pytest.mark.django_db
 

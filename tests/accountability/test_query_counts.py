@@ -8,7 +8,7 @@ from django.urls import reverse
 from accountability.models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
 from accountability.services import sync_round_units
 from organisations.demo import ensure_person
-from tests.query_budget import assert_constant, count_queries, load_budgets
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accountability.models import CadreFeedback, CadreReview, FeedbackState, UnitPlanRound, UnitPlanSubmission
 from core.models import Attachment, Notification
-from tests.meetings.conftest import PDF, PNG
+from tests.support.files import PDF, PNG
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from core import periods
 from core.models import Attachment
 from plans.models import AreaKind, ProgressUpdate, Recurrence, Task, TaskStatus
 from plans.services import record_progress
-from tests.browser_support import PHONE, horizontal_overflow, login, screenshot, small_png
+from tests.support.browser import PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from core import periods
 from plans.models import AreaKind, Recurrence, Task
 from plans.services import record_progress
-from tests.browser_support import DESKTOP, PHONE, horizontal_overflow, login, screenshot, small_png
+from tests.support.browser import DESKTOP, PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from reports import services
 from reports.models import QuarterlyReport, ReportStatus
-from tests.browser_support import SCREENSHOTS, login, screenshot
+from tests.support.browser import SCREENSHOTS, login, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from django.core import mail
 
 from reports import services
 from reports.models import QuarterlyReport, ReportStatus
-from tests.browser_support import login, screenshot
+from tests.support.browser import login, screenshot
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ import pytest
 
 from communitygroups.models import Activity, GroupClassification, Household, SituationReport
 from core.models import Notification
-from tests.communitygroups.conftest import make_households, make_interfamily
+from tests.support.communitygroups import make_households, make_interfamily
 
 pytestmark = pytest.mark.django_db
 

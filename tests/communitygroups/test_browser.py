@@ -7,7 +7,7 @@ import pytest
 from communitygroups.models import Activity, ActivityKind, SituationReport
 from core import periods
 from core.models import Attachment
-from tests.browser_support import (
+from tests.support.browser import (
     DESKTOP,
     PHONE,
     horizontal_overflow,
@@ -15,7 +15,7 @@ from tests.browser_support import (
     screenshot,
     small_png,
 )
-from tests.communitygroups.conftest import make_households, make_interfamily
+from tests.support.communitygroups import make_households, make_interfamily
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from communitygroups.excel import ImportRejected, apply_import, export_households, parse_households
 from communitygroups.models import Household, InterFamilyGroup
-from tests.communitygroups.conftest import make_interfamily
+from tests.support.communitygroups import make_interfamily
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +178,7 @@ def test_export_of_an_empty_list(groups_a):
 
 
 def test_the_import_page_refuses_a_decompression_bomb(groups_a, ward_a, client_for):
-    from tests.upload_bombs import MB, xlsx_bomb
+    from tests.support.upload_bombs import MB, xlsx_bomb
 
     response = client_for(ward_a.users["group_leader"]).post(
         reverse("communitygroups:household_import"),

@@ -5,8 +5,8 @@ import pytest
 
 from satisfaction.models import ServiceDesk
 from satisfaction.services import settings_for
-from tests.browser_support import PHONE, horizontal_overflow, login, screenshot
-from tests.communitygroups.conftest import make_households, make_interfamily
+from tests.support.browser import PHONE, horizontal_overflow, login, screenshot
+from tests.support.communitygroups import make_households, make_interfamily
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from communitygroups.models import Activity, Household, ZaloGroup
 from core.navigation import menu_for
-from tests.communitygroups.conftest import make_households, make_interfamily
+from tests.support.communitygroups import make_households, make_interfamily
 
 
 def _messages(response):

@@ -6,8 +6,8 @@ Budgets live in tests/communitygroups/query_counts.json so that a change adding 
 import pytest
 from django.urls import reverse
 
-from tests.communitygroups.conftest import make_households, make_interfamily
-from tests.query_budget import assert_constant, count_queries, load_budgets
+from tests.support.communitygroups import make_households, make_interfamily
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 

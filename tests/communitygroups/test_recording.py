@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from communitygroups.models import Activity, ActivityKind, GroupMember, ZaloGroup
-from tests.communitygroups.conftest import make_households, make_interfamily
-from tests.communitygroups.pages import field_errors, table_rows
+from tests.support.communitygroups import make_households, make_interfamily
+from tests.support.pages import field_errors, table_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from communitygroups.models import Activity, ActivityKind, PropagandaTopic, SituationReport
-from tests.communitygroups.conftest import A_SUNDAY, make_households, make_interfamily
-from tests.communitygroups.pages import first_column, table_rows
+from tests.support.communitygroups import A_SUNDAY, make_households, make_interfamily
+from tests.support.pages import first_column, table_rows
 
 pytestmark = pytest.mark.django_db
 

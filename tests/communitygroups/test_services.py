@@ -19,7 +19,7 @@ from communitygroups.models import (
     SituationReport,
 )
 from core.models import Notification
-from tests.communitygroups.conftest import make_households, make_interfamily
+from tests.support.communitygroups import make_households, make_interfamily
 
 pytestmark = pytest.mark.django_db
 

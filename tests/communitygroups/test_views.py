@@ -19,8 +19,8 @@ from communitygroups.models import (
 from core.models import Attachment, Notification
 from organisations.demo import ensure_user
 from organisations.models import Role
-from tests.communitygroups.conftest import make_households, make_interfamily
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
+from tests.support.communitygroups import make_households, make_interfamily
 
 pytestmark = pytest.mark.django_db
 

@@ -18,8 +18,8 @@ from organisations.models import Role
 from plans.models import Recurrence, Task
 from plans.services import initialise_task
 from plans.tasks import send_due_reminders
-from tests.celery_support import wait_for
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
+from tests.support.celery_worker import wait_for
 
 pytestmark = pytest.mark.celery_worker
 

@@ -4,7 +4,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.celery_support import broker_is_real
+from tests.support.celery_worker import broker_is_real
 
 pytestmark = pytest.mark.django_db
 

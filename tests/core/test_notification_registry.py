@@ -15,7 +15,7 @@ from core.models import Notification
 from core.notifications import registered_events
 from organisations.demo import ensure_user
 from organisations.models import Role, User
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +161,7 @@ KHEO_TODAY = date(2024, 9, 20)
 
 def _kheo_register(s):
     from models_khoe import services
-    from tests.models_khoe.conftest import indicator, registration
+    from tests.support.models_khoe import indicator, registration
 
     blocs = services.ensure_default_blocs(s.w.ward)
     return services.register(s.user("officer_ubnd"), data=registration(s.w.unit("ubnd"), blocs[1]),
@@ -171,7 +171,7 @@ def _kheo_register(s):
 @scenario("models_khoe.registered")
 def _(s, key):
     from models_khoe import services
-    from tests.models_khoe.conftest import indicator, registration
+    from tests.support.models_khoe import indicator, registration
 
     blocs = services.ensure_default_blocs(s.w.ward)
     return (lambda: services.register(s.user("officer_ubnd"), data=registration(s.w.unit("ubnd"), blocs[1]),
@@ -182,7 +182,7 @@ def _(s, key):
 @scenario("models_khoe.revised")
 def _(s, key):
     from models_khoe import services
-    from tests.models_khoe.conftest import indicator, registration
+    from tests.support.models_khoe import indicator, registration
 
     model = _kheo_register(s)
     services.return_for_revision(s.user("bloc"), model, "Chỉ tiêu chưa rõ.")
@@ -232,7 +232,7 @@ def _(s, key):
 @scenario("models_khoe.recognised")
 def _(s, key):
     from models_khoe import services
-    from tests.models_khoe.conftest import full_points
+    from tests.support.models_khoe import full_points
 
     s.plan  # noqa: B018
     model = _kheo_register(s)
@@ -283,7 +283,7 @@ def _(s, key):
 
 @scenario("religion.invitation_received")
 def _(s, key):
-    from tests.religion.conftest import make_establishment
+    from tests.support.religion import make_establishment
 
     establishment = make_establishment(s.w)
     client = s._request.getfixturevalue("client_for")(s.user("religion"))
@@ -302,7 +302,7 @@ def _(s, key):
 def _(s, key):
     from religion import services
     from religion.models import InvitationStatus, MonkInvitationRequest
-    from tests.religion.conftest import make_establishment
+    from tests.support.religion import make_establishment
 
     invitation = MonkInvitationRequest.objects.create(
         ward=s.w.ward, establishment=make_establishment(s.w), monk_name="Thích Minh Đức", requested_by="Ban Trị sự",
@@ -329,7 +329,7 @@ def _(s, key):
 @scenario("meetings.conclusion_due", "meetings.conclusion_overdue")
 def _(s, key):
     from meetings import services
-    from tests.meetings.conftest import make_conclusion, make_meeting
+    from tests.support.meetings import make_conclusion, make_meeting
 
     on = date(2024, 3, 1)
     meeting = make_meeting(s.w.unit("dang-uy"))
@@ -386,7 +386,7 @@ def _(s, key):
 def _(s, key):
     from satisfaction.models import Level, Service, ServiceDesk
     from satisfaction.services import check_thresholds, settings_for
-    from tests.satisfaction.test_results import make_ratings
+    from tests.support.satisfaction import make_ratings
 
     config = settings_for(s.w.ward)
     config.minimum_ratings = 1

@@ -11,10 +11,10 @@ from rest_framework.test import APIClient
 
 from core.models import Attachment
 from plans.models import Task
+from tests.support.files import PNG
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def _private(response):

@@ -12,7 +12,7 @@ from democracy.models import Violation
 from organisations.demo import ensure_person, ensure_user
 from organisations.models import Role
 from plans.models import ProgressUpdate, Task
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -111,7 +111,7 @@ def test_violation_export(ward_a, client_for):
 
 def test_quarterly_disclosure_sheet_with_fields_a_unit_officer_wrote_through_the_api(ward_a, api_for, client_for):
     from democracy.models import Disclosure
-    from tests.democracy.conftest import make_disclosure
+    from tests.support.democracy import make_disclosure
 
     disclosure = make_disclosure(ward_a.unit("ubnd"), datetime.date(2024, 5, 2))
     texts = {"title": payload("title"), "place": payload("place", "@")}

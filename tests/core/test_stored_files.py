@@ -10,10 +10,10 @@ from django.urls import clear_url_caches, reverse
 
 from core.models import Attachment
 from plans.models import Task
+from tests.support.files import PNG
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.urls import reverse
 from core.models import Attachment
 from core.validators import validate_upload
 from plans.models import ProgressUpdate, Task
-from tests.upload_bombs import MB, XLSX_MEMBER, declare_size, docx_bomb, xlsx_bomb, xlsx_file
+from tests.support.upload_bombs import MB, XLSX_MEMBER, declare_size, docx_bomb, xlsx_bomb, xlsx_file
 
 REFUSED = "bị từ chối: nội dung giải nén quá lớn"
 

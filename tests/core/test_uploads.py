@@ -6,11 +6,10 @@ from django.urls import reverse
 
 from core.models import Attachment
 from plans.models import ProgressUpdate, Task
+from tests.support.files import PDF, PNG
 
 pytestmark = pytest.mark.django_db
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n"
 
 
 def _own_task(ward, plan):

@@ -69,7 +69,7 @@ def test_a_unit_officer_sees_its_own_quarterly_report_to_send_and_its_page_opens
 
 def test_thinh_su_requests_wait_only_for_those_who_may_see_religion(ward_a, client_for):
     from religion.models import MonkInvitationRequest
-    from tests.religion.conftest import make_establishment
+    from tests.support.religion import make_establishment
 
     MonkInvitationRequest.objects.create(ward=ward_a.ward, establishment=make_establishment(ward_a),
                                          monk_name="Thích Minh Đức", requested_by="Ban Trị sự",

@@ -2,17 +2,10 @@ from datetime import date
 
 import pytest
 
-from democracy.models import Disclosure, DisclosureChannel, DisclosureContent, Petition, PetitionKind
+from democracy.models import Petition, PetitionKind
 from organisations.demo import ensure_person, ensure_user
 from organisations.models import Role
-from tests.conftest import PASSWORD
-
-
-def make_disclosure(unit, posted_on, until=None, approved_on=None, kind=DisclosureContent.BUDGET,
-                    channel=DisclosureChannel.POSTING_COMMITTEE, **extra):
-    return Disclosure.objects.create(unit=unit, content_kind=kind, channel=channel, posted_on=posted_on,
-                                     posted_until=until, approved_on=approved_on,
-                                     title=extra.pop("title", "Tình hình thực hiện ngân sách"), **extra)
+from tests.support.accounts import PASSWORD
 
 
 @pytest.fixture

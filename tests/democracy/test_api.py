@@ -7,9 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from core.models import Attachment
 from democracy.models import Disclosure, Petition
-from tests.meetings.conftest import PNG
-
-from .conftest import make_disclosure
+from tests.support.democracy import make_disclosure
+from tests.support.files import PNG
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ from django.urls import reverse
 
 from democracy.models import CitizenReception, Petition, PetitionStep, Violation
 from democracy.services import ensure_default_checklist
-from tests.query_budget import assert_constant, count_queries, load_budgets
-
-from .conftest import make_disclosure
+from tests.support.democracy import make_disclosure
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 

@@ -33,8 +33,7 @@ from democracy.services import (
     violations_workbook,
     yearly_minimums,
 )
-
-from .conftest import make_disclosure
+from tests.support.democracy import make_disclosure
 
 pytestmark = pytest.mark.django_db
 
@@ -158,7 +157,7 @@ def test_quarterly_list_counts_from_the_approval(ward_a):
 
 def test_yearly_minimums(ward_a):
     from meetings.models import DialogueAudience, MeetingKind
-    from tests.meetings.conftest import make_meeting
+    from tests.support.meetings import make_meeting
 
     make_meeting(ward_a.unit("ubnd"), MeetingKind.DIALOGUE, date(2024, 5, 22),
                  dialogue_audience=DialogueAudience.PEOPLE)

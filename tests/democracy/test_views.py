@@ -10,9 +10,8 @@ from django.urls import reverse
 from accountability.models import CadreFeedback
 from core.models import Attachment
 from democracy.models import Disclosure, Petition, PetitionStep, Violation
-from tests.meetings.conftest import PDF, PNG
-
-from .conftest import make_disclosure
+from tests.support.democracy import make_disclosure
+from tests.support.files import PDF, PNG
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from operations.management.commands.backup_portal import Command as BackupComman
 from operations.management.commands.restore_portal import Command as RestoreCommand
 from plans.models import Task
 from plans.services import record_progress
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+from tests.support.files import PNG
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from danvan.celery import app
 from reports.models import QuarterlyReport, UnitReport
-from tests.celery_support import CeleryWorker, broker_is_real, database_url, wait_for
+from tests.support.celery_worker import CeleryWorker, broker_is_real, database_url, wait_for
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CLOSED_BROKER = "redis://127.0.0.1:1/0"  # nothing listens on port 1

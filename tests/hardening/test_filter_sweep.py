@@ -11,7 +11,8 @@ import pytest
 from django.db import transaction
 from django.http import QueryDict
 from django.test import RequestFactory
-from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.support.urlmap import paths
 
 HUGE_VALUES = ("99999999999999999999", "-99999999999999999999")
 # Lists on 02/12/2026; fewer means the walk lost them (a change of the URL layout), not that they are safe.
@@ -19,13 +20,6 @@ MIN_BROWSER_LISTS = 35
 MIN_API_LISTS = 60
 
 
-def _walk(patterns, prefix=""):
-    for entry in patterns:
-        route = prefix + str(entry.pattern).lstrip("^").rstrip("$")
-        if isinstance(entry, URLResolver):
-            yield from _walk(entry.url_patterns, route)
-        elif isinstance(entry, URLPattern):
-            yield "/" + route, entry.callback
 
 
 def _without_arguments(route):
@@ -35,7 +29,7 @@ def _without_arguments(route):
 def list_urls():
     """(kind, url, view callback) of every list page and API list that takes no argument in its path."""
     browser, api = [], []
-    for route, callback in _walk(get_resolver().url_patterns):
+    for route, callback in paths():
         if not _without_arguments(route):
             continue
         if getattr(callback, "actions", None) and callback.actions.get("get") == "list":
@@ -120,7 +114,7 @@ ODD_VALUES = ("99999999999999999999", "²", "-1", "1e5")
 
 def _page_sweep(client):
     failures, calls = [], 0
-    for route, _callback in _walk(get_resolver().url_patterns):
+    for route, _callback in paths():
         if not _without_arguments(route) or route.startswith(("/quan-tri/", "/dang-xuat/", "/i18n/")):
             continue
         for value in ODD_VALUES:

@@ -12,10 +12,9 @@ import re
 import pytest
 from django.db import transaction
 from django.forms import DateField, DecimalField, FileField, FloatField, IntegerField, ModelMultipleChoiceField
-from django.urls import get_resolver
 from django.views.generic.edit import FormMixin
 
-from tests.hardening.test_filter_sweep import _walk
+from tests.support.urlmap import paths
 
 ODD_VALUES = ("101", "-1", "99999999999999999999", "abc", "1,5", "")
 ODD_TEXT = ("x" * 20000, "<script>alert(1)</script>", "%s %(x)s %d", "")
@@ -28,7 +27,7 @@ ARGUMENT = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 
 def form_routes():
-    for route, callback in _walk(get_resolver().url_patterns):
+    for route, callback in paths():
         view_class = getattr(callback, "view_class", None)
         if view_class is None or not issubclass(view_class, FormMixin) or route.startswith(SKIP_PREFIXES):
             continue

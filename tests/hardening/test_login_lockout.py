@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

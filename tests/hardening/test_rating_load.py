@@ -16,7 +16,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from tests.celery_support import database_url, wait_for
+from tests.support.celery_worker import database_url, wait_for
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 SECONDS = float(os.environ.get("DANVAN_LOAD_SECONDS", "60"))

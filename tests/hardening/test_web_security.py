@@ -16,8 +16,8 @@ from django.test import Client
 from django.urls import reverse
 
 from core.models import Attachment
-from tests.conftest import PASSWORD
 from tests.support import urlmap
+from tests.support.accounts import PASSWORD
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", re.IGNORECASE)

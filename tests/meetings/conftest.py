@@ -2,22 +2,8 @@ from datetime import date
 
 import pytest
 
-from meetings.models import Conclusion, DialogueAudience, Meeting, MeetingKind, MeetingStatus
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n"
-
-
-def make_meeting(organiser, kind=MeetingKind.BRIEFING, held_on=date(2024, 2, 20), status=MeetingStatus.HELD, **extra):
-    if kind == MeetingKind.DIALOGUE:
-        extra.setdefault("dialogue_audience", DialogueAudience.PEOPLE)
-    return Meeting.objects.create(organiser=organiser, kind=kind, title=extra.pop("title", f"Cuộc họp {kind}"),
-                                  held_on=held_on, status=status, **extra)
-
-
-def make_conclusion(meeting, unit, due_date, **extra):
-    return Conclusion.objects.create(meeting=meeting, responsible_unit=unit, due_date=due_date,
-                                     text=extra.pop("text", "Giải quyết dứt điểm kiến nghị của Nhân dân."), **extra)
+from meetings.models import MeetingKind
+from tests.support.meetings import make_conclusion, make_meeting
 
 
 @pytest.fixture

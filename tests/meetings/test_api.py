@@ -80,7 +80,7 @@ def test_meeting_cannot_name_another_wards_units(ward_a, ward_b, api_for):
 
 
 def test_schedule_endpoint(ward_a, api_for):
-    from .conftest import make_meeting
+    from tests.support.meetings import make_meeting
 
     make_meeting(ward_a.ward, "briefing", date(2023, 2, 20))
     rows = api_for(ward_a.users["standing"]).get("/api/meeting-schedule/", {"year": 2023}).json()

@@ -6,9 +6,8 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import MeetingKind
-from tests.query_budget import assert_constant, count_queries, load_budgets
-
-from .conftest import make_conclusion, make_meeting
+from tests.support.meetings import make_conclusion, make_meeting
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 

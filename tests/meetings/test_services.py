@@ -14,8 +14,7 @@ from meetings.services import (
     meeting_schedule,
     remind_conclusions,
 )
-
-from .conftest import make_conclusion, make_meeting
+from tests.support.meetings import make_conclusion, make_meeting
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from core.models import Attachment
 from meetings.models import Conclusion, ConclusionState, Meeting, MeetingKind
-
-from .conftest import PDF, PNG, make_conclusion, make_meeting
+from tests.support.files import PDF, PNG
+from tests.support.meetings import make_conclusion, make_meeting
 
 pytestmark = pytest.mark.django_db
 

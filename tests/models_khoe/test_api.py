@@ -3,8 +3,7 @@
 from decimal import Decimal
 
 from models_khoe.models import MobilizationModel, Status
-
-from .conftest import YEAR, full_points, indicator, registration
+from tests.support.models_khoe import YEAR, full_points, indicator, registration
 
 
 def api_registration(unit, bloc, **extra):

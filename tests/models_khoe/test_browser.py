@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from models_khoe.models import MobilizationModel, Status
-from tests.browser_support import PHONE, horizontal_overflow, login, screenshot, small_png
+from tests.support.browser import PHONE, horizontal_overflow, login, screenshot, small_png
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from core.models import Attachment
 from models_khoe import services
 from models_khoe.models import Evaluation
-from tests.browser_support import small_png
+from tests.support.browser import small_png
 
 INTERNAL = {
     "situation": "Còn 12 hộ chưa đồng thuận bàn giao mặt bằng.",

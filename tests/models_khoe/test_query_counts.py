@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from models_khoe import services
-from tests.query_budget import assert_constant, count_queries, load_budgets
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
 
 BUDGETS = load_budgets(__file__)
 

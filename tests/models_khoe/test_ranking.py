@@ -6,8 +6,7 @@ from decimal import Decimal
 from models_khoe import services
 from models_khoe.models import Field, MobilizationModel
 from models_khoe.services import RankedEntry, rank_entries
-
-from .conftest import YEAR, full_points
+from tests.support.models_khoe import YEAR, full_points
 
 
 def entry(name, average, met=True, evaluations=3, required=3):

@@ -12,8 +12,7 @@ from core.numbers import number as plain_number
 from meetings.models import Meeting
 from models_khoe import services
 from models_khoe.models import Criterion, MobilizationModel, RecognitionRound, Status
-
-from .conftest import YEAR, full_points, registration
+from tests.support.models_khoe import YEAR, full_points, registration
 
 
 def form_data(unit, bloc, indicators=1, **extra):
@@ -118,7 +117,7 @@ def test_the_bloc_returns_then_the_officer_revises_then_the_bloc_approves(client
 def test_progress_is_entered_from_the_models_page(client_for, approved, ward_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.browser_support import small_png
+    from tests.support.browser import small_png
 
     model = approved()
     client = client_for(ward_a.users["officer_ubnd"])

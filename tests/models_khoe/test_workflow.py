@@ -13,9 +13,8 @@ from models_khoe.models import Appraisal, Decision, MobilizationModel, Registrat
 from organisations.demo import ensure_user
 from organisations.models import Role
 from plans.models import AreaKind, ProgressUpdate
-from tests.conftest import PASSWORD
-
-from .conftest import YEAR, full_points, indicator, registration
+from tests.support.accounts import PASSWORD
+from tests.support.models_khoe import YEAR, full_points, indicator, registration
 
 
 def messages_of(error):
@@ -252,7 +251,7 @@ def test_the_first_indicator_value_starts_the_model_and_moves_its_task(approved,
 def test_activities_publicity_and_evidence_are_recorded(approved, ward_a):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.browser_support import small_png
+    from tests.support.browser import small_png
 
     model = approved()
     officer = ward_a.users["officer_ubnd"]

@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from organisations.demo import ensure_user
 from organisations.models import Role, User
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

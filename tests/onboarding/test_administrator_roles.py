@@ -9,7 +9,7 @@ from organisations.demo import create_ward, ensure_person, ensure_user
 from organisations.models import Person, Role, Unit, UnitKind
 from plans.models import Task
 from religion.models import Establishment
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from organisations.demo import ensure_user
 from organisations.models import Role, Unit, UnitKind
 from plans.models import Task
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -156,15 +156,15 @@ def test_the_api_lists_filters_and_changes_bindings_for_the_bloc_only(ward_a, wa
 
 def test_the_importer_proposes_bindings_in_the_preview_and_the_saved_plan_keeps_them(ward_a, client_for):
     from plans.import_views import SESSION_KEY
-    from tests.plans.test_importer import SEED_TEXT, _form_data, _upload
+    from tests.support.plans import SEED_TEXT, preview_form_data, upload_plan_file
 
     client = client_for(ward_a.users["bloc"])
-    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
+    uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
     stored = client.session[SESSION_KEY]
     preview = client.get(uploaded["Location"]).content.decode()
     assert "Tiến độ lấy từ:" in preview and "Chủ nhật xanh của các Tổ dân vận cộng đồng" in preview
 
-    saved = client.post(uploaded["Location"], _form_data(stored))
+    saved = client.post(uploaded["Location"], preview_form_data(stored))
 
     assert saved.status_code == 302
     bound = dict(TaskBinding.objects.values_list("task__source", "source"))
@@ -177,11 +177,11 @@ def test_an_excel_import_row_on_a_bound_task_is_marked_as_a_note(ward_a, plan_a,
     from io import BytesIO
 
     from plans.excel import parse_progress_import
-    from tests.plans.test_excel import _edit, _export_for, _report
+    from tests.support.plans import edit_export, export_for, progress_cells
 
     officer = ward_a.users["officer_ubnd"]
     bound = Task.objects.get(plan=plan_a, title__startswith="Tập huấn chuyên đề")
-    content, _rows = _edit(_export_for(officer), {bound.pk: _report(100, "Đã tập huấn.", "05/03/2024")})
+    content, _rows = edit_export(export_for(officer), {bound.pk: progress_cells(100, "Đã tập huấn.", "05/03/2024")})
 
     preview = parse_progress_import(BytesIO(content), officer)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from organisations.demo import ensure_person
 from organisations.models import Unit, UnitKind
 from plans.models import CellAssignment
-from tests.query_budget import assert_constant, count_queries, load_budgets
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 
@@ -340,7 +340,7 @@ def test_query_count_does_not_grow_with_assignments(ward_a, plan_a, members_a, a
 @pytest.mark.browser
 def test_standing_committee_assigns_a_cell_in_the_browser(new_page, live_server, ward_a, plan_a, members_a,
                                                           assignments_a):
-    from tests.browser_support import PHONE, horizontal_overflow, login, screenshot
+    from tests.support.browser import PHONE, horizontal_overflow, login, screenshot
 
     page = new_page()
     cell = ward_a.unit("cb-tdp-3")

@@ -12,9 +12,10 @@ from openpyxl import Workbook, load_workbook
 
 from core import periods
 from core.access import CHANGE
-from plans.excel import ImportRejected, apply_import, export_tasks, parse_progress_import
+from plans.excel import ImportRejected, apply_import, parse_progress_import
 from plans.excel_views import SESSION_KEY
 from plans.models import ProgressUpdate, Task
+from tests.support.plans import edit_export, export_for, progress_cells
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,6 @@ NOT_IN_SCOPE = "không tìm thấy hoặc không thuộc đơn vị của bạn"
 
 # --- helpers ---------------------------------------------------------------------------------------
 
-def _export_for(user):
-    return export_tasks(Task.objects.restrict(user).with_status().select_related("area", "lead_unit", "plan")
-                        .prefetch_related("supporting_units").order_by("pk"))
 
 
 def _sheet(content):
@@ -43,29 +41,8 @@ def _rows(content):
     return [dict(zip(header, values, strict=True)) for values in sheet.iter_rows(min_row=2, values_only=True)]
 
 
-def _edit(content, changes):
-    """Fill cells of the rows of the given task ids: {task_id: {header: value}}. Returns (bytes, {id: row})."""
-    workbook = load_workbook(BytesIO(content))
-    sheet = workbook["Nhiệm vụ"]
-    column = {cell.value: cell.column for cell in sheet[1]}
-    row_of = {}
-    for row in range(2, sheet.max_row + 1):
-        task_id = sheet.cell(row=row, column=column["Mã"]).value
-        if task_id in changes:
-            row_of[task_id] = row
-            for header, value in changes[task_id].items():
-                sheet.cell(row=row, column=column[header], value=value)
-    assert set(row_of) == set(changes), "every edited task must be in the export"
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue(), row_of
 
 
-def _report(percent, note="Đã tổ chức tuyên truyền tại 4 tổ dân phố.", reported_on=None):
-    cells = {"Tiến độ mới (%)": percent, "Kết quả thực hiện": note}
-    if reported_on is not None:
-        cells["Ngày báo cáo (dd/mm/yyyy)"] = reported_on
-    return cells
 
 
 def _two_tasks(user):
@@ -76,7 +53,7 @@ def _two_tasks(user):
 # --- export ----------------------------------------------------------------------------------------
 
 def test_export_has_the_vietnamese_header_and_a_help_sheet(ward_a, plan_a):
-    content = _export_for(ward_a.users["bloc"])
+    content = export_for(ward_a.users["bloc"])
 
     workbook = load_workbook(BytesIO(content))
     assert workbook.sheetnames == ["Nhiệm vụ", "Hướng dẫn"]
@@ -117,7 +94,7 @@ def test_export_follows_the_filters_of_the_list(ward_a, plan_a, client_for):
 
 def test_export_writes_due_dates_as_dd_mm_yyyy(ward_a, plan_a):
     task = Task.objects.filter(plan=plan_a, due_date__isnull=False, is_done=False).first()
-    sheet = _sheet(_export_for(ward_a.users["bloc"]))
+    sheet = _sheet(export_for(ward_a.users["bloc"]))
 
     row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == task.pk)
 
@@ -129,7 +106,7 @@ def test_a_title_that_looks_like_a_formula_stays_text(ward_a, plan_a):
     task = Task.objects.filter(plan=plan_a).first()
     Task.objects.filter(pk=task.pk).update(title='=HYPERLINK("http://example.invalid","x")')
 
-    sheet = _sheet(_export_for(ward_a.users["bloc"]))
+    sheet = _sheet(export_for(ward_a.users["bloc"]))
 
     cell = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == task.pk)[2]
     assert cell.data_type == "s"
@@ -140,9 +117,9 @@ def test_a_title_that_looks_like_a_formula_stays_text(ward_a, plan_a):
 def test_round_trip_updates_the_progress_of_two_tasks(ward_a, plan_a):
     officer = ward_a.users["officer_ubnd"]
     first, second = _two_tasks(officer)
-    content, row_of = _edit(_export_for(officer), {
-        first.pk: _report(60, "Đã niêm yết công khai tại trụ sở.", "05/03/2024"),
-        second.pk: _report(100, "Hoàn thành hội nghị đối thoại.", date(2024, 3, 7)),
+    content, row_of = edit_export(export_for(officer), {
+        first.pk: progress_cells(60, "Đã niêm yết công khai tại trụ sở.", "05/03/2024"),
+        second.pk: progress_cells(100, "Hoàn thành hội nghị đối thoại.", date(2024, 3, 7)),
     })
     before = ProgressUpdate.objects.count()
 
@@ -173,7 +150,7 @@ def test_round_trip_updates_the_progress_of_two_tasks(ward_a, plan_a):
 def test_a_blank_date_means_today_and_untouched_rows_are_left_alone(ward_a, plan_a):
     officer = ward_a.users["officer_ubnd"]
     first, _second = _two_tasks(officer)
-    content, _rows_of = _edit(_export_for(officer), {first.pk: _report("45%")})
+    content, _rows_of = edit_export(export_for(officer), {first.pk: progress_cells("45%")})
 
     preview = parse_progress_import(content, officer)
 
@@ -185,7 +162,7 @@ def test_a_blank_date_means_today_and_untouched_rows_are_left_alone(ward_a, plan
 def test_percent_cells_in_excel_percent_format_are_read_as_percent(ward_a, plan_a):
     officer = ward_a.users["officer_ubnd"]
     first, _second = _two_tasks(officer)
-    content, row_of = _edit(_export_for(officer), {first.pk: _report(0.75)})
+    content, row_of = edit_export(export_for(officer), {first.pk: progress_cells(0.75)})
     workbook = load_workbook(BytesIO(content))
     workbook["Nhiệm vụ"].cell(row=row_of[first.pk], column=11).number_format = "0%"
     buffer = BytesIO()
@@ -204,17 +181,17 @@ def _bad_cells(kind, ward_a, plan_b):
     mttq_task = Task.objects.filter(lead_unit=ward_a.unit("mttq")).exclude(
         supporting_units=ward_a.unit("ubnd")).first()
     return {
-        "percent_150": (_report(150), "0–100%"),
-        "percent_text": (_report("xong"), "không phải là số"),
-        "percent_fraction": (_report(12.5), "số nguyên"),
-        "bad_date": (_report(50, reported_on="31/02/2024"), "dd/mm/yyyy"),
-        "future_date": (_report(50, reported_on=future), "sau ngày hôm nay"),
-        "no_note": (_report(50, note=None), "Thiếu kết quả thực hiện"),
-        "note_without_percent": (_report(None), "thiếu tiến độ mới"),
-        "other_ward_task": ({"Mã": other_ward_task.pk, **_report(50)}, NOT_IN_SCOPE),
-        "other_unit_task": ({"Mã": mttq_task.pk, **_report(50)}, NOT_IN_SCOPE),
-        "bad_id": ({"Mã": "abc", **_report(50)}, "không hợp lệ"),
-        "huge_id": ({"Mã": str(10**30), **_report(50)}, "không hợp lệ"),
+        "percent_150": (progress_cells(150), "0–100%"),
+        "percent_text": (progress_cells("xong"), "không phải là số"),
+        "percent_fraction": (progress_cells(12.5), "số nguyên"),
+        "bad_date": (progress_cells(50, reported_on="31/02/2024"), "dd/mm/yyyy"),
+        "future_date": (progress_cells(50, reported_on=future), "sau ngày hôm nay"),
+        "no_note": (progress_cells(50, note=None), "Thiếu kết quả thực hiện"),
+        "note_without_percent": (progress_cells(None), "thiếu tiến độ mới"),
+        "other_ward_task": ({"Mã": other_ward_task.pk, **progress_cells(50)}, NOT_IN_SCOPE),
+        "other_unit_task": ({"Mã": mttq_task.pk, **progress_cells(50)}, NOT_IN_SCOPE),
+        "bad_id": ({"Mã": "abc", **progress_cells(50)}, "không hợp lệ"),
+        "huge_id": ({"Mã": str(10**30), **progress_cells(50)}, "không hợp lệ"),
     }[kind]
 
 
@@ -226,7 +203,7 @@ def test_one_bad_row_is_reported_with_its_row_number_and_nothing_is_written(ward
     officer = ward_a.users["officer_ubnd"]
     good, bad = _two_tasks(officer)
     bad_cells, message = _bad_cells(kind, ward_a, plan_b)
-    content, row_of = _edit(_export_for(officer), {good.pk: _report(80), bad.pk: bad_cells})
+    content, row_of = edit_export(export_for(officer), {good.pk: progress_cells(80), bad.pk: bad_cells})
     before = ProgressUpdate.objects.count()
 
     preview = parse_progress_import(content, officer)
@@ -246,7 +223,7 @@ def test_a_task_outside_the_scope_never_shows_its_title(ward_a, ward_b, plan_a, 
     officer = ward_a.users["officer_ubnd"]
     own, _second = _two_tasks(officer)
     foreign = Task.objects.filter(plan=plan_b).first()
-    content, _row_of = _edit(_export_for(officer), {own.pk: {"Mã": foreign.pk, **_report(50)}})
+    content, _row_of = edit_export(export_for(officer), {own.pk: {"Mã": foreign.pk, **progress_cells(50)}})
 
     preview = parse_progress_import(content, officer)
 
@@ -258,7 +235,8 @@ def test_a_task_outside_the_scope_never_shows_its_title(ward_a, ward_b, plan_a, 
 def test_the_same_task_twice_is_an_error(ward_a, plan_a):
     officer = ward_a.users["officer_ubnd"]
     first, second = _two_tasks(officer)
-    content, row_of = _edit(_export_for(officer), {first.pk: _report(30), second.pk: {"Mã": first.pk, **_report(40)}})
+    content, row_of = edit_export(export_for(officer),
+                                  {first.pk: progress_cells(30), second.pk: {"Mã": first.pk, **progress_cells(40)}})
 
     preview = parse_progress_import(content, officer)
 
@@ -269,7 +247,7 @@ def test_the_same_task_twice_is_an_error(ward_a, plan_a):
 def test_apply_checks_the_scope_again(ward_a, plan_a):
     officer = ward_a.users["officer_ubnd"]
     first, second = _two_tasks(officer)
-    content, _row_of = _edit(_export_for(officer), {first.pk: _report(30), second.pk: _report(40)})
+    content, _row_of = edit_export(export_for(officer), {first.pk: progress_cells(30), second.pk: progress_cells(40)})
     preview = parse_progress_import(content, officer)
     assert not preview.has_errors
     # Between the preview and the confirmation the task is handed to another unit.
@@ -324,7 +302,8 @@ def test_browser_import_previews_then_writes(ward_a, plan_a, client_for):
     client = client_for(officer)
     first, second = _two_tasks(officer)
     exported = client.get(reverse("plans:task_export")).content
-    content, _row_of = _edit(exported, {first.pk: _report(20), second.pk: _report(90, reported_on="01/04/2024")})
+    content, _row_of = edit_export(
+        exported, {first.pk: progress_cells(20), second.pk: progress_cells(90, reported_on="01/04/2024")})
     url = reverse("plans:task_import")
     before = ProgressUpdate.objects.count()
 
@@ -352,7 +331,7 @@ def test_browser_preview_with_errors_highlights_rows_and_offers_no_confirmation(
     officer = ward_a.users["officer_ubnd"]
     client = client_for(officer)
     first, second = _two_tasks(officer)
-    content, row_of = _edit(_export_for(officer), {first.pk: _report(20), second.pk: _report(150)})
+    content, row_of = edit_export(export_for(officer), {first.pk: progress_cells(20), second.pk: progress_cells(150)})
 
     response = client.post(reverse("plans:task_import"),
                            {"file": SimpleUploadedFile("tien-do.xlsx", content, content_type=XLSX)})
@@ -382,7 +361,7 @@ def test_browser_apply_without_the_previewed_token_writes_nothing(ward_a, plan_a
     officer = ward_a.users["officer_ubnd"]
     client = client_for(officer)
     first, _second = _two_tasks(officer)
-    content, _row_of = _edit(_export_for(officer), {first.pk: _report(20)})
+    content, _row_of = edit_export(export_for(officer), {first.pk: progress_cells(20)})
     client.post(reverse("plans:task_import"), {"file": SimpleUploadedFile("a.xlsx", content, content_type=XLSX)})
     before = ProgressUpdate.objects.count()
 
@@ -401,7 +380,7 @@ def test_standing_committee_exports_but_cannot_import(ward_a, plan_a, client_for
 
 def test_browser_refuses_a_decompression_bomb_before_reading_it(ward_a, client_for):
     """The finding: shared strings that unpack to 100 MB kept this page busy for a minute."""
-    from tests.upload_bombs import MB, xlsx_bomb
+    from tests.support.upload_bombs import MB, xlsx_bomb
 
     response = client_for(ward_a.users["officer_ubnd"]).post(
         reverse("plans:task_import"), {"file": SimpleUploadedFile("tien-do.xlsx", xlsx_bomb(100 * MB))})

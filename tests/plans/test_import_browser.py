@@ -5,8 +5,8 @@ and reads the new plan with its tasks."""
 import pytest
 
 from plans.models import Plan, Task
-from tests.browser_support import SCREENSHOTS, login
-from tests.plans.test_importer import seed_docx
+from tests.support.browser import SCREENSHOTS, login
+from tests.support.plans import seed_docx
 
 pytestmark = pytest.mark.browser
 

@@ -3,13 +3,10 @@ shapes, and the upload → preview → correct → save flow in the browser view
 
 import io
 import json
-import re
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from plans.import_views import SESSION_KEY
@@ -19,69 +16,9 @@ from plans.importer.timing import read_timing
 from plans.importer.units import propose_units
 from plans.loader import SEED_PLAN, load_plan, read_seed_plan
 from plans.models import Plan, Recurrence, Task
+from tests.support.plans import SEED_TEXT, UPLOAD, markdown_to_docx, preview_form_data, seed_docx, upload_plan_file
 
-DATA = Path(SEED_PLAN).parent
-SEED_TEXT = (DATA / "ke-hoach-dan-van-2024.md").read_text(encoding="utf-8")
 SHIPPED = json.loads(SEED_PLAN.read_text(encoding="utf-8"))
-
-
-# ---------------------------------------------------------------- a .docx made from Markdown, as Word would hold it
-
-def markdown_to_docx(text, header=None, numbered_implementation=False):
-    """A Word document with the Markdown's headings, bullets and bold; ``header``: the two cells of the
-    header table Party documents start with. ``numbered_implementation``: the items of the last section
-    use Word's automatic numbering (their numbers are not in the text)."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    document = Document()
-    if header:
-        table = document.add_table(rows=1, cols=2)
-        for cell, lines in zip(table.rows[0].cells, header, strict=True):
-            cell.paragraphs[0].text = lines[0]
-            for line in lines[1:]:
-                cell.add_paragraph(line)
-    bold_open = False
-    in_last_section = False
-    for raw in text.splitlines():
-        line = raw.rstrip()
-        if not line.strip():
-            bold_open = False
-            continue
-        heading = re.match(r"^(#{1,6})\s+(.*)$", line)
-        bullet = re.match(r"^\s*[-*+]\s+(.*)$", line) if not heading else None
-        body = heading.group(2) if heading else bullet.group(1) if bullet else line
-        if re.fullmatch(r"-{3,}", line.strip()):
-            document.add_paragraph("-----")
-            continue
-        starts_bold = body.strip().startswith("**")
-        bold = bold_open or starts_bold
-        if body.count("**") % 2 == 1:
-            bold_open = not bold_open
-        clean = body.replace("**", "")
-        clean = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", clean).strip()
-        if re.match(r"^(I|II|III|IV|V)[-.]\s", clean):
-            in_last_section = "TỔ CHỨC THỰC HIỆN" in clean
-        if heading:
-            paragraph = document.add_heading(level=min(len(heading.group(1)), 4))
-        elif bullet:
-            paragraph = document.add_paragraph(style="List Bullet")
-        elif numbered_implementation and in_last_section and re.match(r"^\d+\.\s", clean):
-            paragraph = document.add_paragraph(style="List Number")
-            clean = re.sub(r"^\d+\.\s+", "", clean)
-        else:
-            paragraph = document.add_paragraph()
-        run = paragraph.add_run(clean)
-        run.bold = bold or None
-        if clean.upper() == "KẾ HOẠCH" or (bold and not heading and not bullet and len(clean) < 140):
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def seed_docx():
-    return markdown_to_docx(SEED_TEXT)
 
 
 # ---------------------------------------------------------------- comparing with the shipped data
@@ -510,40 +447,10 @@ def test_unreadable_files_are_refused_with_the_reason(name, content, reason):
 
 # ---------------------------------------------------------------- the browser views
 
-UPLOAD = reverse("plans:plan_import")
 
 
-def _upload(client, name, content, **extra):
-    return client.post(UPLOAD, {"file": SimpleUploadedFile(name, content), **extra})
 
 
-def _form_data(stored, changes=None, plan_changes=None):
-    """What the preview posts back when nothing is changed, then ``changes`` by task source."""
-    data = stored["data"]
-    post = {}
-    plan_values = {
-        "code": data["code"], "title": data["title"], "issuer": data["issuer"], "place": data["place"],
-        "issued_on": _ddmmyyyy(data["issued_on"]), "starts_on": _ddmmyyyy(data["starts_on"]),
-        "ends_on": _ddmmyyyy(data["ends_on"]), "signer_name": data["signer_name"],
-        "signer_title": data["signer_title"], **(plan_changes or {}),
-    }
-    post.update({f"plan-{key}": value for key, value in plan_values.items()})
-    tasks = [task for area in data["areas"] for task in area["tasks"]]
-    post.update({"task-TOTAL_FORMS": str(len(tasks)), "task-INITIAL_FORMS": str(len(tasks)),
-                 "task-MIN_NUM_FORMS": "0", "task-MAX_NUM_FORMS": "1000"})
-    for index, task in enumerate(tasks):
-        values = {
-            "include": "on", "title": task["title"], "lead": task["lead"], "supporting_units": task["supporting"],
-            "recurrence": task["recurrence"], "due_date": _ddmmyyyy(task.get("due_date")),
-            "recurrence_weekday": task.get("recurrence_weekday", ""), "recurrence_day": task.get("recurrence_day", ""),
-            "recurrence_month": task.get("recurrence_month", ""),
-        }
-        values.update((changes or {}).get(task["source"], {}))
-        for key, value in values.items():
-            if value is None or value is False:
-                continue
-            post[f"task-{index}-{key}"] = value
-    return post
 
 
 def _ddmmyyyy(value):
@@ -558,7 +465,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
     client = client_for(bloc)
     assert "Nhập kế hoạch từ văn bản" in client.get(reverse("plans:plan_list")).content.decode()
 
-    uploaded = _upload(client, "ke-hoach-dan-van-2024.docx", seed_docx())
+    uploaded = upload_plan_file(client, "ke-hoach-dan-van-2024.docx", seed_docx())
     assert uploaded.status_code == 302
     stored = client.session[SESSION_KEY]
     preview = client.get(uploaded["Location"])
@@ -570,7 +477,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
     assert 'value="Thực hiện nghiêm túc Quyết định số 294-QĐ/TU"' in html  # the proposed title, editable
     assert Plan.objects.count() == 0  # nothing saved by the upload or the preview
 
-    post = _form_data(
+    post = preview_form_data(
         stored,
         changes={
             # "Ban Tổ chức Đảng ủy" is an organ of the Party Committee: the official picks the ward's committee.
@@ -607,10 +514,10 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
 @pytest.mark.django_db
 def test_an_invalid_correction_saves_nothing_and_says_why(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
-    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
+    uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
     stored = client.session[SESSION_KEY]
 
-    post = _form_data(stored, changes={"IV.1": {"recurrence": "weekly", "due_date": ""}})
+    post = preview_form_data(stored, changes={"IV.1": {"recurrence": "weekly", "due_date": ""}})
     response = client.post(uploaded["Location"], post)
 
     assert response.status_code == 400
@@ -622,7 +529,7 @@ def test_an_invalid_correction_saves_nothing_and_says_why(ward_a, client_for):
 @pytest.mark.django_db
 def test_the_preview_marks_a_timing_it_could_not_read(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
-    uploaded = _upload(client, "ke-hoach-tet.md", UNKNOWNS.encode())
+    uploaded = upload_plan_file(client, "ke-hoach-tet.md", UNKNOWNS.encode())
 
     html = client.get(uploaded["Location"]).content.decode()
 
@@ -661,8 +568,8 @@ NOTHING_WRITTEN = {"plans": 0, "basis": 0, "limitations": 0, "focus_tasks": 0, "
 @pytest.mark.django_db
 def test_a_unit_deleted_between_preview_and_save_saves_nothing(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
-    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
-    post = _form_data(client.session[SESSION_KEY])
+    uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
+    post = preview_form_data(client.session[SESSION_KEY])
     ward_a.unit("cb-co-quan").delete()  # another official removes the party cell while the preview is open
 
     response = client.post(uploaded["Location"], post)
@@ -684,8 +591,8 @@ def test_a_save_failing_part_way_writes_nothing(ward_a, client_for, monkeypatch,
     import plans.loader
 
     client = client_for(ward_a.users["bloc"])
-    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
-    post = _form_data(client.session[SESSION_KEY])
+    uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
+    post = preview_form_data(client.session[SESSION_KEY])
     real_initialise = plans.loader.initialise_task
     written_before_failing = []
 
@@ -717,7 +624,7 @@ def test_a_save_failing_part_way_writes_nothing(ward_a, client_for, monkeypatch,
 def test_bad_files_are_refused_in_the_browser_and_nothing_is_saved(ward_a, client_for, name, content, reason):
     client = client_for(ward_a.users["bloc"])
 
-    response = _upload(client, name, content)
+    response = upload_plan_file(client, name, content)
 
     assert response.status_code == 400
     assert reason in response.content.decode()
@@ -730,7 +637,7 @@ def test_only_the_bloc_imports(ward_a, client_for, role):
     client = client_for(ward_a.users[role])
 
     assert client.get(UPLOAD).status_code == 403
-    assert _upload(client, "ke-hoach.md", SEED_TEXT.encode()).status_code == 403
+    assert upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode()).status_code == 403
     assert "Nhập kế hoạch từ văn bản" not in client.get(reverse("plans:plan_list")).content.decode()
     assert Plan.objects.count() == 0
 
@@ -740,9 +647,9 @@ def test_admin_chooses_the_ward(ward_a, ward_b, admin_user, client_for):
     client = client_for(admin_user)
     assert "Phường" in client.get(UPLOAD).content.decode()
 
-    uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode(), ward=ward_b.ward.pk)
+    uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode(), ward=ward_b.ward.pk)
     stored = client.session[SESSION_KEY]
-    saved = client.post(uploaded["Location"], _form_data(stored))
+    saved = client.post(uploaded["Location"], preview_form_data(stored))
 
     assert saved.status_code == 302
     assert Plan.objects.get().ward == ward_b.ward
@@ -762,11 +669,11 @@ def test_a_stale_preview_sends_back_to_the_upload(ward_a, client_for):
 @pytest.mark.django_db
 def test_a_decompression_bomb_is_refused_before_word_reads_it(ward_a, client_for):
     """The finding: a 60 KB .docx whose body unpacks to 17.5 MB kept the importer busy for 168.8 s."""
-    from tests.upload_bombs import MB, docx_bomb
+    from tests.support.upload_bombs import MB, docx_bomb
 
     client = client_for(ward_a.users["bloc"])
 
-    response = _upload(client, "ke-hoach.docx", docx_bomb(100 * MB))
+    response = upload_plan_file(client, "ke-hoach.docx", docx_bomb(100 * MB))
 
     assert response.status_code == 400
     assert "Tệp “ke-hoach.docx” bị từ chối: nội dung giải nén quá lớn" in response.content.decode()
@@ -779,7 +686,7 @@ def test_a_decompression_bomb_is_refused_before_word_reads_it(ward_a, client_for
 ])
 def test_a_document_ten_times_longer_than_a_plan_is_refused(name, content):
     """Small and ordinary once unpacked, but over 2,000 paragraphs: reading them all would tie the worker up."""
-    from tests.upload_bombs import docx_bomb
+    from tests.support.upload_bombs import docx_bomb
 
     if content == "word":
         content = docx_bomb(2100 * 34, level=6)  # 2,100 one-word paragraphs: 71 KB unpacked

@@ -11,7 +11,7 @@ from core import periods
 from core.models import Attachment
 from religion import services, tasks
 from religion.models import ANONYMISED_TEXT, RetentionSetting, RiskLevel, WatchReport
-from tests.religion.conftest import make_watch_report
+from tests.support.religion import make_watch_report
 
 pytestmark = pytest.mark.django_db
 

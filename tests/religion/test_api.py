@@ -5,7 +5,7 @@ from auditlog.models import LogEntry
 
 from core import periods
 from religion.models import Establishment, MonkInvitationRequest, RetentionSetting, WatchReport
-from tests.religion.conftest import make_establishment
+from tests.support.religion import make_establishment
 
 pytestmark = pytest.mark.django_db
 

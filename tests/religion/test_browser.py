@@ -6,8 +6,8 @@ import pytest
 
 from core import periods
 from religion.models import ActivityKind, EstablishmentKind, Religion, RiskLevel, WatchReport, WatchStatus
-from tests.browser_support import login, screenshot
-from tests.religion.conftest import make_establishment, make_watch_report
+from tests.support.browser import login, screenshot
+from tests.support.religion import make_establishment, make_watch_report
 
 pytestmark = pytest.mark.browser
 

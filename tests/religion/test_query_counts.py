@@ -9,8 +9,8 @@ from django.urls import reverse
 from core import periods
 from religion import services
 from religion.models import ConstructionWork, KeyPerson, MonkInvitationRequest, ReligiousEvent, WorkKind
-from tests.query_budget import assert_constant, count_queries, load_budgets
-from tests.religion.conftest import make_establishment, make_watch_report
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
+from tests.support.religion import make_establishment, make_watch_report
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from religion.models import (
     WatchReport,
     WatchStatus,
 )
-from tests.religion.conftest import make_establishment, make_watch_report
+from tests.support.religion import make_establishment, make_watch_report
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from core import periods
 from core.areas import sections_for
 from reports import services
 from reports.models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
-from tests.query_budget import load_budgets
+from tests.support.query_budget import load_budgets
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from plans.models import Recurrence, Task, TaskStatus
 from plans.services import initialise_task, status_filter
 from reports import services
 from reports.tasks import refresh_ward_summaries
-from tests.query_budget import count_queries, load_budgets
+from tests.support.query_budget import count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 BUDGETS = load_budgets(__file__)
@@ -199,7 +199,7 @@ def test_religion_tile_is_shown_only_to_those_who_may_see_it(ward_a, plan_a, cli
 
 
 def test_dashboard_queries_do_not_grow_with_tasks(ward_a, plan_a, client_for):
-    from tests.plans.test_query_counts import multiply_tasks
+    from tests.support.plans import multiply_tasks
 
     client = client_for(ward_a.users["standing"])
     client.get(reverse("reports:dashboard"))  # warm the per-process caches (content types, sessions)

@@ -21,7 +21,7 @@ DASHBOARD = "/bang-dieu-hanh/"
 
 @pytest.fixture
 def busy_plan(ward_a, plan_a):
-    from core.management.commands.load_demo import Command
+    from demo.management.commands.load_demo import Command
 
     Command()._progress(plan_a, ward_a.units, seed=1)
     return plan_a

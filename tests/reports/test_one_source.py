@@ -17,7 +17,7 @@ from plans.services import task_percent
 from reports import services
 from reports.models import QuarterlyReport, ReportStatus, UnitReport, UnitReportState
 from reports.pdf import render_report_pdf
-from tests.reports.figures_compare import disagreements, page_figures
+from tests.support.figures_compare import disagreements, page_figures
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def busy_plan(ward_a, plan_a):
     """ward_a's plan with the demo's progress: recurring tasks with a missed occurrence, one-off tasks under way."""
-    from core.management.commands.load_demo import Command
+    from demo.management.commands.load_demo import Command
 
     Command()._progress(plan_a, ward_a.units, seed=1)
     return plan_a

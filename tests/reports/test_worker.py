@@ -4,7 +4,7 @@ import pytest
 
 from reports.models import QuarterlyReport, UnitReport
 from reports.tasks import generate_report_pdf, prepare_draft
-from tests.celery_support import wait_for
+from tests.support.celery_worker import wait_for
 
 pytestmark = pytest.mark.celery_worker
 

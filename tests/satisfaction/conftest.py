@@ -1,5 +1,3 @@
-import json
-import uuid
 
 import pytest
 from django.core.cache import cache
@@ -49,17 +47,8 @@ def kiosk_token(desk):
     return token
 
 
-def rating_item(level="satisfied", **extra):
-    return {"id": str(uuid.uuid4()), "level": level, **extra}
 
 
-def post_ratings(client, desk, items, *, kiosk_token=None, device="dev-1", address="10.0.0.1", **extra):
-    from django.urls import reverse
-
-    name = "satisfaction:kiosk_submit" if kiosk_token is not None else "satisfaction:qr_submit"
-    headers = {"HTTP_X_KIOSK_TOKEN": kiosk_token} if kiosk_token else {}
-    return client.post(reverse(name, args=[desk.public_code]), data=json.dumps({"device": device, "ratings": items}),
-                       content_type="application/json", REMOTE_ADDR=address, **headers, **extra)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from core.areas import all_sections
 from satisfaction.models import Level
 from satisfaction.sections import satisfaction_figures
 from satisfaction.services import check_thresholds, criteria, settings_for
-from tests.satisfaction.test_results import make_ratings
+from tests.support.satisfaction import make_ratings
 
 pytestmark = pytest.mark.django_db
 

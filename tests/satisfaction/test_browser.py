@@ -7,7 +7,7 @@ import pytest
 
 from satisfaction.models import KioskDevice, Rating, RatingReason, ServiceDesk
 from satisfaction.services import ensure_default_reasons, settings_for
-from tests.conftest import PASSWORD
+from tests.support.accounts import PASSWORD
 
 pytestmark = pytest.mark.browser
 

@@ -2,15 +2,14 @@
 
 from datetime import date
 from decimal import Decimal
-from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from plans.models import AreaKind, Task
 from satisfaction.models import AssessmentStatus, CriteriaGroup, CriteriaSet, Criterion, Review, StarLevel
 from satisfaction.services import criteria as svc
+from tests.support.satisfaction import GOOD_ROWS, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +119,7 @@ def test_a_gap_becomes_a_task_of_the_friendly_government_area(ward_a, plan_a):
 
 def test_measured_value_of_the_quarter_is_frozen_when_final(ward_a):
     from satisfaction.models import Rating, ServiceDesk
-    from tests.satisfaction.test_results import make_ratings
+    from tests.support.satisfaction import make_ratings
 
     desk = ServiceDesk.objects.create(unit=ward_a.units["ubnd"], name="Quầy 1")
     make_ratings(desk, date(2024, 5, 6), {"very_satisfied": 9, "not_yet_satisfied": 1})
@@ -138,33 +137,8 @@ def test_measured_value_of_the_quarter_is_frozen_when_final(ward_a):
 
 # --- Import ---------------------------------------------------------------------------------------
 
-def workbook_bytes(criteria_rows, star_rows=(("Số sao", "Điểm từ"), (4, 95), (3, 90), (2, 80), (1, 0)),
-                   criteria_sheet="Tiêu chí"):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = criteria_sheet
-    for row in criteria_rows:
-        sheet.append(list(row))
-    if star_rows is not None:
-        stars = workbook.create_sheet("Xếp sao")
-        for row in star_rows:
-            stars.append(list(row))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile("bo-tieu-chi.xlsx", buffer.getvalue())
 
 
-HEADER = ("Nhóm", "Mã", "Tiêu chí", "Điểm tối đa", "Minh chứng cần có", "Điểm thưởng", "Đo từ dữ liệu cổng")
-GOOD_ROWS = [
-    HEADER,
-    ("Công khai, minh bạch", "1", None, 40, None, None, None),
-    (None, "1.1", "Niêm yết thủ tục hành chính đầy đủ", 20, "Ảnh chụp bảng niêm yết", None, None),
-    (None, "1.2", "Công khai kết quả giải quyết hồ sơ", 20, None, None, None),
-    ("Sự hài lòng", "2", None, 60, None, None, None),
-    (None, "2.1", "Chỉ số hài lòng tại Bộ phận một cửa", 60, "Kết quả đánh giá", None, "chỉ số hài lòng"),
-    ("Sáng kiến", "3", None, 5, None, "x", None),
-    (None, "3.1", "Sáng kiến được công nhận", 5, None, None, None),
-]
 
 
 def do_import(ward, uploaded, number="123/QĐ-UBND"):

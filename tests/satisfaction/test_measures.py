@@ -9,7 +9,7 @@ from django.apps import apps
 from democracy.models import DisclosureContent, DisclosureFrequency, DisclosureRequirement
 from satisfaction.models import CriteriaSet, Measure
 from satisfaction.services import criteria as svc
-from tests.democracy.conftest import make_disclosure
+from tests.support.democracy import make_disclosure
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def test_without_the_democracy_app_the_measures_are_empty(ward_a, checklist, mon
 
 
 def test_the_import_reads_the_disclosure_measures_and_names_them_when_a_word_is_wrong(ward_a):
-    from tests.satisfaction.test_criteria import HEADER, workbook_bytes
+    from tests.support.satisfaction import HEADER, workbook_bytes
 
     rows = [HEADER, ("Nhóm 1", "1", None, 10, None, None, None),
             (None, "1.1", "Công khai đúng hạn", 6, "Sổ theo dõi", None, "tỷ lệ công khai"),

@@ -26,7 +26,7 @@ from satisfaction.models import (
 from satisfaction.services import criteria as criteria_svc
 from satisfaction.services import ensure_default_reasons, settings_for
 from satisfaction.services import surveys as survey_svc
-from tests.query_budget import assert_constant, count_queries, load_budgets
+from tests.support.query_budget import assert_constant, count_queries, load_budgets
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from organisations.demo import ensure_person
 from satisfaction import ratelimit
 from satisfaction.models import Channel, KioskDevice, Rating, ServiceDesk
-from tests.satisfaction.conftest import post_ratings, rating_item
+from tests.support.satisfaction import post_ratings, rating_item
 
 pytestmark = pytest.mark.django_db
 

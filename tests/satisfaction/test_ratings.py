@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from satisfaction.models import Channel, KioskDevice, Rating
 from satisfaction.services import forget_device
-from tests.satisfaction.conftest import post_ratings, rating_item
+from tests.support.satisfaction import post_ratings, rating_item
 
 pytestmark = pytest.mark.django_db
 

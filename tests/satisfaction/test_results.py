@@ -1,15 +1,13 @@
 """The satisfaction index, level shares, trend and corrective actions on known data."""
 
-import uuid
-from datetime import date, datetime, time
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from core.models import Notification
-from satisfaction.models import ActionStatus, Channel, CorrectiveAction, Level, Rating
+from satisfaction.models import ActionStatus, CorrectiveAction, Level, Rating
 from satisfaction.services import (
     Period,
     breakdown,
@@ -20,24 +18,11 @@ from satisfaction.services import (
     summarise,
     trend,
 )
+from tests.support.satisfaction import make_ratings
 
 pytestmark = pytest.mark.django_db
 
 
-def make_ratings(desk, on, counts, officer=None, reasons=()):
-    """counts: {level: n}; all rated on the given day."""
-    moment = timezone.make_aware(datetime.combine(on, time(9, 30)))
-    made = []
-    for level, n in counts.items():
-        for _ in range(n):
-            rating = Rating.objects.create(
-                client_id=uuid.uuid4(), desk=desk, unit=desk.unit, ward=desk.ward, officer=officer, scale=3,
-                level=level, satisfied=level in ("very_satisfied", "satisfied"), channel=Channel.KIOSK,
-                rated_at=moment, rated_on=on,
-            )
-            rating.reasons.set(reasons)
-            made.append(rating)
-    return made
 
 
 def test_index_and_shares_on_known_data(desk):

@@ -10,8 +10,8 @@ from organisations.demo import ensure_user
 from organisations.models import Role
 from satisfaction.models import CorrectiveAction, Level
 from satisfaction.services import check_thresholds, settings_for
-from tests.conftest import PASSWORD
-from tests.satisfaction.test_results import make_ratings
+from tests.support.accounts import PASSWORD
+from tests.support.satisfaction import make_ratings
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from satisfaction.models import Assessment, AssessmentStatus, CriteriaSet, ServiceDesk
 from satisfaction.services import criteria as svc
-from tests.satisfaction.test_criteria import GOOD_ROWS, workbook_bytes
+from tests.support.satisfaction import GOOD_ROWS, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -149,7 +149,7 @@ IMPORT_META = {"name": "Bộ tiêu chí tỉnh", "decision_number": "12/QĐ-UBND
 
 
 def test_the_criteria_import_refuses_a_decompression_bomb(ward_a, client_for):
-    from tests.upload_bombs import MB, xlsx_bomb
+    from tests.support.upload_bombs import MB, xlsx_bomb
 
     response = client_for(ward_a.users["bloc"]).post(
         reverse("satisfaction:criteria_set_list"),

@@ -148,3 +148,9 @@ def model_for_kwarg(name, near=None):
     if near is not None:
         candidates.sort(key=lambda m: (m._meta.app_label != near._meta.app_label, len(m._meta.model_name)))
     return candidates[0] if candidates else None
+
+
+def paths():
+    """("/" + the route as written with each level's regex anchors dropped, view callback) of every URL pattern."""
+    for route in walk():
+        yield "/" + re.sub(r"(^|/)\^", r"\1", route.route).replace("$", ""), route.callback

@@ -32,7 +32,7 @@ from kombu import Exchange, Queue
 
 from danvan.celery import app
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 READY_TIMEOUT = 60
 DEFAULT_WAIT = 30
 

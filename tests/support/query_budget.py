@@ -14,7 +14,7 @@ from pathlib import Path
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-ROOT_BUDGETS = Path(__file__).resolve().parent / "query_counts.json"
+ROOT_BUDGETS = Path(__file__).resolve().parents[1] / "query_counts.json"
 
 
 def load_budgets(test_file):
