@@ -215,3 +215,24 @@ def is_own_record(user, obj):
 def may_create(user, model):
     """True when the user may write rows of ``model`` somewhere (the object itself is checked on save)."""
     return scope_prefix(user, model.access_policy, CHANGE) is not None
+
+
+def works_for(user, unit):
+    """The user works for ``unit`` (their own unit or one below it) and may write for it; readers such as the
+    Standing Committee, a city viewer or an administrator of organisation data do not."""
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_admin:
+        return True
+    if user.role == Role.STANDING or user.is_overseer or user.unit_id is None:
+        return False
+    return unit.path.startswith(user.unit.path)
+
+
+def is_ward_bloc(user, ward):
+    """The mass-mobilization bloc of ``ward`` (or an administrator): it organises the ward's work and reviews it."""
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_admin:
+        return True
+    return user.role == Role.BLOC and user.ward is not None and user.ward.pk == ward.pk

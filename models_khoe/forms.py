@@ -9,7 +9,7 @@ from core import periods
 from core.forms import DateInput, EvidenceField, PortalForm, PortalModelForm, ScopedModelForm
 from core.numbers import number as plain_number
 
-from . import services
+from . import permissions, services
 from .models import (
     Activity,
     Bloc,
@@ -253,7 +253,7 @@ class ReplicationForm(PortalForm):
         super().__init__(*args, **kwargs)
         from organisations.models import Unit
 
-        if services.is_ward_bloc(user, model.ward):
+        if permissions.is_ward_bloc(user, model.ward):
             units = Unit.objects.filter(ward=model.ward, is_active=True)
         else:
             units = units_worked_for(user)

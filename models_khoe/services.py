@@ -49,6 +49,13 @@ from .models import (
     Status,
     name_key,
 )
+from .permissions import (
+    is_assigned_evaluator,
+    is_ward_bloc,
+    may_manage_blocs,
+    may_register,
+    works_for,
+)
 
 TWO_PLACES = Decimal("0.01")
 
@@ -83,80 +90,6 @@ def ward_label(ward):
     name = ward.name
     prefix = "Đảng ủy "
     return name[len(prefix):] if name.startswith(prefix) else name
-
-
-# --- Who may do what -------------------------------------------------------------------------------
-
-def works_for(user, unit):
-    """The user works for ``unit`` (their own unit or one below it) and may write for it; readers such as the
-    Standing Committee or a city viewer do not."""
-    from organisations.models import Role
-
-    if not user or not user.is_authenticated:
-        return False
-    if user.is_admin:
-        return True
-    if user.role == Role.STANDING or user.is_overseer or user.unit_id is None:
-        return False
-    return unit.path.startswith(user.unit.path)
-
-
-def is_ward_bloc(user, ward):
-    """The mass-mobilization bloc of ``ward`` (or an administrator): it appraises, scores' organiser, recognises."""
-    from organisations.models import Role
-
-    if not user or not user.is_authenticated:
-        return False
-    if user.is_admin:
-        return True
-    return user.role == Role.BLOC and user.ward is not None and user.ward.pk == ward.pk
-
-
-def may_register(user, unit):
-    return works_for(user, unit)
-
-
-def may_revise(user, model):
-    return model.status in EDITABLE_STATUSES and works_for(user, model.unit)
-
-
-def may_appraise(user, model):
-    return model.status == Status.REGISTERED and is_ward_bloc(user, model.ward)
-
-
-def may_report(user, model):
-    return model.status in PROGRESS_STATUSES and (works_for(user, model.unit) or is_ward_bloc(user, model.ward))
-
-
-def is_assigned_evaluator(user, model):
-    if not user or not user.is_authenticated:
-        return False
-    return EvaluatorAssignment.objects.filter(bloc_id=model.bloc_id, year=model.year, evaluator=user).exists()
-
-
-def may_score(user, model):
-    return (
-        model.status in SCORING_STATUSES
-        and is_assigned_evaluator(user, model)
-        and (user.is_admin or user.unit_id != model.unit_id)
-    )
-
-
-def may_recognise(user, model):
-    return model.status == Status.EVALUATED and is_ward_bloc(user, model.ward)
-
-
-def may_manage_blocs(user, ward):
-    return is_ward_bloc(user, ward)
-
-
-def may_replicate(user, model):
-    """Someone who may record a replication of ``model`` for at least one unit."""
-    if model.status not in RECOGNISED_STATUSES or not user or not user.is_authenticated:
-        return False
-    from organisations.models import Role
-
-    return is_ward_bloc(user, model.ward) or (user.role != Role.STANDING and not user.is_overseer)
 
 
 def _refuse(message):

@@ -23,7 +23,7 @@ from core.views import ObjectDetailView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
 from organisations.models import Role
 
-from . import services
+from . import permissions, services
 from .filtersets import MobilizationModelFilterSet
 from .forms import (
     ActivityForm,
@@ -86,7 +86,7 @@ class TabsMixin:
         context["tab"] = self.tab
         user = self.request.user
         context["todo_count"] = services.todo_for(user).count()
-        context["may_manage"] = user.ward is not None and services.may_manage_blocs(user, user.ward)
+        context["may_manage"] = user.ward is not None and permissions.may_manage_blocs(user, user.ward)
         return context
 
 
@@ -142,7 +142,7 @@ class RegisterView(LoginRequiredMixin, View):
 class ReviseView(LoginRequiredMixin, View):
     def get_object(self, request, pk):
         model = get_object_or_404(MobilizationModel.objects.restrict(request.user, CHANGE), pk=pk)
-        if not services.may_revise(request.user, model):
+        if not permissions.may_revise(request.user, model):
             raise PermissionDenied(_("Đăng ký này không sửa được (đã phê duyệt, hoặc không thuộc đơn vị bạn)."))
         return model
 
@@ -213,16 +213,16 @@ class ModelDetailView(TabsMixin, ObjectDetailView):
         context["entry"] = services.entry_for(model) if summary.is_ranked else None
         context["own_evaluation"] = Evaluation.objects.filter(model=model, evaluator=user).first()
         context["evaluations"] = (list(Evaluation.objects.restrict(user).filter(model=model).select_related(
-            "evaluator")) if services.is_ward_bloc(user, model.ward) or user.role == "standing" else [])
+            "evaluator")) if permissions.is_ward_bloc(user, model.ward) or user.role == Role.STANDING else [])
         context["recognition"] = Recognition.objects.filter(model=model).select_related("round").first()
         context["replications"] = list(model.replications.select_related("adopting_unit"))
         context["is_underway"] = model.status in PROGRESS_STATUSES
-        context["may_revise"] = services.may_revise(user, model)
-        context["may_appraise"] = services.may_appraise(user, model)
-        context["may_report"] = services.may_report(user, model)
-        context["may_score"] = services.may_score(user, model)
-        context["may_recognise"] = services.may_recognise(user, model)
-        context["may_replicate"] = services.may_replicate(user, model)
+        context["may_revise"] = permissions.may_revise(user, model)
+        context["may_appraise"] = permissions.may_appraise(user, model)
+        context["may_report"] = permissions.may_report(user, model)
+        context["may_score"] = permissions.may_score(user, model)
+        context["may_recognise"] = permissions.may_recognise(user, model)
+        context["may_replicate"] = permissions.may_replicate(user, model)
         forms = {
             "appraisal_form": lambda: AppraisalForm(),
             "value_form": lambda: IndicatorValueForm(model=model),
@@ -406,7 +406,7 @@ class ScoreView(TabsMixin, LoginRequiredMixin, TemplateView):
             return self.handle_no_permission()
         self.object = get_object_or_404(MobilizationModel.objects.restrict(request.user).select_related(
             "bloc", "unit"), pk=kwargs["pk"])
-        if not services.may_score(request.user, self.object):
+        if not permissions.may_score(request.user, self.object):
             raise PermissionDenied(_("Bạn không được phân công chấm mô hình này, hoặc mô hình chưa đến kỳ chấm."))
         self.criteria = list(self.object.bloc.criteria.filter(is_active=True).order_by("order", "pk"))
         self.evaluation = Evaluation.objects.filter(model=self.object, evaluator=request.user).prefetch_related(
@@ -480,7 +480,7 @@ class BlocListView(TabsMixin, LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         ward = self.request.user.ward
-        if ward is not None and services.may_manage_blocs(self.request.user, ward):
+        if ward is not None and permissions.may_manage_blocs(self.request.user, ward):
             services.ensure_default_blocs(ward)
         blocs = list(Bloc.objects.restrict(self.request.user).prefetch_related("criteria").order_by("order", "name"))
         for bloc in blocs:
@@ -498,7 +498,7 @@ class BlocCreateView(TabsMixin, LoginRequiredMixin, TemplateView):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         self.ward = own_ward_or_404(request.user)
-        if not services.may_manage_blocs(request.user, self.ward):
+        if not permissions.may_manage_blocs(request.user, self.ward):
             raise PermissionDenied(_("Chỉ Khối Dân vận Đảng ủy quản lý khối thi đua."))
         return super().dispatch(request, *args, **kwargs)
 
@@ -530,7 +530,7 @@ class BlocDetailView(TabsMixin, ObjectDetailView):
         context = super().get_context_data(**kwargs)
         bloc = self.object
         user = self.request.user
-        may_manage = services.may_manage_blocs(user, bloc.ward)
+        may_manage = permissions.may_manage_blocs(user, bloc.ward)
         context["may_manage_bloc"] = may_manage
         context["locked"] = services.rubric_locked(bloc)
         context["criteria"] = list(bloc.criteria.order_by("order", "pk"))
@@ -552,7 +552,7 @@ class BlocActionView(BlocDetailView):
 
     def post(self, request, pk):
         self.object = get_object_or_404(Bloc.objects.restrict(request.user, CHANGE), pk=pk)
-        if not services.may_manage_blocs(request.user, self.object.ward):
+        if not permissions.may_manage_blocs(request.user, self.object.ward):
             raise PermissionDenied(_("Chỉ Khối Dân vận Đảng ủy quản lý khối thi đua."))
         with set_actor(request.user):
             return self.act(request, self.object)
@@ -632,7 +632,7 @@ class RoundView(TabsMixin, LoginRequiredMixin, TemplateView):
         self.ward = own_ward_or_404(request.user)
         self.year = year
         self.round = RecognitionRound.objects.restrict(request.user).filter(ward=self.ward, year=year).first()
-        self.may_manage = services.may_manage_blocs(request.user, self.ward)
+        self.may_manage = permissions.may_manage_blocs(request.user, self.ward)
 
     def get(self, request, year):
         self.setup_round(request, year)

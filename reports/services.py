@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _lazy
 from core import documents, periods
 from core.areas import figures_for
 from core.notifications import notify
-from organisations.models import Role, Unit, UnitKind
+from organisations.models import Unit, UnitKind
 
+from . import permissions
 from .models import DocumentCounter, PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState
 
 REPORT_DOC_TYPE = "BC"
@@ -174,7 +175,7 @@ def _require(condition, message):
 
 def update_narrative(report, user, **texts):
     _require(report.status == ReportStatus.DRAFT, _("Báo cáo đã trình hoặc đã phê duyệt, không sửa được nữa."))
-    _require(user.is_admin or user.role == Role.BLOC, _("Chỉ Khối Dân vận soạn báo cáo."))
+    _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận soạn báo cáo."))
     for field in NARRATIVE_FIELDS:
         if field in texts:
             setattr(report, field, texts[field])
@@ -185,7 +186,7 @@ def update_narrative(report, user, **texts):
 @transaction.atomic
 def submit(report, user):
     report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(user.is_admin or user.role == Role.BLOC, _("Chỉ Khối Dân vận trình báo cáo."))
+    _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận trình báo cáo."))
     if report.status != ReportStatus.DRAFT:
         raise ValidationError(_("Báo cáo không ở trạng thái dự thảo."))
     if not report.results.strip():
@@ -201,7 +202,7 @@ def submit(report, user):
 @transaction.atomic
 def return_to_draft(report, user, comment=""):
     report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(user.is_admin or user.role == Role.STANDING, _("Chỉ Ban Thường vụ trả lại báo cáo."))
+    _require(permissions.is_standing(user), _("Chỉ Ban Thường vụ trả lại báo cáo."))
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ trả lại được báo cáo đã trình."))
     if not comment.strip():
@@ -252,7 +253,7 @@ def document_header(report):
 def approve(report, user):
     """Freeze the report: figures and text stored, number assigned, checksum kept; then render the PDF."""
     report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(user.is_admin or user.role == Role.STANDING, _("Chỉ Ban Thường vụ phê duyệt báo cáo."))
+    _require(permissions.is_standing(user), _("Chỉ Ban Thường vụ phê duyệt báo cáo."))
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ phê duyệt được báo cáo đã trình."))
     now = timezone.now()
@@ -355,7 +356,7 @@ def report_figures(report, visible=None):
 @transaction.atomic
 def submit_unit_report(unit_report, user, text):
     # The unit writes its own results; the bloc and the Standing Committee only review them (page and API alike).
-    _require(user.is_admin or user.role not in (Role.BLOC, Role.STANDING),
+    _require(permissions.writes_unit_reports(user),
              _("Chỉ đơn vị được giao gửi báo cáo quý của đơn vị mình."))
     unit_report = UnitReport.objects.select_for_update().select_related("report").get(pk=unit_report.pk)
     if unit_report.is_locked:
@@ -376,7 +377,7 @@ def submit_unit_report(unit_report, user, text):
 @transaction.atomic
 def review_unit_report(unit_report, user, accept, comment=""):
     unit_report = UnitReport.objects.select_for_update().get(pk=unit_report.pk)
-    _require(user.is_admin or user.role == Role.BLOC, _("Chỉ Khối Dân vận tiếp nhận báo cáo của đơn vị."))
+    _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận tiếp nhận báo cáo của đơn vị."))
     if unit_report.state != UnitReportState.SUBMITTED:
         raise ValidationError(_("Đơn vị chưa gửi báo cáo."))
     if not accept and not comment.strip():

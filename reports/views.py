@@ -18,15 +18,14 @@ from core.areas import sections_for
 from core.spreadsheets import xlsx_response
 from core.views import MayOpenMixin, ObjectDetailView, ObjectListView
 from core.wards import visible_wards, ward_for_request
-from organisations.models import Role
 from plans.models import Task, TaskStatus
 from plans.services import status_filter
 
-from . import dashboard, services
+from . import dashboard, permissions, services
 from .dashboard import headlines
 from .filtersets import QuarterlyReportFilterSet
 from .forms import NarrativeForm, UnitReportForm
-from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
+from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, WardSummary
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -75,8 +74,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
 
 
 
-def _city_viewer_or_admin(user):
-    return user.is_authenticated and (user.is_admin or user.role in (Role.CITY_VIEWER, Role.PROVINCE_ADMIN))
+
 
 
 def column_unit(line):
@@ -96,7 +94,7 @@ class CityDashboardView(MayOpenMixin, TemplateView):
 
     template_name = "reports/city.html"
     denied_message = None
-    may_open = staticmethod(_city_viewer_or_admin)
+    may_open = staticmethod(permissions.reads_city)
     # One first computation at a time when a worker runs it (seconds).
     first_refresh_lock = 600
 
@@ -172,18 +170,18 @@ class ReportListView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["may_prepare"] = user.ward is not None and (user.is_admin or user.role == Role.BLOC)
+        context["may_prepare"] = permissions.may_prepare(user)
         context["next_due"] = services.next_due(periods.today())
         context["my_unit_reports"] = (
             UnitReport.objects.restrict(user).filter(report__status=ReportStatus.DRAFT)
             .exclude(unit=user.ward).select_related("report", "unit")[:20]
-            if user.role in (Role.OFFICER, Role.STEERING, Role.GROUP_LEADER) else []
+            if user.role in permissions.UNIT_ROLES else []
         )
         return context
 
     def post(self, request):
         user = request.user
-        if user.ward is None or not (user.is_admin or user.role == Role.BLOC):
+        if not permissions.may_prepare(user):
             raise PermissionDenied
         year, quarter = services.next_due(periods.today())
         report = services.prepare_draft(user.ward.pk, year, quarter)
@@ -213,12 +211,8 @@ class ReportDetailView(ObjectDetailView):
         for unit in document["units"]:
             unit["url"] = links.get(unit["unit"], "")
         context.update({key: document[key] for key in ("content", "sections", "units")})
-        is_bloc = user.is_admin or user.role == Role.BLOC
-        is_standing = user.is_admin or user.role == Role.STANDING
-        draft = report.status == ReportStatus.DRAFT
-        context["may_edit"] = is_bloc and draft
-        context["may_submit"] = is_bloc and draft
-        context["may_approve"] = is_standing and report.status == ReportStatus.SUBMITTED
+        context["may_edit"] = context["may_submit"] = permissions.may_edit(user, report)
+        context["may_approve"] = permissions.may_decide(user, report)
         # Approval numbers and freezes the report for ever: without the page's dialog (no script), the server
         # asks on the page itself before it approves.
         context["confirm_approval"] = context["may_approve"] and self.request.GET.get("xac-nhan") == "phe-duyet"
@@ -258,7 +252,7 @@ class ReportSaveView(ReportActionView):
 
 class ReportRefreshView(ReportActionView):
     def act(self, request, report):
-        if not (request.user.is_admin or request.user.role == Role.BLOC):
+        if not permissions.is_bloc(request.user):
             raise PermissionDenied
         services.prepare_draft(report.ward_id, report.year, report.quarter)
         messages.success(request, _("Đã cập nhật số liệu; phần nội dung đã viết được giữ nguyên."))
@@ -343,12 +337,8 @@ class UnitReportView(ObjectDetailView):
             .with_status(report.period_end).select_related("area", "plan", "lead_unit")
             .order_by("area__order", "order")
         )
-        context["may_write"] = (
-            UnitReport.objects.restrict(user, CHANGE).filter(pk=unit_report.pk).exists()
-            and not unit_report.is_locked and user.role not in (Role.BLOC, Role.STANDING)
-        ) or (user.is_admin and not unit_report.is_locked)
-        context["may_review"] = (user.is_admin or user.role == Role.BLOC) and \
-            unit_report.state == UnitReportState.SUBMITTED
+        context["may_write"] = permissions.may_write_unit_report(user, unit_report)
+        context["may_review"] = permissions.may_review_unit_report(user, unit_report)
         context["form"] = kwargs.get("form") or UnitReportForm(initial={"text": unit_report.text})
         return context
 

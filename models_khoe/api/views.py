@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from core.access import CHANGE, user_may
 from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_drf_error
 
-from .. import services
+from .. import permissions, services
 from ..filtersets import (
     ActivityFilterSet,
     AppraisalFilterSet,
@@ -91,7 +91,7 @@ class BlocViewSet(ScopedModelViewSet):
 
     def create_extra(self):
         ward = self.request.user.ward
-        if ward is None or not services.may_manage_blocs(self.request.user, ward):
+        if ward is None or not permissions.may_manage_blocs(self.request.user, ward):
             raise PermissionDenied(_("Chỉ Khối Dân vận Đảng ủy quản lý khối thi đua."))
         return {"ward": ward}
 

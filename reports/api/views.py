@@ -18,9 +18,8 @@ from rest_framework.response import Response
 
 from core import periods
 from core.api import ScopedReadOnlyViewSet, as_drf_error
-from organisations.models import Role
 
-from .. import services
+from .. import permissions, services
 from ..filtersets import QuarterlyReportFilterSet, UnitReportFilterSet, WardSummaryFilterSet
 from ..models import QuarterlyReport, UnitReport, WardSummary
 from .serializers import (
@@ -40,10 +39,6 @@ def run(user, function, *args, **kwargs):
             return function(*args, **kwargs)
     except DjangoValidationError as error:
         raise as_drf_error(error) from error
-
-
-def _is_bloc(user):
-    return user.is_admin or user.role == Role.BLOC
 
 
 class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
@@ -98,7 +93,7 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
     def refresh(self, request, pk=None):
         """The bloc recomputes a draft's figures from the data; the narrative already written is kept."""
         report = self.get_object()
-        if not _is_bloc(request.user):
+        if not permissions.is_bloc(request.user):
             raise PermissionDenied(_("Chỉ Khối Dân vận cập nhật số liệu của báo cáo."))
         run(request.user, services.prepare_draft, report.ward_id, report.year, report.quarter)
         return Response(self.get_serializer(self.get_queryset().get(pk=report.pk)).data)
@@ -108,7 +103,7 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
     def prepare(self, request):
         """The bloc prepares (or refreshes) its ward's draft of the next report due, from the data."""
         user = request.user
-        if user.ward is None or not _is_bloc(user):
+        if user.ward is None or not permissions.is_bloc(user):
             raise PermissionDenied(_("Chỉ Khối Dân vận của phường lập dự thảo báo cáo quý."))
         year, quarter = services.next_due(periods.today())
         report = run(user, services.prepare_draft, user.ward.pk, year, quarter)
