@@ -1,13 +1,16 @@
-"""The bloc's small form on the task page: which records feed the task, and by which rule."""
+"""The bloc's small form on the task page: which records feed the task, and by which rule; and the context of the
+task page's "Tiến độ lấy từ" section around it."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.areas import record_sources
+from core.areas import record_source, record_sources
 from core.forms import PortalForm
 
+from .bindings import describe_rule, getattr_binding, recent_periods
 from .forms import DateInput
 from .models import BindingRule
+from .permissions import may_bind
 
 
 class TaskBindingForm(PortalForm):
@@ -34,3 +37,15 @@ class TaskBindingForm(PortalForm):
         if data["rule"] == BindingRule.SHARE:
             return {"percent": data.get("percent") or 100}
         return {"count": data.get("count") or 1}
+
+
+def binding_context(user, task, form=None):
+    binding = getattr_binding(task)
+    source = record_source(binding.source) if binding else None
+    context = {"binding": binding, "binding_source": source, "may_bind": may_bind(user, task)}
+    if binding is not None:
+        context["binding_rule"] = describe_rule(binding, source)
+        context["binding_periods"] = recent_periods(task, binding, user=user)
+    if context["may_bind"]:
+        context["binding_form"] = form or TaskBindingForm(binding=binding)
+    return context

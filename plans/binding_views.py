@@ -9,37 +9,17 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from core.access import CHANGE, user_may
-from core.areas import record_source
-
 from .binding_forms import TaskBindingForm
-from .bindings import describe_rule, getattr_binding, recent_periods, set_binding
+from .bindings import getattr_binding, set_binding
 from .models import Task
-
-
-def may_bind(user, task):
-    """The bloc (and admins) decide which records feed a task: those who may change the plan."""
-    return user_may(user, task.plan, CHANGE)
-
-
-def binding_context(user, task, form=None):
-    binding = getattr_binding(task)
-    source = record_source(binding.source) if binding else None
-    context = {"binding": binding, "binding_source": source, "may_bind": may_bind(user, task)}
-    if binding is not None:
-        context["binding_rule"] = describe_rule(binding, source)
-        context["binding_periods"] = recent_periods(task, binding, user=user)
-    if context["may_bind"]:
-        context["binding_form"] = form or TaskBindingForm(binding=binding)
-    return context
+from .permissions import may_bind
+from .views import TaskDetailView, _task_queryset
 
 
 class TaskBindingView(LoginRequiredMixin, View):
     """Bind a task to a record source, change its rule or unbind it (the bloc, from the task page)."""
 
     def post(self, request, pk):
-        from .views import TaskDetailView, _task_queryset
-
         task = get_object_or_404(Task.objects.restrict(request.user).select_related("plan", "plan__ward"), pk=pk)
         if not may_bind(request.user, task):
             raise Http404

@@ -362,22 +362,6 @@ def record_progress(task, *, percent, note, reported_on=None, occurrence_due=Non
     return update
 
 
-def may_report_progress(user, task):
-    """Lead and supporting units report progress on a task (the bloc too); readers such as the
-    Standing Committee or a city viewer do not. Nobody reports on a plan whose year is closed: its summary is
-    frozen."""
-    from core.access import CHANGE, VIEW, scope_prefix, scope_q
-
-    if task.plan.closed_at is not None:
-        return False
-    prefix = scope_prefix(user, ProgressUpdate.access_policy, CHANGE)
-    if prefix is None:
-        return False
-    if prefix == "":
-        return True
-    return Task.objects.filter(pk=task.pk).filter(scope_q(Task, Task.access_policy, prefix, VIEW)).exists()
-
-
 def _task_lines(lines, status):
     """The tasks of one status in an area, as the report lists them: title, lead and supporting units, due date."""
     return [

@@ -21,11 +21,12 @@ from core.pagination import paginate
 from core.params import query_id
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
+from .binding_forms import binding_context
 from .filtersets import CellAssignmentFilterSet, PlanFilterSet, TaskFilterSet
 from .forms import CellAssignmentForm, ProgressForm, TaskForm
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
+from .permissions import may_plan_next_year, may_report_progress
 from .services import (
-    may_report_progress,
     occurrence_window,
     recent_occurrences,
     record_progress,
@@ -189,8 +190,6 @@ class TaskDetailView(ObjectDetailView):
         context["rollup"] = rollup([task])
         context["may_report"] = may_report_progress(self.request.user, task)
         context["form"] = kwargs.get("form") or ProgressForm(task=task)
-        from .binding_views import binding_context
-
         context.update(binding_context(self.request.user, task, kwargs.get("binding_form")))
         return context
 
@@ -314,7 +313,6 @@ class NextYearPlanView(LoginRequiredMixin, TemplateView):
     def get_plan(self):
         from django.core.exceptions import PermissionDenied
 
-        from .yearplan import may_plan_next_year
 
         plan = get_object_or_404(Plan.objects.restrict(self.request.user), pk=self.kwargs["pk"])
         if not may_plan_next_year(self.request.user, plan):

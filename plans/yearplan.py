@@ -12,20 +12,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.access import CHANGE, user_may
-
 from .models import FocusTask, ImplementedDocument, Limitation, Plan, Task, TaskArea, TaskBinding
+from .permissions import may_plan_next_year
 from .services import initialise_task, refresh_task_progress
 
 # Fields of a task that are derived or belong to the copy itself, never copied.
 NOT_COPIED = {"id", "plan", "area", "search_text", "latest_percent", "is_done", "current_due_date",
               "last_reported_on", "occurrences_met", "carried_over_from"}
 CARRIED_MARK = "chuyển từ năm trước"
-
-
-def may_plan_next_year(user, plan):
-    """Only those who change the plan (the bloc, admins) close its year or make the next year's plan."""
-    return user_may(user, plan, CHANGE)
 
 
 def _moved(day, years):

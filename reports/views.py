@@ -377,7 +377,7 @@ class YearSummaryView(LoginRequiredMixin, TemplateView):
         return get_object_or_404(Plan.objects.restrict(self.request.user), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
-        from plans.yearplan import may_plan_next_year
+        from plans.permissions import may_plan_next_year
 
         from .yearly import year_summary
 
