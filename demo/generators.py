@@ -254,7 +254,7 @@ def make_tasks(city, total):
 def make_progress(city, total):
     """Progress updates on every ward's tasks, then each task's derived fields recomputed in bulk."""
     from plans.models import ProgressUpdate, Recurrence, Task
-    from plans.services import occurrences, progress_state
+    from plans.schedule import occurrences, progress_state
 
     rng = city.rng
     today = timezone.localdate()

@@ -10,7 +10,7 @@ class PlansConfig(AppConfig):
 
         from core.navigation import MenuItem, register
 
-        from .bindings import connect_record_sources
+        from .services import connect_record_sources
 
         connect_record_sources()
 

@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from core.areas import record_source, record_sources
 from core.forms import PortalForm
 
-from .bindings import describe_rule, getattr_binding, recent_periods
+from .bindings import getattr_binding, recent_periods
 from .forms import DateInput
 from .models import BindingRule
 from .permissions import may_bind
+from .schedule import describe_rule
 
 
 class TaskBindingForm(PortalForm):

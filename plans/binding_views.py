@@ -10,9 +10,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from .binding_forms import TaskBindingForm
-from .bindings import getattr_binding, set_binding
+from .bindings import getattr_binding
 from .models import Task
 from .permissions import may_bind
+from .services import set_binding
 from .views import TaskDetailView, _task_queryset
 
 

@@ -2,7 +2,7 @@
 
 A ``TaskBinding`` names a record source (``core.areas.RecordSource``, declared by an area app) and a rule. The plan
 asks the source for the records of each occurrence period and turns the periods that meet the rule into the same
-derived fields typed progress gives (``services.progress_state``), so every page, the Excel export, the API and the
+derived fields typed progress gives (``schedule.progress_state``), so every page, the Excel export, the API and the
 report read one state. Typed progress on a bound task stays possible for notes and evidence: it dates the latest
 report but never adds to the completion (no double count).
 
@@ -15,16 +15,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from core.areas import on_source_registered, record_source, record_sources
+from core.areas import record_source, record_sources
 
-from .models import BindingRule, Recurrence, Task, TaskBinding
+from .models import BindingRule, Recurrence, TaskBinding
+from .schedule import OPEN_ENDED_YEARS, _clamped, occurrence_window, occurrences
 
 # How many periods the task page lists with their records (the most recent first).
 PAGE_PERIODS = 8
@@ -42,29 +38,6 @@ def rule_parameters(rule, parameters):
     """The rule's parameters with their defaults: {"count": n} or {"percent": x}."""
     binding = TaskBinding(rule=rule, parameters=parameters or {})
     return {"percent": binding.percent} if rule == BindingRule.SHARE else {"count": binding.count}
-
-
-def describe_rule(binding, source=None):
-    """The rule as an official reads it: "mỗi kỳ đạt khi có ít nhất 1 Tổ dân vận có hồ sơ"."""
-    source = source or record_source(binding.source)
-    groups = source.group_noun if source and source.group_noun else _("đơn vị, tổ")
-    records = source.record_noun if source and source.record_noun else _("hồ sơ")
-    if binding.rule == BindingRule.SHARE:
-        return _("đạt khi ít nhất %(percent)s%% %(groups)s có %(records)s trong kỳ") % {
-            "percent": binding.percent, "groups": groups, "records": records}
-    if binding.rule == BindingRule.GROUPS:
-        return ngettext("đạt khi ít nhất %(count)s %(groups)s có %(records)s trong kỳ",
-                        "đạt khi ít nhất %(count)s %(groups)s có %(records)s trong kỳ", binding.count) % {
-            "count": binding.count, "groups": groups, "records": records}
-    return ngettext("đạt khi có ít nhất %(count)s %(records)s trong kỳ",
-                    "đạt khi có ít nhất %(count)s %(records)s trong kỳ", binding.count) % {
-        "count": binding.count, "records": records}
-
-
-def describe_binding(binding):
-    source = record_source(binding.source)
-    label = str(source.label) if source else binding.source
-    return f"{label} ({describe_rule(binding, source)})"
 
 
 # --- Proposing bindings from a plan's text --------------------------------------------------------------
@@ -99,8 +72,6 @@ def propose_bindings(data, replace=False):
 # --- Periods and what the records say about them -------------------------------------------------------
 
 def horizon(task):
-    from .services import OPEN_ENDED_YEARS, _clamped
-
     plan = task.plan
     return plan.ends_on or _clamped(plan.starts_on.year + OPEN_ENDED_YEARS, 12, 31)
 
@@ -108,8 +79,6 @@ def horizon(task):
 def periods(task, end=None):
     """(due, start, end) of every occurrence period of the task, in order; a one-off task has one period, from the
     plan's start to its due date (or the plan's end when it has none)."""
-    from .services import occurrence_window, occurrences
-
     if task.recurrence == Recurrence.ONCE:
         return [(task.due_date, task.plan.starts_on, task.due_date or horizon(task))]
     return [(due, *occurrence_window(task, due)) for due in occurrences(task, end=end)]
@@ -185,7 +154,7 @@ def _before(binding, due, end):
 
 
 def bound_updates(task, typed=()):
-    """The progress a bound task amounts to, as ``services.progress_state`` reads updates (oldest first): one
+    """The progress a bound task amounts to, as ``schedule.progress_state`` reads updates (oldest first): one
     update per occurrence of a recurring task met by its records, one with the percent reached for a one-off task.
     Periods due before the binding's ``counts_from`` keep their typed progress (``typed``): each period is judged
     by one of the two, never both. None when the task is not bound: its typed progress counts."""
@@ -269,75 +238,6 @@ def recent_periods(task, binding, limit=PAGE_PERIODS, on=None, user=None):
         period.typed = _before(binding, due, stop)
         result.append(period)
     return result
-
-
-# --- Changing bindings and keeping bound tasks current ---------------------------------------------------
-
-@transaction.atomic
-def set_binding(task, source, rule=None, parameters=None, counts_from=None):
-    """Bind ``task`` to a record source (or unbind it with ``source`` empty) and re-derive its progress."""
-    from .services import refresh_task_progress
-
-    if not source:
-        TaskBinding.objects.filter(task=task).delete()
-        binding = None
-    else:
-        defaults = dict(record_source(source).default_rule) if record_source(source) else {}
-        rule = rule or defaults.pop("rule", BindingRule.RECORDS)
-        binding = TaskBinding(task=task, source=source, rule=rule, counts_from=counts_from,
-                              parameters=parameters if parameters is not None else defaults)
-        binding.full_clean(exclude=["task"])
-        TaskBinding.objects.update_or_create(task=task, defaults={
-            "source": binding.source, "rule": binding.rule, "parameters": binding.parameters,
-            "counts_from": binding.counts_from})
-    if hasattr(task, "_state") and "binding" in task._state.fields_cache:
-        del task._state.fields_cache["binding"]
-    refresh_task_progress(task)
-    return binding
-
-
-def refresh_bound_tasks(ward_id, source_key):
-    """Re-derive every task of the ward bound to the source (after one of its records changed)."""
-    from .services import refresh_task_progress
-
-    tasks = Task.objects.filter(plan__ward_id=ward_id, binding__source=source_key).select_related(
-        "plan", "plan__ward", "binding")
-    for task in tasks:
-        refresh_task_progress(task)
-
-
-def _on_record_changed(source):
-    def handler(sender, instance, **kwargs):
-        if kwargs.get("raw"):
-            return
-        try:
-            ward_id = source.ward_of(instance)
-        except ObjectDoesNotExist:
-            return  # the record's group or unit is being deleted with it: the deletion of that refreshes
-        if ward_id is not None:
-            refresh_bound_tasks(ward_id, source.key)
-
-    return handler
-
-
-def _connect(source):
-    if source.ward_of is None:
-        return
-    handler = _on_record_changed(source)
-    _handlers.append(handler)  # signals hold weak references
-    for label in source.models:
-        model = apps.get_model(label) if isinstance(label, str) else label
-        uid = f"plans-binding-{source.key}-{model._meta.label_lower}"
-        post_save.connect(handler, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(handler, sender=model, dispatch_uid=uid + "-delete")
-
-
-_handlers = []
-
-
-def connect_record_sources():
-    """Called once from PlansConfig.ready(): a change to any source's records re-derives the tasks bound to it."""
-    on_source_registered(_connect)
 
 
 def first_record_period(task, binding=None):

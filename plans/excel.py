@@ -26,7 +26,8 @@ from core.params import whole_number
 from core.spreadsheets import Column, SheetRejected, find_header, load_rows, new_workbook, workbook_bytes, write_cell
 
 from .models import Task
-from .services import record_progress, task_percent
+from .schedule import task_percent
+from .services import record_progress
 
 SHEET_TASKS = gettext_noop("Nhiệm vụ")
 SHEET_HELP = gettext_noop("Hướng dẫn")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filtersets import PortalFilterSet, UnitChoiceFilter
 
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Recurrence, Task, TaskBinding, TaskStatus
-from .services import status_filter
+from .schedule import status_filter
 
 
 class PlanFilterSet(PortalFilterSet):

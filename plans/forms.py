@@ -7,7 +7,7 @@ from core import periods
 from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
 
 from .models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
-from .services import recent_occurrences
+from .schedule import recent_occurrences
 
 
 class PlanForm(ScopedModelForm):

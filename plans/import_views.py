@@ -394,8 +394,8 @@ class PlanImportPreviewView(ImportAccessMixin, View):
 
 def _binding_text(binding):
     """The records the importer proposes to feed the task ("Chủ nhật xanh … (đạt khi …)"), or ""."""
-    from .bindings import describe_binding
     from .models import TaskBinding
+    from .schedule import describe_binding
 
     if not binding:
         return ""

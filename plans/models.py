@@ -13,6 +13,9 @@ from core.access import AccessPolicy, RestrictedQuerySet
 from core.models import ScopedModel
 from core.search import SearchableModel
 
+from .choices import AreaKind, BindingRule, Recurrence, TaskStatus, Weekday
+from .schedule import derive_status, describe_binding, status_expression
+
 
 class PlanQuerySet(RestrictedQuerySet):
     def in_effect(self, on):
@@ -169,17 +172,6 @@ class FocusTask(PlanPart):
         return f"{self.number} {self.text[:80]}".strip()
 
 
-class AreaKind(models.TextChoices):
-    ACCOUNTABILITY = "accountability", _("Trách nhiệm người đứng đầu, dân vận chính quyền")
-    FRIENDLY_GOVERNMENT = "friendly_government", _("Chính quyền thân thiện")
-    SKILFUL_MOBILIZATION = "skilful_mobilization", _("Dân vận khéo")
-    DEMOCRACY = "democracy", _("Dân chủ ở cơ sở")
-    RELIGION = "religion", _("Tôn giáo, tín ngưỡng")
-    COMMUNITY_GROUPS = "community_groups", _("Tổ dân vận cộng đồng")
-    IMPLEMENTATION = "implementation", _("Tổ chức thực hiện")
-    OTHER = "other", _("Khác")
-
-
 class TaskArea(SearchableModel, PlanPart):
     """A task area of section III (or the implementation duties of section IV)."""
 
@@ -202,38 +194,8 @@ class TaskArea(SearchableModel, PlanPart):
         return f"{self.plan.get_absolute_url()}#area-{self.pk}"
 
 
-class Recurrence(models.TextChoices):
-    ONCE = "once", _("Một lần")
-    WEEKLY = "weekly", _("Hằng tuần")
-    MONTHLY = "monthly", _("Hằng tháng")
-    QUARTERLY = "quarterly", _("Hằng quý")
-    YEARLY = "yearly", _("Hằng năm")
-    IN_MONTH = "in_month", _("Trong một tháng cố định hằng năm")
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Thứ Hai")
-    TUESDAY = 1, _("Thứ Ba")
-    WEDNESDAY = 2, _("Thứ Tư")
-    THURSDAY = 3, _("Thứ Năm")
-    FRIDAY = 4, _("Thứ Sáu")
-    SATURDAY = 5, _("Thứ Bảy")
-    SUNDAY = 6, _("Chủ nhật")
-
-
-class TaskStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Chưa thực hiện")
-    IN_PROGRESS = "in_progress", _("Đang thực hiện")
-    DONE = "done", _("Hoàn thành")
-    OVERDUE = "overdue", _("Quá hạn")
-    # The plan's period ended before the task was done: judged within its period, not "overdue" for ever.
-    MISSED = "missed", _("Không hoàn thành trong kỳ")
-
-
 class TaskQuerySet(RestrictedQuerySet):
     def with_status(self, today=None):
-        from .services import status_expression
-
         return self.annotate(status_code=status_expression(today))
 
     def of_current_plans(self, on):
@@ -351,8 +313,6 @@ class Task(SearchableModel, ScopedModel):
 
     @property
     def status(self):
-        from .services import derive_status
-
         return self.__dict__.get("status_code") or derive_status(self)
 
     def get_status_display(self):
@@ -456,12 +416,6 @@ class CellAssignment(ScopedModel):
             raise ValidationError(errors)
 
 
-class BindingRule(models.TextChoices):
-    RECORDS = "records", _("Ít nhất N hồ sơ trong kỳ")
-    GROUPS = "groups", _("Ít nhất N đơn vị, tổ có hồ sơ trong kỳ")
-    SHARE = "share", _("Tỷ lệ đơn vị, tổ có hồ sơ trong kỳ đạt ít nhất X%")
-
-
 class TaskBinding(ScopedModel):
     """A task carried out by an area's records (Chủ nhật xanh, cuộc họp, công khai …): its occurrences and percent are
     derived from them (plans.bindings), not from typed progress. The rule says when an occurrence counts as done."""
@@ -486,8 +440,6 @@ class TaskBinding(ScopedModel):
         ordering = ["task"]
 
     def __str__(self):
-        from .bindings import describe_binding
-
         return describe_binding(self)
 
     def get_absolute_url(self):

@@ -26,13 +26,8 @@ from .filtersets import CellAssignmentFilterSet, PlanFilterSet, TaskFilterSet
 from .forms import CellAssignmentForm, ProgressForm, TaskForm
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
 from .permissions import may_plan_next_year, may_report_progress
-from .services import (
-    occurrence_window,
-    recent_occurrences,
-    record_progress,
-    rollup,
-    status_filter,
-)
+from .schedule import occurrence_window, recent_occurrences, status_filter
+from .services import record_progress, rollup
 
 
 def _task_queryset(user, action="view"):

@@ -34,6 +34,7 @@ from .models import (
     WatchStatus,
     WorkKind,
     WorkStage,
+    annotate_head_flag,
 )
 from .services import WITHOUT_PERMIT_Q, stage_q
 
@@ -87,8 +88,6 @@ class EstablishmentFilterSet(PortalFilterSet):
     def filter_flagged(self, queryset, name, value):
         if value in ("", None):
             return queryset
-        from .services import annotate_head_flag
-
         return annotate_head_flag(queryset).filter(head_flag=value == "1")
 
 

@@ -9,6 +9,7 @@ from core.forms import DateInput, EvidenceField, PortalForm, PortalModelForm, Sc
 
 from . import services
 from .models import (
+    NEEDS_APPROVAL_Q,
     CertificateStatus,
     ConstructionWork,
     Establishment,
@@ -21,7 +22,7 @@ from .models import (
     RiskLevel,
     WatchReport,
 )
-from .services import NEEDS_APPROVAL_Q, allowed_transitions
+from .services import allowed_transitions
 
 
 class ReligionForm(ScopedModelForm):

@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -104,6 +105,33 @@ class InvitationStatus(models.TextChoices):
 
 
 PENDING_INVITATION = (InvitationStatus.SUBMITTED, InvitationStatus.UNDER_REVIEW)
+
+
+# Status rules the models, their querysets and the services share (a pagoda's head changes only through an approved
+# thỉnh sư request): plain functions of the model layer, so that no model imports them back from services.
+
+def needs_invitation_approval(establishment):
+    """A pagoda or another Buddhist establishment takes a new head only through an approved thỉnh sư."""
+    return establishment.kind == EstablishmentKind.PAGODA or establishment.religion == Religion.BUDDHISM
+
+
+NEEDS_APPROVAL_Q = Q(kind=EstablishmentKind.PAGODA) | Q(religion=Religion.BUDDHISM)
+UNAPPROVED_CHANGE_Q = (Q(invitation__isnull=True) | ~Q(invitation__status=InvitationStatus.APPROVED)) & Q(
+    flag_resolved_on__isnull=True
+)
+
+
+def annotate_head_flag(queryset):
+    """Add ``head_flag`` to every establishment of a queryset in the same query (lists, filters)."""
+    unapproved = HeadChange.objects.filter(establishment=OuterRef("pk")).filter(UNAPPROVED_CHANGE_Q).filter(
+        Q(establishment__kind=EstablishmentKind.PAGODA) | Q(establishment__religion=Religion.BUDDHISM)
+    )
+    return queryset.annotate(head_flag=Exists(unapproved))
+
+
+def validate_invitation_establishment(establishment):
+    if establishment is not None and not needs_invitation_approval(establishment):
+        raise ValidationError({"establishment": _("Thỉnh sư chỉ áp dụng cho chùa và cơ sở Phật giáo.")})
 
 
 class EventKind(models.TextChoices):
@@ -230,8 +258,6 @@ def _residential_group_field(null=False):
 
 class EstablishmentQuerySet(RestrictedQuerySet):
     def with_head_flag(self):
-        from .services import annotate_head_flag
-
         return annotate_head_flag(self)
 
 
@@ -407,8 +433,6 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
 
     def clean(self):
         super().clean()
-        from .services import validate_invitation_establishment
-
         if self.establishment_id:
             validate_invitation_establishment(self.establishment)
             others = MonkInvitationRequest.objects.filter(

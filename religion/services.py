@@ -14,7 +14,7 @@ from auditlog.signals import accessed
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from .models import (
     AREA,
     DEFAULT_RETENTION_DAYS,
     RISK_ORDER,
+    UNAPPROVED_CHANGE_Q,
     CertificateStatus,
     CertificateStep,
     ConstructionWork,
@@ -38,7 +39,6 @@ from .models import (
     InvitationStatus,
     MonkInvitationRequest,
     PermitState,
-    Religion,
     ReligiousEvent,
     RetentionSetting,
     RiskLevel,
@@ -46,6 +46,8 @@ from .models import (
     WatchReport,
     WatchStatus,
     WorkStage,
+    annotate_head_flag,
+    needs_invitation_approval,
 )
 
 
@@ -118,17 +120,6 @@ def access_log(user):
 # ---------------------------------------------------------------------------------------------- thỉnh sư
 
 
-def needs_invitation_approval(establishment):
-    """A pagoda or another Buddhist establishment takes a new head only through an approved thỉnh sư."""
-    return establishment.kind == EstablishmentKind.PAGODA or establishment.religion == Religion.BUDDHISM
-
-
-NEEDS_APPROVAL_Q = Q(kind=EstablishmentKind.PAGODA) | Q(religion=Religion.BUDDHISM)
-UNAPPROVED_CHANGE_Q = (Q(invitation__isnull=True) | ~Q(invitation__status=InvitationStatus.APPROVED)) & Q(
-    flag_resolved_on__isnull=True
-)
-
-
 def unapproved_head_changes(establishment):
     """Head changes of an establishment that needed an approved request and had none (still unresolved)."""
     if not needs_invitation_approval(establishment):
@@ -142,19 +133,6 @@ def head_change_flag(establishment):
     if flag is not None:
         return flag
     return unapproved_head_changes(establishment).exists()
-
-
-def annotate_head_flag(queryset):
-    """Add ``head_flag`` to every establishment of a queryset in the same query (lists, filters)."""
-    unapproved = HeadChange.objects.filter(establishment=OuterRef("pk")).filter(UNAPPROVED_CHANGE_Q).filter(
-        Q(establishment__kind=EstablishmentKind.PAGODA) | Q(establishment__religion=Religion.BUDDHISM)
-    )
-    return queryset.annotate(head_flag=Exists(unapproved))
-
-
-def validate_invitation_establishment(establishment):
-    if establishment is not None and not needs_invitation_approval(establishment):
-        raise ValidationError({"establishment": _("Thỉnh sư chỉ áp dụng cho chùa và cơ sở Phật giáo.")})
 
 
 # Review first, then a decision; a request may be withdrawn while it is pending.

@@ -63,6 +63,7 @@ from .models import (
     WatchReport,
     WatchStatus,
     WorkStage,
+    needs_invitation_approval,
 )
 
 # ---------------------------------------------------------------------------------------------- base classes
@@ -365,7 +366,7 @@ class EstablishmentDetailView(ReligionDetailView):
         may_change = context["may_change"]
         context.update({
             "flag": services.head_change_flag(obj),
-            "needs_approval": services.needs_invitation_approval(obj),
+            "needs_approval": needs_invitation_approval(obj),
             "unapproved_changes": list(services.unapproved_head_changes(obj)),
             "certificate_steps": obj.certificate_steps.select_related("recorded_by"),
             "head_changes": obj.head_changes.select_related("invitation", "recorded_by"),

@@ -6,7 +6,6 @@ import json
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -18,8 +17,7 @@ from core.areas import figures_for
 from core.notifications import notify
 from organisations.models import Unit, UnitKind
 
-from . import permissions
-from .models import DocumentCounter, PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState
+from .models import DocumentCounter, QuarterlyReport, ReportStatus, UnitReport, UnitReportState
 
 REPORT_DOC_TYPE = "BC"
 
@@ -105,7 +103,7 @@ def compute_figures(ward, start, end):
     return {"period": [start.isoformat(), end.isoformat()], "sections": sections}
 
 
-def _unit_status_figures(report):
+def unit_status_figures(report):
     """Every unit's report as it stands now: the live rows of a draft, what approval freezes."""
     rows = []
     if "unit_reports" in getattr(report, "_prefetched_objects_cache", {}):
@@ -144,7 +142,7 @@ def prepare_draft(ward_id, year, quarter):
     for unit_report in report.unit_reports.exclude(unit_id__in=existing).select_related("unit", "report"):
         notify("reports.unit_report_opened", unit_report)
     figures = compute_figures(ward, report.period_start, report.period_end)
-    figures["units"] = _unit_status_figures(report)
+    figures["units"] = unit_status_figures(report)
     report.figures = figures
     report.figures_at = timezone.now()
     report.save(update_fields=["figures", "figures_at"])
@@ -166,53 +164,6 @@ def reports_due_for_drafting(on):
 # --- Narrative, submission, approval --------------------------------------------------------------
 
 NARRATIVE_FIELDS = ("results", "limitations", "causes", "next_steps")
-
-
-def _require(condition, message):
-    if not condition:
-        raise PermissionDenied(message)
-
-
-def update_narrative(report, user, **texts):
-    _require(report.status == ReportStatus.DRAFT, _("Báo cáo đã trình hoặc đã phê duyệt, không sửa được nữa."))
-    _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận soạn báo cáo."))
-    for field in NARRATIVE_FIELDS:
-        if field in texts:
-            setattr(report, field, texts[field])
-    report.save(update_fields=list(NARRATIVE_FIELDS))
-    return report
-
-
-@transaction.atomic
-def submit(report, user):
-    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận trình báo cáo."))
-    if report.status != ReportStatus.DRAFT:
-        raise ValidationError(_("Báo cáo không ở trạng thái dự thảo."))
-    if not report.results.strip():
-        raise ValidationError(_("Hãy viết phần “Kết quả đạt được” trước khi trình."))
-    report.status = ReportStatus.SUBMITTED
-    report.submitted_by = user
-    report.submitted_at = timezone.now()
-    report.save(update_fields=["status", "submitted_by", "submitted_at"])
-    notify("reports.submitted", report, actor=user)
-    return report
-
-
-@transaction.atomic
-def return_to_draft(report, user, comment=""):
-    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(permissions.is_standing(user), _("Chỉ Ban Thường vụ trả lại báo cáo."))
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(_("Chỉ trả lại được báo cáo đã trình."))
-    if not comment.strip():
-        raise ValidationError(_("Khi trả lại, hãy ghi ý kiến để Khối Dân vận chỉnh sửa."))
-    report.status = ReportStatus.DRAFT
-    report.return_comment = comment.strip()
-    report.returned_at = timezone.now()
-    report.save(update_fields=["status", "return_comment", "returned_at"])
-    notify("reports.returned", report, actor=user)
-    return report
 
 
 def canonical_checksum(payload):
@@ -249,45 +200,6 @@ def document_header(report):
     return {field: frozen[field] if field in frozen else fallback[field] for field in documents.HEADER_FIELDS}
 
 
-@transaction.atomic
-def approve(report, user):
-    """Freeze the report: figures and text stored, number assigned, checksum kept; then render the PDF."""
-    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(permissions.is_standing(user), _("Chỉ Ban Thường vụ phê duyệt báo cáo."))
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(_("Chỉ phê duyệt được báo cáo đã trình."))
-    now = timezone.now()
-    report.number = next_document_number(report.ward, REPORT_DOC_TYPE, timezone.localdate(now).year)
-    report.document_code = document_code(report.number)
-    report.status = ReportStatus.APPROVED
-    report.approved_by = user
-    report.approved_at = now
-    report.frozen = {
-        "document_code": report.document_code,
-        "ward": report.ward.name,
-        "year": report.year,
-        "quarter": report.quarter,
-        "period": [report.period_start.isoformat(), report.period_end.isoformat()],
-        "approved_on": timezone.localdate(now).isoformat(),
-        "approved_by": str(user),
-        # The units' reports as they stand at approval, not as the last "Cập nhật số liệu" saw them: a unit that
-        # reported after that refresh must not be printed "Chưa báo cáo" in the signed document.
-        "figures": {**report.figures, "units": _unit_status_figures(report)},
-        **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
-        **live_document_header(report.ward),
-    }
-    report.checksum = canonical_checksum(report.frozen)
-    report.pdf_state = PdfState.PENDING
-    report.save()
-    from core.dispatch import send_on_commit
-
-    from .tasks import generate_report_pdf
-
-    send_on_commit(generate_report_pdf, report.pk)
-    notify("reports.approved", report, actor=user)
-    return report
-
-
 def report_content(report):
     """What the report says: the frozen copy once approved, the live draft before.
 
@@ -302,7 +214,7 @@ def report_content(report):
         "year": report.year,
         "quarter": report.quarter,
         "period": [report.period_start.isoformat(), report.period_end.isoformat()],
-        "figures": {**report.figures, "units": _unit_status_figures(report)},
+        "figures": {**report.figures, "units": unit_status_figures(report)},
         **{field: getattr(report, field) for field in NARRATIVE_FIELDS},
     }
 
@@ -352,42 +264,6 @@ def report_figures(report, visible=None):
 
 
 # --- Unit reports -------------------------------------------------------------------------------
-
-@transaction.atomic
-def submit_unit_report(unit_report, user, text):
-    # The unit writes its own results; the bloc and the Standing Committee only review them (page and API alike).
-    _require(permissions.writes_unit_reports(user),
-             _("Chỉ đơn vị được giao gửi báo cáo quý của đơn vị mình."))
-    unit_report = UnitReport.objects.select_for_update().select_related("report").get(pk=unit_report.pk)
-    if unit_report.is_locked:
-        raise ValidationError(_("Báo cáo của đơn vị đã được tiếp nhận, không sửa được nữa."))
-    if unit_report.report.status == ReportStatus.APPROVED:
-        raise ValidationError(_("Báo cáo quý đã được phê duyệt."))
-    if not text.strip():
-        raise ValidationError(_("Hãy nhập kết quả thực hiện trong quý."))
-    unit_report.text = text
-    unit_report.state = UnitReportState.SUBMITTED
-    unit_report.submitted_at = timezone.now()
-    unit_report.submitted_by = user
-    unit_report.save()
-    notify("reports.unit_report_submitted", unit_report, actor=user)
-    return unit_report
-
-
-@transaction.atomic
-def review_unit_report(unit_report, user, accept, comment=""):
-    unit_report = UnitReport.objects.select_for_update().get(pk=unit_report.pk)
-    _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận tiếp nhận báo cáo của đơn vị."))
-    if unit_report.state != UnitReportState.SUBMITTED:
-        raise ValidationError(_("Đơn vị chưa gửi báo cáo."))
-    if not accept and not comment.strip():
-        raise ValidationError(_("Khi trả lại, hãy ghi ý kiến để đơn vị bổ sung."))
-    unit_report.state = UnitReportState.ACCEPTED if accept else UnitReportState.RETURNED
-    unit_report.review_comment = comment
-    unit_report.reviewed_at = timezone.now()
-    unit_report.save()
-    notify("reports.unit_report_accepted" if accept else "reports.unit_report_returned", unit_report, actor=user)
-    return unit_report
 
 
 def unit_reminders(report, on):

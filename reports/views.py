@@ -19,9 +19,9 @@ from core.spreadsheets import xlsx_response
 from core.views import MayOpenMixin, ObjectDetailView, ObjectListView
 from core.wards import visible_wards, ward_for_request
 from plans.models import Task, TaskStatus
-from plans.services import status_filter
+from plans.schedule import status_filter
 
-from . import dashboard, permissions, services
+from . import dashboard, permissions, services, workflow
 from .dashboard import headlines
 from .filtersets import QuarterlyReportFilterSet
 from .forms import NarrativeForm, UnitReportForm
@@ -246,7 +246,7 @@ class ReportSaveView(ReportActionView):
         form = NarrativeForm(request.POST, instance=report)
         if not form.is_valid():
             raise ValidationError(_("Nội dung chưa hợp lệ."))
-        services.update_narrative(report, request.user, **form.cleaned_data)
+        workflow.update_narrative(report, request.user, **form.cleaned_data)
         messages.success(request, _("Đã lưu nội dung báo cáo."))
 
 
@@ -260,13 +260,13 @@ class ReportRefreshView(ReportActionView):
 
 class ReportSubmitView(ReportActionView):
     def act(self, request, report):
-        services.submit(report, request.user)
+        workflow.submit(report, request.user)
         messages.success(request, _("Đã trình báo cáo lên Ban Thường vụ."))
 
 
 class ReportReturnView(ReportActionView):
     def act(self, request, report):
-        services.return_to_draft(report, request.user, request.POST.get("comment", ""))
+        workflow.return_to_draft(report, request.user, request.POST.get("comment", ""))
         messages.success(request, _("Đã trả lại báo cáo cho Khối Dân vận."))
 
 
@@ -280,7 +280,7 @@ class ReportApproveView(ReportActionView):
         return super().post(request, pk)
 
     def act(self, request, report):
-        report = services.approve(report, request.user)
+        report = workflow.approve(report, request.user)
         messages.success(request, _("Đã phê duyệt báo cáo số %(code)s. Đang tạo tệp PDF…")
                          % {"code": report.document_code})
         return report
@@ -349,7 +349,7 @@ class UnitReportView(ObjectDetailView):
                 if "review" in request.POST:
                     if not UnitReport.objects.restrict(request.user, VIEW).filter(pk=pk).exists():
                         raise Http404
-                    services.review_unit_report(unit_report, request.user, request.POST["review"] == "accept",
+                    workflow.review_unit_report(unit_report, request.user, request.POST["review"] == "accept",
                                                 request.POST.get("comment", ""))
                     messages.success(request, _("Đã ghi ý kiến của Khối Dân vận."))
                 else:
@@ -358,7 +358,7 @@ class UnitReportView(ObjectDetailView):
                     form = UnitReportForm(request.POST)
                     if not form.is_valid():
                         return self.render_to_response(self.get_context_data(form=form), status=400)
-                    services.submit_unit_report(unit_report, request.user, form.cleaned_data["text"])
+                    workflow.submit_unit_report(unit_report, request.user, form.cleaned_data["text"])
                     messages.success(request, _("Đã gửi báo cáo quý của đơn vị cho Khối Dân vận."))
         except ValidationError as error:
             for message in error.messages:

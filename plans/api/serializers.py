@@ -4,7 +4,7 @@ from rest_framework import serializers
 from core.api import ModelCleanMixin, run_model_clean
 
 from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskBinding
-from ..services import derive_status, task_percent
+from ..schedule import derive_status, task_percent
 
 
 class PlanSerializer(ModelCleanMixin, serializers.ModelSerializer):

@@ -10,7 +10,8 @@ from ..filtersets import (
     TaskFilterSet,
 )
 from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskBinding
-from ..services import default_occurrence, refresh_task_progress
+from ..schedule import default_occurrence
+from ..services import refresh_task_progress
 from .serializers import (
     CellAssignmentSerializer,
     PlanSerializer,

@@ -1,9 +1,9 @@
-"""The task's percentage in templates, always from ``plans.services.task_percent`` (the one rule the plan page,
+"""The task's percentage in templates, always from ``plans.schedule.task_percent`` (the one rule the plan page,
 the task page, the Excel export, the API and the quarterly report share)."""
 
 from django import template
 
-from plans.services import task_percent as _task_percent
+from plans.schedule import task_percent as _task_percent
 
 register = template.Library()
 

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from core import periods
 from core.api import ScopedReadOnlyViewSet, as_drf_error
 
-from .. import permissions, services
+from .. import permissions, services, workflow
 from ..filtersets import QuarterlyReportFilterSet, UnitReportFilterSet, WardSummaryFilterSet
 from ..models import QuarterlyReport, UnitReport, WardSummary
 from .serializers import (
@@ -59,7 +59,7 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
                 .prefetch_related(Prefetch("unit_reports", queryset=unit_reports)))
 
     def perform_update(self, serializer):
-        serializer.instance = run(self.request.user, services.update_narrative, serializer.instance,
+        serializer.instance = run(self.request.user, workflow.update_narrative, serializer.instance,
                                   self.request.user, **serializer.validated_data)
 
     def _lifecycle(self, function, *args, report=None):
@@ -71,7 +71,7 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         """The bloc submits the draft to the Standing Committee (its "Kết quả đạt được" must be written)."""
-        return self._lifecycle(services.submit)
+        return self._lifecycle(workflow.submit)
 
     @extend_schema(request=ReturnCommentSerializer, responses=QuarterlyReportSerializer)
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
@@ -80,13 +80,13 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
         report = self.get_object()  # another ward's report answers 404 whatever the body
         data = ReturnCommentSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return self._lifecycle(services.return_to_draft, data.validated_data["comment"], report=report)
+        return self._lifecycle(workflow.return_to_draft, data.validated_data["comment"], report=report)
 
     @extend_schema(request=None, responses=QuarterlyReportSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         """The Standing Committee approves: the report is numbered and frozen, and its PDF is rendered."""
-        return self._lifecycle(services.approve)
+        return self._lifecycle(workflow.approve)
 
     @extend_schema(request=None, responses=QuarterlyReportSerializer)
     @action(detail=True, methods=["post"])
@@ -147,13 +147,13 @@ class UnitReportViewSet(ScopedReadOnlyViewSet):
         user = request.user
         data = UnitReportTextSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return self._respond(run(user, services.submit_unit_report, unit_report, user, data.validated_data["text"]))
+        return self._respond(run(user, workflow.submit_unit_report, unit_report, user, data.validated_data["text"]))
 
     @extend_schema(request=None, responses=UnitReportSerializer)
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
         """The bloc accepts a unit's results, which locks them."""
-        return self._respond(run(request.user, services.review_unit_report, self.get_object(), request.user, True))
+        return self._respond(run(request.user, workflow.review_unit_report, self.get_object(), request.user, True))
 
     @extend_schema(request=ReturnCommentSerializer, responses=UnitReportSerializer)
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
@@ -162,7 +162,7 @@ class UnitReportViewSet(ScopedReadOnlyViewSet):
         unit_report = self.get_object()
         data = ReturnCommentSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return self._respond(run(request.user, services.review_unit_report, unit_report, request.user, False,
+        return self._respond(run(request.user, workflow.review_unit_report, unit_report, request.user, False,
                                  data.validated_data["comment"]))
 
 

@@ -64,9 +64,9 @@ def _draft(s):
 
 
 def _submitted(s):
-    from reports import services
+    from reports import workflow
 
-    return services.submit(_draft(s), s.user("bloc"))
+    return workflow.submit(_draft(s), s.user("bloc"))
 
 
 def _reporting_users(report):
@@ -101,28 +101,28 @@ def _(s, key):
 
 @scenario("reports.submitted")
 def _(s, key):
-    from reports import services
+    from reports import workflow
 
     report = _draft(s)
-    return lambda: services.submit(report, s.user("bloc")), [s.user("standing")]
+    return lambda: workflow.submit(report, s.user("bloc")), [s.user("standing")]
 
 
 @scenario("reports.returned")
 def _(s, key):
-    from reports import services
+    from reports import workflow
 
     report = _submitted(s)
-    return lambda: services.return_to_draft(report, s.user("standing"), "Bổ sung số liệu."), [s.user("bloc")]
+    return lambda: workflow.return_to_draft(report, s.user("standing"), "Bổ sung số liệu."), [s.user("bloc")]
 
 
 @scenario("reports.approved")
 def _(s, key):
-    from reports import services
+    from reports import workflow
 
     report = _submitted(s)
     users = _reporting_users(report)
     assert s.user("officer_mttq") in users and s.user("group_leader") not in users
-    return lambda: services.approve(report, s.user("standing")), [s.user("bloc"), *users]
+    return lambda: workflow.approve(report, s.user("standing")), [s.user("bloc"), *users]
 
 
 @scenario("reports.unit_report_due", "reports.unit_report_late")
@@ -136,21 +136,21 @@ def _(s, key):
 
 @scenario("reports.unit_report_submitted")
 def _(s, key):
-    from reports import services
+    from reports import workflow
 
     unit_report = _draft(s).unit_reports.get(unit=s.w.unit("mttq"))
-    return (lambda: services.submit_unit_report(unit_report, s.user("officer_mttq"), "Kết quả của MTTQ."),
+    return (lambda: workflow.submit_unit_report(unit_report, s.user("officer_mttq"), "Kết quả của MTTQ."),
             [s.user("bloc")])
 
 
 @scenario("reports.unit_report_returned", "reports.unit_report_accepted")
 def _(s, key):
-    from reports import services
+    from reports import workflow
 
     unit_report = _draft(s).unit_reports.get(unit=s.w.unit("mttq"))
-    services.submit_unit_report(unit_report, s.user("officer_mttq"), "Kết quả của MTTQ.")
+    workflow.submit_unit_report(unit_report, s.user("officer_mttq"), "Kết quả của MTTQ.")
     accept = key == "reports.unit_report_accepted"
-    return (lambda: services.review_unit_report(unit_report, s.user("bloc"), accept, "" if accept else "Bổ sung."),
+    return (lambda: workflow.review_unit_report(unit_report, s.user("bloc"), accept, "" if accept else "Bổ sung."),
             [s.user("officer_mttq")])
 
 
@@ -454,7 +454,7 @@ def test_each_event_notifies_exactly_its_audience_once_in_the_portal_and_by_mail
 def test_mail_waits_for_the_commit_and_a_rolled_back_change_tells_nobody(ward_a, plan_a):
     from django.db import transaction
 
-    from reports import services
+    from reports import services, workflow
 
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
     report.results = "Kết quả quý I."
@@ -462,7 +462,7 @@ def test_mail_waits_for_the_commit_and_a_rolled_back_change_tells_nobody(ward_a,
     mail.outbox.clear()
 
     with pytest.raises(RuntimeError), transaction.atomic():
-        services.submit(report, ward_a.users["bloc"])
+        workflow.submit(report, ward_a.users["bloc"])
         raise RuntimeError("the page failed after the submission")
 
     assert not Notification.objects.filter(dedup_key__startswith="reports.submitted:").exists()
@@ -470,15 +470,15 @@ def test_mail_waits_for_the_commit_and_a_rolled_back_change_tells_nobody(ward_a,
 
 
 def test_the_return_tells_the_bloc_the_standing_committees_comment(ward_a, plan_a, django_capture_on_commit_callbacks):
-    from reports import services
+    from reports import services, workflow
 
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
     report.results = "Kết quả quý I."
     report.save()
-    services.submit(report, ward_a.users["bloc"])
+    workflow.submit(report, ward_a.users["bloc"])
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.return_to_draft(report, ward_a.users["standing"], "Bổ sung kết quả Chủ nhật xanh.")
+        workflow.return_to_draft(report, ward_a.users["standing"], "Bổ sung kết quả Chủ nhật xanh.")
 
     notification = Notification.objects.get(recipient=ward_a.users["bloc"], dedup_key__startswith="reports.returned:")
     assert notification.title == "Ban Thường vụ trả lại báo cáo quý 1/2024 để chỉnh sửa"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from reports import services
+from reports import services, workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def _submitted_report(ward_a):
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
     report.results = "Kết quả quý I."
     report.save()
-    return services.submit(report, ward_a.users["bloc"])
+    return workflow.submit(report, ward_a.users["bloc"])
 
 
 def test_a_submitted_report_waits_for_the_standing_committee_only(ward_a, ward_b, plan_a, client_for):
@@ -42,7 +42,7 @@ def test_a_submitted_report_waits_for_the_standing_committee_only(ward_a, ward_b
 
 def test_a_returned_report_comes_first_for_the_bloc_with_the_comment(ward_a, plan_a, client_for):
     report = _submitted_report(ward_a)
-    services.return_to_draft(report, ward_a.users["standing"], "Bổ sung kết quả Chủ nhật xanh.")
+    workflow.return_to_draft(report, ward_a.users["standing"], "Bổ sung kết quả Chủ nhật xanh.")
 
     bloc = _home(client_for, ward_a.users["bloc"])
 
@@ -62,7 +62,7 @@ def test_a_unit_officer_sees_its_own_quarterly_report_to_send_and_its_page_opens
     assert "Gửi báo cáo quý 1/2024 của đơn vị cho Khối Dân vận (hạn 10/03/2024)" in html
     assert f'href="{mttq_report.get_absolute_url()}"' in html
     assert client_for(officer).get(mttq_report.get_absolute_url()).status_code == 200
-    services.submit_unit_report(mttq_report, officer, "Kết quả của MTTQ.")
+    workflow.submit_unit_report(mttq_report, officer, "Kết quả của MTTQ.")
     assert "Gửi báo cáo quý 1/2024" not in _home(client_for, officer)
     assert "1 báo cáo của đơn vị chờ tiếp nhận (quý 1/2024)" in _home(client_for, ward_a.users["bloc"])
 

@@ -6,9 +6,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from plans.bindings import set_binding
 from plans.models import Task
-from plans.services import task_percent
+from plans.schedule import task_percent
+from plans.services import set_binding
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from plans.loader import load_plan, read_seed_plan
 from plans.models import Task, TaskBinding
-from plans.services import record_progress, task_percent
+from plans.schedule import task_percent
+from plans.services import record_progress
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,7 @@ def test_typed_progress_on_a_bound_task_is_a_note_that_never_counts(ward_a, on_d
 
 def test_the_share_rule_needs_that_share_of_the_wards_groups(ward_a, on_day):
     from communitygroups.models import Activity, ActivityKind, CommunityGroup
-    from plans.bindings import set_binding
+    from plans.services import set_binding
 
     on_day(date(2024, 11, 10))
     plan = seed_plan_from(ward_a.ward, date(2024, 11, 4))

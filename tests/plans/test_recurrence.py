@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from plans.models import Plan, Recurrence, Task, TaskArea
-from plans.services import occurrences
+from plans.schedule import occurrences
 
 pytestmark = pytest.mark.django_db
 

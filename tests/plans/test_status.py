@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from plans.models import Plan, Recurrence, Task, TaskArea, TaskStatus
-from plans.services import derive_status, initialise_task, record_progress, rollup, status_filter, task_percent
+from plans.schedule import derive_status, status_filter, task_percent
+from plans.services import initialise_task, record_progress, rollup
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from core import periods
 from plans.models import Limitation, Plan, Recurrence, Task, TaskArea, TaskStatus
-from plans.services import derive_status, initialise_task, record_progress, status_filter
+from plans.schedule import derive_status, status_filter
+from plans.services import initialise_task, record_progress
 from plans.yearplan import close_plan, next_year_plan
 
 pytestmark = pytest.mark.django_db
@@ -137,10 +138,10 @@ def test_next_year_page_previews_then_saves_and_refuses_a_unit_officer(ward_a, c
 
 
 def test_year_summary_page_shows_the_four_quarters(ward_a, closed_plan, client_for):
-    from reports import services
+    from reports import services, workflow
 
     report = services.prepare_draft(ward_a.ward.pk, 2024, 2)
-    services.update_narrative(report, ward_a.users["bloc"], results="", limitations="Thiếu minh chứng quý II",
+    workflow.update_narrative(report, ward_a.users["bloc"], results="", limitations="Thiếu minh chứng quý II",
                               causes="", next_steps="")
     page = client_for(ward_a.users["standing"]).get(reverse("reports:year_summary", args=[closed_plan.pk]))
     body = page.content.decode()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core import periods
 from core.areas import sections_for
-from reports import services
+from reports import services, workflow
 from reports.models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
 from tests.support.query_budget import load_budgets
 
@@ -188,8 +188,8 @@ def test_submit_return_and_approve_through_the_api_freeze_the_report(
 
 
 def test_approved_report_shows_its_frozen_figures_not_the_live_ones(ward_a, report_a, api_for):
-    services.update_narrative(report_a, ward_a.users["bloc"], results="Kết quả")
-    services.approve(services.submit(report_a, ward_a.users["bloc"]), ward_a.users["standing"])
+    workflow.update_narrative(report_a, ward_a.users["bloc"], results="Kết quả")
+    workflow.approve(workflow.submit(report_a, ward_a.users["bloc"]), ward_a.users["standing"])
     frozen_plan = next(s for s in report_a.figures["sections"] if s["key"] == "plan")
     QuarterlyReport.objects.filter(pk=report_a.pk).update(figures={"sections": [], "units": []})
 

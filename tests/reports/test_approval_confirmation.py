@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from reports import services
+from reports import services, workflow
 from reports.models import ReportStatus
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ def submitted(ward_a, plan_a):
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
     report.results = "Kết quả quý I."
     report.save()
-    return services.submit(report, ward_a.users["bloc"])
+    return workflow.submit(report, ward_a.users["bloc"])
 
 
 def test_approval_without_confirmation_asks_on_the_page_and_changes_nothing(ward_a, submitted, client_for):

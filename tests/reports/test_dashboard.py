@@ -12,8 +12,9 @@ from django.urls import reverse
 
 from core import periods
 from plans.models import Recurrence, Task, TaskStatus
-from plans.services import initialise_task, status_filter
-from reports import services
+from plans.schedule import status_filter
+from plans.services import initialise_task
+from reports import services, workflow
 from reports.tasks import refresh_ward_summaries
 from tests.support.query_budget import count_queries, load_budgets
 
@@ -158,9 +159,9 @@ def test_religion_tile_shows_open_watch_reports_by_risk_to_those_who_may_see_the
 
 def _approved_report(ward, year, quarter, bloc, standing):
     report = services.prepare_draft(ward.pk, year, quarter)
-    services.update_narrative(report, bloc, results="Kết quả quý.")
-    services.submit(report, bloc)
-    return services.approve(report, standing)
+    workflow.update_narrative(report, bloc, results="Kết quả quý.")
+    workflow.submit(report, bloc)
+    return workflow.approve(report, standing)
 
 
 def test_trends_show_satisfaction_index_and_stars_by_quarter(ward_a, plan_a, client_for):

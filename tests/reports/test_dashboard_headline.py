@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from core import periods
 from plans.models import Task, TaskStatus
-from plans.services import rollup, status_filter
-from reports import services
+from plans.schedule import status_filter
+from plans.services import rollup
+from reports import services, workflow
 from reports.charts import bar_chart
 from reports.models import UnitReportState
 
@@ -29,9 +30,9 @@ def busy_plan(ward_a, plan_a):
 
 def _approved(ward, year, quarter):
     report = services.prepare_draft(ward.ward.pk, year, quarter)
-    services.update_narrative(report, ward.users["bloc"], results="Đã triển khai.")
-    services.submit(report, ward.users["bloc"])
-    return services.approve(report, ward.users["standing"])
+    workflow.update_narrative(report, ward.users["bloc"], results="Đã triển khai.")
+    workflow.submit(report, ward.users["bloc"])
+    return workflow.approve(report, ward.users["standing"])
 
 
 def test_headline_comes_first_with_the_plans_overall_progress_overdue_units_satisfaction_and_report_state(

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 from core import periods
 from core.areas import sections_for
 from plans.models import Recurrence, Task, TaskStatus
-from plans.services import task_percent
-from reports import services
+from plans.schedule import task_percent
+from reports import services, workflow
 from reports.models import QuarterlyReport, ReportStatus, UnitReport, UnitReportState
 from reports.pdf import render_report_pdf
 from tests.support.figures_compare import disagreements, page_figures
@@ -72,10 +72,10 @@ def test_approved_pdf_equals_the_page_and_freezes_units_that_reported_after_the_
     year, quarter = services.next_due(periods.today())
     report = services.prepare_draft(ward_a.ward.pk, year, quarter)
     sent = _unit_report_sent_after_the_refresh(report)  # the figures' snapshot still says "Chưa báo cáo"
-    services.update_narrative(report, bloc, results="Các đơn vị đã triển khai kế hoạch.")
-    services.submit(report, bloc)
+    workflow.update_narrative(report, bloc, results="Các đơn vị đã triển khai kế hoạch.")
+    workflow.submit(report, bloc)
     with django_capture_on_commit_callbacks(execute=True):
-        report = services.approve(QuarterlyReport.objects.get(pk=report.pk), standing)
+        report = workflow.approve(QuarterlyReport.objects.get(pk=report.pk), standing)
     report.refresh_from_db()
     UnitReport.objects.filter(pk=sent.pk).update(state=UnitReportState.ACCEPTED)  # later changes stay out
 

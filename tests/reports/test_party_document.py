@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import DocumentSettings
-from reports import services
+from reports import services, workflow
 from reports.pdf import render_report_pdf
 
 pytestmark = pytest.mark.django_db
@@ -68,8 +68,8 @@ def _flat(text):
 
 def _submitted(ward, year=2024, quarter=1, **texts):
     report = services.prepare_draft(ward.ward.pk, year, quarter)
-    services.update_narrative(report, ward.users["bloc"], results="Các đơn vị đã xây dựng kế hoạch.", **texts)
-    return services.submit(report, ward.users["bloc"])
+    workflow.update_narrative(report, ward.users["bloc"], results="Các đơn vị đã xây dựng kế hoạch.", **texts)
+    return workflow.submit(report, ward.users["bloc"])
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_a_draft_says_so_on_every_page_and_prints_no_number_date_or_signer(signe
 
 
 def test_the_approved_report_carries_the_party_header_number_signer_and_no_draft_mark(signed):
-    report = services.approve(_submitted(signed), signed.users["standing"])
+    report = workflow.approve(_submitted(signed), signed.users["standing"])
 
     pages = _pages(render_report_pdf(report))
     text = _flat(" ".join(pages))
@@ -116,7 +116,7 @@ def test_the_approved_report_carries_the_party_header_number_signer_and_no_draft
 
 
 def test_page_numbers_stand_at_the_top_centre_from_page_2(signed):
-    report = services.approve(_submitted(signed), signed.users["standing"])
+    report = workflow.approve(_submitted(signed), signed.users["standing"])
 
     pages = _words(render_report_pdf(report))
 
@@ -131,7 +131,7 @@ def test_page_numbers_stand_at_the_top_centre_from_page_2(signed):
 
 
 def test_header_and_body_sizes_follow_the_guidance(signed):
-    report = services.approve(_submitted(signed), signed.users["standing"])
+    report = workflow.approve(_submitted(signed), signed.users["standing"])
 
     first = _words(render_report_pdf(report))[0]
 
@@ -145,7 +145,7 @@ def test_header_and_body_sizes_follow_the_guidance(signed):
 
 def test_the_signature_block_never_stands_alone_on_its_page(signed):
     last_step = "Đôn đốc các đơn vị hoàn thành nhiệm vụ quá hạn trước ngày 10 hằng tháng."
-    report = services.approve(
+    report = workflow.approve(
         _submitted(signed, next_steps="Tiếp tục triển khai Kế hoạch.\n" + last_step), signed.users["standing"]
     )
 
@@ -176,7 +176,7 @@ def test_no_figures_row_is_split_over_two_pages(signed):
 
 
 def test_a_settings_change_shows_in_a_new_draft_but_not_in_an_approved_report(signed, client_for):
-    approved = services.approve(_submitted(signed), signed.users["standing"])
+    approved = workflow.approve(_submitted(signed), signed.users["standing"])
     draft = services.prepare_draft(signed.ward.pk, 2024, 2)
     client = client_for(signed.users["bloc"])
     url = reverse("organisations:document_settings")
@@ -194,9 +194,9 @@ def test_a_settings_change_shows_in_a_new_draft_but_not_in_an_approved_report(si
 
     assert response.status_code == 302
     assert DocumentSettings.objects.get(ward=signed.ward).place == "Bắc Ninh"
-    services.update_narrative(draft, signed.users["bloc"], results="Kết quả.")
-    services.submit(draft, signed.users["bloc"])
-    second = services.approve(draft, signed.users["standing"])
+    workflow.update_narrative(draft, signed.users["bloc"], results="Kết quả.")
+    workflow.submit(draft, signed.users["bloc"])
+    second = workflow.approve(draft, signed.users["standing"])
     new_text = _flat(" ".join(_pages(render_report_pdf(second))))
     assert "ĐẢNG BỘ TỈNH BẮC NINH" in new_text and "Bắc Ninh, ngày" in new_text
     assert "PHÓ BÍ THƯ" in new_text and "Trần Thị Loan" in new_text

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from plans.models import Task
 from plans.services import record_progress
-from reports import services
+from reports import services, workflow
 from reports.models import PdfState, QuarterlyReport, ReportStatus, UnitReport, UnitReportState
 from reports.tasks import prepare_draft, prepare_quarterly_drafts
 
@@ -43,7 +43,7 @@ def test_draft_figures_count_tasks_as_they_stood_at_the_cutoff(ward_a, plan_a):
 def test_draft_job_twice_leaves_one_draft_and_keeps_the_narrative(ward_a, plan_a):
     prepare_draft.delay(ward_a.ward.pk, 2024, 1)
     report = QuarterlyReport.objects.get(ward=ward_a.ward, year=2024, quarter=1)
-    services.update_narrative(report, ward_a.users["bloc"], results="Các đơn vị đã xây dựng kế hoạch.")
+    workflow.update_narrative(report, ward_a.users["bloc"], results="Các đơn vị đã xây dựng kế hoạch.")
     prepare_draft.delay(ward_a.ward.pk, 2024, 1)
     assert QuarterlyReport.objects.filter(ward=ward_a.ward, year=2024, quarter=1).count() == 1
     report.refresh_from_db()
@@ -67,9 +67,9 @@ def test_bloc_writes_submits_standing_committee_approves_and_the_report_freezes(
     bloc, standing = ward_a.users["bloc"], ward_a.users["standing"]
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
     with pytest.raises(ValidationError):
-        services.submit(report, bloc)  # no narrative yet
+        workflow.submit(report, bloc)  # no narrative yet
     with pytest.raises(PermissionDenied):
-        services.update_narrative(report, ward_a.users["officer_ubnd"], results="x")
+        workflow.update_narrative(report, ward_a.users["officer_ubnd"], results="x")
     client = client_for(bloc)
     pk = report.pk
     client.post(reverse("reports:report_save", args=[pk]), {"results": "Hoàn thành kế hoạch của các đơn vị.",
@@ -95,7 +95,7 @@ def test_bloc_writes_submits_standing_committee_approves_and_the_report_freezes(
     report.refresh_from_db()
     assert report.frozen["figures"]["sections"][0]["data"]["areas"] == frozen_overdue
     with pytest.raises(PermissionDenied):
-        services.update_narrative(report, bloc, results="Sửa sau khi duyệt")
+        workflow.update_narrative(report, bloc, results="Sửa sau khi duyệt")
     page = client_for(standing).get(report.get_absolute_url())
     assert "01-BC/ĐU" in page.content.decode()
     pdf = client_for(standing).get(reverse("reports:report_pdf", args=[report.pk]))
@@ -111,9 +111,9 @@ def test_second_approved_report_gets_the_next_number(ward_a, plan_a):
     codes = []
     for quarter in (1, 2):
         report = services.prepare_draft(ward_a.ward.pk, 2024, quarter)
-        services.update_narrative(report, bloc, results="Kết quả")
-        services.submit(report, bloc)
-        codes.append(services.approve(report, standing).document_code)
+        workflow.update_narrative(report, bloc, results="Kết quả")
+        workflow.submit(report, bloc)
+        codes.append(workflow.approve(report, standing).document_code)
     assert codes == ["01-BC/ĐU", "02-BC/ĐU"]
 
 
@@ -211,9 +211,9 @@ def test_pending_pdf_of_an_approval_made_while_the_broker_was_down_is_sent_again
 
     bloc, standing = ward_a.users["bloc"], ward_a.users["standing"]
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
-    services.update_narrative(report, bloc, results="Kết quả")
-    services.submit(report, bloc)
-    report = services.approve(report, standing)  # no commit in this test: the job was never sent
+    workflow.update_narrative(report, bloc, results="Kết quả")
+    workflow.submit(report, bloc)
+    report = workflow.approve(report, standing)  # no commit in this test: the job was never sent
     QuarterlyReport.objects.filter(pk=report.pk).update(approved_at=timezone.now() - timedelta(hours=1))
     assert resend_pending_pdfs() == 1
     report.refresh_from_db()

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from core.areas import sections_for
 from core.models import Notification
-from reports import services
+from reports import services, workflow
 from reports.models import DocumentCounter, PdfState, QuarterlyReport, ReportStatus
 from reports.pdf import party_date
 from reports.tasks import generate_report_pdf, prepare_draft, resend_pending_pdfs
@@ -25,8 +25,8 @@ HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
 def _submitted(ward, year, quarter):
     report = services.prepare_draft(ward.ward.pk, year, quarter)
-    services.update_narrative(report, ward.users["bloc"], results="Các đơn vị đã xây dựng kế hoạch.")
-    return services.submit(report, ward.users["bloc"])
+    workflow.update_narrative(report, ward.users["bloc"], results="Các đơn vị đã xây dựng kế hoạch.")
+    return workflow.submit(report, ward.users["bloc"])
 
 
 def _approve_on(monkeypatch, report, user, *moment):
@@ -34,7 +34,7 @@ def _approve_on(monkeypatch, report, user, *moment):
     signed = datetime(*moment, tzinfo=HANOI)
     monkeypatch.setattr(timezone, "now", lambda: signed)
     try:
-        return services.approve(report, user)
+        return workflow.approve(report, user)
     finally:
         monkeypatch.undo()
 
@@ -74,7 +74,7 @@ def test_excel_export_holds_the_reports_figures_under_vietnamese_headers(ward_a,
 
 def test_excel_of_an_approved_report_shows_its_number_and_the_frozen_figures(ward_a, plan_a, client_for):
     standing = ward_a.users["standing"]
-    report = services.approve(_submitted(ward_a, 2024, 1), standing)
+    report = workflow.approve(_submitted(ward_a, 2024, 1), standing)
     frozen_rows = report.frozen["figures"]["sections"][0]["rows"]
     QuarterlyReport.objects.filter(pk=report.pk).update(figures={"sections": [], "units": []})
 
@@ -135,10 +135,10 @@ def test_a_returned_report_keeps_the_standing_committees_comment_for_the_bloc(wa
 
 def test_the_comment_is_no_longer_shown_once_the_report_is_approved(ward_a, plan_a, client_for):
     bloc, standing = ward_a.users["bloc"], ward_a.users["standing"]
-    report = services.return_to_draft(_submitted(ward_a, 2024, 1), standing, "Bổ sung số liệu.")
-    services.submit(report, bloc)
+    report = workflow.return_to_draft(_submitted(ward_a, 2024, 1), standing, "Bổ sung số liệu.")
+    workflow.submit(report, bloc)
 
-    services.approve(report, standing)
+    workflow.approve(report, standing)
 
     page = client_for(bloc).get(report.get_absolute_url()).content.decode()
     assert 'id="y-kien-tra-lai"' not in page
@@ -178,7 +178,7 @@ def test_the_command_renders_an_approved_report_from_its_frozen_copy(ward_a, pla
 
     plan_a.signer_name = "Nguyễn Văn Thành"
     plan_a.save()
-    services.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
+    workflow.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
     plan_a.signer_name = "Trần Thị Loan"
     plan_a.save()
     output = tmp_path / "q1.pdf"
@@ -221,7 +221,7 @@ def test_document_numbers_restart_at_01_in_the_new_term(ward_a, plan_a, monkeypa
 
 def test_the_pdf_leaves_out_the_religion_section_for_readers_who_may_not_see_it(ward_a, plan_a, client_for,
                                                                                pdftotext):
-    report = services.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
+    report = workflow.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
     generate_report_pdf.apply(args=[report.pk])  # what the worker does after the approval's commit
     url = reverse("reports:report_pdf", args=[report.pk])
     religion_title = "Quản lý nhà nước về tôn giáo, tín ngưỡng"
@@ -240,7 +240,7 @@ def test_the_stored_pdf_has_an_unguessable_name_and_is_read_through_the_checked_
         ward_a, ward_b, plan_a, client_for, _media_root):
     from pathlib import Path
 
-    report = services.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
+    report = workflow.approve(_submitted(ward_a, 2024, 1), ward_a.users["standing"])
     generate_report_pdf.apply(args=[report.pk])
     report.refresh_from_db()
     url = reverse("reports:report_pdf", args=[report.pk])

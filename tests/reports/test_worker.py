@@ -23,13 +23,13 @@ def test_draft_job_sent_twice_leaves_one_draft(celery_worker_process, ward_a, pl
 
 
 def test_pdf_job_is_rendered_in_the_worker_once(celery_worker_process, ward_a, plan_a):
-    from reports import services
+    from reports import services, workflow
 
     bloc, standing = ward_a.users["bloc"], ward_a.users["standing"]
     report = services.prepare_draft(ward_a.ward.pk, 2024, 1)
-    services.update_narrative(report, bloc, results="Kết quả quý I")
-    services.submit(report, bloc)
-    report = services.approve(report, standing)  # the job is sent on commit
+    workflow.update_narrative(report, bloc, results="Kết quả quý I")
+    workflow.submit(report, bloc)
+    report = workflow.approve(report, standing)  # the job is sent on commit
     result = generate_report_pdf.delay(report.pk)
     if celery_worker_process is not None:
         result.get(timeout=120)

@@ -17,7 +17,8 @@ from organisations.demo import DEMO_LOGINS, DEMO_PASSWORD, create_ward, ensure_p
 from organisations.models import Person, Role, Unit, UnitKind, User
 from plans.loader import load_plan, read_seed_plan
 from plans.models import CellAssignment, Plan, Recurrence
-from plans.services import occurrences, record_progress
+from plans.schedule import occurrences
+from plans.services import record_progress
 
 CITY_CODE = "tp-bac-giang"
 DEMO_WARD = ("hoa-binh", "phường Hòa Bình")
@@ -167,7 +168,7 @@ class Command(BaseCommand):
         return services.due_date(*quarters[0]) if quarters else None
 
     def _approved_report(self, ward, year, quarter, bloc, standing):
-        from reports import services
+        from reports import services, workflow
         from reports.models import ReportStatus, UnitReportState
 
         report = services.prepare_draft(ward.pk, year, quarter)
@@ -182,9 +183,9 @@ class Command(BaseCommand):
             unit_report.reviewed_at = at(report.unit_due_date + timedelta(days=1), 14)
             unit_report.save()
         report = services.prepare_draft(ward.pk, year, quarter)  # the units' timeliness into the figures
-        services.update_narrative(report, bloc, **self._narrative(report))
-        report = services.submit(report, bloc)
-        report = services.approve(report, standing)
+        workflow.update_narrative(report, bloc, **self._narrative(report))
+        report = workflow.submit(report, bloc)
+        report = workflow.approve(report, standing)
         # Submitted and approved before the due date of that quarter, not today.
         approved_on = report.due_date - timedelta(days=1)
         report.submitted_at = at(report.due_date - timedelta(days=3), 10)
