@@ -20,11 +20,11 @@ class AccountabilityConfig(AppConfig):
         from core.navigation import MenuItem, register
         from core.notifications import register_events, register_pending
 
-        from . import models, notifications, services
+        from . import notifications, permissions, services
 
         register(MenuItem("unit_plans", _("Kế hoạch của đơn vị"), "accountability:round_list", order=12))
         register(MenuItem("cadre_feedback", _("Phản ánh về cán bộ"), "accountability:feedback_list", order=13,
-                          visible=models.may_see_cadre_records))
+                          visible=permissions.may_see_cadre_records))
 
         register_events(notifications.EVENTS)
         register_pending("accountability", notifications.pending_for)

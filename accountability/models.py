@@ -162,15 +162,6 @@ def unit_headed_by(user):
     return person.unit
 
 
-def may_see_cadre_records(user):
-    """Cadre feedback and reviews are for the bloc, the Standing Committee, unit heads and admins only."""
-    from organisations.models import Role
-
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_admin or user.role in (Role.STANDING, Role.BLOC):
-        return True
-    return unit_headed_by(user) is not None
 
 
 class CadreRecordQuerySet(RestrictedQuerySet):

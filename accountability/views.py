@@ -27,13 +27,8 @@ from .filtersets import (
     UnitPlanSubmissionFilterSet,
 )
 from .forms import CadreFeedbackForm, CadreReviewForm, SubmissionForm, UnitPlanRoundForm
-from .models import (
-    CadreFeedback,
-    CadreReview,
-    UnitPlanRound,
-    UnitPlanSubmission,
-    may_see_cadre_records,
-)
+from .models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
+from .permissions import may_see_cadre_records
 from .services import (
     apply_review,
     cadre_history,

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -19,7 +18,6 @@ from django.utils.translation import gettext as _
 from core import periods
 from core.numbers import number
 from core.numbers import percent as percent_text
-from organisations.models import Role
 
 from .models import (
     SUNDAY,
@@ -35,6 +33,7 @@ from .models import (
     SituationReport,
     Urgency,
 )
+from .permissions import religion_watch_model
 from .wardunits import ward_bloc, ward_peoples_committee, ward_steering_committee
 
 TARGET_COVERAGE = 100
@@ -231,26 +230,8 @@ def notify_new_report(report):
     return notify("communitygroups.report_sent", report, actor=report.author)
 
 
-def may_respond(user, report):
-    """The Party Committee (bloc, Standing Committee) and the People's Committee acknowledge and answer."""
-    if not user.is_authenticated:
-        return False
-    if user.is_admin:
-        return True
-    if user.unit_id is None or user.ward is None or user.ward.pk != report.group.residential_group.ward_id:
-        return False
-    if user.role in (Role.BLOC, Role.STANDING):
-        return True
-    committee = report.peoples_committee
-    return (user.role == Role.OFFICER and committee is not None and user.unit.path.startswith(committee.path))
 
 
-def may_edit_report(user, report):
-    """The group's own people may correct a report until somebody up the line has taken it in."""
-    from core.access import CHANGE
-
-    return (report.status == ReportStatus.SENT
-            and CommunityGroup.objects.restrict(user, CHANGE).filter(pk=report.group_id).exists())
 
 
 def acknowledge_report(report, user):
@@ -297,18 +278,6 @@ URGENCY_TO_RISK = {Urgency.NORMAL: "low", Urgency.SOON: "medium", Urgency.URGENT
 class WatchReportUnavailable(Exception):
     """The religion area provides no watch report model (yet), or it cannot take this report."""
 
-
-def religion_watch_model():
-    """The religion area's WatchReport model when that app provides it, else None (no import at module level)."""
-    try:
-        return apps.get_model("religion", "WatchReport")
-    except LookupError:
-        return None
-
-
-def may_turn_into_watch_report(report):
-    return (report.topic == ReportTopic.RELIGIOUS_ACTIVITY and report.religion_watch_report_id is None
-            and religion_watch_model() is not None)
 
 
 def watch_report_values(report):

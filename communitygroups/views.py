@@ -33,7 +33,7 @@ from core.views import (
     ObjectListView,
 )
 
-from . import services
+from . import permissions, services
 from .excel import ImportPreview, ImportRejected, apply_import, export_households, parse_households
 from .filtersets import ActivityFilterSet, CommunityGroupFilterSet, HouseholdFilterSet, SituationReportFilterSet
 from .forms import (
@@ -594,10 +594,10 @@ class ReportDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         report = self.object
         user = self.request.user
-        context["may_respond"] = services.may_respond(user, report) and user_may(user, report, CHANGE)
-        context["may_edit"] = services.may_edit_report(user, report)
+        context["may_respond"] = permissions.may_respond(user, report) and user_may(user, report, CHANGE)
+        context["may_edit"] = permissions.may_edit_report(user, report)
         context["answer_form"] = kwargs.get("answer_form") or AnswerForm(initial={"answer": report.answer})
-        context["may_turn_into_watch"] = (context["may_respond"] and services.may_turn_into_watch_report(report))
+        context["may_turn_into_watch"] = (context["may_respond"] and permissions.may_turn_into_watch_report(report))
         return context
 
 
@@ -633,7 +633,7 @@ class ReportEditView(ObjectEditView):
 
     def get_object(self, queryset=None):
         report = super().get_object(queryset)
-        if not services.may_edit_report(self.request.user, report):
+        if not permissions.may_edit_report(self.request.user, report):
             raise Http404
         return report
 
@@ -658,7 +658,7 @@ class ReportActionView(LoginRequiredMixin, View):
     def post(self, request, pk):
         report = get_object_or_404(SituationReport.objects.restrict(request.user, CHANGE)
                                    .select_related("group__residential_group", "peoples_committee"), pk=pk)
-        if not services.may_respond(request.user, report):
+        if not permissions.may_respond(request.user, report):
             raise Http404
         with transaction.atomic(), set_actor(request.user):
             return self.act(request, report) or HttpResponseRedirect(report.get_absolute_url())

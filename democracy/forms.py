@@ -15,7 +15,8 @@ from .models import (
     is_democracy_committee,
     legal_due_date,
 )
-from .services import chairman_candidates, may_see_sender
+from .permissions import may_see_sender
+from .services import chairman_candidates
 
 
 def _ward_units(user):

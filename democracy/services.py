@@ -550,24 +550,6 @@ def remind_petitions(on=None, days_ahead=PETITION_REMINDER_DAYS):
     return sent
 
 
-def may_see_sender(user, petition):
-    """Who may read the sender's name, address and phone: the handling unit's own officers and the person who
-    recorded the petition (and admins), never the cadre the petition is about, never the readers of the ward
-    (Standing Committee, bloc, steering committees, city viewers)."""
-    from organisations.models import Role
-
-    if user is None or not user.is_authenticated:
-        return False
-    person_id = getattr(user, "person_id", None)
-    if person_id and petition.about_cadre_id == person_id:
-        return False
-    if user.is_admin:
-        return True
-    if petition.created_by_id and petition.created_by_id == user.pk:
-        return True
-    if user.role not in (Role.OFFICER,) or user.unit_id is None:
-        return False
-    return petition.handling_unit.path.startswith(user.unit.path)
 
 
 def mask_protected(value):

@@ -11,7 +11,6 @@ from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, may_create, remember_access, user_may
-from core.forms import writable_units
 from core.models import Attachment
 from core.params import query_id, query_int, query_year
 from core.spreadsheets import xlsx_response
@@ -45,12 +44,12 @@ from .models import (
     PetitionStep,
     Violation,
 )
+from .permissions import may_edit_checklist, may_see_sender
 from .services import (
     annotate_disclosures,
     answered_late,
     disclosure_checklist,
     ensure_default_checklist,
-    may_see_sender,
     open_cadre_feedback,
     petition_is_overdue,
     quarterly_list,
@@ -148,8 +147,6 @@ class DisclosureDeleteView(ObjectDeleteView):
     success_url = reverse_lazy("democracy:disclosure_list")
 
 
-def may_edit_checklist(user, ward):
-    return writable_units(user, DisclosureRequirement).filter(pk=ward.pk).exists()
 
 
 class ChecklistView(LoginRequiredMixin, TemplateView):
@@ -352,7 +349,8 @@ class PetitionDetailView(ObjectDetailView):
 def _may_open_feedback(user, petition):
     """The bloc, or the head of the cadre's unit (who may record feedback about the cadre), and admins."""
     from accountability.forms import _cadres_for
-    from accountability.models import CadreFeedback, may_see_cadre_records
+    from accountability.models import CadreFeedback
+    from accountability.permissions import may_see_cadre_records
 
     return (may_see_cadre_records(user) and may_create(user, CadreFeedback)
             and _cadres_for(user).filter(pk=petition.about_cadre_id).exists())

@@ -11,7 +11,6 @@ from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, VIEW, remember_access, user_may
-from core.forms import writable_units
 from core.params import query_year
 from core.views import (
     EvidenceSaveMixin,
@@ -26,6 +25,7 @@ from core.wards import visible_wards, ward_for_request
 from .filtersets import ConclusionFilterSet, MeetingFilterSet
 from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
 from .models import Conclusion, ConclusionState, ConclusionStatus, Meeting, MeetingRequirement
+from .permissions import may_edit_requirements
 from .services import PeriodState, ensure_default_requirements, meeting_schedule
 
 
@@ -237,9 +237,6 @@ class ScheduleView(LoginRequiredMixin, TemplateView):
         return context
 
 
-def may_edit_requirements(user, ward):
-    """True when the user may change the ward's list of required meetings (the bloc, admins)."""
-    return writable_units(user, MeetingRequirement).filter(pk=ward.pk).exists()
 
 
 class ScheduleDefaultsView(LoginRequiredMixin, View):

@@ -61,8 +61,6 @@ def roles_given_by(user):
     return set()
 
 
-def may_import_accounts(user):
-    return user.is_authenticated and bool(roles_given_by(user))
 
 
 def read_accounts(file, user):

@@ -7,17 +7,13 @@ from django.views import View
 
 from core.spreadsheets import SheetPreview, SheetRejected, xlsx_response
 from core.views import MayOpenMixin
-from organisations.models import Role, Unit, UnitKind
+from organisations.models import Unit, UnitKind
 
 from .accounts import COLUMNS as ACCOUNT_COLUMNS
-from .accounts import create_accounts, may_import_accounts, read_accounts, template_workbook
+from .accounts import create_accounts, read_accounts, template_workbook
 from .forms import AccountUploadForm, CommuneForm
+from .permissions import may_create_communes, may_import_accounts
 from .structures import LEVELS, create_commune, propose, templates
-
-
-def may_create_communes(user):
-    """System administrators anywhere, a province's administrator inside their province."""
-    return user.is_authenticated and (user.is_admin or (user.role == Role.PROVINCE_ADMIN and user.unit_id is not None))
 
 
 def provinces_for(user):

@@ -25,7 +25,6 @@ from core.models import Attachment
 
 from .models import (
     ANONYMISED_TEXT,
-    AREA,
     DEFAULT_RETENTION_DAYS,
     RISK_ORDER,
     UNAPPROVED_CHANGE_Q,
@@ -49,12 +48,6 @@ from .models import (
     annotate_head_flag,
     needs_invitation_approval,
 )
-
-
-def may_see(user):
-    """Who reaches the area at all: the ward's religion committee, the Standing Committee, admins."""
-    return bool(user and user.is_authenticated and user.may_see_area(AREA))
-
 
 # ---------------------------------------------------------------------------------------------- read log
 

@@ -24,7 +24,7 @@ from core.network import client_address
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 from core.wards import ward_for_request
 
-from . import services
+from . import permissions, services
 from .filtersets import (
     AccessLogFilterSet,
     EstablishmentFilterSet,
@@ -73,7 +73,7 @@ class AreaMixin:
     """Users who may not see the religion area get 404 from every page, whatever the method."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not services.may_see(request.user):
+        if request.user.is_authenticated and not permissions.may_see(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

@@ -13,7 +13,8 @@ from ..filtersets import (
     UnitPlanRoundFilterSet,
     UnitPlanSubmissionFilterSet,
 )
-from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, may_see_cadre_records
+from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
+from ..permissions import may_see_cadre_records
 from ..services import apply_review, plan_submitted, remind_round
 from .serializers import (
     CadreFeedbackSerializer,

@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from core.access import CHANGE
 from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 
-from .. import services
+from .. import permissions, services
 from ..filtersets import (
     ActivityFilterSet,
     ClassificationCriteriaFilterSet,
@@ -113,19 +113,19 @@ class SituationReportViewSet(ScopedModelViewSet):
             transaction.on_commit(lambda: services.notify_new_report(instance))
 
     def perform_update(self, serializer):
-        if not services.may_edit_report(self.request.user, serializer.instance):
+        if not permissions.may_edit_report(self.request.user, serializer.instance):
             raise NotFound
         super().perform_update(serializer)
 
     def perform_destroy(self, instance):
-        if not services.may_edit_report(self.request.user, instance):
+        if not permissions.may_edit_report(self.request.user, instance):
             raise NotFound
         super().perform_destroy(instance)
 
     def _responding(self, request, pk):
         report = get_object_or_404(SituationReport.objects.restrict(request.user, CHANGE)
                                    .select_related("group__residential_group", "peoples_committee"), pk=pk)
-        if not services.may_respond(request.user, report):
+        if not permissions.may_respond(request.user, report):
             raise NotFound
         return report
 

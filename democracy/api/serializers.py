@@ -13,14 +13,8 @@ from ..models import (
     Violation,
     legal_due_date,
 )
-from ..services import (
-    DisclosureStatus,
-    disclosure_status,
-    is_late,
-    may_see_sender,
-    petition_is_overdue,
-    required_days,
-)
+from ..permissions import may_see_sender
+from ..services import DisclosureStatus, disclosure_status, is_late, petition_is_overdue, required_days
 
 
 class DisclosureRequirementSerializer(serializers.ModelSerializer):

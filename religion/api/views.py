@@ -16,6 +16,7 @@ from core.access import CHANGE
 from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_drf_error
 from core.network import client_address
 
+from .. import permissions as area_permissions
 from .. import services
 from ..filtersets import (
     AccessLogFilterSet,
@@ -53,7 +54,7 @@ class MaySeeReligionArea(permissions.BasePermission):
     def has_permission(self, request, view):
         if not (request.user and request.user.is_authenticated):
             return False
-        if not services.may_see(request.user):
+        if not area_permissions.may_see(request.user):
             raise NotFound
         return True
 

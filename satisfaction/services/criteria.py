@@ -392,10 +392,6 @@ def finalise(assessment, user=None):
     return assessment
 
 
-def may_review(user):
-    from organisations.models import Role
-
-    return user.is_authenticated and (user.is_admin or user.role == Role.BLOC)
 
 
 # --- A gap becomes a task of the plan -------------------------------------------------------------

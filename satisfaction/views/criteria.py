@@ -29,6 +29,7 @@ from ..models import (
     Review,
     StarLevel,
 )
+from ..permissions import may_review
 from ..services import criteria as svc
 
 
@@ -192,7 +193,7 @@ class AssessmentDetailView(ObjectDetailView):
             score.measured = measured.get(score.criterion_id)
         result = svc.compute(assessment, scores)
         may_change = context["may_change"]
-        reviewer = svc.may_review(user)
+        reviewer = may_review(user)
         status = assessment.status
         context.update({
             "scores": scores,
@@ -218,7 +219,7 @@ class AssessmentActionView(AssessmentDetailView):
     def post(self, request, pk):
         assessment = get_object_or_404(Assessment.objects.restrict(request.user, CHANGE), pk=pk)
         self.object = assessment
-        if self.reviewer is not None and bool(svc.may_review(request.user)) != self.reviewer:
+        if self.reviewer is not None and bool(may_review(request.user)) != self.reviewer:
             raise Http404
         try:
             with transaction.atomic(), set_actor(request.user):

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from communitygroups import services
+from communitygroups import permissions, services
 from communitygroups.models import (
     Activity,
     ActivityKind,
@@ -197,10 +197,11 @@ def test_acknowledge_and_answer(ward_a, groups_a):
     report = SituationReport.objects.create(group=groups_a["tdp-1"], reported_on=date(2024, 3, 5),
                                             topic=ReportTopic.ENVIRONMENT, title="Rác thải", description="Đổ trộm",
                                             author=leader)
-    assert services.may_respond(officer, report) and services.may_respond(ward_a.users["bloc"], report)
-    assert not services.may_respond(leader, report) and not services.may_respond(ward_a.users["officer_mttq"], report)
+    assert permissions.may_respond(officer, report) and permissions.may_respond(ward_a.users["bloc"], report)
+    assert not permissions.may_respond(leader, report)
+    assert not permissions.may_respond(ward_a.users["officer_mttq"], report)
     services.acknowledge_report(report, officer)
-    assert report.status == ReportStatus.ACKNOWLEDGED and not services.may_edit_report(leader, report)
+    assert report.status == ReportStatus.ACKNOWLEDGED and not permissions.may_edit_report(leader, report)
     services.answer_report(report, "Đã giao Tổ trưởng TDP xử lý", ward_a.users["bloc"])
     report.refresh_from_db()
     assert report.status == ReportStatus.ANSWERED and report.acknowledged_by == officer
@@ -214,8 +215,8 @@ def test_watch_report_values_and_unavailable_religion_model(ward_a, groups_a, mo
     values = services.watch_report_values(report)
     assert values["residential_group"] == ward_a.units["tdp-1"] and values["ward"] == ward_a.ward
     assert values["reported_on"] == date(2024, 3, 5) and "Nhà văn hóa" in values["description"]
-    monkeypatch.setattr(services, "religion_watch_model", lambda: None)
-    assert not services.may_turn_into_watch_report(report)
+    monkeypatch.setattr(permissions, "religion_watch_model", lambda: None)
+    assert not permissions.may_turn_into_watch_report(report)
     with pytest.raises(services.WatchReportUnavailable):
         services.turn_into_watch_report(report, ward_a.users["bloc"])
     report.refresh_from_db()
@@ -239,14 +240,14 @@ def test_section_figures(ward_a, groups_a):
 
 
 def test_religious_activity_report_becomes_a_religion_watch_report(ward_a, groups_a):
-    model = services.religion_watch_model()
+    model = permissions.religion_watch_model()
     if model is None:
         pytest.skip("the religion app provides no WatchReport model")
     report = SituationReport.objects.create(group=groups_a["tdp-1"], reported_on=date(2024, 3, 5),
                                             topic=ReportTopic.RELIGIOUS_ACTIVITY, urgency="soon",
                                             title="Nhóm sinh hoạt lạ", place="Sân nhà văn hóa TDP 1",
                                             description="Nhóm tập dưỡng sinh có phát tài liệu lạ")
-    assert services.may_turn_into_watch_report(report)
+    assert permissions.may_turn_into_watch_report(report)
 
     watch = services.turn_into_watch_report(report, ward_a.users["bloc"])
 
@@ -258,6 +259,6 @@ def test_religious_activity_report_becomes_a_religion_watch_report(ward_a, group
     assert values.get("ward", ward_a.ward) == ward_a.ward
     assert values.get("observed_on", date(2024, 3, 5)) == date(2024, 3, 5)
     assert values.get("risk_level", "medium") == "medium"
-    assert not services.may_turn_into_watch_report(report)
+    assert not permissions.may_turn_into_watch_report(report)
     with pytest.raises(services.WatchReportUnavailable):
         services.turn_into_watch_report(report, ward_a.users["bloc"])

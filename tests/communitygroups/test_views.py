@@ -211,7 +211,7 @@ def test_household_form_refuses_a_duplicate(ward_a, data_a, client_for):
 
 
 def test_bloc_passes_a_religious_activity_report_to_the_religion_committee(ward_a, data_a, client_for):
-    from communitygroups.services import religion_watch_model
+    from communitygroups.permissions import religion_watch_model
 
     report = SituationReport.objects.create(group=data_a["one"], reported_on=date(2024, 3, 5),
                                             topic="religious_activity", title="Nhóm sinh hoạt lạ",

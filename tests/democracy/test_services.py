@@ -18,6 +18,7 @@ from democracy.models import (
     add_working_days,
     legal_due_date,
 )
+from democracy.permissions import may_see_sender
 from democracy.services import (
     ChecklistState,
     DisclosureStatus,
@@ -26,7 +27,6 @@ from democracy.services import (
     disclosure_status,
     ensure_default_checklist,
     is_late,
-    may_see_sender,
     open_cadre_feedback,
     petition_is_overdue,
     quarterly_list,
