@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import periods
+from organisations.models import Unit, UnitKind
 
 from .models import (
     CadreFeedback,
@@ -32,11 +33,11 @@ def submission_counts(submissions, on=None):
 
 # The units the seed asks for a plan (section IV.1): People's Committee, the bloc, the Fatherland Front and the
 # socio-political organisations; the two steering committees turn their tasks into a work programme (IV.2).
-DEFAULT_ROUND_KINDS = ("peoples_committee", "bloc", "fatherland_front", "mass_org", "steering_committee")
+DEFAULT_ROUND_KINDS = (UnitKind.PEOPLES_COMMITTEE, UnitKind.MOBILIZATION_BLOC, UnitKind.FATHERLAND_FRONT,
+                       UnitKind.MASS_ORGANISATION, UnitKind.STEERING_COMMITTEE)
 
 
 def default_round_units(ward, task=None):
-    from organisations.models import Unit
 
     if task is not None:
         units = [task.lead_unit, *task.supporting_units.all()]

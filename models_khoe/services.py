@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from core import periods
 from core.notifications import notify
 from core.numbers import number as plain_number
+from organisations.models import Unit, UnitKind
 
 from .models import (
     EDITABLE_STATUSES,
@@ -64,11 +65,12 @@ TWO_PLACES = Decimal("0.01")
 DEFAULT_BLOCS = [
     ("Khối Đảng, Mặt trận và đoàn thể",
      "Chi bộ, Ủy ban MTTQ, Đoàn Thanh niên, Hội Phụ nữ, Hội Cựu chiến binh, Hội Người cao tuổi, Công đoàn",
-     ("party_cell", "fatherland_front", "mass_org", "bloc", "steering_committee", "ward")),
+     (UnitKind.PARTY_CELL, UnitKind.FATHERLAND_FRONT, UnitKind.MASS_ORGANISATION, UnitKind.MOBILIZATION_BLOC,
+      UnitKind.STEERING_COMMITTEE, UnitKind.WARD)),
     ("Khối chính quyền và lực lượng vũ trang", "UBND phường, Công an phường, Ban Chỉ huy Quân sự phường",
-     ("peoples_committee", "armed_forces")),
+     (UnitKind.PEOPLES_COMMITTEE, UnitKind.ARMED_FORCES)),
     ("Khối dân cư", "Tổ dân phố, Tổ dân vận cộng đồng, hộ gia đình và cá nhân tiêu biểu",
-     ("residential_group", "other")),
+     (UnitKind.RESIDENTIAL_GROUP, UnitKind.OTHER)),
 ]
 DEFAULT_CRITERIA = [
     ("Giải quyết được nhiệm vụ cấp bách, bức xúc, được nhân dân đồng tình", "20"),
@@ -244,8 +246,6 @@ def _record_version(model, user):
 
 
 def _bloc_units(ward):
-    from organisations.models import Unit, UnitKind
-
     return Unit.objects.filter(ward=ward, kind=UnitKind.MOBILIZATION_BLOC, is_active=True)
 
 
