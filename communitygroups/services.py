@@ -19,6 +19,7 @@ from core import periods
 from core.numbers import number
 from core.numbers import percent as percent_text
 
+from . import permissions
 from .models import (
     SUNDAY,
     Activity,
@@ -33,7 +34,6 @@ from .models import (
     SituationReport,
     Urgency,
 )
-from .permissions import religion_watch_model
 from .wardunits import ward_bloc, ward_peoples_committee, ward_steering_committee
 
 TARGET_COVERAGE = 100
@@ -318,7 +318,7 @@ def turn_into_watch_report(report, user):
     about religious activity or was already turned into one, or when the model needs fields this app
     cannot fill (its other fields are left to the religion committee).
     """
-    model = religion_watch_model()
+    model = permissions.religion_watch_model()
     if model is None:
         raise WatchReportUnavailable(_("Phân hệ tôn giáo chưa có báo cáo theo dõi."))
     if report.topic != ReportTopic.RELIGIOUS_ACTIVITY:
