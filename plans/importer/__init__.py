@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .files import UnreadableFile, read_upload
+from .limits import ImportLimits, LimitExceeded
 from .lines import Line, read_docx, read_text
 from .structure import NotAPlan, read_plan
 from .units import UnitCatalogue
 
 __all__ = [
-    "ImportResult", "Line", "NotAPlan", "UnitCatalogue", "UnreadableFile", "describe_flag", "flag_level",
+    "ImportLimits", "ImportResult", "LimitExceeded",
+    "Line", "NotAPlan", "UnitCatalogue", "UnreadableFile", "describe_flag", "flag_level",
     "import_text", "import_upload", "read_docx", "read_plan", "read_text",
 ]
 
@@ -35,11 +37,13 @@ def import_text(text, catalogue, markdown=True, today=None):
     return read_plan(read_text(text, markdown=markdown), catalogue, today=today)
 
 
-def import_upload(name, content, catalogue, today=None):
+def import_upload(name, content, catalogue, today=None, limits=None):
     """Read an uploaded file into plan data. Raises UnreadableFile (with the reason in Vietnamese)."""
-    lines, source_format = read_upload(name, content)
+    lines, source_format = read_upload(name, content, limits=limits)
     try:
-        data = read_plan(lines, catalogue, today=today)
+        data = read_plan(lines, catalogue, today=today, limits=limits)
+    except LimitExceeded as exc:
+        raise UnreadableFile(str(exc)) from exc
     except NotAPlan as exc:
         raise UnreadableFile(
             _("Đã đọc được tệp “%(name)s” nhưng không thấy cấu trúc của một kế hoạch: cần có tiêu đề “KẾ HOẠCH”, "

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.uploads import check_archive, check_size
 
+from .limits import ImportLimits, LimitExceeded
 from .lines import TooLong, read_docx, read_text
 
 TEXT_EXTENSIONS = {".md": True, ".markdown": True, ".txt": False}
@@ -40,8 +41,18 @@ def _describe(head):
     return _("tệp nhị phân")
 
 
-def read_upload(name, data):
+def read_upload(name, data, limits=None):
     """The lines of an uploaded plan. Raises UnreadableFile."""
+    limits = limits or ImportLimits.from_settings()
+    try:
+        lines, source_format = _read_upload(name, data, limits)
+        limits.check_paragraphs(lines)  # before the structure is read
+    except LimitExceeded as exc:
+        raise UnreadableFile(str(exc)) from exc
+    return lines, source_format
+
+
+def _read_upload(name, data, limits):
     extension = _extension(name)
     try:
         check_size(name, len(data))
@@ -94,6 +105,7 @@ def read_upload(name, data):
                 _("Tệp “%(name)s” không phải văn bản mã UTF-8 nên không đọc được tiếng Việt. Hãy lưu lại với "
                   "bảng mã UTF-8.") % {"name": name}
             )
+        limits.check_characters(len(text))  # before a line is read
         try:
             return read_text(text, markdown=TEXT_EXTENSIONS[extension]), extension.lstrip(".")
         except TooLong as exc:

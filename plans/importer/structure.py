@@ -19,6 +19,7 @@ import re
 from datetime import date
 
 from .documents import find_references
+from .limits import ImportLimits
 from .lines import Line
 from .text import capitalise, fold, sentence_case, squash, title_case_name
 from .timing import read_timing
@@ -87,9 +88,14 @@ def _depth(number):
 
 
 class PlanReader:
-    def __init__(self, lines, catalogue, today=None):
+    """Two passes: the structure (sections, groups, the text of every task: regular expressions on lines, cheap),
+    then, once the counts are within the limits, each task's units, timing and cited documents (the costly part)."""
+
+    def __init__(self, lines, catalogue, today=None, limits=None):
         self.lines = [line for line in lines if not line.rule]
         self.catalogue = catalogue
+        self.limits = limits or ImportLimits.from_settings()
+        self.structure_only = True
         self.today = today or date.today()
         self.flags = []
         self.data = {
@@ -131,6 +137,7 @@ class PlanReader:
             else:
                 self.flags.append({"kind": "section_skipped", "text": f"{roman}- {title}", "line": lines[start].number})
         self._read_closing(lines[closing_at:])
+        self._read_tasks()
         self._read_other_references(lines[intro_start:closing_at])
         self._derive_tasks_from_review()
         self._fill_defaults()
@@ -488,6 +495,33 @@ class PlanReader:
     # ------------------------------------------------------------ tasks
     def _add_solution(self, area, text, source, first_line, last_line, derived=None):
         text = squash(text)
+        if self.structure_only:
+            task = {"description": text, "source": source, "span": {"first": first_line.number,
+                                                                       "last": last_line.number}}
+            area["tasks"].append(task)
+            return task
+        task = self._task(text, source, first_line.number, last_line.number, derived=derived)
+        if derived is not None:
+            task["flags"].append(derived)
+        area["tasks"].append(task)
+        return task
+
+    def _read_tasks(self):
+        """Every task found by the structure pass, read in full once the plan is known to be of a plan's size."""
+        areas = self.data["areas"]
+        total = sum(len(area["tasks"]) for area in areas)
+        self.limits.check_structure(len(areas), total)
+        deadline = self.limits.deadline()
+        self.structure_only = False
+        done = 0
+        for area in areas:
+            for index, found in enumerate(area["tasks"]):
+                area["tasks"][index] = self._task(found["description"], found["source"], found["span"]["first"],
+                                                  found["span"]["last"])
+                done += 1
+                deadline.check(done, total)
+
+    def _task(self, text, source, first, last, derived=None):
         references = find_references(text)
         excluded = [(r.start, r.end) for r in references]
         units = propose_units(text, self.catalogue, excluded, derived=derived is not None)
@@ -499,23 +533,20 @@ class PlanReader:
             "supporting": units.supporting,
             **timing.fields(),
             "source": source,
-            "span": {"first": first_line.number, "last": last_line.number},
+            "span": {"first": first, "last": last},
             "flags": [*units.flags, *timing.flags],
             "mentions": [
                 {"text": m.text, "kind": m.kind, "role": m.role, "keys": m.keys, "counted": m.counted}
                 for m in units.mentions if m.kind != "higher"
             ],
         }
-        if derived is not None:
-            task["flags"].append(derived)
-        area["tasks"].append(task)
         return task
 
     def _extend_last(self, area, text, line):
         """A sub-bullet or continuation paragraph belongs to the solution before it."""
-        task = area["tasks"].pop()
-        self._add_solution(area, f"{task['description']} {text}", task["source"], _FakeLine(task["span"]["first"]),
-                           line)
+        task = area["tasks"][-1]
+        task["description"] = squash(f"{task['description']} {text}")
+        task["span"]["last"] = line.number
 
     def _derive_tasks_from_review(self):
         """A limitation or focus task that names a recurring timing becomes a task of the matching area.
@@ -656,8 +687,9 @@ def _auto_title(text, subject_end=0):
     return title
 
 
-def read_plan(lines: list[Line], catalogue, today=None):
-    """The plan data of a document's lines (see the module docstring). Raises NotAPlan."""
+def read_plan(lines: list[Line], catalogue, today=None, limits=None):
+    """The plan data of a document's lines (see the module docstring). Raises NotAPlan, or LimitExceeded when the
+    document is larger than a plan may be (``limits``, from the settings by default)."""
     from ..bindings import propose_bindings
 
-    return propose_bindings(PlanReader(lines, catalogue, today=today).read())
+    return propose_bindings(PlanReader(lines, catalogue, today=today, limits=limits).read())
