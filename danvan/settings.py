@@ -337,6 +337,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "plans.tasks.send_due_reminders",
         "schedule": crontab(hour=6, minute=30),
     },
+    "plans-delete-expired-import-drafts": {
+        "task": "plans.tasks.delete_expired_import_drafts",
+        "schedule": crontab(hour=3, minute=10),
+    },
 }
 
 REST_FRAMEWORK = {

@@ -155,12 +155,11 @@ def test_the_api_lists_filters_and_changes_bindings_for_the_bloc_only(ward_a, wa
 
 
 def test_the_importer_proposes_bindings_in_the_preview_and_the_saved_plan_keeps_them(ward_a, client_for):
-    from plans.import_views import SESSION_KEY
-    from tests.plans.test_importer import SEED_TEXT, _form_data, _upload
+    from tests.plans.test_importer import SEED_TEXT, _form_data, _upload, stored_draft
 
     client = client_for(ward_a.users["bloc"])
     uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
     preview = client.get(uploaded["Location"]).content.decode()
     assert "Tiến độ lấy từ:" in preview and "Chủ nhật xanh của các Tổ dân vận cộng đồng" in preview
 

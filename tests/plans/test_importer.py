@@ -12,13 +12,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from plans.import_views import SESSION_KEY
 from plans.importer import UnitCatalogue, UnreadableFile, describe_flag, import_text, import_upload, read_text
 from plans.importer.structure import DERIVED_TITLE_LIMIT, TITLE_LIMIT, short_title
 from plans.importer.timing import read_timing
 from plans.importer.units import propose_units
 from plans.loader import SEED_PLAN, load_plan, read_seed_plan
-from plans.models import Plan, Recurrence, Task
+from plans.models import Plan, PlanImportDraft, Recurrence, Task
 
 DATA = Path(SEED_PLAN).parent
 SEED_TEXT = (DATA / "ke-hoach-dan-van-2024.md").read_text(encoding="utf-8")
@@ -517,6 +516,11 @@ def _upload(client, name, content, **extra):
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, content), **extra})
 
 
+def stored_draft():
+    """The proposal the upload kept on the server, as the preview shows it."""
+    return {"data": PlanImportDraft.objects.get().data}
+
+
 def _form_data(stored, changes=None, plan_changes=None):
     """What the preview posts back when nothing is changed, then ``changes`` by task source."""
     data = stored["data"]
@@ -560,7 +564,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
 
     uploaded = _upload(client, "ke-hoach-dan-van-2024.docx", seed_docx())
     assert uploaded.status_code == 302
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
     preview = client.get(uploaded["Location"])
     html = preview.content.decode()
     assert preview.status_code == 200
@@ -599,7 +603,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
     assert Task.objects.get(plan=plan, source="IV.4").title == proposed["IV.4"]  # a title left as proposed
     assert plan.basis.count() == 8 and plan.limitations.count() == 3
     assert LogEntry.objects.get_for_object(plan).first().actor == bloc
-    assert SESSION_KEY not in client.session
+    assert not PlanImportDraft.objects.exists()
     page = client.get(saved["Location"]).content.decode()
     assert "Đã lưu kế hoạch" in page and "Chủ nhật xanh" in page
 
@@ -608,7 +612,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
 def test_an_invalid_correction_saves_nothing_and_says_why(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
     uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
 
     post = _form_data(stored, changes={"IV.1": {"recurrence": "weekly", "due_date": ""}})
     response = client.post(uploaded["Location"], post)
@@ -616,7 +620,7 @@ def test_an_invalid_correction_saves_nothing_and_says_why(ward_a, client_for):
     assert response.status_code == 400
     assert "Nhiệm vụ hằng tuần cần chọn thứ trong tuần." in response.content.decode()
     assert Plan.objects.count() == 0 and Task.objects.count() == 0
-    assert SESSION_KEY in client.session  # the official can fix it and save
+    assert PlanImportDraft.objects.count() == 1  # the official can fix it and save
 
 
 @pytest.mark.django_db
@@ -651,7 +655,8 @@ def _written():
         "plans": Plan.objects.count(), "basis": ImplementedDocument.objects.count(),
         "limitations": Limitation.objects.count(), "focus_tasks": FocusTask.objects.count(),
         "areas": TaskArea.objects.count(), "tasks": Task.objects.count(),
-        "history": LogEntry.objects.filter(content_type__app_label="plans").count(),
+        "history": LogEntry.objects.filter(content_type__app_label="plans")
+        .exclude(content_type__model="planimportdraft").count(),
     }
 
 
@@ -662,7 +667,7 @@ NOTHING_WRITTEN = {"plans": 0, "basis": 0, "limitations": 0, "focus_tasks": 0, "
 def test_a_unit_deleted_between_preview_and_save_saves_nothing(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
     uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
-    post = _form_data(client.session[SESSION_KEY])
+    post = _form_data(stored_draft())
     ward_a.unit("cb-co-quan").delete()  # another official removes the party cell while the preview is open
 
     response = client.post(uploaded["Location"], post)
@@ -672,7 +677,7 @@ def test_a_unit_deleted_between_preview_and_save_saves_nothing(ward_a, client_fo
     assert "Chưa lưu: còn chỗ chưa hợp lệ" in html
     assert "cb-co-quan không phải là một trong các lựa chọn" in html  # next to the task that names it
     assert _written() == NOTHING_WRITTEN
-    assert SESSION_KEY in client.session
+    assert PlanImportDraft.objects.count() == 1
 
 
 @pytest.mark.django_db
@@ -685,7 +690,7 @@ def test_a_save_failing_part_way_writes_nothing(ward_a, client_for, monkeypatch,
 
     client = client_for(ward_a.users["bloc"])
     uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode())
-    post = _form_data(client.session[SESSION_KEY])
+    post = _form_data(stored_draft())
     real_initialise = plans.loader.initialise_task
     written_before_failing = []
 
@@ -701,7 +706,7 @@ def test_a_save_failing_part_way_writes_nothing(ward_a, client_for, monkeypatch,
         response = client.post(uploaded["Location"], post)
         assert response.status_code == 400
         assert "Chưa lưu được kế hoạch: Lỗi thử nghiệm khi lưu." in response.content.decode()
-        assert SESSION_KEY in client.session
+        assert PlanImportDraft.objects.count() == 1
     else:
         with pytest.raises(DatabaseError):
             client.post(uploaded["Location"], post)
@@ -721,7 +726,7 @@ def test_bad_files_are_refused_in_the_browser_and_nothing_is_saved(ward_a, clien
 
     assert response.status_code == 400
     assert reason in response.content.decode()
-    assert Plan.objects.count() == 0 and SESSION_KEY not in client.session
+    assert Plan.objects.count() == 0 and not PlanImportDraft.objects.exists()
 
 
 @pytest.mark.django_db
@@ -741,7 +746,7 @@ def test_admin_chooses_the_ward(ward_a, ward_b, admin_user, client_for):
     assert "Phường" in client.get(UPLOAD).content.decode()
 
     uploaded = _upload(client, "ke-hoach.md", SEED_TEXT.encode(), ward=ward_b.ward.pk)
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
     saved = client.post(uploaded["Location"], _form_data(stored))
 
     assert saved.status_code == 302
@@ -770,7 +775,7 @@ def test_a_decompression_bomb_is_refused_before_word_reads_it(ward_a, client_for
 
     assert response.status_code == 400
     assert "Tệp “ke-hoach.docx” bị từ chối: nội dung giải nén quá lớn" in response.content.decode()
-    assert Plan.objects.count() == 0 and SESSION_KEY not in client.session
+    assert Plan.objects.count() == 0 and not PlanImportDraft.objects.exists()
 
 
 @pytest.mark.parametrize(("name", "content"), [
