@@ -6,6 +6,7 @@ guard), is refused with a reason in Vietnamese, before anything is parsed.
 """
 
 import io
+import logging
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -15,6 +16,8 @@ from core.uploads import check_archive, check_size
 
 from .limits import ImportLimits, LimitExceeded
 from .lines import TooLong, read_docx, read_text
+
+logger = logging.getLogger(__name__)
 
 TEXT_EXTENSIONS = {".md": True, ".markdown": True, ".txt": False}
 DOCX = ".docx"
@@ -88,9 +91,11 @@ def _read_upload(name, data, limits):
         except TooLong as exc:
             raise UnreadableFile(_too_long(name, exc)) from exc
         except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds of errors on broken files
+            # The error's class (XMLSyntaxError, KeyError …) means nothing to an official: the log keeps it.
+            logger.warning("Unreadable .docx %r: %r", name, exc)
             raise UnreadableFile(
-                _("Không đọc được nội dung văn bản Word “%(name)s” (%(error)s). Hãy mở tệp bằng Word, lưu lại "
-                  "dưới dạng .docx rồi tải lên lại.") % {"name": name, "error": exc.__class__.__name__}
+                _("Không đọc được nội dung văn bản Word “%(name)s”: tệp bị hỏng hoặc không được lưu đúng định dạng "
+                  "Word. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.") % {"name": name}
             ) from exc
     if extension in TEXT_EXTENSIONS:
         if not _is_text(data):

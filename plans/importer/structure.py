@@ -45,7 +45,28 @@ AREA_KINDS = [
 
 
 class NotAPlan(ValueError):
-    """The text has none of the parts of a plan (no title, no numbered sections, no tasks)."""
+    """The text is not a plan, or not yet one. ``reason``: "other_document" (another kind of document: ``kind``
+    "report", "decision", "letter" …, its ``title`` at ``line``), "no_sections" (a plan's title and no numbered
+    section), "no_tasks" (title and sections, nothing to do under them: ``sections``) or "no_structure"."""
+
+    def __init__(self, reason, *, kind="", title="", line=0, sections=()):
+        super().__init__(reason)
+        self.reason = reason
+        self.kind = kind
+        self.title = title
+        self.line = line
+        self.sections = list(sections)
+
+
+# Titles of the other documents a ward's office writes, folded: what an official may upload by mistake.
+OTHER_DOCUMENTS = (
+    ("bao cao", "report"), ("quyet dinh", "decision"), ("cong van", "letter"), ("nghi quyet", "resolution"),
+    ("thong bao", "notice"), ("to trinh", "submission"), ("bien ban", "minutes"), ("chi thi", "directive"),
+    ("huong dan", "guidance"), ("giay moi", "invitation"),
+)
+# The type in a document's number: 04-BC/ĐU (Party: number-type/issuer), 03/QĐ-UBND (state: number/type-issuer).
+CODE_TYPES = {"bc": "report", "qd": "decision", "cv": "letter", "nq": "resolution", "tb": "notice",
+              "ttr": "submission", "bb": "minutes", "ct": "directive", "hd": "guidance", "gm": "invitation"}
 
 
 def classify_area(*texts):
@@ -110,9 +131,11 @@ class PlanReader:
     def read(self):
         lines = self.lines
         title_at = self._find_title()
+        if title_at is None:
+            self._refuse_other_document()
         sections = self._find_sections(title_at)
         if title_at is None and not sections:
-            raise NotAPlan("no title, no sections")
+            raise NotAPlan("no_structure")
         closing_at = self._find_closing(sections)
         header = lines[:title_at] if title_at is not None else []
         self._read_header(header)
@@ -122,7 +145,6 @@ class PlanReader:
         self._read_years()
         self._read_intro(intro)
         bounds = [*(s[0] for s in sections[1:]), closing_at] if sections else []  # a title and no section
-        areas_seen = False
         for (start, roman, title, role), end in zip(sections, bounds, strict=True):
             body = lines[start + 1:end]
             if role == "purpose":
@@ -131,7 +153,6 @@ class PlanReader:
                 self._read_review(roman, title, body)
             elif role == "areas":
                 self._read_areas(roman, body)
-                areas_seen = True
             elif role == "implementation":
                 self._read_implementation(roman, title, body, lines[start])
             else:
@@ -141,10 +162,36 @@ class PlanReader:
         self._read_other_references(lines[intro_start:closing_at])
         self._derive_tasks_from_review()
         self._fill_defaults()
-        if not areas_seen and not any(area["tasks"] for area in self.data["areas"]):
-            raise NotAPlan("no tasks")
+        if not any(area["tasks"] for area in self.data["areas"]):
+            if not sections:
+                raise NotAPlan("no_sections", title=self.data["title"])
+            raise NotAPlan("no_tasks", title=self.data["title"],
+                           sections=[f"{roman}. {title}" for _start, roman, title, _role in sections])
         self.data["flags"] = self.flags
         return self.data
+
+    def _refuse_other_document(self):
+        """A document without a plan's title whose own title, number or address says it is something else."""
+        for line in self.lines[:60]:
+            if ROMAN.match(line.text):
+                break
+            folded = fold(line.text).strip(" :*")
+            if not (_looks_like_heading(line) or line.centred) or len(folded) > 200:
+                continue
+            for words, kind in OTHER_DOCUMENTS:
+                if folded == words or folded.startswith(words + " ") and not re.match(
+                        rf"{words}\s+(?:so\b|\d)", folded):
+                    raise NotAPlan("other_document", kind=kind, title=squash(line.text), line=line.number)
+        for line in self.lines[:30]:
+            folded = fold(line.text).strip()
+            code = CODE.match(line.text.strip()) or CODE.match(folded)
+            if code:
+                found = re.search(r"\d{1,4}\s*[-/]\s*([a-z]+)\s*[-/]", folded)
+                kind = CODE_TYPES.get(found.group(1)) if found else None
+                if kind:
+                    raise NotAPlan("other_document", kind=kind, title=squash(line.text), line=line.number)
+            if folded.startswith(("v/v", "kinh gui")):
+                raise NotAPlan("other_document", kind="letter", title=squash(line.text), line=line.number)
 
     def _find_title(self):
         for index, line in enumerate(self.lines[:60]):
