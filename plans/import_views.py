@@ -33,7 +33,7 @@ from core.views import OutOfScope
 from organisations.models import Unit, UnitKind
 
 from .forms import DateInput
-from .import_drafts import create_draft
+from .import_drafts import PlanInUse, create_draft, find_duplicates, replace_plan
 from .importer import LimitExceeded, Line, UnitCatalogue, UnreadableFile, describe_flag, flag_level, import_upload
 from .loader import PlanDataError, load_plan, ward_unit_resolver
 from .models import AreaKind, Plan, PlanImportDraft, Recurrence, Task, Weekday
@@ -197,6 +197,38 @@ class ImportTaskForm(PortalForm):
 
 ImportTaskFormSet = forms.formset_factory(ImportTaskForm, extra=0)
 
+KEEP_BOTH = "keep"
+
+
+class DuplicateChoiceForm(PortalForm):
+    """What to do when the ward already has this plan: replace the saved one, or keep both and say why."""
+
+    action = forms.ChoiceField(label=gettext_lazy("Kế hoạch này đã được lưu: chọn cách lưu"),
+                               widget=forms.RadioSelect)
+    reason = forms.CharField(label=gettext_lazy("Lý do giữ cả hai kế hoạch"), required=False, max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=gettext_lazy("Ví dụ: văn bản sửa đổi, bổ sung kế hoạch đã lưu."))
+
+    def __init__(self, *args, duplicates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates = {str(d.plan.pk): d for d in duplicates}
+        self.fields["action"].choices = [
+            *((f"replace-{d.plan.pk}", _("Thay thế kế hoạch “%(plan)s” đã lưu") % {"plan": d.plan})
+              for d in duplicates),
+            (KEEP_BOTH, _("Giữ cả hai kế hoạch (ghi lý do)")),
+        ]
+        self.fields["action"].error_messages["required"] = _(
+            "Kế hoạch này trùng với kế hoạch đã lưu: hãy chọn thay thế kế hoạch đã lưu hoặc giữ cả hai và ghi lý do.")
+
+    def clean(self):
+        cleaned = super().clean()
+        action = cleaned.get("action")
+        if action == KEEP_BOTH and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Hãy ghi lý do giữ cả hai kế hoạch."))
+        cleaned["replace"] = self.duplicates[action.removeprefix("replace-")].plan \
+            if action and action != KEEP_BOTH else None
+        return cleaned
+
 
 def _task_initial(task):
     due = task.get("due_date")
@@ -345,12 +377,32 @@ class PlanImportPreviewView(ImportAccessMixin, View):
             formset._non_form_errors = formset.error_class([_("Hãy giữ lại ít nhất một nhiệm vụ để nhập.")])
             return self.render_page(plan_form, formset, status=400)
         data = self.corrected_data()
+        duplicates = self.duplicates(data["code"], data["issuer"])
+        choice = DuplicateChoiceForm(request.POST, prefix="duplicate", duplicates=duplicates)
+        if duplicates and not choice.is_valid():
+            return self.render_page(plan_form, formset, status=400, duplicate_form=choice, save_error=_(
+                "Chưa lưu: kế hoạch này trùng với kế hoạch đã lưu, xem phần “Kế hoạch này có thể đã được lưu”."))
+        replaced = choice.cleaned_data["replace"] if duplicates else None
         try:
             with transaction.atomic(), set_actor(request.user):
+                if replaced is not None:
+                    if not user_may(request.user, replaced, CHANGE):
+                        raise OutOfScope
+                    replace_plan(replaced)
                 plan = load_plan(data, self.ward, ward_unit_resolver(self.ward))
                 if not user_may(request.user, plan, CHANGE):
                     raise OutOfScope
+                plan.content_hash = self.draft.content_hash
+                if duplicates and replaced is None:
+                    plan.duplicate_of = duplicates[0].plan
+                    plan.duplicate_reason = choice.cleaned_data["reason"].strip()
+                plan.save(update_fields=["content_hash", "duplicate_of", "duplicate_reason"])
                 self.draft.delete()
+        except PlanInUse as exc:
+            return self.render_page(plan_form, formset, status=400, duplicate_form=choice, save_error=_(
+                "Không thay thế được kế hoạch “%(plan)s”: đã có %(records)s ghi theo kế hoạch này. Hãy giữ cả hai "
+                "kế hoạch và ghi lý do, hoặc hủy việc nhập.") % {"plan": exc.plan, "records": _records_text(
+                    next(d.records for d in duplicates if d.plan.pk == exc.plan.pk))})
         except OutOfScope:
             return self.render_page(plan_form, formset, status=400,
                                     save_error=_("Bạn không được lưu kế hoạch cho phường này."))
@@ -411,15 +463,23 @@ class PlanImportPreviewView(ImportAccessMixin, View):
                 return index // size + 1
         return None
 
+    def duplicates(self, code, issuer):
+        if not hasattr(self, "_duplicates"):
+            self._duplicates = find_duplicates(self.ward, code, issuer, self.draft.content_hash)
+        return self._duplicates
+
     def corrected_data(self):
         data = copy.deepcopy(self.stored["data"])
         for area in data["areas"]:
             area["tasks"] = [task for task in area["tasks"] if task.pop("include", True)]
         return data
 
-    def render_page(self, plan_form, formset, status=200, save_error=None):
+    def render_page(self, plan_form, formset, status=200, save_error=None, duplicate_form=None):
         stored = self.stored
         data = stored["data"]
+        duplicates = self.duplicates(data.get("code", ""), data.get("issuer", ""))
+        if duplicate_form is None and duplicates:
+            duplicate_form = DuplicateChoiceForm(prefix="duplicate", duplicates=duplicates)
         lines = [Line.from_data(line) for line in stored["lines"]]
         by_number = {line.number: line for line in lines}
         flat = self.tasks()
@@ -482,8 +542,15 @@ class PlanImportPreviewView(ImportAccessMixin, View):
             "lines": lines if self.page == 1 else [],
             "header_lines": header_lines[:12],
             "save_error": save_error,
+            "duplicates": [{"duplicate": d, "records": _records_text(d.records)} for d in duplicates],
+            "duplicate_form": duplicate_form,
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+def _records_text(records):
+    """{"báo cáo tiến độ": 3, …} -> "3 báo cáo tiến độ; …"."""
+    return "; ".join(f"{count} {name}" for name, count in sorted(records.items()))
 
 
 def _binding_text(binding):

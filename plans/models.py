@@ -57,6 +57,15 @@ class Plan(SearchableModel, ScopedModel):
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người khóa sổ năm"), null=True,
                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
     year_summary = models.JSONField(_("báo cáo tổng kết năm (bản chốt)"), default=dict, blank=True, editable=False)
+    # Imported from a document (plans.import_drafts): the hash of the document's structure, to recognise the same
+    # plan uploaded again, and, when the official kept both anyway, the plan it repeats and why.
+    content_hash = models.CharField(_("mã băm nội dung văn bản gốc"), max_length=64, blank=True, editable=False,
+                                    db_index=True)
+    duplicate_of = models.ForeignKey(
+        "self", verbose_name=_("trùng với kế hoạch"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+    duplicate_reason = models.TextField(_("lý do giữ cả hai kế hoạch trùng"), blank=True, editable=False)
 
     objects = PlanQuerySet.as_manager()
 
