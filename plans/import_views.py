@@ -200,6 +200,10 @@ ImportTaskFormSet = forms.formset_factory(ImportTaskForm, extra=0)
 KEEP_BOTH = "keep"
 
 
+class DraftGone(Exception):
+    """The draft was saved (or deleted) by another request meanwhile."""
+
+
 class DuplicateChoiceForm(PortalForm):
     """What to do when the ward already has this plan: replace the saved one, or keep both and say why."""
 
@@ -385,6 +389,9 @@ class PlanImportPreviewView(ImportAccessMixin, View):
         replaced = choice.cleaned_data["replace"] if duplicates else None
         try:
             with transaction.atomic(), set_actor(request.user):
+                # A second "Lưu kế hoạch" (a double click, another tab) waits here and finds the draft gone.
+                if not PlanImportDraft.objects.select_for_update().filter(pk=self.draft.pk).exists():
+                    raise DraftGone
                 if replaced is not None:
                     if not user_may(request.user, replaced, CHANGE):
                         raise OutOfScope
@@ -398,6 +405,9 @@ class PlanImportPreviewView(ImportAccessMixin, View):
                     plan.duplicate_reason = choice.cleaned_data["reason"].strip()
                 plan.save(update_fields=["content_hash", "duplicate_of", "duplicate_reason"])
                 self.draft.delete()
+        except DraftGone:
+            messages.error(request, _("Bản xem trước này đã được lưu hoặc đã hết hiệu lực."))
+            return HttpResponseRedirect(reverse("plans:plan_list"))
         except PlanInUse as exc:
             return self.render_page(plan_form, formset, status=400, duplicate_form=choice, save_error=_(
                 "Không thay thế được kế hoạch “%(plan)s”: đã có %(records)s ghi theo kế hoạch này. Hãy giữ cả hai "

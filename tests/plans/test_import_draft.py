@@ -160,3 +160,25 @@ def test_a_task_left_invalid_on_another_page_stops_the_save_on_its_page(ward_a, 
     assert "Trang 2/3: nhiệm vụ 11–20 trong 25." in html
     assert "Nhiệm vụ hằng tuần cần chọn thứ trong tuần." in html
     assert Plan.objects.count() == 0
+
+
+def test_a_second_save_of_the_same_draft_saves_nothing_more(ward_a, client_for, monkeypatch):
+    """A double click or a second tab: the first save deleted the draft while the second was on its way."""
+    from plans.import_views import PlanImportPreviewView
+
+    client = client_for(ward_a.users["bloc"])
+    url = _upload(client, "ke-hoach.md", SEED_TEXT.encode())["Location"]
+    draft = PlanImportDraft.objects.get()
+    real = PlanImportPreviewView.corrected_data
+
+    def saved_meanwhile(view):
+        PlanImportDraft.objects.filter(pk=view.draft.pk).delete()
+        return real(view)
+
+    monkeypatch.setattr(PlanImportPreviewView, "corrected_data", saved_meanwhile)
+
+    response = client.post(url, page_post(draft, 0, 25), follow=True)
+
+    assert response.redirect_chain == [(reverse("plans:plan_list"), 302)]
+    assert "Bản xem trước này đã được lưu hoặc đã hết hiệu lực." in response.content.decode()
+    assert Plan.objects.count() == 0
