@@ -125,3 +125,14 @@ def test_another_wards_plan_is_not_a_duplicate(ward_b, client_for, saved):
 
     assert response.status_code == 302
     assert Plan.objects.filter(ward=ward_b.ward).count() == 1
+
+
+def test_a_plan_saved_before_imports_kept_a_hash_is_recognised_by_its_content(plan_a, bloc):
+    """The demo ward's plan was loaded from the seed without the importer: its content is read from its tasks."""
+    assert plan_a.content_hash == ""
+
+    uploaded = _upload(bloc, "ke-hoach.docx", seed_docx())
+
+    html = bloc.get(uploaded["Location"]).content.decode()
+    assert FLAG in html and "cùng nội dung (trích yếu, nhóm nhiệm vụ và nhiệm vụ)" in html
+    assert f'href="{plan_a.get_absolute_url()}"' in html
