@@ -203,6 +203,18 @@ UPLOAD_MAX_RATIO = int(os.environ.get("DANVAN_UPLOAD_MAX_RATIO", "100"))
 # Markup ("<") in an imported file: bounds openpyxl's and python-docx's parse time (5,000 households ≈ 250,000).
 UPLOAD_XML_MAX_TAGS = int(os.environ.get("DANVAN_UPLOAD_XML_MAX_TAGS", "500000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+# A plan imported from its document (plans.importer.limits): each bound is checked before the work it bounds.
+# The 2024 seed plan has 14,821 characters, a longest paragraph of 690, 7 task groups and 25 tasks.
+PLAN_IMPORT_MAX_CHARACTERS = int(os.environ.get("DANVAN_PLAN_IMPORT_MAX_CHARACTERS", "200000"))
+PLAN_IMPORT_MAX_PARAGRAPH_CHARACTERS = int(os.environ.get("DANVAN_PLAN_IMPORT_MAX_PARAGRAPH_CHARACTERS", "5000"))
+PLAN_IMPORT_MAX_PARAGRAPHS = int(os.environ.get("DANVAN_PLAN_IMPORT_MAX_PARAGRAPHS", "2000"))
+PLAN_IMPORT_MAX_AREAS = int(os.environ.get("DANVAN_PLAN_IMPORT_MAX_AREAS", "60"))
+PLAN_IMPORT_MAX_TASKS = int(os.environ.get("DANVAN_PLAN_IMPORT_MAX_TASKS", "500"))
+PLAN_IMPORT_MAX_SECONDS = float(os.environ.get("DANVAN_PLAN_IMPORT_MAX_SECONDS", "20"))
+# The preview waits on the server (plans.PlanImportDraft), not in the session, for this long.
+PLAN_IMPORT_MAX_PREVIEW_BYTES = int(os.environ.get("DANVAN_PLAN_IMPORT_MAX_PREVIEW_BYTES", str(3 * 1024 * 1024)))
+PLAN_IMPORT_DRAFT_HOURS = int(os.environ.get("DANVAN_PLAN_IMPORT_DRAFT_HOURS", "24"))
+PLAN_IMPORT_PREVIEW_PAGE_SIZE = int(os.environ.get("DANVAN_PLAN_IMPORT_PREVIEW_PAGE_SIZE", "30"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Content-Security-Policy: no inline scripts anywhere in the portal.
@@ -324,6 +336,10 @@ CELERY_BEAT_SCHEDULE = {
     "plans-due-reminders": {
         "task": "plans.tasks.send_due_reminders",
         "schedule": crontab(hour=6, minute=30),
+    },
+    "plans-delete-expired-import-drafts": {
+        "task": "plans.tasks.delete_expired_import_drafts",
+        "schedule": crontab(hour=3, minute=10),
     },
 }
 

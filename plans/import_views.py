@@ -1,20 +1,24 @@
 """Import a plan from its document: upload, preview side by side with the source, correct, save.
 
-The proposal waits in the session as plain data between the upload and "Lưu kế hoạch"; nothing is saved
-before that, and then everything is saved in one transaction through plans.loader.load_plan.
+The proposal waits on the server as a draft (PlanImportDraft, its owner's only) between the upload and
+"Lưu kế hoạch"; the preview's address carries the draft's id. A long plan's preview is paged: moving to
+another page keeps the corrections of this one in the draft. No plan is saved before "Lưu kế hoạch", and then
+everything is saved in one transaction through plans.loader.load_plan.
 """
 
 import copy
-import secrets
+import math
+import uuid
 from datetime import date
 
 from auditlog.context import set_actor
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
@@ -29,11 +33,12 @@ from core.views import OutOfScope
 from organisations.models import Unit, UnitKind
 
 from .forms import DateInput
-from .importer import Line, UnitCatalogue, UnreadableFile, describe_flag, flag_level, import_upload
+from .import_drafts import PlanInUse, create_draft, find_duplicates, replace_plan
+from .importer import LimitExceeded, Line, UnitCatalogue, UnreadableFile, describe_flag, flag_level, import_upload
 from .loader import PlanDataError, load_plan, ward_unit_resolver
-from .models import AreaKind, Plan, Recurrence, Task, Weekday
+from .models import AreaKind, Plan, PlanImportDraft, Recurrence, Task, Weekday
 
-SESSION_KEY = "plans.plan_import"
+PAGE_PARAMETER = "trang"
 
 
 class ImportAccessMixin(LoginRequiredMixin):
@@ -59,8 +64,6 @@ class PlanUploadForm(PortalForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.conf import settings
-
         self.user = user
         self.result = None
         self.fields["file"].help_text = _(
@@ -91,7 +94,7 @@ class PlanUploadForm(PortalForm):
             self.add_error("file", exc)
             return cleaned
         uploaded.seek(0)
-        content = uploaded.read()
+        content = self.content = uploaded.read()
         try:
             self.result = import_upload(uploaded.name, content, UnitCatalogue.for_ward(ward))
         except UnreadableFile as exc:
@@ -114,17 +117,14 @@ class PlanImportView(ImportAccessMixin, View):
         form = PlanUploadForm(request.POST, request.FILES, user=request.user)
         if not form.is_valid():
             return self.render_page(form, status=400)
-        token = secrets.token_urlsafe(12)
-        result = form.result
-        request.session[SESSION_KEY] = {
-            "token": token,
-            "ward": form.cleaned_data["ward"].pk,
-            "name": request.FILES["file"].name,
-            "format": result.source_format,
-            "data": result.data,
-            "lines": [line.to_data() for line in result.lines],
-        }
-        return HttpResponseRedirect(reverse("plans:plan_import_preview", args=[token]))
+        try:
+            with set_actor(request.user):
+                draft = create_draft(request.user, form.cleaned_data["ward"], request.FILES["file"].name,
+                                     form.content, form.result)
+        except LimitExceeded as exc:
+            form.add_error("file", str(exc))
+            return self.render_page(form, status=400)
+        return HttpResponseRedirect(draft.get_absolute_url())
 
 
 # ---------------------------------------------------------------- preview and save
@@ -197,11 +197,47 @@ class ImportTaskForm(PortalForm):
 
 ImportTaskFormSet = forms.formset_factory(ImportTaskForm, extra=0)
 
+KEEP_BOTH = "keep"
+
+
+class DraftGone(Exception):
+    """The draft was saved (or deleted) by another request meanwhile."""
+
+
+class DuplicateChoiceForm(PortalForm):
+    """What to do when the ward already has this plan: replace the saved one, or keep both and say why."""
+
+    action = forms.ChoiceField(label=gettext_lazy("Kế hoạch này đã được lưu: chọn cách lưu"),
+                               widget=forms.RadioSelect)
+    reason = forms.CharField(label=gettext_lazy("Lý do giữ cả hai kế hoạch"), required=False, max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=gettext_lazy("Ví dụ: văn bản sửa đổi, bổ sung kế hoạch đã lưu."))
+
+    def __init__(self, *args, duplicates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.duplicates = {str(d.plan.pk): d for d in duplicates}
+        self.fields["action"].choices = [
+            *((f"replace-{d.plan.pk}", _("Thay thế kế hoạch “%(plan)s” đã lưu") % {"plan": d.plan})
+              for d in duplicates),
+            (KEEP_BOTH, _("Giữ cả hai kế hoạch (ghi lý do)")),
+        ]
+        self.fields["action"].error_messages["required"] = _(
+            "Kế hoạch này trùng với kế hoạch đã lưu: hãy chọn thay thế kế hoạch đã lưu hoặc giữ cả hai và ghi lý do.")
+
+    def clean(self):
+        cleaned = super().clean()
+        action = cleaned.get("action")
+        if action == KEEP_BOTH and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Hãy ghi lý do giữ cả hai kế hoạch."))
+        cleaned["replace"] = self.duplicates[action.removeprefix("replace-")].plan \
+            if action and action != KEEP_BOTH else None
+        return cleaned
+
 
 def _task_initial(task):
     due = task.get("due_date")
     return {
-        "include": True,
+        "include": task.get("include", True),
         "title": task["title"],
         "lead": task["lead"],
         "supporting_units": task.get("supporting", []),
@@ -244,58 +280,139 @@ def _marked(text, phrases):
     return pieces
 
 
+def _task_data(task, index, prefix="task"):
+    """What the preview would post for a stored task: validates a page the official is not on."""
+    values = {**_task_initial(task), "supporting_units": task.get("supporting", [])}
+    data = {}
+    for key, value in values.items():
+        if value is None or value is False:
+            continue
+        data[f"{prefix}-{index}-{key}"] = value.isoformat() if isinstance(value, date) else value
+    return data
+
+
 class PlanImportPreviewView(ImportAccessMixin, View):
     template_name = "plans/import_preview.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
+        if not request.user.is_authenticated or not may_create(request.user, Plan):
             return super().dispatch(request, *args, **kwargs)
-        stored = request.session.get(SESSION_KEY)
-        token = kwargs.get("token", "")
-        if not stored or not secrets.compare_digest(str(stored.get("token", "")), token):
-            if not may_create(request.user, Plan):
-                return super().dispatch(request, *args, **kwargs)
+        draft = self.find_draft(kwargs.get("draft", ""))
+        if draft is None or draft.is_expired:
+            if draft is not None:
+                with set_actor(request.user):
+                    draft.delete()
             messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải văn bản lên lại."))
             return HttpResponseRedirect(reverse("plans:plan_import"))
-        self.stored = stored
-        self.ward = _wards_for(request.user).filter(pk=stored["ward"]).first()
+        self.draft = draft
+        self.stored = {"data": draft.data, "lines": draft.lines, "name": draft.file_name}
+        self.ward = _wards_for(request.user).filter(pk=draft.ward_id).first()
         if self.ward is None:
             raise PermissionDenied(_("Bạn không được nhập kế hoạch cho phường này."))
         self.catalogue = UnitCatalogue.for_ward(self.ward)
+        self.set_page(request.GET.get(PAGE_PARAMETER))
         return super().dispatch(request, *args, **kwargs)
 
+    def find_draft(self, value):
+        """The user's own draft; another's is not found (404), a missing or deleted one sends back to the upload."""
+        try:
+            pk = uuid.UUID(str(value))
+        except ValueError:
+            return None
+        draft = PlanImportDraft.objects.restrict(self.request.user, CHANGE).filter(pk=pk).first()
+        if draft is None and PlanImportDraft.objects.filter(pk=pk).exists():
+            raise Http404
+        return draft
+
+    # ------------------------------------------------------------ pages
     def tasks(self):
         return [task for area in self.stored["data"]["areas"] for task in area["tasks"]]
 
+    def set_page(self, value):
+        size = max(settings.PLAN_IMPORT_PREVIEW_PAGE_SIZE, 1)
+        self.page_count = max(math.ceil(len(self.tasks()) / size), 1)
+        try:
+            page = int(value or 1)
+        except (TypeError, ValueError):
+            page = 1
+        self.page = min(max(page, 1), self.page_count)
+        self.first = (self.page - 1) * size
+        self.last = min(self.page * size, len(self.tasks()))
+
+    def page_url(self, page):
+        url = self.draft.get_absolute_url()
+        return f"{url}?{PAGE_PARAMETER}={page}" if page > 1 else url
+
     def formset(self, data=None):
         return ImportTaskFormSet(
-            data, initial=[_task_initial(task) for task in self.tasks()], prefix="task",
+            data, initial=[_task_initial(task) for task in self.tasks()[self.first:self.last]], prefix="task",
             form_kwargs={"unit_choices": self.catalogue.choices()},
         )
 
-    def get(self, request, token):
+    # ------------------------------------------------------------ requests
+    def get(self, request, draft):
         plan_form = ImportPlanForm(initial=_plan_initial(self.stored["data"]), prefix="plan")
         return self.render_page(plan_form, self.formset())
 
-    def post(self, request, token):
+    def post(self, request, draft):
         plan_form = ImportPlanForm(request.POST, prefix="plan")
         formset = self.formset(request.POST)
         plan_ok = plan_form.is_valid()
         tasks_ok = formset.is_valid()
-        if tasks_ok and len(formset.forms) != len(self.tasks()):
+        if tasks_ok and len(formset.forms) != self.last - self.first:
             formset._non_form_errors = formset.error_class([_("Bản xem trước đã thay đổi; hãy tải văn bản lên lại.")])
-            tasks_ok = False
-        if tasks_ok and not any(form.cleaned_data.get("include") for form in formset.forms):
-            formset._non_form_errors = formset.error_class([_("Hãy giữ lại ít nhất một nhiệm vụ để nhập.")])
             tasks_ok = False
         if not (plan_ok and tasks_ok):
             return self.render_page(plan_form, formset, status=400)
-        data = self.corrected_data(plan_form.cleaned_data, formset)
+        self.keep_corrections(plan_form.cleaned_data, formset)
+        target = request.POST.get("page")
+        if target:  # another page of the preview: this page's corrections are kept in the draft
+            self.set_page(target)
+            return HttpResponseRedirect(self.page_url(self.page))
+        invalid_page = self.first_invalid_page()
+        if invalid_page is not None:
+            self.set_page(invalid_page)
+            formset = self.formset(self.stored_page_data())
+            formset.is_valid()
+            return self.render_page(plan_form, formset, status=400, save_error=_(
+                "Chưa lưu: trang %(page)s của bản xem trước còn nhiệm vụ chưa hợp lệ, xem các dòng báo lỗi bên dưới."
+            ) % {"page": invalid_page})
+        if not any(task.get("include", True) for task in self.tasks()):
+            formset._non_form_errors = formset.error_class([_("Hãy giữ lại ít nhất một nhiệm vụ để nhập.")])
+            return self.render_page(plan_form, formset, status=400)
+        data = self.corrected_data()
+        duplicates = self.duplicates(data["code"], data["issuer"])
+        choice = DuplicateChoiceForm(request.POST, prefix="duplicate", duplicates=duplicates)
+        if duplicates and not choice.is_valid():
+            return self.render_page(plan_form, formset, status=400, duplicate_form=choice, save_error=_(
+                "Chưa lưu: kế hoạch này trùng với kế hoạch đã lưu, xem phần “Kế hoạch này có thể đã được lưu”."))
+        replaced = choice.cleaned_data["replace"] if duplicates else None
         try:
             with transaction.atomic(), set_actor(request.user):
+                # A second "Lưu kế hoạch" (a double click, another tab) waits here and finds the draft gone.
+                if not PlanImportDraft.objects.select_for_update().filter(pk=self.draft.pk).exists():
+                    raise DraftGone
+                if replaced is not None:
+                    if not user_may(request.user, replaced, CHANGE):
+                        raise OutOfScope
+                    replace_plan(replaced)
                 plan = load_plan(data, self.ward, ward_unit_resolver(self.ward))
                 if not user_may(request.user, plan, CHANGE):
                     raise OutOfScope
+                plan.content_hash = self.draft.content_hash
+                if duplicates and replaced is None:
+                    plan.duplicate_of = duplicates[0].plan
+                    plan.duplicate_reason = choice.cleaned_data["reason"].strip()
+                plan.save(update_fields=["content_hash", "duplicate_of", "duplicate_reason"])
+                self.draft.delete()
+        except DraftGone:
+            messages.error(request, _("Bản xem trước này đã được lưu hoặc đã hết hiệu lực."))
+            return HttpResponseRedirect(reverse("plans:plan_list"))
+        except PlanInUse as exc:
+            return self.render_page(plan_form, formset, status=400, duplicate_form=choice, save_error=_(
+                "Không thay thế được kế hoạch “%(plan)s”: đã có %(records)s ghi theo kế hoạch này. Hãy giữ cả hai "
+                "kế hoạch và ghi lý do, hoặc hủy việc nhập.") % {"plan": exc.plan, "records": _records_text(
+                    next(d.records for d in duplicates if d.plan.pk == exc.plan.pk))})
         except OutOfScope:
             return self.render_page(plan_form, formset, status=400,
                                     save_error=_("Bạn không được lưu kế hoạch cho phường này."))
@@ -303,7 +420,6 @@ class PlanImportPreviewView(ImportAccessMixin, View):
             message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             return self.render_page(plan_form, formset, status=400,
                                     save_error=_("Chưa lưu được kế hoạch: %(error)s") % {"error": message})
-        request.session.pop(SESSION_KEY, None)
         count = plan.tasks.count()
         messages.success(request, ngettext(
             "Đã lưu kế hoạch “%(plan)s” với %(count)d nhiệm vụ.",
@@ -311,45 +427,86 @@ class PlanImportPreviewView(ImportAccessMixin, View):
         ) % {"plan": plan.title, "count": count})
         return HttpResponseRedirect(plan.get_absolute_url())
 
-    def corrected_data(self, plan_values, formset):
-        data = copy.deepcopy(self.stored["data"])
+    def keep_corrections(self, plan_values, formset):
+        """Write the plan's fields and this page's tasks, as corrected, into the draft."""
+        data = self.stored["data"]
         for key, value in plan_values.items():
-            data[key] = value.isoformat() if isinstance(value, date) else (value if value is not None else None)
-        forms_iter = iter(formset.forms)
+            data[key] = value.isoformat() if isinstance(value, date) else value
+        for task, form in zip(self.tasks()[self.first:self.last], formset.forms, strict=True):
+            values = form.cleaned_data
+            task["include"] = bool(values.get("include"))
+            if not task["include"]:
+                continue
+            task.update(title=values["title"], lead=values["lead"], supporting=values["supporting_units"],
+                        recurrence=values["recurrence"])
+            for field in ("due_date", "recurrence_weekday", "recurrence_day", "recurrence_month"):
+                value = values.get(field)
+                if value is None or value == "":
+                    task.pop(field, None)
+                else:
+                    task[field] = value.isoformat() if isinstance(value, date) else value
+        self.draft.data = data
+        self.draft.save(update_fields=["data"])
+
+    def stored_page_data(self):
+        tasks = self.tasks()[self.first:self.last]
+        data = {"task-TOTAL_FORMS": str(len(tasks)), "task-INITIAL_FORMS": str(len(tasks)),
+                "task-MIN_NUM_FORMS": "0", "task-MAX_NUM_FORMS": "1000"}
+        for index, task in enumerate(tasks):
+            data.update(_task_data(task, index))
+        post = QueryDict(mutable=True)
+        for key, value in data.items():
+            post.setlist(key, value if isinstance(value, list) else [value])
+        return post
+
+    def first_invalid_page(self):
+        """The first page (other than this one) holding a task the official has not made valid, or None."""
+        size = max(settings.PLAN_IMPORT_PREVIEW_PAGE_SIZE, 1)
+        choices = self.catalogue.choices()
+        for index, task in enumerate(self.tasks()):
+            if self.first <= index < self.last or not task.get("include", True):
+                continue
+            post = QueryDict(mutable=True)
+            for key, value in _task_data(task, 0, prefix="check").items():
+                post.setlist(key, value if isinstance(value, list) else [value])
+            if not ImportTaskForm(post, prefix="check-0", unit_choices=choices).is_valid():
+                return index // size + 1
+        return None
+
+    def duplicates(self, code, issuer):
+        if not hasattr(self, "_duplicates"):
+            self._duplicates = find_duplicates(self.ward, code, issuer, self.draft.content_hash)
+        return self._duplicates
+
+    def corrected_data(self):
+        data = copy.deepcopy(self.stored["data"])
         for area in data["areas"]:
-            kept = []
-            for task in area["tasks"]:
-                values = next(forms_iter).cleaned_data
-                if not values.get("include"):
-                    continue
-                task.update(title=values["title"], lead=values["lead"], supporting=values["supporting_units"],
-                            recurrence=values["recurrence"])
-                for field in ("due_date", "recurrence_weekday", "recurrence_day", "recurrence_month"):
-                    value = values.get(field)
-                    if value is None or value == "":
-                        task.pop(field, None)
-                    else:
-                        task[field] = value.isoformat() if isinstance(value, date) else value
-                kept.append(task)
-            area["tasks"] = kept
+            area["tasks"] = [task for task in area["tasks"] if task.pop("include", True)]
         return data
 
-    def render_page(self, plan_form, formset, status=200, save_error=None):
+    def render_page(self, plan_form, formset, status=200, save_error=None, duplicate_form=None):
         stored = self.stored
         data = stored["data"]
+        duplicates = self.duplicates(data.get("code", ""), data.get("issuer", ""))
+        if duplicate_form is None and duplicates:
+            duplicate_form = DuplicateChoiceForm(prefix="duplicate", duplicates=duplicates)
         lines = [Line.from_data(line) for line in stored["lines"]]
         by_number = {line.number: line for line in lines}
         flat = self.tasks()
-        forms_by_task = dict(zip(range(len(flat)), formset.forms, strict=False))
+        forms_by_task = dict(zip(range(self.first, self.last), formset.forms, strict=False))
         kinds = dict(AreaKind.choices)
         areas = []
         index = 0
-        warnings = 0
+        warnings = sum(any(flag_level(f) == "warning" for f in task["flags"]) for task in flat)
         for area in data["areas"]:
             rows = []
+            on_page = not area["tasks"] and self.page == 1
             for task in area["tasks"]:
+                if not self.first <= index < self.last:
+                    index += 1
+                    continue
+                on_page = True
                 flags = [{"level": flag_level(f), "message": describe_flag(f, self.catalogue)} for f in task["flags"]]
-                warnings += any(f["level"] == "warning" for f in flags)
                 marked = [f.get("text", "") for f in task["flags"] if flag_level(f) == "warning"]
                 span = task.get("span") or {}
                 source = [
@@ -369,7 +526,8 @@ class PlanImportPreviewView(ImportAccessMixin, View):
                     "binding": _binding_text(task.get("binding")),
                 })
                 index += 1
-            areas.append({"area": area, "kind": kinds.get(area["kind"], area["kind"]), "rows": rows})
+            if on_page:
+                areas.append({"area": area, "kind": kinds.get(area["kind"], area["kind"]), "rows": rows})
         header_lines = [line for line in lines if line.number < _first_task_line(data) and not line.rule]
         context = {
             "page_title": _("Xem trước kế hoạch nhập từ văn bản"),
@@ -378,18 +536,31 @@ class PlanImportPreviewView(ImportAccessMixin, View):
             "plan_form": plan_form,
             "formset": formset,
             "areas": areas,
+            "area_count": len(data["areas"]),
             "task_count": len(flat),
+            "page": self.page,
+            "pages": range(1, self.page_count + 1),
+            "page_count": self.page_count,
+            "page_first": self.first + 1,
+            "page_last": self.last,
             "warning_count": warnings,
             "plan_flags": [{"level": flag_level(f), "message": describe_flag(f, self.catalogue)}
                            for f in data.get("flags", [])],
             "basis": data.get("basis", []),
             "limitations": data.get("limitations", []),
             "focus_tasks": data.get("focus_tasks", []),
-            "lines": lines,
+            "lines": lines if self.page == 1 else [],
             "header_lines": header_lines[:12],
             "save_error": save_error,
+            "duplicates": [{"duplicate": d, "records": _records_text(d.records)} for d in duplicates],
+            "duplicate_form": duplicate_form,
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+def _records_text(records):
+    """{"báo cáo tiến độ": 3, …} -> "3 báo cáo tiến độ; …"."""
+    return "; ".join(f"{count} {name}" for name, count in sorted(records.items()))
 
 
 def _binding_text(binding):

@@ -1,5 +1,6 @@
 """The plan's spine: plan, its basis, limitations, focus tasks, task areas, tasks and progress."""
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -7,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.access import AccessPolicy, RestrictedQuerySet
+from core.access import VIEW, AccessPolicy, RestrictedQuerySet
 from core.models import ScopedModel
 from core.search import SearchableModel
 
@@ -58,6 +60,15 @@ class Plan(SearchableModel, ScopedModel):
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người khóa sổ năm"), null=True,
                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
     year_summary = models.JSONField(_("báo cáo tổng kết năm (bản chốt)"), default=dict, blank=True, editable=False)
+    # Imported from a document (plans.import_drafts): the hash of the document's structure, to recognise the same
+    # plan uploaded again, and, when the official kept both anyway, the plan it repeats and why.
+    content_hash = models.CharField(_("mã băm nội dung văn bản gốc"), max_length=64, blank=True, editable=False,
+                                    db_index=True)
+    duplicate_of = models.ForeignKey(
+        "self", verbose_name=_("trùng với kế hoạch"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", editable=False,
+    )
+    duplicate_reason = models.TextField(_("lý do giữ cả hai kế hoạch trùng"), blank=True, editable=False)
 
     objects = PlanQuerySet.as_manager()
 
@@ -477,3 +488,60 @@ class TaskBinding(ScopedModel):
                     "name": name, "low": low, "high": high}
         if errors:
             raise ValidationError(errors)
+
+
+class PlanImportDraftQuerySet(RestrictedQuerySet):
+    def in_scope(self, user, action=VIEW):
+        """A draft is its owner's work in progress: nobody else opens it, not even in the same ward."""
+        if not user or not user.is_authenticated:
+            return self.none()
+        return super().in_scope(user, action).filter(owner=user)
+
+    def expired(self, now=None):
+        return self.filter(expires_at__lte=now or timezone.now())
+
+
+class PlanImportDraft(ScopedModel):
+    """A plan read from its document, waiting on the server for the official's corrections and "Lưu kế hoạch".
+
+    The proposal is kept here, not in the session: a session row is read on every request and a long plan's
+    proposal is hundreds of kilobytes. A draft expires (``PLAN_IMPORT_DRAFT_HOURS``): expired drafts are deleted
+    when a new one is made and by the daily beat task ``plans.tasks.delete_expired_import_drafts``."""
+
+    access_policy = AccessPolicy(unit_fields=("ward",), bloc_only_change=True)
+    # The history records who read which file for which ward, not the proposal itself.
+    audit_options = {"exclude_fields": ["data", "lines"]}
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), on_delete=models.CASCADE,
+                              related_name="+")
+    ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.CASCADE,
+                             related_name="+")
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    file_hash = models.CharField(_("mã băm của tệp"), max_length=64,
+                                 help_text=_("SHA-256 của nội dung tệp đã tải lên."))
+    content_hash = models.CharField(_("mã băm nội dung kế hoạch"), max_length=64, blank=True,
+                                    help_text=_("SHA-256 của cấu trúc kế hoạch đã chuẩn hóa: nhận ra cùng một kế "
+                                                "hoạch tải lên hai lần."))
+    source_format = models.CharField(_("định dạng"), max_length=8)
+    data = models.JSONField(_("kế hoạch đọc được"), default=dict)
+    lines = models.JSONField(_("các dòng của văn bản"), default=list)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"), db_index=True)
+
+    objects = PlanImportDraftQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bản xem trước kế hoạch nhập")
+        verbose_name_plural = _("bản xem trước kế hoạch nhập")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.file_name
+
+    def get_absolute_url(self):
+        return reverse("plans:plan_import_preview", args=[self.pk])
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()

@@ -26,3 +26,11 @@ def send_due_reminders(days_ahead=None):
         key = "plans.task_overdue" if task.current_due_date < now else "plans.task_due"
         sent += len(notify(key, task))
     return sent
+
+
+@shared_task(acks_late=True)
+def delete_expired_import_drafts():
+    """Delete the plan-import previews nobody saved before they expired (idempotent: a second run finds none)."""
+    from .import_drafts import delete_expired_drafts
+
+    return delete_expired_drafts()

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from .files import UnreadableFile, read_upload
+from .limits import ImportLimits, LimitExceeded
 from .lines import Line, read_docx, read_text
 from .structure import NotAPlan, read_plan
 from .units import UnitCatalogue
 
 __all__ = [
-    "ImportResult", "Line", "NotAPlan", "UnitCatalogue", "UnreadableFile", "describe_flag", "flag_level",
+    "ImportLimits", "ImportResult", "LimitExceeded",
+    "Line", "NotAPlan", "UnitCatalogue", "UnreadableFile", "describe_flag", "flag_level",
     "import_text", "import_upload", "read_docx", "read_plan", "read_text",
 ]
 
@@ -35,18 +37,45 @@ def import_text(text, catalogue, markdown=True, today=None):
     return read_plan(read_text(text, markdown=markdown), catalogue, today=today)
 
 
-def import_upload(name, content, catalogue, today=None):
+def import_upload(name, content, catalogue, today=None, limits=None):
     """Read an uploaded file into plan data. Raises UnreadableFile (with the reason in Vietnamese)."""
-    lines, source_format = read_upload(name, content)
+    lines, source_format = read_upload(name, content, limits=limits)
     try:
-        data = read_plan(lines, catalogue, today=today)
+        data = read_plan(lines, catalogue, today=today, limits=limits)
+    except LimitExceeded as exc:
+        raise UnreadableFile(str(exc)) from exc
     except NotAPlan as exc:
-        raise UnreadableFile(
-            _("Đã đọc được tệp “%(name)s” nhưng không thấy cấu trúc của một kế hoạch: cần có tiêu đề “KẾ HOẠCH”, "
-              "các phần đánh số La Mã (I, II, III …) và các nhiệm vụ, giải pháp đánh số hoặc gạch đầu dòng.")
-            % {"name": name}
-        ) from exc
+        raise UnreadableFile(describe_not_a_plan(exc, name)) from exc
     return ImportResult(data, lines, source_format)
+
+
+def _document_names():
+    return {
+        "report": _("một báo cáo"), "decision": _("một quyết định"), "letter": _("một công văn"),
+        "resolution": _("một nghị quyết"), "notice": _("một thông báo"), "submission": _("một tờ trình"),
+        "minutes": _("một biên bản"), "directive": _("một chỉ thị"), "guidance": _("một hướng dẫn"),
+        "invitation": _("một giấy mời"),
+    }
+
+
+def describe_not_a_plan(exc, name):
+    """Why the file ``name`` is not a plan, in the official's words: what it seems to be, or what it lacks."""
+    if exc.reason == "other_document":
+        return _("Tệp này là %(kind)s, không phải kế hoạch (dòng %(line)s: “%(title)s”). Hãy tải lên văn bản kế "
+                 "hoạch, có tiêu đề “KẾ HOẠCH”.") % {
+            "kind": _document_names().get(exc.kind, exc.kind), "line": exc.line, "title": exc.title[:120]}
+    if exc.reason == "no_tasks":
+        return _("Tệp “%(name)s” có tiêu đề “%(title)s” và các phần %(sections)s nhưng chưa có nhiệm vụ nào dưới các "
+                 "phần đó. Hãy ghi các nhiệm vụ, giải pháp (đánh số 1., 1.1. hoặc gạch đầu dòng) trong phần “Nhiệm "
+                 "vụ, giải pháp” hoặc “Tổ chức thực hiện” rồi tải lên lại.") % {
+            "name": name, "title": exc.title[:200], "sections": "; ".join(f"“{s}”" for s in exc.sections)}
+    if exc.reason == "no_sections":
+        return _("Đã đọc được tệp “%(name)s” nhưng không thấy cấu trúc của một kế hoạch: có tiêu đề “%(title)s” nhưng "
+                 "không có phần nào đánh số La Mã (I, II, III …) chứa các nhiệm vụ, giải pháp.") % {
+            "name": name, "title": exc.title[:200]}
+    return _("Đã đọc được tệp “%(name)s” nhưng không thấy cấu trúc của một kế hoạch: cần có tiêu đề “KẾ HOẠCH”, "
+             "các phần đánh số La Mã (I, II, III …) và các nhiệm vụ, giải pháp đánh số hoặc gạch đầu dòng.") % {
+        "name": name}
 
 
 WARNING_KINDS = {"unknown_unit", "ambiguous_unit", "timing"}

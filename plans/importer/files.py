@@ -6,6 +6,7 @@ guard), is refused with a reason in Vietnamese, before anything is parsed.
 """
 
 import io
+import logging
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -13,7 +14,10 @@ from django.utils.translation import gettext as _
 
 from core.uploads import check_archive, check_size
 
+from .limits import ImportLimits, LimitExceeded
 from .lines import TooLong, read_docx, read_text
+
+logger = logging.getLogger(__name__)
 
 TEXT_EXTENSIONS = {".md": True, ".markdown": True, ".txt": False}
 DOCX = ".docx"
@@ -40,8 +44,18 @@ def _describe(head):
     return _("tệp nhị phân")
 
 
-def read_upload(name, data):
+def read_upload(name, data, limits=None):
     """The lines of an uploaded plan. Raises UnreadableFile."""
+    limits = limits or ImportLimits.from_settings()
+    try:
+        lines, source_format = _read_upload(name, data, limits)
+        limits.check_paragraphs(lines)  # before the structure is read
+    except LimitExceeded as exc:
+        raise UnreadableFile(str(exc)) from exc
+    return lines, source_format
+
+
+def _read_upload(name, data, limits):
     extension = _extension(name)
     try:
         check_size(name, len(data))
@@ -77,9 +91,11 @@ def read_upload(name, data):
         except TooLong as exc:
             raise UnreadableFile(_too_long(name, exc)) from exc
         except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds of errors on broken files
+            # The error's class (XMLSyntaxError, KeyError …) means nothing to an official: the log keeps it.
+            logger.warning("Unreadable .docx %r: %r", name, exc)
             raise UnreadableFile(
-                _("Không đọc được nội dung văn bản Word “%(name)s” (%(error)s). Hãy mở tệp bằng Word, lưu lại "
-                  "dưới dạng .docx rồi tải lên lại.") % {"name": name, "error": exc.__class__.__name__}
+                _("Không đọc được nội dung văn bản Word “%(name)s”: tệp bị hỏng hoặc không được lưu đúng định dạng "
+                  "Word. Hãy mở tệp bằng Word, lưu lại dưới dạng .docx rồi tải lên lại.") % {"name": name}
             ) from exc
     if extension in TEXT_EXTENSIONS:
         if not _is_text(data):
@@ -94,6 +110,7 @@ def read_upload(name, data):
                 _("Tệp “%(name)s” không phải văn bản mã UTF-8 nên không đọc được tiếng Việt. Hãy lưu lại với "
                   "bảng mã UTF-8.") % {"name": name}
             )
+        limits.check_characters(len(text))  # before a line is read
         try:
             return read_text(text, markdown=TEXT_EXTENSIONS[extension]), extension.lstrip(".")
         except TooLong as exc:

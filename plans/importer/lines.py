@@ -9,19 +9,23 @@ import io
 import re
 from dataclasses import asdict, dataclass
 
+from django.conf import settings
+
 from .text import nfc, squash
 
-# A plan is a few hundred paragraphs (the 2024 plan: 150 lines); a document ten times longer is not a plan,
-# and reading it would tie the worker up.
-MAX_LINES = 2000
+
+def max_lines():
+    """A plan is a few hundred paragraphs (the 2024 plan: 150 lines); a document ten times longer is not a plan,
+    and reading it would tie the worker up (``PLAN_IMPORT_MAX_PARAGRAPHS``)."""
+    return settings.PLAN_IMPORT_MAX_PARAGRAPHS
 
 
 class TooLong(ValueError):
     """The document has more than ``limit`` paragraphs."""
 
-    def __init__(self, limit=MAX_LINES):
-        super().__init__(limit)
-        self.limit = limit
+    def __init__(self, limit=None):
+        self.limit = max_lines() if limit is None else limit
+        super().__init__(self.limit)
 
 
 @dataclass
@@ -74,13 +78,14 @@ def read_text(text, markdown=True):
     lines = []
     blank = False
     bold_open = False
+    limit = max_lines()
     for raw in nfc(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not raw.strip():
             blank = True
             bold_open = False
             continue
-        if len(lines) >= MAX_LINES:
-            raise TooLong
+        if len(lines) >= limit:
+            raise TooLong(limit)
         if _RULE.match(raw) and raw.strip() not in ("*",):
             lines.append(Line(0, "", rule=True, blank_before=blank))
             blank = False
@@ -264,7 +269,7 @@ def read_docx(data):
 
     document = Document(io.BytesIO(data))
     # Counted before python-docx walks them one by one (the slow part), table cells included.
-    if sum(1 for _ in document.element.body.iter(f"{_W}p")) > MAX_LINES:
+    if sum(1 for _ in document.element.body.iter(f"{_W}p")) > max_lines():
         raise TooLong
     numbering = _Numbering(document)
     lines = []

@@ -19,6 +19,7 @@ import re
 from datetime import date
 
 from .documents import find_references
+from .limits import ImportLimits
 from .lines import Line
 from .text import capitalise, fold, sentence_case, squash, title_case_name
 from .timing import read_timing
@@ -44,7 +45,28 @@ AREA_KINDS = [
 
 
 class NotAPlan(ValueError):
-    """The text has none of the parts of a plan (no title, no numbered sections, no tasks)."""
+    """The text is not a plan, or not yet one. ``reason``: "other_document" (another kind of document: ``kind``
+    "report", "decision", "letter" …, its ``title`` at ``line``), "no_sections" (a plan's title and no numbered
+    section), "no_tasks" (title and sections, nothing to do under them: ``sections``) or "no_structure"."""
+
+    def __init__(self, reason, *, kind="", title="", line=0, sections=()):
+        super().__init__(reason)
+        self.reason = reason
+        self.kind = kind
+        self.title = title
+        self.line = line
+        self.sections = list(sections)
+
+
+# Titles of the other documents a ward's office writes, folded: what an official may upload by mistake.
+OTHER_DOCUMENTS = (
+    ("bao cao", "report"), ("quyet dinh", "decision"), ("cong van", "letter"), ("nghi quyet", "resolution"),
+    ("thong bao", "notice"), ("to trinh", "submission"), ("bien ban", "minutes"), ("chi thi", "directive"),
+    ("huong dan", "guidance"), ("giay moi", "invitation"),
+)
+# The type in a document's number: 04-BC/ĐU (Party: number-type/issuer), 03/QĐ-UBND (state: number/type-issuer).
+CODE_TYPES = {"bc": "report", "qd": "decision", "cv": "letter", "nq": "resolution", "tb": "notice",
+              "ttr": "submission", "bb": "minutes", "ct": "directive", "hd": "guidance", "gm": "invitation"}
 
 
 def classify_area(*texts):
@@ -87,9 +109,14 @@ def _depth(number):
 
 
 class PlanReader:
-    def __init__(self, lines, catalogue, today=None):
+    """Two passes: the structure (sections, groups, the text of every task: regular expressions on lines, cheap),
+    then, once the counts are within the limits, each task's units, timing and cited documents (the costly part)."""
+
+    def __init__(self, lines, catalogue, today=None, limits=None):
         self.lines = [line for line in lines if not line.rule]
         self.catalogue = catalogue
+        self.limits = limits or ImportLimits.from_settings()
+        self.structure_only = True
         self.today = today or date.today()
         self.flags = []
         self.data = {
@@ -104,9 +131,11 @@ class PlanReader:
     def read(self):
         lines = self.lines
         title_at = self._find_title()
+        if title_at is None:
+            self._refuse_other_document()
         sections = self._find_sections(title_at)
         if title_at is None and not sections:
-            raise NotAPlan("no title, no sections")
+            raise NotAPlan("no_structure")
         closing_at = self._find_closing(sections)
         header = lines[:title_at] if title_at is not None else []
         self._read_header(header)
@@ -116,7 +145,6 @@ class PlanReader:
         self._read_years()
         self._read_intro(intro)
         bounds = [*(s[0] for s in sections[1:]), closing_at] if sections else []  # a title and no section
-        areas_seen = False
         for (start, roman, title, role), end in zip(sections, bounds, strict=True):
             body = lines[start + 1:end]
             if role == "purpose":
@@ -125,19 +153,45 @@ class PlanReader:
                 self._read_review(roman, title, body)
             elif role == "areas":
                 self._read_areas(roman, body)
-                areas_seen = True
             elif role == "implementation":
                 self._read_implementation(roman, title, body, lines[start])
             else:
                 self.flags.append({"kind": "section_skipped", "text": f"{roman}- {title}", "line": lines[start].number})
         self._read_closing(lines[closing_at:])
+        self._read_tasks()
         self._read_other_references(lines[intro_start:closing_at])
         self._derive_tasks_from_review()
         self._fill_defaults()
-        if not areas_seen and not any(area["tasks"] for area in self.data["areas"]):
-            raise NotAPlan("no tasks")
+        if not any(area["tasks"] for area in self.data["areas"]):
+            if not sections:
+                raise NotAPlan("no_sections", title=self.data["title"])
+            raise NotAPlan("no_tasks", title=self.data["title"],
+                           sections=[f"{roman}. {title}" for _start, roman, title, _role in sections])
         self.data["flags"] = self.flags
         return self.data
+
+    def _refuse_other_document(self):
+        """A document without a plan's title whose own title, number or address says it is something else."""
+        for line in self.lines[:60]:
+            if ROMAN.match(line.text):
+                break
+            folded = fold(line.text).strip(" :*")
+            if not (_looks_like_heading(line) or line.centred) or len(folded) > 200:
+                continue
+            for words, kind in OTHER_DOCUMENTS:
+                if folded == words or folded.startswith(words + " ") and not re.match(
+                        rf"{words}\s+(?:so\b|\d)", folded):
+                    raise NotAPlan("other_document", kind=kind, title=squash(line.text), line=line.number)
+        for line in self.lines[:30]:
+            folded = fold(line.text).strip()
+            code = CODE.match(line.text.strip()) or CODE.match(folded)
+            if code:
+                found = re.search(r"\d{1,4}\s*[-/]\s*([a-z]+)\s*[-/]", folded)
+                kind = CODE_TYPES.get(found.group(1)) if found else None
+                if kind:
+                    raise NotAPlan("other_document", kind=kind, title=squash(line.text), line=line.number)
+            if folded.startswith(("v/v", "kinh gui")):
+                raise NotAPlan("other_document", kind="letter", title=squash(line.text), line=line.number)
 
     def _find_title(self):
         for index, line in enumerate(self.lines[:60]):
@@ -488,6 +542,33 @@ class PlanReader:
     # ------------------------------------------------------------ tasks
     def _add_solution(self, area, text, source, first_line, last_line, derived=None):
         text = squash(text)
+        if self.structure_only:
+            task = {"description": text, "source": source, "span": {"first": first_line.number,
+                                                                       "last": last_line.number}}
+            area["tasks"].append(task)
+            return task
+        task = self._task(text, source, first_line.number, last_line.number, derived=derived)
+        if derived is not None:
+            task["flags"].append(derived)
+        area["tasks"].append(task)
+        return task
+
+    def _read_tasks(self):
+        """Every task found by the structure pass, read in full once the plan is known to be of a plan's size."""
+        areas = self.data["areas"]
+        total = sum(len(area["tasks"]) for area in areas)
+        self.limits.check_structure(len(areas), total)
+        deadline = self.limits.deadline()
+        self.structure_only = False
+        done = 0
+        for area in areas:
+            for index, found in enumerate(area["tasks"]):
+                area["tasks"][index] = self._task(found["description"], found["source"], found["span"]["first"],
+                                                  found["span"]["last"])
+                done += 1
+                deadline.check(done, total)
+
+    def _task(self, text, source, first, last, derived=None):
         references = find_references(text)
         excluded = [(r.start, r.end) for r in references]
         units = propose_units(text, self.catalogue, excluded, derived=derived is not None)
@@ -499,23 +580,20 @@ class PlanReader:
             "supporting": units.supporting,
             **timing.fields(),
             "source": source,
-            "span": {"first": first_line.number, "last": last_line.number},
+            "span": {"first": first, "last": last},
             "flags": [*units.flags, *timing.flags],
             "mentions": [
                 {"text": m.text, "kind": m.kind, "role": m.role, "keys": m.keys, "counted": m.counted}
                 for m in units.mentions if m.kind != "higher"
             ],
         }
-        if derived is not None:
-            task["flags"].append(derived)
-        area["tasks"].append(task)
         return task
 
     def _extend_last(self, area, text, line):
         """A sub-bullet or continuation paragraph belongs to the solution before it."""
-        task = area["tasks"].pop()
-        self._add_solution(area, f"{task['description']} {text}", task["source"], _FakeLine(task["span"]["first"]),
-                           line)
+        task = area["tasks"][-1]
+        task["description"] = squash(f"{task['description']} {text}")
+        task["span"]["last"] = line.number
 
     def _derive_tasks_from_review(self):
         """A limitation or focus task that names a recurring timing becomes a task of the matching area.
@@ -656,8 +734,9 @@ def _auto_title(text, subject_end=0):
     return title
 
 
-def read_plan(lines: list[Line], catalogue, today=None):
-    """The plan data of a document's lines (see the module docstring). Raises NotAPlan."""
+def read_plan(lines: list[Line], catalogue, today=None, limits=None):
+    """The plan data of a document's lines (see the module docstring). Raises NotAPlan, or LimitExceeded when the
+    document is larger than a plan may be (``limits``, from the settings by default)."""
     from ..bindings import propose_bindings
 
-    return propose_bindings(PlanReader(lines, catalogue, today=today).read())
+    return propose_bindings(PlanReader(lines, catalogue, today=today, limits=limits).read())

@@ -156,12 +156,11 @@ def test_the_api_lists_filters_and_changes_bindings_for_the_bloc_only(ward_a, wa
 
 
 def test_the_importer_proposes_bindings_in_the_preview_and_the_saved_plan_keeps_them(ward_a, client_for):
-    from plans.import_views import SESSION_KEY
-    from tests.support.plans import SEED_TEXT, preview_form_data, upload_plan_file
+    from tests.support.plans import SEED_TEXT, preview_form_data, stored_draft, upload_plan_file
 
     client = client_for(ward_a.users["bloc"])
     uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
     preview = client.get(uploaded["Location"]).content.decode()
     assert "Tiến độ lấy từ:" in preview and "Chủ nhật xanh của các Tổ dân vận cộng đồng" in preview
 

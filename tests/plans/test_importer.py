@@ -9,14 +9,24 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from plans.import_views import SESSION_KEY
 from plans.importer import UnitCatalogue, UnreadableFile, describe_flag, import_text, import_upload, read_text
 from plans.importer.structure import DERIVED_TITLE_LIMIT, TITLE_LIMIT, short_title
 from plans.importer.timing import read_timing
 from plans.importer.units import propose_units
 from plans.loader import SEED_PLAN, load_plan, read_seed_plan
-from plans.models import Plan, Recurrence, Task
-from tests.support.plans import SEED_TEXT, UPLOAD, markdown_to_docx, preview_form_data, seed_docx, upload_plan_file
+from plans.models import Plan, PlanImportDraft, Recurrence, Task
+from tests.support.plans import (
+    ANOTHER_YEAR,
+    ANOTHER_YEAR_HEADER,
+    ANOTHER_YEAR_MARKDOWN_HEADER,
+    SEED_TEXT,
+    UPLOAD,
+    markdown_to_docx,
+    preview_form_data,
+    seed_docx,
+    stored_draft,
+    upload_plan_file,
+)
 
 SHIPPED = json.loads(SEED_PLAN.read_text(encoding="utf-8"))
 
@@ -231,65 +241,10 @@ def test_units_proposed_for_a_solution(text, lead, supporting):
 
 # ---------------------------------------------------------------- plans of other shapes
 
-ANOTHER_YEAR = """\
-**KẾ HOẠCH**
-**thực hiện công tác dân vận năm 2025**
-
-Căn cứ Chương trình số 05-CTr/TU ngày 10/01/2025 của Ban Thường vụ Thành ủy về công tác dân vận năm 2025;
-Đảng ủy phường ban hành Kế hoạch thực hiện công tác dân vận năm 2025 như sau:
-
-**I. MỤC ĐÍCH, YÊU CẦU**
-
-- Nâng cao hiệu quả công tác dân vận trong thực hiện nhiệm vụ chính trị của phường.
-- Gắn công tác dân vận với cải cách hành chính, chuyển đổi số.
-
-**II. NHIỆM VỤ VÀ GIẢI PHÁP**
-
-**1. Dân vận trong bảo đảm an ninh trật tự, an toàn giao thông**
-
-a) Công an phường phối hợp với Ban Chỉ huy Quân sự phường tổ chức tuần tra vào tối thứ Bảy hằng tuần tại các \
-tuyến phố trung tâm.
-
-b) Công an phường chủ trì tuyên truyền phòng chống lừa đảo qua mạng trong quý II/2025.
-
-**2. Dân vận trong chăm sóc người cao tuổi, xây dựng gia đình văn hóa**
-
-- Hội Người cao tuổi phường tổ chức thăm hỏi, chúc thọ người cao tuổi trong tháng 9/2025.
-- Tổ dân phố số 2 và Chi bộ Cơ quan phường vận động nhân dân đóng góp quỹ khuyến học trước ngày 30/6.
-- Tổ chức giao lưu văn nghệ chào mừng Ngày truyền thống, do Hội Cựu chiến binh phường chủ trì, phối hợp với \
-Đoàn Thanh niên phường.
-
-**III. TỔ CHỨC THỰC HIỆN**
-
-1. Ủy ban MTTQ phường:
-- Tổng hợp ý kiến, kiến nghị của cử tri báo cáo Đảng ủy trước ngày 5 hằng tháng.
-- Giám sát việc thực hiện quy chế dân chủ hằng quý.
-
-2. Giao Khối Dân vận Đảng ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này.
-
-Nơi nhận:
-- Ban Dân vận Thành ủy,
-- Lưu VPĐU.
-
-**T/M ĐẢNG ỦY**
-**PHÓ BÍ THƯ**
-
-**Nguyễn Thị Lan**
-"""
-ANOTHER_YEAR_HEADER = (
-    ["ĐẢNG BỘ THÀNH PHỐ BẮC GIANG", "ĐẢNG ỦY PHƯỜNG AN HÒA", "*", "Số 21-KH/ĐU"],
-    ["ĐẢNG CỘNG SẢN VIỆT NAM", "An Hòa, ngày 20 tháng 01 năm 2025"],
-)
-
-
 def _tasks(data):
     return [(area["number"], task) for area in data["areas"] for task in area["tasks"]]
 
 
-# The same header as Markdown writes it: bold lines with hard breaks (two spaces), the date in italics.
-ANOTHER_YEAR_MARKDOWN_HEADER = "  \n".join([
-    "**ĐẢNG BỘ THÀNH PHỐ BẮC GIANG**", "**ĐẢNG ỦY PHƯỜNG AN HÒA**", "\\*", "Số 21-KH/ĐU",
-]) + "\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n\n*An Hòa, ngày 20 tháng 01 năm 2025*\n\n"
 EXTENSIONS = {"markdown": "md", "text": "txt", "docx": "docx"}
 
 
@@ -453,8 +408,6 @@ def test_unreadable_files_are_refused_with_the_reason(name, content, reason):
 
 
 
-def _ddmmyyyy(value):
-    return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
 @pytest.mark.django_db
@@ -467,7 +420,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
 
     uploaded = upload_plan_file(client, "ke-hoach-dan-van-2024.docx", seed_docx())
     assert uploaded.status_code == 302
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
     preview = client.get(uploaded["Location"])
     html = preview.content.decode()
     assert preview.status_code == 200
@@ -506,7 +459,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
     assert Task.objects.get(plan=plan, source="IV.4").title == proposed["IV.4"]  # a title left as proposed
     assert plan.basis.count() == 8 and plan.limitations.count() == 3
     assert LogEntry.objects.get_for_object(plan).first().actor == bloc
-    assert SESSION_KEY not in client.session
+    assert not PlanImportDraft.objects.exists()
     page = client.get(saved["Location"]).content.decode()
     assert "Đã lưu kế hoạch" in page and "Chủ nhật xanh" in page
 
@@ -515,7 +468,7 @@ def test_bloc_uploads_previews_corrects_and_saves(ward_a, client_for):
 def test_an_invalid_correction_saves_nothing_and_says_why(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
     uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
 
     post = preview_form_data(stored, changes={"IV.1": {"recurrence": "weekly", "due_date": ""}})
     response = client.post(uploaded["Location"], post)
@@ -523,7 +476,7 @@ def test_an_invalid_correction_saves_nothing_and_says_why(ward_a, client_for):
     assert response.status_code == 400
     assert "Nhiệm vụ hằng tuần cần chọn thứ trong tuần." in response.content.decode()
     assert Plan.objects.count() == 0 and Task.objects.count() == 0
-    assert SESSION_KEY in client.session  # the official can fix it and save
+    assert PlanImportDraft.objects.count() == 1  # the official can fix it and save
 
 
 @pytest.mark.django_db
@@ -558,7 +511,8 @@ def _written():
         "plans": Plan.objects.count(), "basis": ImplementedDocument.objects.count(),
         "limitations": Limitation.objects.count(), "focus_tasks": FocusTask.objects.count(),
         "areas": TaskArea.objects.count(), "tasks": Task.objects.count(),
-        "history": LogEntry.objects.filter(content_type__app_label="plans").count(),
+        "history": LogEntry.objects.filter(content_type__app_label="plans")
+        .exclude(content_type__model="planimportdraft").count(),
     }
 
 
@@ -569,7 +523,7 @@ NOTHING_WRITTEN = {"plans": 0, "basis": 0, "limitations": 0, "focus_tasks": 0, "
 def test_a_unit_deleted_between_preview_and_save_saves_nothing(ward_a, client_for):
     client = client_for(ward_a.users["bloc"])
     uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
-    post = preview_form_data(client.session[SESSION_KEY])
+    post = preview_form_data(stored_draft())
     ward_a.unit("cb-co-quan").delete()  # another official removes the party cell while the preview is open
 
     response = client.post(uploaded["Location"], post)
@@ -579,7 +533,7 @@ def test_a_unit_deleted_between_preview_and_save_saves_nothing(ward_a, client_fo
     assert "Chưa lưu: còn chỗ chưa hợp lệ" in html
     assert "cb-co-quan không phải là một trong các lựa chọn" in html  # next to the task that names it
     assert _written() == NOTHING_WRITTEN
-    assert SESSION_KEY in client.session
+    assert PlanImportDraft.objects.count() == 1
 
 
 @pytest.mark.django_db
@@ -592,7 +546,7 @@ def test_a_save_failing_part_way_writes_nothing(ward_a, client_for, monkeypatch,
 
     client = client_for(ward_a.users["bloc"])
     uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode())
-    post = preview_form_data(client.session[SESSION_KEY])
+    post = preview_form_data(stored_draft())
     real_initialise = plans.loader.initialise_task
     written_before_failing = []
 
@@ -608,7 +562,7 @@ def test_a_save_failing_part_way_writes_nothing(ward_a, client_for, monkeypatch,
         response = client.post(uploaded["Location"], post)
         assert response.status_code == 400
         assert "Chưa lưu được kế hoạch: Lỗi thử nghiệm khi lưu." in response.content.decode()
-        assert SESSION_KEY in client.session
+        assert PlanImportDraft.objects.count() == 1
     else:
         with pytest.raises(DatabaseError):
             client.post(uploaded["Location"], post)
@@ -628,7 +582,7 @@ def test_bad_files_are_refused_in_the_browser_and_nothing_is_saved(ward_a, clien
 
     assert response.status_code == 400
     assert reason in response.content.decode()
-    assert Plan.objects.count() == 0 and SESSION_KEY not in client.session
+    assert Plan.objects.count() == 0 and not PlanImportDraft.objects.exists()
 
 
 @pytest.mark.django_db
@@ -648,7 +602,7 @@ def test_admin_chooses_the_ward(ward_a, ward_b, admin_user, client_for):
     assert "Phường" in client.get(UPLOAD).content.decode()
 
     uploaded = upload_plan_file(client, "ke-hoach.md", SEED_TEXT.encode(), ward=ward_b.ward.pk)
-    stored = client.session[SESSION_KEY]
+    stored = stored_draft()
     saved = client.post(uploaded["Location"], preview_form_data(stored))
 
     assert saved.status_code == 302
@@ -677,7 +631,7 @@ def test_a_decompression_bomb_is_refused_before_word_reads_it(ward_a, client_for
 
     assert response.status_code == 400
     assert "Tệp “ke-hoach.docx” bị từ chối: nội dung giải nén quá lớn" in response.content.decode()
-    assert Plan.objects.count() == 0 and SESSION_KEY not in client.session
+    assert Plan.objects.count() == 0 and not PlanImportDraft.objects.exists()
 
 
 @pytest.mark.parametrize(("name", "content"), [

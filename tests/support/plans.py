@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from plans.excel import export_tasks
 from plans.loader import SEED_PLAN
-from plans.models import Task
+from plans.models import PlanImportDraft, Task
 from plans.services import record_progress
 
 DATA = Path(SEED_PLAN).parent
@@ -77,6 +77,11 @@ def seed_docx():
     return markdown_to_docx(SEED_TEXT)
 
 
+def stored_draft():
+    """The proposal the upload kept on the server, as the preview shows it."""
+    return {"data": PlanImportDraft.objects.get().data}
+
+
 def upload_plan_file(client, name, content, **extra):
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, content), **extra})
 
@@ -87,8 +92,8 @@ def preview_form_data(stored, changes=None, plan_changes=None):
     post = {}
     plan_values = {
         "code": data["code"], "title": data["title"], "issuer": data["issuer"], "place": data["place"],
-        "issued_on": _ddmmyyyy(data["issued_on"]), "starts_on": _ddmmyyyy(data["starts_on"]),
-        "ends_on": _ddmmyyyy(data["ends_on"]), "signer_name": data["signer_name"],
+        "issued_on": ddmmyyyy(data["issued_on"]), "starts_on": ddmmyyyy(data["starts_on"]),
+        "ends_on": ddmmyyyy(data["ends_on"]), "signer_name": data["signer_name"],
         "signer_title": data["signer_title"], **(plan_changes or {}),
     }
     post.update({f"plan-{key}": value for key, value in plan_values.items()})
@@ -98,7 +103,7 @@ def preview_form_data(stored, changes=None, plan_changes=None):
     for index, task in enumerate(tasks):
         values = {
             "include": "on", "title": task["title"], "lead": task["lead"], "supporting_units": task["supporting"],
-            "recurrence": task["recurrence"], "due_date": _ddmmyyyy(task.get("due_date")),
+            "recurrence": task["recurrence"], "due_date": ddmmyyyy(task.get("due_date")),
             "recurrence_weekday": task.get("recurrence_weekday", ""), "recurrence_day": task.get("recurrence_day", ""),
             "recurrence_month": task.get("recurrence_month", ""),
         }
@@ -133,7 +138,7 @@ def edit_export(content, changes):
     return buffer.getvalue(), row_of
 
 
-def _ddmmyyyy(value):
+def ddmmyyyy(value):
     return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
@@ -158,3 +163,60 @@ def multiply_tasks(plan, factor):
             )
             copy.supporting_units.set(supporting)
             record_progress(copy, percent=30, note="Tiến độ", reported_on=date(2024, 4, 1))
+
+
+# A plan of another year and shape than the seed, with its header as Word and as Markdown write it.
+ANOTHER_YEAR = """\
+**KẾ HOẠCH**
+**thực hiện công tác dân vận năm 2025**
+
+Căn cứ Chương trình số 05-CTr/TU ngày 10/01/2025 của Ban Thường vụ Thành ủy về công tác dân vận năm 2025;
+Đảng ủy phường ban hành Kế hoạch thực hiện công tác dân vận năm 2025 như sau:
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+- Nâng cao hiệu quả công tác dân vận trong thực hiện nhiệm vụ chính trị của phường.
+- Gắn công tác dân vận với cải cách hành chính, chuyển đổi số.
+
+**II. NHIỆM VỤ VÀ GIẢI PHÁP**
+
+**1. Dân vận trong bảo đảm an ninh trật tự, an toàn giao thông**
+
+a) Công an phường phối hợp với Ban Chỉ huy Quân sự phường tổ chức tuần tra vào tối thứ Bảy hằng tuần tại các \
+tuyến phố trung tâm.
+
+b) Công an phường chủ trì tuyên truyền phòng chống lừa đảo qua mạng trong quý II/2025.
+
+**2. Dân vận trong chăm sóc người cao tuổi, xây dựng gia đình văn hóa**
+
+- Hội Người cao tuổi phường tổ chức thăm hỏi, chúc thọ người cao tuổi trong tháng 9/2025.
+- Tổ dân phố số 2 và Chi bộ Cơ quan phường vận động nhân dân đóng góp quỹ khuyến học trước ngày 30/6.
+- Tổ chức giao lưu văn nghệ chào mừng Ngày truyền thống, do Hội Cựu chiến binh phường chủ trì, phối hợp với \
+Đoàn Thanh niên phường.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Ủy ban MTTQ phường:
+- Tổng hợp ý kiến, kiến nghị của cử tri báo cáo Đảng ủy trước ngày 5 hằng tháng.
+- Giám sát việc thực hiện quy chế dân chủ hằng quý.
+
+2. Giao Khối Dân vận Đảng ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này.
+
+Nơi nhận:
+- Ban Dân vận Thành ủy,
+- Lưu VPĐU.
+
+**T/M ĐẢNG ỦY**
+**PHÓ BÍ THƯ**
+
+**Nguyễn Thị Lan**
+"""
+ANOTHER_YEAR_HEADER = (
+    ["ĐẢNG BỘ THÀNH PHỐ BẮC GIANG", "ĐẢNG ỦY PHƯỜNG AN HÒA", "*", "Số 21-KH/ĐU"],
+    ["ĐẢNG CỘNG SẢN VIỆT NAM", "An Hòa, ngày 20 tháng 01 năm 2025"],
+)
+
+# The same header as Markdown writes it: bold lines with hard breaks (two spaces), the date in italics.
+ANOTHER_YEAR_MARKDOWN_HEADER = "  \n".join([
+    "**ĐẢNG BỘ THÀNH PHỐ BẮC GIANG**", "**ĐẢNG ỦY PHƯỜNG AN HÒA**", "\\*", "Số 21-KH/ĐU",
+]) + "\n\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n\n*An Hòa, ngày 20 tháng 01 năm 2025*\n\n"
