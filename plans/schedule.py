@@ -192,6 +192,32 @@ def status_filter(status, on=None):
 
 # --- Progress roll-up ---------------------------------------------------------------------------
 
+def occurrences_done(task, on=None):
+    """(met, due) occurrences of a recurring task so far, or None for a one-off task."""
+    if task.recurrence == Recurrence.ONCE:
+        return None
+    on = on or periods.today()
+    due_so_far = list(occurrences(task, end=on))
+    met = set(task.occurrences_met)
+    return sum(1 for d in due_so_far if d.isoformat() in met), len(due_so_far)
+
+
+PERIOD_NOUNS = {
+    Recurrence.WEEKLY: _("tuần"), Recurrence.MONTHLY: _("tháng"), Recurrence.QUARTERLY: _("quý"),
+    Recurrence.YEARLY: _("năm"), Recurrence.IN_MONTH: _("năm"),
+}
+
+
+def progress_words(task, percent, on=None):
+    """How far a task is, as a report writes it: "đạt 13/13 tuần" for a recurring task (the share of its periods
+    met, which a count of sessions beside it cannot contradict), "60%" for a one-off task."""
+    done = occurrences_done(task, on)
+    if done is None or done[1] == 0:
+        return f"{percent}%"
+    return _("đạt %(met)s/%(due)s %(period)s") % {"met": done[0], "due": done[1],
+                                                   "period": PERIOD_NOUNS.get(task.recurrence, _("kỳ"))}
+
+
 def task_percent(task, on=None):
     """How far the task is, 0–100.
 

@@ -24,6 +24,7 @@ from .schedule import (
     default_occurrence,
     derive_status,
     progress_state,
+    progress_words,
     task_percent,
 )
 
@@ -176,13 +177,14 @@ def record_progress(task, *, percent, note, reported_on=None, occurrence_due=Non
     return update
 
 
-def _task_lines(lines, status):
-    """The tasks of one status in an area, as the report lists them: title, lead and supporting units, due date."""
+def _task_lines(lines, status, on):
+    """The tasks of one status in an area, as the report lists them: title, lead and supporting units, due date,
+    and how far the task is in words ("đạt 13/13 tuần", "60%")."""
     return [
         {"title": line.task.title, "unit": line.task.lead_unit.name,
          "supporting": [unit.name for unit in line.task.supporting_units.all()],
          "due": line.task.current_due_date.strftime("%d/%m/%Y") if line.task.current_due_date else "",
-         "percent": line.percent}
+         "percent": line.percent, "progress": progress_words(line.task, line.percent, on)}
         for line in lines if line.task.status_code == status
     ]
 
@@ -219,9 +221,9 @@ def plan_figures(ward, start, end):
     for entry in areas.values():
         summary = rollup(entry.pop("tasks"), on)
         entry["percent"] = float(summary.percent) if summary.percent is not None else None
-        entry["done_tasks"] = _task_lines(summary.lines, TaskStatus.DONE)
-        entry["in_progress_tasks"] = _task_lines(summary.lines, TaskStatus.IN_PROGRESS)
-        entry["overdue_tasks"] = _task_lines(summary.lines, TaskStatus.OVERDUE)
+        entry["done_tasks"] = _task_lines(summary.lines, TaskStatus.DONE, on)
+        entry["in_progress_tasks"] = _task_lines(summary.lines, TaskStatus.IN_PROGRESS, on)
+        entry["overdue_tasks"] = _task_lines(summary.lines, TaskStatus.OVERDUE, on)
         data_areas.append(entry)
         kind_label = AreaKind(entry["kind"]).label if entry["kind"] in AreaKind.values else entry["title"]
         counts = _("%(done)s hoàn thành · %(doing)s đang thực hiện · %(late)s quá hạn · %(todo)s chưa thực hiện") % {

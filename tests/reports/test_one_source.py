@@ -147,8 +147,12 @@ def _excel_percent(content, task):
 
 
 def _report_percent(html, task):
-    match = re.search(re.escape(task.title) + r" \([^()]*?(\d+)%\)", html)
-    return int(match.group(1))
+    """The report writes a one-off task's percent ("60%") and a recurring task's periods met ("đạt 12/13 tuần"):
+    the same figure either way."""
+    match = re.search(re.escape(task.title) + r" \([^()]*?(?:(\d+)%|đạt (\d+)/(\d+) [^()]*)\)", html)
+    if match.group(1) is not None:
+        return int(match.group(1))
+    return round(100 * int(match.group(2)) / int(match.group(3)))
 
 
 def test_a_tasks_percentage_is_the_same_everywhere(busy_plan, ward_a, client_for, api_for):

@@ -252,3 +252,26 @@ def test_the_report_list_leads_the_bloc_to_the_document_settings(signed, client_
 
     assert url in bloc_page
     assert url not in standing_page
+
+
+def test_tasks_read_as_a_party_report_writes_them(signed, set_today, client_for):
+    """A recurring task says how many of its periods were met (so the Green Sunday line cannot contradict the
+    sessions counted beside it), and the plan's section on organising its implementation is named, not numbered
+    "Mục IV" beside the task groups "Mục 1 … 6"."""
+    from datetime import date
+
+    from plans.models import Recurrence, Task
+    from plans.services import record_progress
+
+    set_today(date(2024, 3, 20))
+    weekly = Task.objects.filter(plan__ward=signed.ward, recurrence=Recurrence.WEEKLY).order_by("pk").first()
+    record_progress(weekly, percent=100, note="Ra quân", reported_on=date(2024, 3, 3), occurrence_due=date(2024, 3, 3))
+    report = services.prepare_draft(signed.ward.pk, 2024, 1)
+
+    text = _flat("\n".join(_pages(render_report_pdf(report))))
+
+    assert re.search(r"đạt \d+/\d+ tuần", text)
+    assert "Tổ chức thực hiện Kế hoạch" in text
+    assert "Mục IV" not in text and "IV. Tổ chức thực hiện" not in text
+    page = client_for(signed.users["bloc"]).get(report.get_absolute_url()).content.decode()
+    assert "Tổ chức thực hiện Kế hoạch" in page and "Mục IV" not in page
