@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
@@ -22,6 +21,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
+from core.pagination import paginate
 from core.params import whole_number
 from core.spreadsheets import xlsx_response
 from core.views import (
@@ -252,12 +252,8 @@ class InterFamilyEditView(ObjectEditView):
 
 def _paginate(view, context, queryset, name):
     """Page ``queryset`` into ``context[name]`` the way list views do (the portal's pagination include)."""
-    paginator = Paginator(queryset, view.paginate_by)
-    page = paginator.get_page(view.request.GET.get("page"))
-    query = view.request.GET.copy()
-    query.pop("page", None)
-    context.update({name: page.object_list, "paginator": paginator, "page_obj": page,
-                    "is_paginated": paginator.num_pages > 1, "querystring": query.urlencode()})
+    paged = paginate(view.request, queryset, view.paginate_by)
+    context.update(paged, **{name: paged["page_obj"].object_list})
     return context
 
 
@@ -393,13 +389,11 @@ class CoverageView(LoginRequiredMixin, TemplateView):
 
 
 class HouseholdExportView(HouseholdListView):
+    """The household list as the user filtered and sorted it, as an .xlsx file."""
+
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
-            queryset = self.filterset.qs
-        else:
-            queryset = self.filterset.queryset.none()
-        return xlsx_response(export_households(queryset), f"ho-gia-dinh-{periods.today():%Y%m%d}.xlsx")
+        content = export_households(self.filtered_queryset())
+        return xlsx_response(content, f"ho-gia-dinh-{periods.today():%Y%m%d}.xlsx")
 
 
 class HouseholdImportView(MayOpenMixin, View):

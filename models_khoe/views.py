@@ -759,10 +759,8 @@ class PublicListView(TemplateView):
         for model in page.object_list:
             model.cover = covers.get(model.pk)
             model.ward_label = services.ward_label(model.ward)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context.update(filter=filterset, page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
-                       object_list=page.object_list, querystring=query.urlencode(),
+                       object_list=page.object_list,
                        page_title=_("Mô hình, điển hình “Dân vận khéo” tiêu biểu"), fields=Field.choices)
         return context
 

@@ -268,9 +268,6 @@ class AccessLogView(AreaMixin, LoginRequiredMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = _("Nhật ký truy cập hồ sơ tôn giáo")
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
         for entry in context["object_list"]:
             url_name = LOG_DETAIL_URLS.get(entry.content_type.model)
             entry.link = reverse(url_name, args=[entry.object_id]) if url_name and entry.object_id else ""

@@ -53,8 +53,7 @@ class CriteriaSetListView(ObjectListView):
 
     def _refused(self, **extra):
         """The list again, with the import form's errors, for a refused upload."""
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        self.object_list = self.filterset.qs
+        self.object_list = self.filtered_queryset()
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list, **extra)
         return self.render_to_response(context, status=400)
 
