@@ -19,6 +19,7 @@ from core.models import Attachment
 from core.notifications import pending_for
 from core.pagination import paginate
 from core.params import query_id
+from core.sorting import by_choices, by_unit
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import CellAssignmentFilterSet, PlanFilterSet, TaskFilterSet
@@ -130,6 +131,9 @@ class TaskListView(ObjectListView):
     model = Task
     filterset_class = TaskFilterSet
     template_name = "plans/task_list.html"
+    # Progress is not sorted: a recurring task's percentage is computed from its occurrences, not stored.
+    sort_fields = {"ward": "plan__ward__name", "title": "title", "lead": by_unit("lead_unit"),
+                   "due": "current_due_date", "status": by_choices("status_code", TaskStatus)}
 
     def get_queryset(self):
         queryset = _task_queryset(self.request.user).order_by("plan", "area__order", "order", "pk")
