@@ -76,6 +76,7 @@ class PlanListView(ObjectListView):
     filterset_class = PlanFilterSet
     template_name = "plans/plan_list.html"
     select_related = ("ward",)
+    sort_fields = {"code": "code", "title": "title", "issued": "issued_on", "ward": "ward__name"}
 
 
 class PlanDetailView(ObjectDetailView):
@@ -260,6 +261,7 @@ class CellAssignmentListView(ObjectListView):
     model = CellAssignment
     filterset_class = CellAssignmentFilterSet
     template_name = "plans/cell_assignment_list.html"
+    sort_fields = {"member": "member__full_name", "cell": by_unit("party_cell"), "plan": ("plan__code", "plan__title")}
     select_related = ("plan", "party_cell", "member")
     page_title = gettext_lazy("Phân công phụ trách chi bộ")
 
