@@ -14,6 +14,7 @@ from core.access import CHANGE, may_create, remember_access, user_may
 from core.forms import writable_units
 from core.models import Attachment
 from core.params import query_id, query_int, query_year
+from core.sorting import by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
     EvidenceSaveMixin,
@@ -39,11 +40,13 @@ from .forms import (
 from .models import (
     CitizenReception,
     Disclosure,
+    DisclosureChannel,
     DisclosureRequirement,
     Petition,
     PetitionState,
     PetitionStep,
     Violation,
+    ViolationSource,
 )
 from .services import (
     annotate_disclosures,
@@ -78,6 +81,9 @@ class DisclosureListView(ObjectListView):
     template_name = "democracy/disclosure_list.html"
     select_related = ("unit", "approver")
     page_title = gettext_lazy("Công khai theo Luật Thực hiện dân chủ ở cơ sở")
+    # The status is worked out per row from the dates and the requirement (services.annotate_disclosures): unsorted.
+    sort_fields = {"title": "title", "channel": by_choices("channel", DisclosureChannel), "posted": "posted_on",
+                   "approved": "approved_on"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -255,6 +261,7 @@ class ReceptionListView(ObjectListView):
     template_name = "democracy/reception_list.html"
     select_related = ("unit", "receiver")
     page_title = gettext_lazy("Tiếp công dân")
+    sort_fields = {"date": "held_on", "receiver": "receiver__full_name", "citizens": "citizens", "cases": "cases"}
     link_access = CHANGE  # a reception's page is its edit form
 
     def get_context_data(self, **kwargs):
@@ -306,6 +313,9 @@ class PetitionListView(ObjectListView):
     template_name = "democracy/petition_list.html"
     select_related = ("handling_unit", "about_unit", "about_cadre")
     page_title = gettext_lazy("Đơn, thư, phản ánh")
+    # "Quá hạn" is worked out from the due date, not stored: the state column sorts by the stored state.
+    sort_fields = {"received": "received_on", "subject": "subject", "unit": by_unit("handling_unit"),
+                   "due": "due_on", "state": by_choices("state", PetitionState)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -443,6 +453,8 @@ class ViolationListView(ObjectListView):
     template_name = "democracy/violation_list.html"
     select_related = ("unit", "person")
     page_title = gettext_lazy("Vi phạm Luật Thực hiện dân chủ ở cơ sở")
+    sort_fields = {"date": "found_on", "unit": by_unit("unit"), "article": "article",
+                   "source": by_choices("source", ViolationSource), "remedied": "remedied_on"}
 
 
 class ViolationExportView(ViolationListView):
