@@ -30,9 +30,11 @@ def by_choices(path, choices):
 
 
 def _expressions(spec):
-    """The order expressions of one key: a field path, an expression, or a tuple of those."""
+    """The order of one key as [(expression, reversed)]: a field path ("-is_open" puts the true values first when
+    the column sorts ascending), an expression, or a tuple of those."""
     parts = spec if isinstance(spec, (tuple, list)) else (spec,)
-    return [part if isinstance(part, BaseExpression) else F(part) for part in parts]
+    return [(part, False) if isinstance(part, BaseExpression) else (F(part.removeprefix("-")), part.startswith("-"))
+            for part in parts]
 
 
 class Sorting:
@@ -67,8 +69,8 @@ class Sorting:
         if self.key is None:
             return queryset
         order = [
-            expression.desc(nulls_last=True) if self.descending else expression.asc(nulls_last=True)
-            for expression in self.fields[self.key]
+            expression.desc(nulls_last=True) if self.descending != reversed_ else expression.asc(nulls_last=True)
+            for expression, reversed_ in self.fields[self.key]
         ]
         return queryset.order_by(*order, "-pk" if self.descending else "pk")
 

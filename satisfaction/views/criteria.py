@@ -14,6 +14,7 @@ from django.views import View
 
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
+from core.sorting import by_choices
 from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 from core.wards import own_ward_or_404
@@ -38,6 +39,8 @@ class CriteriaSetListView(ObjectListView):
     model = CriteriaSet
     filterset_class = CriteriaSetFilterSet
     template_name = "satisfaction/criteria_set_list.html"
+    sort_fields = {"name": "name", "decision": ("decision_date", "decision_number"), "issuer": "issuer",
+                   "active": "-is_active"}
     select_related = ("ward",)
 
     def may_add(self):
@@ -140,6 +143,9 @@ class AssessmentListView(ObjectListView):
     model = Assessment
     filterset_class = AssessmentFilterSet
     template_name = "satisfaction/assessment_list.html"
+    # Total and stars of an open assessment are worked out from its scores (svc.totals): unsorted.
+    sort_fields = {"quarter": ("year", "quarter"), "criteria_set": "criteria_set__name",
+                   "status": by_choices("status", AssessmentStatus)}
     select_related = ("criteria_set", "unit")
     prefetch_related = ("criteria_set__star_levels",)
 
