@@ -23,6 +23,7 @@ from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
 from core.pagination import paginate
 from core.params import whole_number
+from core.sorting import by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
     MayOpenMixin,
@@ -60,7 +61,10 @@ from .models import (
     Household,
     InterFamilyGroup,
     Level,
+    ReportStatus,
+    ReportTopic,
     SituationReport,
+    Urgency,
     ZaloGroup,
 )
 from .wardunits import ward_steering_committee
@@ -315,6 +319,9 @@ class HouseholdListView(ObjectListView):
     model = Household
     filterset_class = HouseholdFilterSet
     template_name = "communitygroups/household_list.html"
+    sort_fields = {"address": "address", "head": "head_name", "members": "members_count",
+                   "ifg": "inter_family_group__name", "zalo": "-zalo_joined",
+                   "group": by_unit("group__residential_group")}
     page_title = gettext_lazy("Hộ gia đình")
     paginate_by = 50
 
@@ -465,6 +472,9 @@ class ActivityListView(ObjectListView):
     model = Activity
     filterset_class = ActivityFilterSet
     template_name = "communitygroups/activity_list.html"
+    # The last column counts people for propaganda and households for the rest: unsorted.
+    sort_fields = {"date": "held_on", "kind": by_choices("kind", ActivityKind), "title": ("title", "place"),
+                   "group": by_unit("group__residential_group"), "participants": "participants"}
     select_related = ("group__residential_group",)
     page_title = gettext_lazy("Hoạt động của Tổ dân vận")
 
@@ -572,6 +582,9 @@ class ReportListView(ObjectListView):
     model = SituationReport
     filterset_class = SituationReportFilterSet
     template_name = "communitygroups/report_list.html"
+    sort_fields = {"date": "reported_on", "title": "title", "topic": by_choices("topic", ReportTopic),
+                   "urgency": by_choices("urgency", Urgency), "group": by_unit("group__residential_group"),
+                   "status": by_choices("status", ReportStatus)}
     select_related = ("group__residential_group",)
     page_title = gettext_lazy("Báo cáo nắm tình hình nhân dân")
 

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, VIEW, may
 from core.areas import sections_for
+from core.sorting import by_choices
 from core.spreadsheets import xlsx_response
 from core.views import MayOpenMixin, ObjectDetailView, ObjectListView
 from core.wards import visible_wards, ward_for_request
@@ -168,6 +169,8 @@ class ReportListView(ObjectListView):
     template_name = "reports/report_list.html"
     select_related = ("ward",)
     filterset_class = QuarterlyReportFilterSet  # the same filters as /api/quarterly-reports/
+    sort_fields = {"period": ("year", "quarter"), "ward": "ward__name", "due": "due_date",
+                   "status": by_choices("status", ReportStatus), "number": "number"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

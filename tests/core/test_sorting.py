@@ -164,10 +164,21 @@ def sortable_routes():
 
 # Export views share a list's filters and order but answer a file, not a page with headers.
 NOT_PAGES = {"plans:task_export", "communitygroups:household_export", "democracy:violation_export"}
+# Lists that are not sorted, and why: the view must then offer no sort_fields at all.
+UNSORTED = {
+    # Cards, not a table: one per residential group (a handful per ward), their figures worked out per group.
+    "communitygroups:group_list",
+}
 # Lists the bloc does not open, by the namespace of their app: the role that does.
 READERS = {"religion": "religion"}
 
-SORTABLE = [route for route in sortable_routes() if route.name not in NOT_PAGES]
+SORTABLE = [route for route in sortable_routes() if route.name not in NOT_PAGES | UNSORTED]
+
+
+def test_a_list_left_unsorted_offers_no_sort_keys():
+    for route in sortable_routes():
+        if route.name in UNSORTED:
+            assert not route.view_class.sort_fields, route.name
 
 
 @pytest.mark.parametrize("route", SORTABLE, ids=[route.name for route in SORTABLE])
