@@ -41,15 +41,17 @@ class Sorting:
     """The order a list is shown in: the key the reader chose (``?sort=``), else the list's default.
 
     ``key`` is None when neither names a column the list offers: the queryset's own order then stays.
+    ``descending_first``: columns whose first click sorts from the largest (figures compared across wards).
     """
 
-    def __init__(self, fields, value="", default=""):
-        self.fields = {key: _expressions(spec) for key, spec in fields.items()}
+    def __init__(self, fields, value="", default="", descending_first=()):
+        self.fields = dict(fields)
+        self.descending_first = set(descending_first)
         self.key, self.descending = self._parse(value) or self._parse(default) or (None, False)
 
     @classmethod
-    def from_request(cls, request, fields, default=""):
-        return cls(fields, request.GET.get(PARAMETER, "")[:100], default)
+    def from_request(cls, request, fields, default="", descending_first=()):
+        return cls(fields, request.GET.get(PARAMETER, "")[:100], default, descending_first)
 
     def _parse(self, value):
         value = (value or "").strip()
@@ -70,7 +72,7 @@ class Sorting:
             return queryset
         order = [
             expression.desc(nulls_last=True) if self.descending != reversed_ else expression.asc(nulls_last=True)
-            for expression, reversed_ in self.fields[self.key]
+            for expression, reversed_ in _expressions(self.fields[self.key])
         ]
         return queryset.order_by(*order, "-pk" if self.descending else "pk")
 
@@ -81,15 +83,18 @@ class Sorting:
         return "descending" if self.descending else "ascending"
 
     def toggled(self, key):
-        """The ``sort`` value a click on column ``key`` asks for: ascending first, then the reverse."""
-        return f"-{key}" if key == self.key and not self.descending else key
+        """The ``sort`` value a click on column ``key`` asks for: first ascending (descending for a
+        ``descending_first`` column), then the reverse."""
+        if key == self.key:
+            return key if self.descending else f"-{key}"
+        return f"-{key}" if key in self.descending_first else key
 
-    def sort_list(self, rows, key_functions):
-        """Sort a list already in memory (a page whose rows are not a queryset) by the same rules:
-        ``key_functions`` maps each key to a function of a row; rows without a value go last either way."""
-        if self.key is None or self.key not in key_functions:
-            return rows
-        function = key_functions[self.key]
-        present = [row for row in rows if function(row) is not None]
-        missing = [row for row in rows if function(row) is None]
-        return sorted(present, key=function, reverse=self.descending) + missing
+    def sort_rows(self, rows):
+        """A list already in memory (rows that are not a queryset) in this order: here ``fields`` maps each key
+        to a function of a row; rows without a value (None) go last either way, ties keep their order."""
+        if self.key is None:
+            return list(rows)
+        value_of = self.fields[self.key]
+        present = [row for row in rows if value_of(row) is not None]
+        missing = [row for row in rows if value_of(row) is None]
+        return sorted(present, key=value_of, reverse=self.descending) + missing

@@ -133,6 +133,22 @@ def test_the_excel_export_follows_the_order_of_the_list(ward_a, plan_a, client_f
     assert exported == listed
 
 
+def test_the_city_page_sorts_its_wards_by_the_same_mechanism(ward_a, ward_b, plan_a, plan_b, city_viewer,
+                                                            client_for):
+    client = client_for(city_viewer)
+
+    by_name = client.get("/bang-dieu-hanh/cac-phuong/")
+    reversed_names = client.get("/bang-dieu-hanh/cac-phuong/", {"sort": "-ward"})
+
+    assert [row["ward"] for row in by_name.context["rows"]] == [ward_a.ward, ward_b.ward]
+    assert [row["ward"] for row in reversed_names.context["rows"]] == [ward_b.ward, ward_a.ward]
+    offered = headers(by_name)
+    assert offered["ward"][1] == "ascending"
+    # A figure compares wards: its first click shows the largest first.
+    assert offered["plan"][0]["sort"] == ["-plan"]
+    assert client.get("/bang-dieu-hanh/cac-phuong/", {"sort": "-plan"}).status_code == 200
+
+
 # --- The mechanism ---------------------------------------------------------------------------------------------
 
 def test_a_choices_column_sorts_in_the_order_of_its_choices(ward_a):
