@@ -23,7 +23,7 @@ from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
 from core.pagination import paginate
 from core.params import whole_number
-from core.sorting import by_choices, by_unit
+from core.sorting import Sorting, by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
     MayOpenMixin,
@@ -390,8 +390,12 @@ class CoverageView(LoginRequiredMixin, TemplateView):
                 raise Http404
             gaps = gaps.filter(group_id=selected)
             context["selected"] = selected
-        _paginate(self, context, gaps, "gaps")
-        context.update(page_title=_("Phủ kín hộ gia đình trong tổ liên gia"), target=services.TARGET_COVERAGE)
+        # The gaps are households: they sort like the household list (the groups above are figures, unsorted).
+        sorting = Sorting.from_request(self.request, {key: HouseholdListView.sort_fields[key]
+                                                      for key in ("address", "head", "members", "group")})
+        _paginate(self, context, sorting.apply(gaps), "gaps")
+        context.update(page_title=_("Phủ kín hộ gia đình trong tổ liên gia"), target=services.TARGET_COVERAGE,
+                       sorting=sorting)
         return context
 
 

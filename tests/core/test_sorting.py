@@ -215,3 +215,23 @@ def test_every_list_page_sorts_by_each_of_its_columns(ward_a, plan_a, client_for
             assert response.status_code == 200, f"{route.name} ?sort={value}"
             if key in offered:
                 assert headers(response)[key][1] == ("descending" if value.startswith("-") else "ascending")
+
+
+# Pages that are not list views but show a list sorted by the same mechanism: (url name, reader, its sort keys).
+OTHER_PAGES = [
+    ("communitygroups:coverage", "bloc", ["address", "head", "members", "group"]),
+]
+
+
+@pytest.mark.parametrize("name, reader, keys", OTHER_PAGES, ids=[page[0] for page in OTHER_PAGES])
+def test_lists_inside_other_pages_sort_by_each_of_their_columns(ward_a, client_for, name, reader, keys):
+    from django.urls import reverse
+
+    client = client_for(ward_a.users[reader])
+
+    assert set(headers(client.get(reverse(name)))) == set(keys)
+    for key in keys:
+        for value in (key, f"-{key}"):
+            response = client.get(reverse(name), {"sort": value})
+            assert response.status_code == 200, f"{name} ?sort={value}"
+            assert headers(response)[key][1] == ("descending" if value.startswith("-") else "ascending")
