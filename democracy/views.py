@@ -14,7 +14,7 @@ from core.access import CHANGE, may_create, remember_access, user_may
 from core.forms import writable_units
 from core.models import Attachment
 from core.params import query_id, query_int, query_year
-from core.sorting import by_choices, by_unit
+from core.sorting import Sorting, by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
     EvidenceSaveMixin,
@@ -215,7 +215,15 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
         quarter = self.get_quarter(context["today"])
         context["quarter"] = quarter
         context["quarters"] = range(1, 5)
-        context["disclosures"] = quarterly_list(context["ward"], context["year"], quarter, user=self.request.user)
+        # The register's own order is by posting date (the Excel file keeps it); a reader may sort the page.
+        channels = list(DisclosureChannel.values)
+        sorting = Sorting.from_request(self.request, {
+            "title": lambda d: d.title, "channel": lambda d: channels.index(d.channel),
+            "posted": lambda d: d.posted_on, "until": lambda d: d.posted_until,
+        })
+        context["sorting"] = sorting
+        context["disclosures"] = sorting.sort_rows(
+            quarterly_list(context["ward"], context["year"], quarter, user=self.request.user))
         context["page_title"] = _("Danh mục nội dung đã công khai quý %(quarter)s/%(year)s") % {
             "quarter": quarter, "year": context["year"]}
         return context

@@ -149,6 +149,30 @@ def test_the_city_page_sorts_its_wards_by_the_same_mechanism(ward_a, ward_b, pla
     assert client.get("/bang-dieu-hanh/cac-phuong/", {"sort": "-plan"}).status_code == 200
 
 
+def test_a_list_kept_in_memory_sorts_with_empty_values_last(ward_a, client_for):
+    from datetime import date
+
+    from democracy.models import Disclosure, DisclosureChannel, DisclosureContent
+
+    def disclose(title, posted_on, until):
+        return Disclosure.objects.create(
+            unit=ward_a.unit("ubnd"), content_kind=DisclosureContent.BUDGET,
+            channel=DisclosureChannel.POSTING_COMMITTEE, posted_on=posted_on, posted_until=until,
+            approved_on=date(2024, 4, 1), title=title)
+
+    disclose("Bảng A", date(2024, 4, 2), date(2024, 6, 1))
+    disclose("Bảng B", date(2024, 4, 3), None)
+    disclose("Bảng C", date(2024, 4, 4), date(2024, 5, 1))
+    client = client_for(ward_a.users["bloc"])
+    query = {"ward": ward_a.ward.pk, "year": 2024, "quarter": 2}
+
+    ascending = client.get("/dan-chu/cong-khai/danh-sach-quy/", {**query, "sort": "until"})
+    descending = client.get("/dan-chu/cong-khai/danh-sach-quy/", {**query, "sort": "-until"})
+
+    assert [d.title for d in ascending.context["disclosures"]] == ["Bảng C", "Bảng A", "Bảng B"]
+    assert [d.title for d in descending.context["disclosures"]] == ["Bảng A", "Bảng C", "Bảng B"]
+
+
 # --- The mechanism ---------------------------------------------------------------------------------------------
 
 def test_a_choices_column_sorts_in_the_order_of_its_choices(ward_a):
@@ -220,6 +244,7 @@ def test_every_list_page_sorts_by_each_of_its_columns(ward_a, plan_a, client_for
 # Pages that are not list views but show a list sorted by the same mechanism: (url name, reader, its sort keys).
 OTHER_PAGES = [
     ("communitygroups:coverage", "bloc", ["address", "head", "members", "group"]),
+    ("democracy:quarterly_list", "bloc", ["title", "channel", "posted", "until"]),
 ]
 
 
