@@ -10,10 +10,13 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from core.sorting import Sorting, by_choices
 from core.views import SortedFilterMixin
 from organisations.models import Person, Unit, UnitKind
+from tests.query_budget import count_queries
 from tests.support.urlmap import walk
 
 pytestmark = pytest.mark.django_db
@@ -229,14 +232,18 @@ def test_every_list_page_sorts_by_each_of_its_columns(ward_a, plan_a, client_for
 
     page = client.get(url)
     offered = headers(page)
+    unsorted_queries = count_queries(client, url)
 
     assert page.status_code == 200
     assert fields, f"{route.name} offers no sort_fields"
     assert offered and set(offered) <= set(fields), f"{route.name}: headers {sorted(offered)}, fields {sorted(fields)}"
     for key in fields:
         for value in (key, f"-{key}"):
-            response = client.get(url, {"sort": value})
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url, {"sort": value})
             assert response.status_code == 200, f"{route.name} ?sort={value}"
+            # Sorting joins what it orders by; it never costs the page a query (tests/query_counts.json).
+            assert len(queries.captured_queries) == unsorted_queries, f"{route.name} ?sort={value}"
             if key in offered:
                 assert headers(response)[key][1] == ("descending" if value.startswith("-") else "ascending")
 
