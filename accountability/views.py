@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, may_create
 from core.models import Attachment
+from core.sorting import by_choices, by_unit
 from core.views import (
     EvidenceSaveMixin,
     ObjectCreateView,
@@ -27,7 +28,17 @@ from .filtersets import (
     UnitPlanSubmissionFilterSet,
 )
 from .forms import CadreFeedbackForm, CadreReviewForm, SubmissionForm, UnitPlanRoundForm
-from .models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
+from .models import (
+    CadreFeedback,
+    CadreReview,
+    FeedbackSource,
+    FeedbackState,
+    ReviewLevel,
+    ReviewOutcome,
+    SubmissionStatus,
+    UnitPlanRound,
+    UnitPlanSubmission,
+)
 from .permissions import may_see_cadre_records
 from .services import (
     apply_review,
@@ -57,6 +68,8 @@ class RoundListView(ObjectListView):
     template_name = "accountability/round_list.html"
     select_related = ("ward", "task")
     page_title = gettext_lazy("Kế hoạch thực hiện của các đơn vị")
+    # The counts of submissions are worked out per round from the submissions the reader sees: unsorted.
+    sort_fields = {"title": "title", "deadline": "deadline"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -149,6 +162,8 @@ class SubmissionListView(ObjectListView):
     filterset_class = UnitPlanSubmissionFilterSet
     template_name = "accountability/submission_list.html"
     page_title = gettext_lazy("Kế hoạch của đơn vị")
+    sort_fields = {"unit": by_unit("unit"), "round": "round__title", "deadline": "round__deadline",
+                   "submitted": "submitted_on", "status": by_choices("status_code", SubmissionStatus)}
 
     def get_queryset(self):
         return (super().get_queryset().with_status().select_related("unit", "round")
@@ -206,6 +221,8 @@ class FeedbackListView(CadreRecordsOnlyMixin, ObjectListView):
     template_name = "accountability/feedback_list.html"
     select_related = ("cadre", "unit")
     page_title = gettext_lazy("Phản ánh về cán bộ")
+    sort_fields = {"date": "received_on", "cadre": "cadre__full_name", "summary": "summary",
+                   "source": by_choices("source", FeedbackSource), "state": by_choices("state", FeedbackState)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -295,6 +312,8 @@ class ReviewListView(CadreRecordsOnlyMixin, ObjectListView):
     template_name = "accountability/review_list.html"
     select_related = ("cadre", "unit", "feedback")
     page_title = gettext_lazy("Kiểm điểm cán bộ")
+    sort_fields = {"date": "held_on", "cadre": "cadre__full_name", "level": by_choices("level", ReviewLevel),
+                   "outcome": by_choices("outcome", ReviewOutcome), "feedback": "feedback__summary"}
 
     def may_add(self):
         return False

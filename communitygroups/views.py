@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
@@ -22,7 +21,9 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
+from core.pagination import paginate
 from core.params import whole_number
+from core.sorting import Sorting, by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
     MayOpenMixin,
@@ -60,7 +61,10 @@ from .models import (
     Household,
     InterFamilyGroup,
     Level,
+    ReportStatus,
+    ReportTopic,
     SituationReport,
+    Urgency,
     ZaloGroup,
 )
 from .wardunits import ward_steering_committee
@@ -252,12 +256,8 @@ class InterFamilyEditView(ObjectEditView):
 
 def _paginate(view, context, queryset, name):
     """Page ``queryset`` into ``context[name]`` the way list views do (the portal's pagination include)."""
-    paginator = Paginator(queryset, view.paginate_by)
-    page = paginator.get_page(view.request.GET.get("page"))
-    query = view.request.GET.copy()
-    query.pop("page", None)
-    context.update({name: page.object_list, "paginator": paginator, "page_obj": page,
-                    "is_paginated": paginator.num_pages > 1, "querystring": query.urlencode()})
+    paged = paginate(view.request, queryset, view.paginate_by)
+    context.update(paged, **{name: paged["page_obj"].object_list})
     return context
 
 
@@ -319,6 +319,9 @@ class HouseholdListView(ObjectListView):
     model = Household
     filterset_class = HouseholdFilterSet
     template_name = "communitygroups/household_list.html"
+    sort_fields = {"address": "address", "head": "head_name", "members": "members_count",
+                   "ifg": "inter_family_group__name", "zalo": "-zalo_joined",
+                   "group": by_unit("group__residential_group")}
     page_title = gettext_lazy("Hộ gia đình")
     paginate_by = 50
 
@@ -387,19 +390,21 @@ class CoverageView(LoginRequiredMixin, TemplateView):
                 raise Http404
             gaps = gaps.filter(group_id=selected)
             context["selected"] = selected
-        _paginate(self, context, gaps, "gaps")
-        context.update(page_title=_("Phủ kín hộ gia đình trong tổ liên gia"), target=services.TARGET_COVERAGE)
+        # The gaps are households: they sort like the household list (the groups above are figures, unsorted).
+        sorting = Sorting.from_request(self.request, {key: HouseholdListView.sort_fields[key]
+                                                      for key in ("address", "head", "members", "group")})
+        _paginate(self, context, sorting.apply(gaps), "gaps")
+        context.update(page_title=_("Phủ kín hộ gia đình trong tổ liên gia"), target=services.TARGET_COVERAGE,
+                       sorting=sorting)
         return context
 
 
 class HouseholdExportView(HouseholdListView):
+    """The household list as the user filtered and sorted it, as an .xlsx file."""
+
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
-            queryset = self.filterset.qs
-        else:
-            queryset = self.filterset.queryset.none()
-        return xlsx_response(export_households(queryset), f"ho-gia-dinh-{periods.today():%Y%m%d}.xlsx")
+        content = export_households(self.filtered_queryset())
+        return xlsx_response(content, f"ho-gia-dinh-{periods.today():%Y%m%d}.xlsx")
 
 
 class HouseholdImportView(MayOpenMixin, View):
@@ -471,6 +476,9 @@ class ActivityListView(ObjectListView):
     model = Activity
     filterset_class = ActivityFilterSet
     template_name = "communitygroups/activity_list.html"
+    # The last column counts people for propaganda and households for the rest: unsorted.
+    sort_fields = {"date": "held_on", "kind": by_choices("kind", ActivityKind), "title": ("title", "place"),
+                   "group": by_unit("group__residential_group"), "participants": "participants"}
     select_related = ("group__residential_group",)
     page_title = gettext_lazy("Hoạt động của Tổ dân vận")
 
@@ -578,6 +586,9 @@ class ReportListView(ObjectListView):
     model = SituationReport
     filterset_class = SituationReportFilterSet
     template_name = "communitygroups/report_list.html"
+    sort_fields = {"date": "reported_on", "title": "title", "topic": by_choices("topic", ReportTopic),
+                   "urgency": by_choices("urgency", Urgency), "group": by_unit("group__residential_group"),
+                   "status": by_choices("status", ReportStatus)}
     select_related = ("group__residential_group",)
     page_title = gettext_lazy("Báo cáo nắm tình hình nhân dân")
 

@@ -10,10 +10,7 @@ class PortalPagination(pagination.PageNumberPagination):
 
 def paginate(request, items, per_page=20):
     """Page a list or queryset shown inside a page (a task's occurrences, its progress reports) the way list pages
-    are paged: the context "core/includes/pagination.html" draws, with the other query parameters kept."""
+    are paged: the context "core/includes/pagination.html" draws (its links keep the other query parameters)."""
     paginator = Paginator(items, per_page)
     page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return {"paginator": paginator, "page_obj": page, "is_paginated": page.has_other_pages(),
-            "querystring": query.urlencode()}
+    return {"paginator": paginator, "page_obj": page, "is_paginated": page.has_other_pages()}

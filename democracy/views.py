@@ -13,6 +13,7 @@ from core import periods
 from core.access import CHANGE, may_create, remember_access, user_may
 from core.models import Attachment
 from core.params import query_id, query_int, query_year
+from core.sorting import Sorting, by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
     EvidenceSaveMixin,
@@ -38,11 +39,13 @@ from .forms import (
 from .models import (
     CitizenReception,
     Disclosure,
+    DisclosureChannel,
     DisclosureRequirement,
     Petition,
     PetitionState,
     PetitionStep,
     Violation,
+    ViolationSource,
 )
 from .permissions import may_edit_checklist, may_see_sender
 from .services import (
@@ -77,6 +80,9 @@ class DisclosureListView(ObjectListView):
     template_name = "democracy/disclosure_list.html"
     select_related = ("unit", "approver")
     page_title = gettext_lazy("Công khai theo Luật Thực hiện dân chủ ở cơ sở")
+    # The status is worked out per row from the dates and the requirement (services.annotate_disclosures): unsorted.
+    sort_fields = {"title": "title", "channel": by_choices("channel", DisclosureChannel), "posted": "posted_on",
+                   "approved": "approved_on"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -206,7 +212,15 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
         quarter = self.get_quarter(context["today"])
         context["quarter"] = quarter
         context["quarters"] = range(1, 5)
-        context["disclosures"] = quarterly_list(context["ward"], context["year"], quarter, user=self.request.user)
+        # The register's own order is by posting date (the Excel file keeps it); a reader may sort the page.
+        channels = list(DisclosureChannel.values)
+        sorting = Sorting.from_request(self.request, {
+            "title": lambda d: d.title, "channel": lambda d: channels.index(d.channel),
+            "posted": lambda d: d.posted_on, "until": lambda d: d.posted_until,
+        })
+        context["sorting"] = sorting
+        context["disclosures"] = sorting.sort_rows(
+            quarterly_list(context["ward"], context["year"], quarter, user=self.request.user))
         context["page_title"] = _("Danh mục nội dung đã công khai quý %(quarter)s/%(year)s") % {
             "quarter": quarter, "year": context["year"]}
         return context
@@ -252,6 +266,7 @@ class ReceptionListView(ObjectListView):
     template_name = "democracy/reception_list.html"
     select_related = ("unit", "receiver")
     page_title = gettext_lazy("Tiếp công dân")
+    sort_fields = {"date": "held_on", "receiver": "receiver__full_name", "citizens": "citizens", "cases": "cases"}
     link_access = CHANGE  # a reception's page is its edit form
 
     def get_context_data(self, **kwargs):
@@ -303,6 +318,9 @@ class PetitionListView(ObjectListView):
     template_name = "democracy/petition_list.html"
     select_related = ("handling_unit", "about_unit", "about_cadre")
     page_title = gettext_lazy("Đơn, thư, phản ánh")
+    # "Quá hạn" is worked out from the due date, not stored: the state column sorts by the stored state.
+    sort_fields = {"received": "received_on", "subject": "subject", "unit": by_unit("handling_unit"),
+                   "due": "due_on", "state": by_choices("state", PetitionState)}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -441,6 +459,8 @@ class ViolationListView(ObjectListView):
     template_name = "democracy/violation_list.html"
     select_related = ("unit", "person")
     page_title = gettext_lazy("Vi phạm Luật Thực hiện dân chủ ở cơ sở")
+    sort_fields = {"date": "found_on", "unit": by_unit("unit"), "article": "article",
+                   "source": by_choices("source", ViolationSource), "remedied": "remedied_on"}
 
 
 class ViolationExportView(ViolationListView):

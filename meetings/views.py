@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, VIEW, remember_access, user_may
 from core.params import query_year
+from core.sorting import by_choices, by_unit
 from core.views import (
     EvidenceSaveMixin,
     ObjectCreateView,
@@ -24,7 +25,15 @@ from core.wards import visible_wards, ward_for_request
 
 from .filtersets import ConclusionFilterSet, MeetingFilterSet
 from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
-from .models import Conclusion, ConclusionState, ConclusionStatus, Meeting, MeetingRequirement
+from .models import (
+    Conclusion,
+    ConclusionState,
+    ConclusionStatus,
+    Meeting,
+    MeetingKind,
+    MeetingRequirement,
+    MeetingStatus,
+)
 from .permissions import may_edit_requirements
 from .services import PeriodState, ensure_default_requirements, meeting_schedule
 
@@ -35,6 +44,10 @@ class MeetingListView(ObjectListView):
     template_name = "meetings/meeting_list.html"
     select_related = ("organiser", "chair")
     page_title = gettext_lazy("Hội nghị, giao ban, đối thoại")
+    sort_fields = {"date": "held_on", "title": "title", "kind": by_choices("kind", MeetingKind),
+                   "organiser": by_unit("organiser"), "conclusions": "conclusion_count",
+                   "status": by_choices("status", MeetingStatus)}
+    default_sort = "-date"
 
     def get_queryset(self):
         open_states = ~Q(conclusions__state=ConclusionState.DONE)
@@ -127,6 +140,8 @@ class ConclusionListView(ObjectListView):
     filterset_class = ConclusionFilterSet
     template_name = "meetings/conclusion_list.html"
     page_title = gettext_lazy("Kết luận cần theo dõi")
+    sort_fields = {"text": "text", "unit": by_unit("responsible_unit"), "due": "due_date",
+                   "status": by_choices("status_code", ConclusionStatus)}
     only_overdue = False
 
     def get_queryset(self):

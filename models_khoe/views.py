@@ -19,6 +19,7 @@ from core.access import CHANGE, VIEW, user_may
 from core.models import Attachment
 from core.numbers import number as plain_number
 from core.params import query_year
+from core.sorting import by_choices, by_unit
 from core.views import ObjectDetailView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
 from organisations.models import Role
@@ -96,6 +97,8 @@ class ModelListView(TabsMixin, ObjectListView):
     model = MobilizationModel
     filterset_class = MobilizationModelFilterSet
     template_name = "models_khoe/model_list.html"
+    sort_fields = {"name": "name", "unit": by_unit("unit"), "field": by_choices("field", Field), "bloc": "bloc__name",
+                   "year": "year", "status": by_choices("status", Status)}
     select_related = ("unit", "bloc")
     page_title = gettext_lazy("Mô hình, điển hình “Dân vận khéo”")
     tab = "list"
@@ -759,10 +762,8 @@ class PublicListView(TemplateView):
         for model in page.object_list:
             model.cover = covers.get(model.pk)
             model.ward_label = services.ward_label(model.ward)
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context.update(filter=filterset, page_obj=page, paginator=paginator, is_paginated=page.has_other_pages(),
-                       object_list=page.object_list, querystring=query.urlencode(),
+                       object_list=page.object_list,
                        page_title=_("Mô hình, điển hình “Dân vận khéo” tiêu biểu"), fields=Field.choices)
         return context
 

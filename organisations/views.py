@@ -1,11 +1,12 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from core.sorting import by_choices, by_unit
 from core.views import MayOpenMixin, ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .filtersets import PersonFilterSet, UnitFilterSet
 from .forms import DocumentSettingsForm, PersonForm, UnitForm
-from .models import DocumentSettings, Person, Role, Unit
+from .models import DocumentSettings, Person, Role, Unit, UnitKind
 
 
 class UnitListView(ObjectListView):
@@ -13,6 +14,9 @@ class UnitListView(ObjectListView):
     filterset_class = UnitFilterSet
     template_name = "organisations/unit_list.html"
     select_related = ("parent",)
+    # Without a choice the units stay in their tree (Meta.ordering by path), each indented under its parent.
+    sort_fields = {"name": "name", "short_name": "short_name", "kind": by_choices("kind", UnitKind),
+                   "parent": by_unit("parent")}
 
 class UnitDetailView(ObjectDetailView):
     model = Unit
@@ -44,6 +48,7 @@ class PersonListView(ObjectListView):
     filterset_class = PersonFilterSet
     template_name = "organisations/person_list.html"
     select_related = ("unit",)
+    sort_fields = {"name": "full_name", "position": "position", "unit": by_unit("unit")}
 
 class PersonDetailView(ObjectDetailView):
     model = Person

@@ -28,15 +28,10 @@ SESSION_KEY = "plans.excel_import"
 
 
 class TaskExportView(TaskListView):
-    """The task list as the user filtered it (and as their scope allows), as an .xlsx file."""
+    """The task list as the user filtered and sorted it (and as their scope allows), as an .xlsx file."""
 
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        if not self.filterset.is_bound or self.filterset.is_valid() or not self.get_strict():
-            queryset = self.filterset.qs
-        else:
-            queryset = self.filterset.queryset.none()
-        return xlsx_response(export_tasks(queryset), f"nhiem-vu-{periods.today():%Y%m%d}.xlsx")
+        return xlsx_response(export_tasks(self.filtered_queryset()), f"nhiem-vu-{periods.today():%Y%m%d}.xlsx")
 
 
 class ProgressImportForm(PortalForm):

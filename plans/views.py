@@ -19,6 +19,7 @@ from core.models import Attachment
 from core.notifications import pending_for
 from core.pagination import paginate
 from core.params import query_id
+from core.sorting import by_choices, by_unit
 from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
 from .binding_forms import binding_context
@@ -71,6 +72,7 @@ class PlanListView(ObjectListView):
     filterset_class = PlanFilterSet
     template_name = "plans/plan_list.html"
     select_related = ("ward",)
+    sort_fields = {"code": "code", "title": "title", "issued": "issued_on", "ward": "ward__name"}
 
 
 class PlanDetailView(ObjectDetailView):
@@ -126,6 +128,9 @@ class TaskListView(ObjectListView):
     model = Task
     filterset_class = TaskFilterSet
     template_name = "plans/task_list.html"
+    # Progress is not sorted: a recurring task's percentage is computed from its occurrences, not stored.
+    sort_fields = {"ward": "plan__ward__name", "title": "title", "lead": by_unit("lead_unit"),
+                   "due": "current_due_date", "status": by_choices("status_code", TaskStatus)}
 
     def get_queryset(self):
         queryset = _task_queryset(self.request.user).order_by("plan", "area__order", "order", "pk")
@@ -250,6 +255,7 @@ class CellAssignmentListView(ObjectListView):
     model = CellAssignment
     filterset_class = CellAssignmentFilterSet
     template_name = "plans/cell_assignment_list.html"
+    sort_fields = {"member": "member__full_name", "cell": by_unit("party_cell"), "plan": ("plan__code", "plan__title")}
     select_related = ("plan", "party_cell", "member")
     page_title = gettext_lazy("Phân công phụ trách chi bộ")
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
@@ -21,7 +22,15 @@ from core import periods
 from core.access import CHANGE, may_create
 from core.models import Attachment
 from core.network import client_address
-from core.views import ObjectCreateView, ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from core.sorting import by_choices, by_unit
+from core.views import (
+    ObjectCreateView,
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectListView,
+    SortedFilterMixin,
+)
 from core.wards import ward_for_request
 
 from . import permissions, services
@@ -51,15 +60,23 @@ from .forms import (
 )
 from .models import (
     PENDING_INVITATION,
+    ActivityKind,
     CertificateStatus,
     ConstructionWork,
     Establishment,
+    EstablishmentKind,
+    EventRegistration,
+    HeritageRank,
     InvitationStatus,
     KeyPerson,
+    KeyPersonRole,
     MonkInvitationRequest,
+    PermitState,
+    Religion,
     ReligiousEvent,
     RetentionSetting,
     RiskLevel,
+    SourceKind,
     WatchReport,
     WatchStatus,
     WorkStage,
@@ -256,10 +273,14 @@ LOG_DETAIL_URLS = {
 }
 
 
-class AccessLogView(AreaMixin, LoginRequiredMixin, FilterView):
+class AccessLogView(AreaMixin, LoginRequiredMixin, SortedFilterMixin, FilterView):
     """Who read or changed which religion record, and when (the read log the committee checks)."""
 
     template_name = "religion/access_log.html"
+    # The kind of record is named from its model (content type), not stored: unsorted.
+    sort_fields = {"time": "timestamp", "actor": ("actor__last_name", "actor__first_name", "actor__username"),
+                   "action": "action", "record": "object_repr", "ip": "remote_addr"}
+    default_sort = "-time"
     filterset_class = AccessLogFilterSet
     paginate_by = 50
 
@@ -269,9 +290,6 @@ class AccessLogView(AreaMixin, LoginRequiredMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = _("Nhật ký truy cập hồ sơ tôn giáo")
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
         for entry in context["object_list"]:
             url_name = LOG_DETAIL_URLS.get(entry.content_type.model)
             entry.link = reverse(url_name, args=[entry.object_id]) if url_name and entry.object_id else ""
@@ -347,6 +365,10 @@ class EstablishmentListView(ReligionListView):
     model = Establishment
     filterset_class = EstablishmentFilterSet
     template_name = "religion/establishment_list.html"
+    sort_fields = {"name": "name", "kind": (by_choices("kind", EstablishmentKind), by_choices("religion", Religion)),
+                   "group": by_unit("residential_group"), "head": "person_in_charge",
+                   "certificate": by_choices("certificate_status", CertificateStatus),
+                   "heritage": by_choices("heritage_rank", HeritageRank)}
     select_related = ("residential_group",)
 
     def get_queryset(self):
@@ -456,6 +478,10 @@ class WorkListView(ReligionListView):
     model = ConstructionWork
     filterset_class = WorkFilterSet
     template_name = "religion/work_list.html"
+    # The stage is worked out from the dates and the permit (services.work_stage): unsorted.
+    sort_fields = {"title": "title", "place": ("establishment__name", "location"),
+                   "permit": by_choices("permit_state", PermitState),
+                   "time": Coalesce("started_on", "planned_start")}
     select_related = ("establishment", "residential_group")
 
     def get_context_data(self, **kwargs):
@@ -520,6 +546,8 @@ class InvitationListView(ReligionListView):
     model = MonkInvitationRequest
     filterset_class = InvitationFilterSet
     template_name = "religion/invitation_list.html"
+    sort_fields = {"monk": "monk_name", "establishment": "establishment__name", "requested_by": "requested_by",
+                   "submitted": "submitted_on", "status": by_choices("status", InvitationStatus)}
     select_related = ("establishment",)
 
 
@@ -590,6 +618,8 @@ class EventListView(ReligionListView):
     model = ReligiousEvent
     filterset_class = EventFilterSet
     template_name = "religion/event_list.html"
+    sort_fields = {"name": "name", "time": "starts_on", "place": ("establishment__name", "location"),
+                   "attendance": "expected_attendance", "registration": by_choices("registration", EventRegistration)}
     select_related = ("establishment", "residential_group")
 
 
@@ -625,6 +655,9 @@ class WatchListView(ReligionListView):
     model = WatchReport
     filterset_class = WatchReportFilterSet
     template_name = "religion/watch_list.html"
+    sort_fields = {"activity": by_choices("activity_kind", ActivityKind), "group": by_unit("residential_group"),
+                   "observed": "observed_on", "source": by_choices("source_kind", SourceKind),
+                   "risk": by_choices("risk_level", RiskLevel), "status": by_choices("status", WatchStatus)}
     select_related = ("residential_group",)
 
 
@@ -706,6 +739,9 @@ class KeyPersonListView(ReligionListView):
     model = KeyPerson
     filterset_class = KeyPersonFilterSet
     template_name = "religion/keyperson_list.html"
+    sort_fields = {"name": "full_name", "religion": (by_choices("religion", Religion),
+                                                     by_choices("religious_role", KeyPersonRole)),
+                   "place": "establishment__name", "liaison": "liaison_officer"}
     select_related = ("establishment", "residential_group")
 
 

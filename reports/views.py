@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, VIEW, may
 from core.areas import sections_for
+from core.sorting import Sorting, by_choices
 from core.spreadsheets import xlsx_response
 from core.views import MayOpenMixin, ObjectDetailView, ObjectListView
 from core.wards import visible_wards, ward_for_request
@@ -125,6 +126,7 @@ class CityDashboardView(MayOpenMixin, TemplateView):
             computing = not self._first_refresh()
             latest = summaries.order_by("-year", "-quarter").first()
         rows, columns = [], []
+        sorting = self.sorting(columns)
         if latest:
             summaries = list(summaries.filter(year=latest.year, quarter=latest.quarter))
             visible = {section.key for section in sections_for(user)}
@@ -139,17 +141,23 @@ class CityDashboardView(MayOpenMixin, TemplateView):
                         values[line["key"]] = {"headline": line["value"], "unit": line["unit"],
                                                "status": line.get("status") or section["status"]}
                 rows.append({"ward": summary.ward, "values": values, "computed_at": summary.computed_at})
-            sort = self.request.GET.get("sort", "")
-            if sort in {c["key"] for c in columns}:
-                rows.sort(key=lambda r: (r["values"].get(sort, {}).get("headline") is None,
-                                         -(r["values"].get(sort, {}).get("headline") or 0)))
-            else:
-                rows.sort(key=lambda r: r["ward"].name)
+            sorting = self.sorting(columns)
+            rows = sorting.sort_rows(rows)
             for row in rows:
                 row["cells"] = [{"title": c["title"], **row["values"].get(c["key"], {})} for c in columns]
         context.update({"rows": rows, "columns": columns, "latest": latest, "computing": computing,
-                        "page_title": _("Các phường")})
+                        "page_title": _("Các phường"), "sorting": sorting})
         return context
+
+    def sorting(self, columns):
+        """The wards by name, or by one figure (the largest first on the first click: wards compared)."""
+        def headline(key):
+            return lambda row: row["values"].get(key, {}).get("headline")
+
+        fields = {"ward": lambda row: row["ward"].name}
+        fields.update({column["key"]: headline(column["key"]) for column in columns})
+        return Sorting.from_request(self.request, fields, default="ward",
+                                    descending_first=[column["key"] for column in columns])
 
     def post(self, request):
         from core.dispatch import send_on_commit
@@ -166,6 +174,8 @@ class ReportListView(ObjectListView):
     template_name = "reports/report_list.html"
     select_related = ("ward",)
     filterset_class = QuarterlyReportFilterSet  # the same filters as /api/quarterly-reports/
+    sort_fields = {"period": ("year", "quarter"), "ward": "ward__name", "due": "due_date",
+                   "status": by_choices("status", ReportStatus), "number": "number"}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

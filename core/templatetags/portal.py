@@ -39,10 +39,18 @@ def attachment_list(attachments):
     return {"attachments": attachments}
 
 
-@register.simple_tag(takes_context=True)
-def page_url(context, page_number):
-    querystring = context.get("querystring", "")
-    return f"?{querystring}&page={page_number}" if querystring else f"?page={page_number}"
+@register.inclusion_tag("core/includes/sort_header.html", takes_context=True)
+def sort_header(context, key, label, css_class="", note=""):
+    """``{% sort_header "due" _("Hạn") %}``: a column header whose link sorts the list by ``key`` (ascending, then
+    descending), keeping the reader's filters and going back to the first page (core.sorting). A table that an
+    include also draws on a page that is not a sortable list (a plan's tasks) gets a plain header there.
+    ``note``: a short remark after the label (a column's unit)."""
+    sorting = context.get("sorting")
+    if sorting is not None and key not in sorting.fields:
+        raise ValueError(f"The list offers no sort key {key!r}: add it to the view's sort_fields.")
+    return {"request": context.get("request"), "label": label, "note": note, "css_class": css_class,
+            "sortable": sorting is not None,
+            "direction": sorting and sorting.direction(key), "toggled": sorting and sorting.toggled(key)}
 
 
 @register.filter

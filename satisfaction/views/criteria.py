@@ -14,6 +14,7 @@ from django.views import View
 
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
+from core.sorting import by_choices
 from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 from core.wards import own_ward_or_404
@@ -39,6 +40,8 @@ class CriteriaSetListView(ObjectListView):
     model = CriteriaSet
     filterset_class = CriteriaSetFilterSet
     template_name = "satisfaction/criteria_set_list.html"
+    sort_fields = {"name": "name", "decision": ("decision_date", "decision_number"), "issuer": "issuer",
+                   "active": "-is_active"}
     select_related = ("ward",)
 
     def may_add(self):
@@ -54,8 +57,7 @@ class CriteriaSetListView(ObjectListView):
 
     def _refused(self, **extra):
         """The list again, with the import form's errors, for a refused upload."""
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        self.object_list = self.filterset.qs
+        self.object_list = self.filtered_queryset()
         context = self.get_context_data(filter=self.filterset, object_list=self.object_list, **extra)
         return self.render_to_response(context, status=400)
 
@@ -142,6 +144,9 @@ class AssessmentListView(ObjectListView):
     model = Assessment
     filterset_class = AssessmentFilterSet
     template_name = "satisfaction/assessment_list.html"
+    # Total and stars of an open assessment are worked out from its scores (svc.totals): unsorted.
+    sort_fields = {"quarter": ("year", "quarter"), "criteria_set": "criteria_set__name",
+                   "status": by_choices("status", AssessmentStatus)}
     select_related = ("criteria_set", "unit")
     prefetch_related = ("criteria_set__star_levels",)
 

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, may_create, user_may
 from core.qr import qr_svg
+from core.sorting import by_choices, by_unit
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
 from organisations.models import Person
@@ -21,7 +22,16 @@ from organisations.models import Person
 from .. import services
 from ..filtersets import CorrectiveActionFilterSet, ServiceDeskFilterSet
 from ..forms import ActionForm, DeskForm, DeviceForm, OnDutyForm, ReasonForm, ResultsForm, ServiceForm, SettingsForm
-from ..models import CorrectiveAction, KioskDevice, Rating, RatingReason, SatisfactionSettings, Service, ServiceDesk
+from ..models import (
+    ActionStatus,
+    CorrectiveAction,
+    KioskDevice,
+    Rating,
+    RatingReason,
+    SatisfactionSettings,
+    Service,
+    ServiceDesk,
+)
 from ..services import Period
 
 
@@ -96,6 +106,7 @@ class DeskListView(ObjectListView):
     model = ServiceDesk
     filterset_class = ServiceDeskFilterSet
     template_name = "satisfaction/desk_list.html"
+    sort_fields = {"name": "name", "unit": by_unit("unit"), "on_duty": "on_duty__full_name", "active": "-is_active"}
     select_related = ("unit", "on_duty")
 
 
@@ -290,6 +301,8 @@ class ActionListView(ObjectListView):
     model = CorrectiveAction
     filterset_class = CorrectiveActionFilterSet
     template_name = "satisfaction/action_list.html"
+    sort_fields = {"title": "title", "unit": by_unit("unit"), "head": "head__full_name", "due": "due_date",
+                   "status": by_choices("status", ActionStatus)}
     select_related = ("unit", "head", "desk", "officer")
 
     def may_add(self):

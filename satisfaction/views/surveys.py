@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from core.access import CHANGE, user_may
 from core.network import client_address
 from core.params import whole_number
+from core.sorting import by_unit
 from core.spreadsheets import xlsx_response
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
 
@@ -31,6 +32,8 @@ class CampaignListView(ObjectListView):
     model = SurveyCampaign
     filterset_class = SurveyCampaignFilterSet
     template_name = "satisfaction/campaign_list.html"
+    # Open campaigns first when the reader sorts by "Nhận phiếu" ascending.
+    sort_fields = {"title": "title", "time": ("starts_on", "ends_on"), "unit": by_unit("unit"), "open": "-is_open"}
     select_related = ("unit",)
 
 
