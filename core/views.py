@@ -16,6 +16,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 from django_filters.views import FilterView
 
 from .access import CHANGE, VIEW, is_own_record, may_create, remember_access, user_may
+from .db_router import reading_from_replica
 from .models import Attachment
 from .params import query_int
 from .sorting import Sorting
@@ -33,6 +34,18 @@ OWN_RECORD_MESSAGE = gettext_lazy(
     "Bạn không được ghi, sửa hoặc xóa hồ sơ về chính mình. Hãy đề nghị lãnh đạo đơn vị hoặc Khối Dân vận "
     "cập nhật hồ sơ này."
 )
+
+
+class ReadsFromReplicaMixin:
+    """A page of figures only (a dashboard): its GET reads from the replica when one is configured (core.db_router).
+    The page is rendered inside the block, so the querysets a template evaluates go there too."""
+
+    def get(self, request, *args, **kwargs):
+        with reading_from_replica():
+            response = super().get(request, *args, **kwargs)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+        return response
 
 
 class MayOpenMixin(LoginRequiredMixin):

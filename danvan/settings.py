@@ -5,6 +5,7 @@ in-process. DATABASE_URL switches to PostgreSQL, CELERY_BROKER_URL to Redis with
 DJANGO_ENV=production turns on the production checks (secret key, hosts, HTTPS cookies).
 """
 
+import copy
 import ipaddress
 import os
 from datetime import timedelta
@@ -125,6 +126,17 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# Dashboards and the city/province view may read from a streaming replica (core.db_router). Without
+# DATABASE_REPLICA_URL the alias is a second connection to the primary; in tests it mirrors the test database.
+_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+DATABASES["replica"] = (
+    dj_database_url.parse(_REPLICA_URL, conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0),
+                          conn_health_checks=True)
+    if _REPLICA_URL else copy.deepcopy(DATABASES["default"])
+)
+DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["core.db_router.ReplicaRouter"]
+DANVAN_REPLICA_READS = env_bool("DANVAN_REPLICA_READS", bool(_REPLICA_URL))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"
@@ -190,6 +202,27 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Uploaded files (evidence, approved PDFs, imports) on S3-compatible object storage when the portal runs on more
+# than one host: DANVAN_MEDIA_STORAGE=s3 with the bucket below and the usual AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY
+# (install with `pip install .[s3]`). The code reads and writes files only through the storage API, so the file
+# system (the default) and a bucket behave alike; backups of a bucket are the object store's own (docs/scaling.md).
+MEDIA_STORAGE = os.environ.get("DANVAN_MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DANVAN_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DANVAN_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DANVAN_S3_REGION") or None,
+            "location": os.environ.get("DANVAN_S3_PREFIX", "media"),
+            # Private files: every download goes through the portal's access check, never a public URL.
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured(f"DANVAN_MEDIA_STORAGE: '{MEDIA_STORAGE}' phải là 'filesystem' hoặc 's3'.")
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
@@ -250,6 +283,9 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
+# The ward dashboard keeps each area's figures this long in the cache (per ward and period), and says how old they
+# are: a Standing Committee meeting where a dozen members open it costs one computation (issue 19). 0: always live.
+DANVAN_DASHBOARD_CACHE_SECONDS = int(os.environ.get("DANVAN_DASHBOARD_CACHE_SECONDS", "60"))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
