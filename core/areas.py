@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ class Figures:
     data: dict = field(default_factory=dict)
     link: str = ""
     status: str = "ok"
+    computed_at: object = None  # when the figures were computed (a dashboard may serve them from the cache)
 
 
 @dataclass
@@ -69,21 +72,37 @@ def sections_for(user):
     return [section for section in all_sections() if section.visible_to(user)]
 
 
-def figures_for(ward, start: date, end: date, user=None):
+def _compute(section, ward, start, end):
+    try:
+        return section.figures(ward, start, end), True
+    except Exception:
+        log.exception("Area section %s failed for ward %s", section.key, getattr(ward, "pk", ward))
+        return Figures(rows=[(_("Số liệu"), _("Không tính được số liệu của mục này; đã ghi nhận lỗi."))],
+                       data={"error": True}, status="danger"), False
+
+
+def figures_for(ward, start: date, end: date, user=None, cache_seconds=0):
     """Every visible area's figures for a ward and a period, in order: [(section, Figures)].
 
     One failing area must not stop the quarterly report of all the others: its failure is logged and the
     section says that its figures could not be computed.
+
+    ``cache_seconds`` > 0 (the dashboards; never a report, which computes live) keeps each area's figures in the
+    cache (Redis with CACHE_URL) for that long, per ward and period: a dozen members opening the dashboard in a
+    meeting cost one computation. ``figures_computed_at`` gives the age of what was served.
     """
     sections = all_sections() if user is None else sections_for(user)
     result = []
     for section in sections:
-        try:
-            figures = section.figures(ward, start, end)
-        except Exception:
-            log.exception("Area section %s failed for ward %s", section.key, getattr(ward, "pk", ward))
-            figures = Figures(rows=[(_("Số liệu"), _("Không tính được số liệu của mục này; đã ghi nhận lỗi."))],
-                              data={"error": True}, status="danger")
+        key = f"area-figures:{section.key}:{getattr(ward, 'pk', ward)}:{start.isoformat()}:{end.isoformat()}"
+        cached = cache.get(key) if cache_seconds > 0 else None
+        if cached is not None:
+            figures = cached
+        else:
+            figures, complete = _compute(section, ward, start, end)
+            figures.computed_at = timezone.now()
+            if cache_seconds > 0 and complete:
+                cache.set(key, figures, cache_seconds)
         result.append((section, figures))
     return result
 

@@ -27,10 +27,10 @@ def headlines(key, title, data):
     return result
 
 
-def tiles(ward, start, end, user):
-    """A tile per area: its section, its figures and its chart."""
+def tiles(ward, start, end, user, cache_seconds=0):
+    """A tile per area: its section, its figures and its chart (figures kept ``cache_seconds`` in the cache)."""
     result = []
-    for section, figures in figures_for(ward, start, end, user):
+    for section, figures in figures_for(ward, start, end, user, cache_seconds=cache_seconds):
         chart = figures.data.get("chart") if isinstance(figures.data, dict) else None
         result.append({
             "section": section,

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from auditlog.context import set_actor
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,7 @@ from core.access import CHANGE, VIEW, may
 from core.areas import sections_for
 from core.sorting import Sorting, by_choices
 from core.spreadsheets import xlsx_response
-from core.views import MayOpenMixin, ObjectDetailView, ObjectListView
+from core.views import MayOpenMixin, ObjectDetailView, ObjectListView, ReadsFromReplicaMixin
 from core.wards import visible_wards, ward_for_request
 from plans.models import Task, TaskStatus
 from plans.schedule import status_filter
@@ -29,7 +30,7 @@ from .forms import NarrativeForm, UnitReportForm
 from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, WardSummary
 
 
-class DashboardView(LoginRequiredMixin, TemplateView):
+class DashboardView(LoginRequiredMixin, ReadsFromReplicaMixin, TemplateView):
     """The Standing Committee's dashboard of a ward: a tile per area, charts, overdue work, next deadlines."""
 
     template_name = "reports/dashboard.html"
@@ -41,7 +42,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         now = periods.today()
         year, quarter = services.next_due(now)
         start, end = services.cutoff_period(year, quarter)
-        tiles = dashboard.tiles(ward, start, end, user)
+        tiles = dashboard.tiles(ward, start, end, user, cache_seconds=settings.DANVAN_DASHBOARD_CACHE_SECONDS)
         reports = dashboard.trend_reports(ward, year, quarter)
         context["trends"] = dashboard.trends(year, quarter, tiles, reports)
         context["headline"] = services.headline_figures(
@@ -65,6 +66,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         context["upcoming_until"] = upcoming_until
         context.update({
+            "figures_at": min((tile["figures"].computed_at for tile in tiles), default=None),
+            "cache_seconds": settings.DANVAN_DASHBOARD_CACHE_SECONDS,
             "ward": ward, "tiles": tiles, "year": year, "quarter": quarter, "period": (start, end),
             "due": services.due_date(year, quarter), "today": now,
             "wards": visible_wards(user) if user.ward is None else [],
@@ -87,7 +90,7 @@ def column_unit(line):
     return _("số lượng")
 
 
-class CityDashboardView(MayOpenMixin, TemplateView):
+class CityDashboardView(MayOpenMixin, ReadsFromReplicaMixin, TemplateView):
     """All wards below the city side by side, from summaries pre-computed by Celery.
 
     The first opening computes them (the embedded set-up runs the job in the request; with a worker the page says

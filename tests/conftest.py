@@ -27,6 +27,13 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _live_dashboards(settings):
+    """Dashboards compute their figures on every request in tests (the cache would carry figures from one test's
+    ward into the next one's); tests/reports/test_dashboard_cache.py turns the cache on."""
+    settings.DANVAN_DASHBOARD_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings):
     """Uploaded files go to a throw-away folder, never into var/."""
     folder = tempfile.mkdtemp(prefix="danvan-media-")
