@@ -7,7 +7,7 @@ token, valid ``PASSWORD_RESET_TIMEOUT``), sent once the accounts are committed.
 """
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from core.access import CHANGE
+from core.access import CHANGE, scope_prefix
 from core.notifications import absolute_link, send_mail_or_log
 from core.search import normalise
 from core.spreadsheets import CellError, Column, read_sheet
@@ -153,3 +153,32 @@ def create_accounts(preview, user):
             made.append(account)
         transaction.on_commit(lambda: [_welcome(account) for account in made])
     return made
+
+
+# --- Accounts kept current in the browser ------------------------------------------------------------------
+
+def accounts_in_scope(user):
+    """The accounts of the units ``user`` administers (organisation data, core.access): a province's or a commune's
+    administrator sees those of their subtree, a system administrator all; nobody else any."""
+    prefix = scope_prefix(user, Unit.access_policy, CHANGE)
+    if prefix is None:
+        return User.objects.none()
+    accounts = User.objects.select_related("unit")
+    return accounts if prefix == "" else accounts.filter(unit__path__startswith=prefix)
+
+
+def set_active(account, user, active):
+    """Lock (``active`` False) or unlock an account. A locked account cannot log in; it keeps its history, its
+    records and its name on them, and can be unlocked. Who and when go to the change history."""
+    from auditlog.context import set_actor
+
+    from .permissions import may_manage_account
+
+    if not may_manage_account(user, account):
+        raise PermissionDenied(_("Bạn không quản lý tài khoản này."))
+    if account.is_active == active:
+        return account
+    with transaction.atomic(), set_actor(user):
+        account.is_active = active
+        account.save(update_fields=["is_active"])
+    return account

@@ -47,3 +47,29 @@ class AccountUploadForm(PortalForm):
         if upload.size > 2 * 1024 * 1024:
             raise forms.ValidationError(_("Tệp lớn hơn 2 MB: một tệp tài khoản không cần lớn như vậy."))
         return upload
+
+
+class AccountFilterForm(PortalForm):
+    """The account list's filters: a name, login or e-mail (with or without diacritics), a role, locked or not."""
+
+    q = forms.CharField(label=_("Tìm theo tên, tên đăng nhập, thư điện tử"), required=False, max_length=100)
+    role = forms.ChoiceField(label=_("Vai trò"), required=False)
+    is_active = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[
+        ("", _("— Tất cả —")), ("1", _("Đang dùng")), ("0", _("Đã khóa"))])
+
+    def __init__(self, *args, roles=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("— Tất cả —")), *[(role.value, role.label) for role in roles]]
+
+    def narrow(self, accounts):
+        from core.search import search_queryset
+
+        if not self.is_valid():
+            return accounts.none()
+        data = self.cleaned_data
+        accounts = search_queryset(accounts, data["q"], fields=("username", "first_name", "last_name", "email"))
+        if data["role"]:
+            accounts = accounts.filter(role=data["role"])
+        if data["is_active"]:
+            accounts = accounts.filter(is_active=data["is_active"] == "1")
+        return accounts

@@ -1,18 +1,19 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core.pagination import paginate
 from core.spreadsheets import SheetPreview, SheetRejected, xlsx_response
 from core.views import MayOpenMixin
-from organisations.models import Unit, UnitKind
+from organisations.models import Role, Unit, UnitKind
 
 from .accounts import COLUMNS as ACCOUNT_COLUMNS
-from .accounts import create_accounts, read_accounts, template_workbook
-from .forms import AccountUploadForm, CommuneForm
-from .permissions import may_create_communes, may_import_accounts
+from .accounts import accounts_in_scope, create_accounts, read_accounts, roles_given_by, set_active, template_workbook
+from .forms import AccountFilterForm, AccountUploadForm, CommuneForm
+from .permissions import may_create_communes, may_import_accounts, may_manage_account
 from .structures import LEVELS, create_commune, propose, templates
 
 
@@ -144,3 +145,69 @@ class AccountImportView(MayOpenMixin, View):
     def show(self, request, form, preview=None, status=200):
         return render(request, self.template_name, {"form": form, "preview": preview, "page_title": self.page_title,
                                                     "columns": ACCOUNT_COLUMNS}, status=status)
+
+
+class AccountListView(MayOpenMixin, View):
+    """The accounts of the units an administrator manages: who they are, their unit and role, locked or not."""
+
+    template_name = "onboarding/account_list.html"
+    page_title = gettext_lazy("Tài khoản")
+    denied_message = gettext_lazy("Chỉ quản trị xem được danh sách tài khoản.")
+
+    @classmethod
+    def may_open(cls, user):
+        return may_import_accounts(user)
+
+    def get(self, request):
+        roles = [role for role in Role if role in roles_given_by(request.user)]
+        form = AccountFilterForm(request.GET or None, roles=roles)
+        accounts = accounts_in_scope(request.user).order_by("unit__path", "last_name", "first_name", "pk")
+        if request.GET:
+            accounts = form.narrow(accounts)
+        context = {"page_title": self.page_title, "filter_form": form, **paginate(request, accounts, per_page=50)}
+        # The same rule as the lock page (may_manage_account), without a query per row: the page lists only
+        # accounts in the administrator's scope.
+        given = roles_given_by(request.user)
+        for account in context["page_obj"]:
+            account.may_manage = (account.pk != request.user.pk and account.role in given
+                                  and (request.user.is_superuser or not account.is_superuser))
+        return render(request, self.template_name, context, status=400 if request.GET and form.errors else 200)
+
+
+class AccountActiveView(MayOpenMixin, View):
+    """Lock or unlock one account, after a confirmation page (GET asks, POST does it)."""
+
+    template_name = "onboarding/account_confirm.html"
+    denied_message = gettext_lazy("Chỉ quản trị khóa hoặc mở khóa được tài khoản.")
+    active = False
+
+    @classmethod
+    def may_open(cls, user):
+        return may_import_accounts(user)
+
+    def account(self, request, pk):
+        return get_object_or_404(accounts_in_scope(request.user), pk=pk)
+
+    def get(self, request, pk):
+        account = self.account(request, pk)
+        if not may_manage_account(request.user, account):
+            raise PermissionDenied(_("Bạn không khóa hoặc mở khóa được tài khoản này."))
+        return render(request, self.template_name, {"account": account, "active": self.active,
+                                                    "page_title": str(account)})
+
+    def post(self, request, pk):
+        account = set_active(self.account(request, pk), request.user, self.active)
+        if self.active:
+            messages.success(request, _("Đã mở khóa tài khoản %(name)s.") % {"name": account})
+        else:
+            messages.success(request, _("Đã khóa tài khoản %(name)s: người này không đăng nhập được nữa; hồ sơ và "
+                                        "lịch sử của họ được giữ nguyên.") % {"name": account})
+        return redirect("onboarding:account_list")
+
+
+class AccountLockView(AccountActiveView):
+    active = False
+
+
+class AccountUnlockView(AccountActiveView):
+    active = True
