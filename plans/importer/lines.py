@@ -39,6 +39,9 @@ class Line:
     table: bool = False
     blank_before: bool = False
     rule: bool = False  # a horizontal rule (-----)
+    # The parts of a line aligned in columns with tabs or runs of spaces (a header copied from a web page or
+    # typed in two columns: "ĐẢNG ỦY PHƯỜNG AN HÒA<tab>ĐẢNG CỘNG SẢN VIỆT NAM"); empty for an ordinary line.
+    columns: tuple = ()
 
     def to_data(self):
         return asdict(self)
@@ -59,6 +62,24 @@ def _renumber(lines):
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)([-*+•–])\s+(.*)$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+
+
+def _columns(body, markdown):
+    """The column parts of a line (see ``Line.columns``). Blanks left to fill in by hand are no column gap:
+    "Số" keeps the number it announces ("Số      -KH/ĐU"), "ngày" and "tháng" what follows them."""
+    parts = [part for part in _COLUMN_GAP.split(body.strip()) if part.strip()]
+    if len(parts) < 2:
+        return ()
+    joined = []
+    for part in parts:
+        if joined and re.search(r"(?i)(?:^s[ốô]\s*:?|\bngày|\btháng)$", joined[-1].strip(" *.…")):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    clean = [squash(_strip_markdown(part) if markdown else part) for part in joined]
+    clean = [part for part in clean if part]
+    return tuple(clean) if len(clean) >= 2 else ()
 
 
 def _strip_markdown(text):
@@ -117,7 +138,8 @@ def read_text(text, markdown=True):
         if not clean:
             blank = True
             continue
-        lines.append(Line(0, clean, heading=heading, bullet=bullet, bold=bold, blank_before=blank))
+        lines.append(Line(0, clean, heading=heading, bullet=bullet, bold=bold, blank_before=blank,
+                          columns=_columns(body, markdown)))
         blank = False
     return _renumber(lines)
 

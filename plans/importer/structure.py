@@ -19,6 +19,7 @@ import re
 from datetime import date
 
 from .documents import find_references
+from .header import Header, read_header
 from .limits import ImportLimits
 from .lines import Line
 from .text import capitalise, fold, sentence_case, squash, title_case_name
@@ -29,11 +30,7 @@ ROMAN = re.compile(r"^(?P<roman>X|IX|IV|V|V?I{1,3})\s*[-–.:)/]\s*(?P<title>\S.
 ITEM = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s)\s*(?P<rest>\S.*)$")
 LETTER = re.compile(r"^(?P<letter>[a-zđ])\)\s+(?P<rest>\S.*)$")
 SIGNATURE = re.compile(r"^(?:t/m|tm\.?|k/t|kt\.?|t/l|tl\.?|q\.)\s+\S")
-DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\s+(?P<d>\d{1,2}|[.…]+)\s+thang\s+(?P<m>\d{1,2}|[.…]+)"
-                       r"\s+nam\s+(?P<y>\d{4})")
 CODE = re.compile(r"^so\s*:?\s*(?P<code>\d{1,4}[-/][0-9A-Za-zĐđ/\-]+)", re.IGNORECASE)
-NATIONAL = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
-            "doc lap – tu do – hanh phuc")
 AREA_KINDS = [
     ("community_groups", ("to dan van cong dong",)),
     ("skilful_mobilization", ("dan van kheo",)),
@@ -120,12 +117,13 @@ class PlanReader:
         self.today = today or date.today()
         self.flags = []
         self.data = {
-            "code": "", "title": "", "issuer": "", "place": "", "issued_on": None, "starts_on": None,
+            "code": "", "title": "", "issuer": "", "superior": "", "place": "", "issued_on": None, "starts_on": None,
             "ends_on": None, "purpose": "", "requirements": "", "signer_name": "", "signer_title": "",
             "recipients": "", "basis": [], "limitations": [], "focus_tasks": [], "areas": [],
         }
         self.year = self.today.year
         self.on_behalf_of = ""
+        self.header = Header()
 
     # ------------------------------------------------------------ the whole document
     def read(self):
@@ -147,6 +145,7 @@ class PlanReader:
         bounds = [*(s[0] for s in sections[1:]), closing_at] if sections else []  # a title and no section
         for (start, roman, title, role), end in zip(sections, bounds, strict=True):
             body = lines[start + 1:end]
+            found = self._found()
             if role == "purpose":
                 self._read_purpose(body)
             elif role == "review":
@@ -157,6 +156,9 @@ class PlanReader:
                 self._read_implementation(roman, title, body, lines[start])
             else:
                 self.flags.append({"kind": "section_skipped", "text": f"{roman}- {title}", "line": lines[start].number})
+            if role in ("review", "areas", "implementation") and body and self._found() == found:
+                # Lines under the section and nothing read from them: numbering this reader does not know.
+                self.flags.append({"kind": "section_unread", "text": f"{roman}- {title}", "line": lines[start].number})
         self._read_closing(lines[closing_at:])
         self._read_tasks()
         self._read_other_references(lines[intro_start:closing_at])
@@ -169,6 +171,12 @@ class PlanReader:
                            sections=[f"{roman}. {title}" for _start, roman, title, _role in sections])
         self.data["flags"] = self.flags
         return self.data
+
+    def _found(self):
+        """How much the sections read so far have found (to tell a section read from one passed over)."""
+        data = self.data
+        return (len(data["limitations"]), len(data["focus_tasks"]), len(data["areas"]),
+                sum(len(area["tasks"]) for area in data["areas"]))
 
     def _refuse_other_document(self):
         """A document without a plan's title whose own title, number or address says it is something else."""
@@ -225,31 +233,12 @@ class PlanReader:
         return len(self.lines)
 
     # ------------------------------------------------------------ header, title, intro
-    def _read_header(self, header):
-        issuers = []
-        for line in header:
-            folded = fold(line.text).strip()
-            code = CODE.match(line.text.strip()) or CODE.match(folded)
-            if code:
-                found = re.search(r"\d{1,4}[-/][0-9A-Za-zĐđ/\-]+", line.text)
-                self.data["code"] = found.group() if found else ""
-                continue
-            date_line = DATE_LINE.match(folded)
-            if date_line:
-                self.data["place"] = squash(line.text[: date_line.end("place")])
-                try:
-                    self.data["issued_on"] = date(int(date_line.group("y")), int(date_line.group("m")),
-                                                  int(date_line.group("d"))).isoformat()
-                except ValueError:
-                    self.flags.append({"kind": "issued_on_unreadable", "text": line.text, "line": line.number})
-                continue
-            if any(folded.startswith(n) for n in NATIONAL) or not re.search(r"\w", folded):
-                continue
-            letters = [c for c in line.text if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-                issuers.append(line.text)
-        if issuers:
-            self.data["issuer"] = sentence_case(issuers[-1])
+    def _read_header(self, header_lines):
+        header = read_header(header_lines)
+        self.header = header
+        self.data.update(code=header.code, issuer=header.issuer, superior=header.superior, place=header.place,
+                         issued_on=header.issued_on)
+        self.flags.extend(header.flags)
 
     def _read_title(self, title_at):
         line = self.lines[title_at]
@@ -289,6 +278,9 @@ class PlanReader:
             self.year = max(years)
         elif issued:
             self.year = int(issued[:4])
+            self.flags.append({"kind": "year_inferred", "text": str(self.year), "from": "issued_on"})
+        else:
+            self.flags.append({"kind": "year_inferred", "text": str(self.year), "from": "today"})
         self.data["starts_on"] = date(self.year, 1, 1).isoformat()
         period = re.search(r"giai doan\s+(20\d\d)\s*[-–]\s*(20\d\d)", title)
         if "nhung nam tiep theo" in title or "cac nam tiep theo" in title:
@@ -309,6 +301,8 @@ class PlanReader:
                 match = re.search(r",\s*([^,]{3,80}?)\s+(?:xay dung|ban hanh)\s+ke hoach", folded)
                 if match:
                     self.data["issuer"] = squash(line.text[match.start(1):match.end(1)])
+                    self.flags.append({"kind": "issuer_inferred", "text": self.data["issuer"], "from": "intro",
+                                       "line": line.number})
 
     def _add_basis(self, reference, line):
         if any(doc["code"] == reference.code for doc in self.data["basis"]):
@@ -446,6 +440,9 @@ class PlanReader:
         for area in self.data["areas"]:
             if area["kind"] == "other":
                 area["kind"] = classify_area(area["title"], area["content"])
+            if area["kind"] == "other" and "_content_items" in area:
+                self.flags.append({"kind": "area_unclassified", "text": f"{area['number']}. {area['title']}",
+                                   "line": area["span"]["first"]})
             content_items = area.pop("_content_items", [])
             if not area["tasks"] and content_items:
                 # No "Giải pháp" block: the listed points of the content are the work to do.
@@ -644,6 +641,15 @@ class PlanReader:
         data = self.data
         if not data["issuer"] and self.on_behalf_of:
             data["issuer"] = self.on_behalf_of
+            self.flags.append({"kind": "issuer_inferred", "text": data["issuer"], "from": "signature"})
+        if not data["issuer"]:
+            self.flags.append({"kind": "issuer_missing"})
+        if not data["place"]:
+            # The place of the date line is the issuing unit's own locality (Hướng dẫn 36-HD/VPTW).
+            match = re.search(r"\b(?:phường|xã|thị trấn|đặc khu)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.]*\s?){1,4})$", data["issuer"])
+            if match:
+                data["place"] = match.group(1).strip()
+                self.flags.append({"kind": "place_from_issuer", "text": data["place"], "from": data["issuer"]})
         if not data["place"]:
             for doc in data["basis"]:
                 match = re.search(r"(?:Thành ủy|Tỉnh ủy|Huyện ủy|thành phố|tỉnh)\s+((?:[A-ZĐ][^\s,;.]*\s?){1,3})",
