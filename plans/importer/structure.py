@@ -27,8 +27,9 @@ from .timing import read_timing
 from .units import propose_units
 
 ROMAN = re.compile(r"^(?P<roman>X|IX|IV|V|V?I{1,3})\s*[-–.:)/]\s*(?P<title>\S.*)$")
-ITEM = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s)\s*(?P<rest>\S.*)$")
-LETTER = re.compile(r"^(?P<letter>[a-zđ])\)\s+(?P<rest>\S.*)$")
+# Items numbered "1.", "1)", "1-", "1.1.", "1.1-" or "1.1 "; lettered "a)" or "a.".
+ITEM = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s*[-–](?!\d)|\s)\s*(?P<rest>\S.*)$")
+LETTER = re.compile(r"^(?P<letter>[a-zđ])[).]\s+(?P<rest>\S.*)$")
 SIGNATURE = re.compile(r"^(?:t/m|tm\.?|k/t|kt\.?|t/l|tl\.?|q\.)\s+\S")
 CODE = re.compile(r"^so\s*:?\s*(?P<code>\d{1,4}[-/][0-9A-Za-zĐđ/\-]+)", re.IGNORECASE)
 AREA_KINDS = [
@@ -105,6 +106,11 @@ def _depth(number):
     return number.count(".") + 1
 
 
+def _letter_ordinal(letter):
+    """a -> 1, b -> 2 … in the Vietnamese alphabet's order as plans letter their points (đ after d)."""
+    return "abcdđefghiklmnopqrstuvxy".find(letter) + 1
+
+
 class PlanReader:
     """Two passes: the structure (sections, groups, the text of every task: regular expressions on lines, cheap),
     then, once the counts are within the limits, each task's units, timing and cited documents (the costly part)."""
@@ -124,6 +130,9 @@ class PlanReader:
         self.year = self.today.year
         self.on_behalf_of = ""
         self.header = Header()
+        # A text with no line set bold, centred or as a heading: plain text, where only the wording and the
+        # empty lines tell the parts of the document apart.
+        self.plain = not any(line.bold or line.centred or line.heading for line in self.lines)
 
     # ------------------------------------------------------------ the whole document
     def read(self):
@@ -203,7 +212,8 @@ class PlanReader:
 
     def _find_title(self):
         for index, line in enumerate(self.lines[:60]):
-            if re.match(r"^ke hoach\b", fold(line.text)) and (_looks_like_heading(line) or line.centred):
+            if re.match(r"^ke hoach\b", fold(line.text)) and (
+                    _looks_like_heading(line) or line.centred or line.text.startswith("KẾ HOẠCH")):
                 return index
             if ROMAN.match(line.text) and _looks_like_heading(line):
                 return None
@@ -242,7 +252,7 @@ class PlanReader:
 
     def _read_title(self, title_at):
         line = self.lines[title_at]
-        parts = [sentence_case(line.text)]
+        parts = [re.sub(r"^KẾ HOẠCH\b", "Kế hoạch", sentence_case(line.text))]
         index = title_at + 1
         bare = fold(line.text).strip() == "ke hoach"
         while index < len(self.lines) and index <= title_at + 4:
@@ -255,8 +265,13 @@ class PlanReader:
                 break
             formatted = following.bold or following.centred or following.heading
             # Under a bare "KẾ HOẠCH" the next line is the title even in plain text; more lines only when set
-            # as the title is (bold, centred) and not after an empty line.
-            if not (bare and index == title_at + 1) and not (formatted and not following.blank_before):
+            # as the title is (bold, centred) and not after an empty line. Plain text has no setting to tell:
+            # there a title wrapped by a converter ("KẾ HOẠCH" / "thực hiện công tác dân vận" / "năm 2024")
+            # goes on over short lines with no empty line between, until a line ends a sentence.
+            wrapped = (self.plain and not following.blank_before and len(following.text) < 120
+                       and not parts[-1].endswith((".", ":", ";")))
+            if not (bare and index == title_at + 1) and not (formatted and not following.blank_before) \
+                    and not wrapped:
                 if not (formatted and index == title_at + 1):
                     break
             part = sentence_case(following.text)
@@ -338,7 +353,8 @@ class PlanReader:
         counter = 0
         for line in body:
             item = ITEM.match(line.text)
-            text = item.group("rest") if item else line.text
+            letter = LETTER.match(line.text) if not item else None
+            text = item.group("rest") if item else letter.group("rest") if letter else line.text
             if item and _depth(item.group("number")) == 1 and _is_heading_text(text):
                 folded = fold(text)
                 prefix, counter = item.group("number"), 0
@@ -351,7 +367,7 @@ class PlanReader:
             entries = self.data[target]
             if item:
                 number = item.group("number")
-            elif line.bullet or not entries or entries[-1]["_prefix"] != prefix:
+            elif line.bullet or letter or not entries or entries[-1]["_prefix"] != prefix:
                 counter += 1
                 number = f"{prefix}.{counter}" if prefix else str(counter)
             else:
@@ -379,11 +395,17 @@ class PlanReader:
         index = 0
         for line in body:
             item = ITEM.match(line.text)
-            depth = _depth(item.group("number")) if item else 0
-            if item and depth == 1:
+            number, depth = (item.group("number"), _depth(item.group("number"))) if item else ("", 0)
+            rest_of_item = item.group("rest") if item else ""
+            letter = LETTER.match(line.text) if area is not None and not item else None
+            if letter and _label(letter.group("rest"))[0].startswith(("noi dung", "giai phap")):
+                # "a) Nội dung: …" / "b) Giải pháp:" under "1) <area>": the blocks the seed numbers 1.1., 1.2.
+                number, depth = f"{area['number']}.{_letter_ordinal(letter.group('letter'))}", 2
+                rest_of_item = letter.group("rest")
+            if depth == 1:
                 area = {
-                    "number": item.group("number"), "kind": "other",
-                    "title": capitalise(sentence_case(item.group("rest").rstrip(":"))),
+                    "number": number, "kind": "other",
+                    "title": capitalise(sentence_case(rest_of_item.rstrip(":"))),
                     "content": "", "tasks": [], "span": {"first": line.number, "last": line.number},
                     "_content_items": [],
                 }
@@ -393,23 +415,23 @@ class PlanReader:
             if area is None:
                 continue
             area["span"]["last"] = line.number
-            if item and depth == 2:
-                label, rest = _label(item.group("rest"))
+            if depth == 2:
+                label, rest = _label(rest_of_item)
                 prefix, index = None, 0
                 if label.startswith("noi dung"):
-                    block = ("content", item.group("number"))
+                    block = ("content", number)
                     if rest:
                         area["content"] = _join(area["content"], rest)
                 elif label.startswith("giai phap"):
-                    block = ("solutions", item.group("number"))
+                    block = ("solutions", number)
                     if rest:
                         index += 1
                         self._add_solution(area, rest, f"{roman}.{block[1]} – ý {index}", line, line)
-                elif _is_heading_text(item.group("rest")):
-                    block = ("other", item.group("number"))
-                    area["content"] = _join(area["content"], item.group("rest"))
+                elif _is_heading_text(rest_of_item):
+                    block = ("other", number)
+                    area["content"] = _join(area["content"], rest_of_item)
                 else:
-                    self._add_solution(area, item.group("rest"), f"{roman}.{item.group('number')}", line, line)
+                    self._add_solution(area, rest_of_item, f"{roman}.{number}", line, line)
                 continue
             if item:
                 self._add_solution(area, item.group("rest"), f"{roman}.{item.group('number')}", line, line)
