@@ -79,7 +79,7 @@ def describe_not_a_plan(exc, name):
 
 
 WARNING_KINDS = {"unknown_unit", "ambiguous_unit", "timing", "issuer_inferred", "issuer_missing", "year_inferred",
-                 "section_unread"}
+                 "section_unread", "section_skipped", "issuer_unmatched"}
 
 
 def flag_level(flag):
@@ -139,6 +139,10 @@ def describe_flag(flag, catalogue=None):
                      "Hãy kiểm tra lại.") % {"text": text}
         return _("Phần đầu văn bản không ghi cơ quan ban hành: “%(text)s” lấy theo câu mở đầu kế hoạch. Hãy kiểm "
                  "tra lại.") % {"text": text}
+    if kind == "issuer_unmatched":
+        return _("Cơ quan ban hành “%(text)s” không khớp đơn vị nào của phường: nhiệm vụ không nêu đơn vị thực hiện "
+                 "được đề xuất cho %(unit)s. Hãy kiểm tra phường được chọn và đơn vị chủ trì.") % {
+            "text": text, "unit": name(flag.get("owner", ""))}
     if kind == "issuer_missing":
         return _("Không thấy cơ quan ban hành (ví dụ: ĐẢNG ỦY PHƯỜNG …, ỦY BAN NHÂN DÂN PHƯỜNG …): hãy nhập.")
     if kind == "year_inferred":

@@ -15,16 +15,18 @@ plans.loader.load_plan saves), plus ``span`` (first and last line of the source)
 task, and plan-level ``flags``.
 """
 
+import copy
 import re
 from datetime import date
 
 from .documents import find_references
 from .header import Header, read_header
 from .limits import ImportLimits
+from .outline import strip_converter_numbers
 from .lines import Line
 from .text import capitalise, fold, sentence_case, squash, title_case_name
 from .timing import read_timing
-from .units import propose_units
+from .units import WARD, find_mentions, propose_units
 
 ROMAN = re.compile(r"^(?P<roman>X|IX|IV|V|V?I{1,3})\s*[-–.:)/]\s*(?P<title>\S.*)$")
 # Items numbered "1.", "1)", "1-", "1.1.", "1.1-" or "1.1 "; lettered "a)" or "a.".
@@ -84,7 +86,7 @@ def _section_role(title):
         return "review"
     if "to chuc thuc hien" in folded:
         return "implementation"
-    if "nhiem vu" in folded or "giai phap" in folded:
+    if "nhiem vu" in folded or "giai phap" in folded or folded.startswith(("noi dung", "cac noi dung")):
         return "areas"
     return "other"
 
@@ -116,7 +118,7 @@ class PlanReader:
     then, once the counts are within the limits, each task's units, timing and cited documents (the costly part)."""
 
     def __init__(self, lines, catalogue, today=None, limits=None):
-        self.lines = [line for line in lines if not line.rule]
+        self.lines = strip_converter_numbers([line for line in lines if not line.rule])
         self.catalogue = catalogue
         self.limits = limits or ImportLimits.from_settings()
         self.structure_only = True
@@ -249,6 +251,24 @@ class PlanReader:
         self.data.update(code=header.code, issuer=header.issuer, superior=header.superior, place=header.place,
                          issued_on=header.issued_on)
         self.flags.extend(header.flags)
+        self._own_issuer(header.issuer)
+
+    def _own_issuer(self, issuer):
+        """A plan issued by one of the ward's units other than the Party Committee (the People's Committee, the
+        Front, a steering committee) is that unit's: it leads the work the plan gives no unit. The Party
+        Committee's plans stay the bloc's, which keeps them."""
+        if not issuer:
+            return
+        tokens, mentions = find_mentions(issuer, self.catalogue)
+        found = next((m for m in mentions if m.kind == "unit" and m.start == 0), None)
+        if found is None:
+            self.flags.append({"kind": "issuer_unmatched", "text": issuer, "owner": self.catalogue.owner_key})
+            return
+        unit = self.catalogue.by_key[found.keys[0]]
+        self.data["issuer_unit"] = unit.key
+        if unit.kind != WARD and unit.key != self.catalogue.owner_key:
+            self.catalogue = copy.copy(self.catalogue)
+            self.catalogue.owner_key = unit.key
 
     def _read_title(self, title_at):
         line = self.lines[title_at]
@@ -680,9 +700,10 @@ class PlanReader:
                     data["place"] = match.group(1).strip()
                     self.flags.append({"kind": "place_inferred", "text": data["place"], "from": doc["code"]})
                     break
-        if not data["code"]:
+        said = {flag["kind"] for flag in self.flags}
+        if not data["code"] and "code_blank" not in said:
             self.flags.append({"kind": "code_missing"})
-        if not data["issued_on"]:
+        if not data["issued_on"] and "issued_on_unreadable" not in said:
             self.flags.append({"kind": "issued_on_missing"})
         for key in ("limitations", "focus_tasks"):
             for entry in data[key]:
