@@ -45,3 +45,44 @@ def strip_converter_numbers(lines):
             text = f"{'.'.join(parts[1:])}. {rest}"
         result.append(replace(line, text=text))
     return result
+
+
+_ROMAN_SECTION = re.compile(r"^(?:X|IX|IV|V|V?I{1,3})\s*[-–.:)/]\s*\S")
+
+
+def number_styled_headings(lines):
+    """Headings set by their style alone (Word's Heading 1, 2, 3 or Markdown's #, ## …, numbered automatically
+    or not at all) numbered as the plan would be: the highest level under the title is a section ("I-"), the
+    next an item ("1."), the next a point ("1.1."). Only when no section carries a number of its own."""
+    title = next((i for i, line in enumerate(lines[:60]) if fold(line.text).startswith("ke hoach")), None)
+    if title is None:
+        return lines
+    # The title's own second line may share the title's style ("KẾ HOẠCH" / "thực hiện công tác …").
+    while title + 1 < len(lines) and lines[title + 1].heading and (
+            lines[title + 1].heading == lines[title].heading or lines[title + 1].text[:1].islower()):
+        title += 1
+    after = lines[title + 1:]
+    if any(_ROMAN_SECTION.match(line.text) for line in after):
+        return lines
+    levels = sorted({line.heading for line in after if line.heading and not _OWN_NUMBER.match(line.text)})
+    if not levels:
+        return lines
+    levels = levels[:3]
+    counters = [0, 0, 0]
+    result = list(lines[: title + 1])
+    for line in after:
+        if not line.heading or line.heading not in levels or _OWN_NUMBER.match(line.text):
+            result.append(line)
+            continue
+        depth = levels.index(line.heading)
+        counters[depth] += 1
+        for deeper in range(depth + 1, len(counters)):
+            counters[deeper] = 0
+        if depth == 0:
+            number = f"{ROMAN_NUMERALS[min(counters[0], len(ROMAN_NUMERALS)) - 1]}-"
+        elif depth == 1:
+            number = f"{counters[1]}."
+        else:
+            number = f"{counters[1]}.{counters[2]}."
+        result.append(replace(line, text=f"{number} {line.text}"))
+    return result

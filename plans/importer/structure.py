@@ -22,8 +22,8 @@ from datetime import date
 from .documents import find_references
 from .header import Header, read_header
 from .limits import ImportLimits
-from .outline import strip_converter_numbers
 from .lines import Line
+from .outline import number_styled_headings, strip_converter_numbers
 from .text import capitalise, fold, sentence_case, squash, title_case_name
 from .timing import read_timing
 from .units import WARD, find_mentions, propose_units
@@ -118,7 +118,7 @@ class PlanReader:
     then, once the counts are within the limits, each task's units, timing and cited documents (the costly part)."""
 
     def __init__(self, lines, catalogue, today=None, limits=None):
-        self.lines = strip_converter_numbers([line for line in lines if not line.rule])
+        self.lines = number_styled_headings(strip_converter_numbers([line for line in lines if not line.rule]))
         self.catalogue = catalogue
         self.limits = limits or ImportLimits.from_settings()
         self.structure_only = True

@@ -104,12 +104,11 @@ def party_text(header):
 
 # ---------------------------------------------------------------- a steering committee's plan (Markdown)
 
-STEERING = """\
-**ĐẢNG ỦY PHƯỜNG HOÀNG VĂN THỤ**  
-**BAN CHỈ ĐẠO THỰC HIỆN**  
-**QUY CHẾ DÂN CHỦ Ở CƠ SỞ**  
-\\*  
-Số 05-KH/BCĐ
+# The left column's lines end with Markdown's hard break (two spaces).
+STEERING = "  \n".join([
+    "**ĐẢNG ỦY PHƯỜNG HOÀNG VĂN THỤ**", "**BAN CHỈ ĐẠO THỰC HIỆN**", "**QUY CHẾ DÂN CHỦ Ở CƠ SỞ**", "\\*",
+    "Số 05-KH/BCĐ",
+]) + """
 
 **ĐẢNG CỘNG SẢN VIỆT NAM**
 
@@ -153,7 +152,7 @@ Nơi nhận:
 - Thường trực Đảng ủy (b/c),
 - Lưu.
 
-**TM. BAN CHỈ ĐẠO**  
+**TM. BAN CHỈ ĐẠO**
 **TRƯỞNG BAN**
 
 **Phạm Quốc Hưng**
@@ -162,7 +161,8 @@ Nơi nhận:
 # ---------------------------------------------------------------- the People's Committee's plan ("1)", "a)", "+")
 
 PEOPLES_COMMITTEE_HEADER = (
-    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HOÀNG VĂN THỤ"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),
+    (["ỦY BAN NHÂN DÂN", "PHƯỜNG HOÀNG VĂN THỤ"],
+     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),
     (["Số: 18/KH-UBND"], ["Hoàng Văn Thụ, ngày 10 tháng 3 năm 2025"]),
 )
 PEOPLES_COMMITTEE = [
@@ -336,8 +336,8 @@ def _numbered(paragraph, num_id, level):
 
 def build_docx(paragraphs, header_rows=()):
     """A .docx of ``paragraphs`` ((kind, text): "", "bold", "centre-bold", "bullet", "list-number" (Word's List
-    Number style), or "section" / "area" / "block" / "letter-block" numbered by an outline list in numbering.xml:
-    "I.", "1.", "1.1.", "a)"), under a
+    Number style), "h1" / "h2" / "h3" (Word's Heading styles), or "section" / "area" / "block" / "letter-block"
+    numbered by an outline list in numbering.xml: "I.", "1.", "1.1.", "a)"), under a
     borderless header table of ``header_rows`` ((left lines, right lines) per row)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -356,7 +356,9 @@ def build_docx(paragraphs, header_rows=()):
                 for line in lines[1:]:
                     cell.add_paragraph(line)
     for kind, text in paragraphs:
-        if kind == "bullet":
+        if kind in ("h1", "h2", "h3"):
+            paragraph = document.add_heading(level=int(kind[1]))
+        elif kind == "bullet":
             paragraph = document.add_paragraph(style="List Bullet")
         elif kind == "list-number":
             paragraph = document.add_paragraph(style="List Number")
@@ -396,3 +398,20 @@ II. NHIỆM VỤ, GIẢI PHÁP
 III. TỔ CHỨC THỰC HIỆN
 1. Khối Dân vận Đảng ủy báo cáo kết quả trước ngày 15/12/2024.
 """
+
+# Sections, groups and blocks set by Word's Heading styles alone, with no number in their text.
+STYLED_HEADINGS = [
+    ("h1", "KẾ HOẠCH"),
+    ("centre-bold", "chăm lo Tết cho người cao tuổi năm 2026"),
+    ("", "Căn cứ Kế hoạch số 32-KH/ĐU ngày 15/01/2025 của Đảng ủy phường về công tác dân vận năm 2025,"),
+    ("h1", "MỤC ĐÍCH, YÊU CẦU"),
+    ("", "Không để người cao tuổi nào không có Tết."),
+    ("h1", "NHIỆM VỤ, GIẢI PHÁP"),
+    ("h2", "Thăm hỏi, tặng quà"),
+    ("h3", "Nội dung: Thăm hỏi người cao tuổi neo đơn."),
+    ("h3", "Giải pháp:"),
+    ("bullet", "Hội Người cao tuổi phường lập danh sách người cao tuổi neo đơn trước ngày 10/01/2026."),
+    ("bullet", "Hội Liên hiệp Phụ nữ phường phối hợp với Đoàn Thanh niên phường tổ chức thăm hỏi trong tháng 02/2026."),
+    ("h1", "TỔ CHỨC THỰC HIỆN"),
+    ("", "Khối Dân vận Đảng ủy theo dõi, tổng hợp kết quả trước ngày 28/02/2026."),
+]
