@@ -44,7 +44,10 @@ class Line:
     columns: tuple = ()
 
     def to_data(self):
-        return asdict(self)
+        data = asdict(self)
+        if not self.columns:
+            del data["columns"]  # most lines: the stored preview stays as small as before
+        return data
 
     @classmethod
     def from_data(cls, data):
