@@ -288,8 +288,8 @@ class PlanReader:
             # as the title is (bold, centred) and not after an empty line. Plain text has no setting to tell:
             # there a title wrapped by a converter ("KẾ HOẠCH" / "thực hiện công tác dân vận" / "năm 2024")
             # goes on over short lines with no empty line between, until a line ends a sentence.
-            wrapped = (self.plain and not following.blank_before and len(following.text) < 120
-                       and not parts[-1].endswith((".", ":", ";")))
+            wrapped = ((self.plain or following.text[:1].islower()) and not following.blank_before
+                       and len(following.text) < 120 and not parts[-1].endswith((".", ":", ";")))
             if not (bare and index == title_at + 1) and not (formatted and not following.blank_before) \
                     and not wrapped:
                 if not (formatted and index == title_at + 1):

@@ -229,3 +229,24 @@ def test_the_preview_shows_the_header_read_and_its_guesses(ward_a, client_for):
     assert "Số của kế hoạch còn để trống (“Số -KH/ĐU”)" in html
     assert "Không đọc được ngày ban hành" in html
     assert 'value="Hoàng Văn Thụ"' in html
+
+
+def test_a_markdown_title_wrapped_under_its_heading_is_read_whole():
+    text = corpus.WRAPPED_TITLE.replace("KẾ HOẠCH\n", "## KẾ HOẠCH\n")
+
+    data = _read("ke-hoach.md", text.encode())
+
+    assert data["title"] == "Kế hoạch thực hiện công tác dân vận năm 2024"
+    assert data["starts_on"] == "2024-01-01"
+
+
+def test_a_section_whose_items_are_numbered_in_an_unknown_way_is_flagged():
+    text = corpus.WRAPPED_TITLE.replace("1. Dân vận chính quyền\n- UBND", "(1) Dân vận chính quyền\n(a) UBND").replace(
+        "- Hội Cựu", "(b) Hội Cựu")
+
+    data = _read("ke-hoach.txt", text.encode())
+
+    unread = [flag for flag in data["flags"] if flag["kind"] == "section_unread"]
+    assert [flag["text"] for flag in unread] == ["II- Nhiệm vụ, giải pháp"]
+    assert flag_level(unread[0]) == "warning"
+    assert [area["kind"] for area in data["areas"]] == ["implementation"]
