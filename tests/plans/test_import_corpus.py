@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 from django.utils import translation
 
-from plans.importer import UnitCatalogue, describe_flag, flag_level, import_upload
+from plans.importer import UnitCatalogue, describe_flag, flag_level, import_upload, read_text
+from plans.importer.header import read_header
 from plans.loader import SEED_PLAN
 from tests.support import plan_corpus as corpus
 from tests.support.plans import stored_draft, upload_plan_file
@@ -250,3 +251,36 @@ def test_a_section_whose_items_are_numbered_in_an_unknown_way_is_flagged():
     assert [flag["text"] for flag in unread] == ["II- Nhiệm vụ, giải pháp"]
     assert flag_level(unread[0]) == "warning"
     assert [area["kind"] for area in data["areas"]] == ["implementation"]
+
+
+def test_an_issuer_that_is_no_unit_of_the_ward_is_flagged():
+    text = corpus.FATHERLAND_FRONT.replace("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\t", "HỘI NÔNG DÂN\t").replace(
+        "Số: 07/KH-MTTQ", "Số: 07/KH-HND")
+
+    data = _read("ke-hoach.txt", text.encode())
+
+    flag = next(flag for flag in data["flags"] if flag["kind"] == "issuer_unmatched")
+    assert (data["issuer"], data["code"]) == ("Hội nông dân phường Hoàng Văn Thụ", "07/KH-HND")
+    assert flag_level(flag) == "warning"
+    assert "không khớp đơn vị nào của phường" in describe_flag(flag, UnitCatalogue.demo())
+    assert "Khối Dân vận Đảng ủy" in describe_flag(flag, UnitCatalogue.demo())
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # A state number written with spaces, the date without leading zeros.
+    ("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG AN HÒA\t\tĐộc lập – Tự do – Hạnh phúc\n"
+     "Số: 5 /KH-UBND\t\tAn Hòa, ngày 3 tháng 2 năm 2025",
+     ("Ủy ban nhân dân phường An Hòa", "", "5/KH-UBND", "An Hòa", "2025-02-03")),
+    # Each column's lines one after the other, as a copy of a table cell by cell gives them.
+    ("ĐẢNG BỘ THÀNH PHỐ BẮC GIANG\nĐẢNG ỦY PHƯỜNG AN HÒA\n*\nSố 21-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+     "An Hòa, ngày 20 tháng 01 năm 2025",
+     ("Đảng ủy phường An Hòa", "Đảng bộ thành phố Bắc Giang", "21-KH/ĐU", "An Hòa", "2025-01-20")),
+    # Row by row, without tabs: the motto and the date line cut off the left column's text.
+    ("ĐẢNG BỘ THÀNH PHỐ BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY PHƯỜNG AN HÒA An Hòa, ngày 20 tháng 01 năm 2025\n"
+     "* Số 21-KH/ĐU",
+     ("Đảng ủy phường An Hòa", "Đảng bộ thành phố Bắc Giang", "21-KH/ĐU", "An Hòa", "2025-01-20")),
+])
+def test_header_forms(header, expected):
+    read = read_header(read_text(header, markdown=False))
+
+    assert (read.issuer, read.superior, read.code, read.place, read.issued_on) == expected
