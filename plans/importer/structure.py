@@ -227,7 +227,10 @@ class PlanReader:
         for index in range((title_at or -1) + 1, len(self.lines)):
             line = self.lines[index]
             match = ROMAN.match(line.text)
-            if not match or not _looks_like_heading(line):
+            # Plain text has lost the bold that sets a section heading off: there a short line that ends no
+            # sentence will do ("II. Nhiệm vụ, giải pháp").
+            plain_heading = self.plain and len(line.text) < 150 and not line.text.rstrip().endswith((".", ";"))
+            if not match or not (_looks_like_heading(line) or plain_heading):
                 continue
             roman = match.group("roman")
             if roman not in expected[: len(sections) + 2]:

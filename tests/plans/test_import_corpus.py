@@ -284,3 +284,14 @@ def test_header_forms(header, expected):
     read = read_header(read_text(header, markdown=False))
 
     assert (read.issuer, read.superior, read.code, read.place, read.issued_on) == expected
+
+
+def test_plain_text_sections_in_ordinary_case_are_read():
+    text = (corpus.WRAPPED_TITLE.replace("I. MỤC ĐÍCH, YÊU CẦU", "I. Mục đích, yêu cầu")
+            .replace("II. NHIỆM VỤ, GIẢI PHÁP", "II. Nhiệm vụ, giải pháp")
+            .replace("III. TỔ CHỨC THỰC HIỆN", "III. Tổ chức thực hiện"))
+
+    data = _read("ke-hoach.txt", text.encode())
+
+    assert [area["kind"] for area in data["areas"]] == ["accountability", "implementation"]
+    assert sum(len(area["tasks"]) for area in data["areas"]) == 3
