@@ -153,7 +153,10 @@ def _read_date_line(header, piece, match, line):
 
 # Words a body's name keeps capitalised once its capitals are turned into ordinary case.
 _NAME_WORDS = (("viet nam", "Việt Nam"), ("mat tran to quoc", "Mặt trận Tổ quốc"), ("ban chi dao", "Ban Chỉ đạo"),
-               ("quy che dan chu", "Quy chế dân chủ"), ("to dan van cong dong", "Tổ dân vận cộng đồng"))
+               ("quy che dan chu", "Quy chế dân chủ"), ("to dan van cong dong", "Tổ dân vận cộng đồng"),
+               ("hoi nong dan", "Hội Nông dân"), ("hoi cuu chien binh", "Hội Cựu chiến binh"),
+               ("hoi lien hiep phu nu", "Hội Liên hiệp Phụ nữ"), ("doan thanh nien", "Đoàn Thanh niên"),
+               ("ho chi minh", "Hồ Chí Minh"), ("hoi nguoi cao tuoi", "Hội Người cao tuổi"))
 
 
 def body_name(text):

@@ -260,7 +260,7 @@ def test_an_issuer_that_is_no_unit_of_the_ward_is_flagged():
     data = _read("ke-hoach.txt", text.encode())
 
     flag = next(flag for flag in data["flags"] if flag["kind"] == "issuer_unmatched")
-    assert (data["issuer"], data["code"]) == ("Hội nông dân phường Hoàng Văn Thụ", "07/KH-HND")
+    assert (data["issuer"], data["code"]) == ("Hội Nông dân phường Hoàng Văn Thụ", "07/KH-HND")
     assert flag_level(flag) == "warning"
     assert "không khớp đơn vị nào của phường" in describe_flag(flag, UnitCatalogue.demo())
     assert "Khối Dân vận Đảng ủy" in describe_flag(flag, UnitCatalogue.demo())
