@@ -181,7 +181,15 @@ class _Numbering:
         for node in root.findall(f"{_W}num"):
             ref = node.find(f"{_W}abstractNumId")
             if ref is not None:
-                self.formats[node.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
+                levels = dict(abstract.get(ref.get(f"{_W}val"), {}))
+                # "Restart at …" in Word: a list of its own whose levels start again (lvlOverride/startOverride).
+                for override in node.findall(f"{_W}lvlOverride"):
+                    start = override.find(f"{_W}startOverride")
+                    level = int(override.get(f"{_W}ilvl", "0"))
+                    if start is not None and level in levels:
+                        fmt, text, _start = levels[level]
+                        levels[level] = (fmt, text, int(start.get(f"{_W}val")))
+                self.formats[node.get(f"{_W}numId")] = levels
 
     def style(self, paragraph):
         """``paragraph.style``, looked up once per style id."""

@@ -295,3 +295,12 @@ def test_plain_text_sections_in_ordinary_case_are_read():
 
     assert [area["kind"] for area in data["areas"]] == ["accountability", "implementation"]
     assert sum(len(area["tasks"]) for area in data["areas"]) == 3
+
+
+def test_a_word_list_restarted_at_a_number_keeps_it():
+    paragraphs = [("area-restarted-at-3", text) if kind == "area" and "đoàn viên" in text else (kind, text)
+                  for kind, text in corpus.WORD_NUMBERED]
+
+    data = _read("ke-hoach.docx", corpus.build_docx(paragraphs, corpus.WORD_NUMBERED_HEADER))
+
+    assert [area["number"] for area in data["areas"]] == ["1", "3", "III"]

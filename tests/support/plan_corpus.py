@@ -337,7 +337,8 @@ def _numbered(paragraph, num_id, level):
 def build_docx(paragraphs, header_rows=()):
     """A .docx of ``paragraphs`` ((kind, text): "", "bold", "centre-bold", "bullet", "list-number" (Word's List
     Number style), "h1" / "h2" / "h3" (Word's Heading styles), or "section" / "area" / "block" / "letter-block"
-    numbered by an outline list in numbering.xml: "I.", "1.", "1.1.", "a)"), under a
+    numbered by an outline list in numbering.xml: "I.", "1.", "1.1.", "a)"; "area-restarted-at-3": that list's
+    level 1 restarted at 3), under a
     borderless header table of ``header_rows`` ((left lines, right lines) per row)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -348,6 +349,13 @@ def build_docx(paragraphs, header_rows=()):
     num = etree.SubElement(numbering, f"{{{_W}}}num")
     num.set(f"{{{_W}}}numId", "90")
     etree.SubElement(num, f"{{{_W}}}abstractNumId").set(f"{{{_W}}}val", "90")
+    # The same list restarted by Word ("Restart at 3"): a num of its own with a start override.
+    restarted = etree.SubElement(numbering, f"{{{_W}}}num")
+    restarted.set(f"{{{_W}}}numId", "91")
+    etree.SubElement(restarted, f"{{{_W}}}abstractNumId").set(f"{{{_W}}}val", "90")
+    override = etree.SubElement(restarted, f"{{{_W}}}lvlOverride")
+    override.set(f"{{{_W}}}ilvl", "1")
+    etree.SubElement(override, f"{{{_W}}}startOverride").set(f"{{{_W}}}val", "3")
     if header_rows:
         table = document.add_table(rows=len(header_rows), cols=2)
         for row, cells in zip(table.rows, header_rows, strict=True):
@@ -366,6 +374,8 @@ def build_docx(paragraphs, header_rows=()):
             paragraph = document.add_paragraph()
         if kind in OUTLINE_LEVELS:
             _numbered(paragraph, 90, OUTLINE_LEVELS[kind])
+        elif kind == "area-restarted-at-3":
+            _numbered(paragraph, 91, 1)
         run = paragraph.add_run(text)
         run.bold = kind in ("bold", "centre-bold", "section", "area") or None
         if kind == "centre-bold":
