@@ -79,7 +79,7 @@ def describe_not_a_plan(exc, name):
 
 
 WARNING_KINDS = {"unknown_unit", "ambiguous_unit", "timing", "issuer_inferred", "issuer_missing", "year_inferred",
-                 "section_unread", "section_skipped", "issuer_unmatched"}
+                 "section_unread", "section_skipped", "issuer_unmatched", "issuer_other_ward"}
 
 
 def flag_level(flag):
@@ -143,6 +143,9 @@ def describe_flag(flag, catalogue=None):
         return _("Cơ quan ban hành “%(text)s” không khớp đơn vị nào của phường: nhiệm vụ không nêu đơn vị thực hiện "
                  "được đề xuất cho %(unit)s. Hãy kiểm tra phường được chọn và đơn vị chủ trì.") % {
             "text": text, "unit": name(flag.get("owner", ""))}
+    if kind == "issuer_other_ward":
+        return _("Văn bản do “%(text)s” ban hành, không phải của %(ward)s đang nhập kế hoạch: hãy kiểm tra đã chọn "
+                 "đúng phường.") % {"text": text, "ward": flag.get("ward", "")}
     if kind == "issuer_missing":
         return _("Không thấy cơ quan ban hành (ví dụ: ĐẢNG ỦY PHƯỜNG …, ỦY BAN NHÂN DÂN PHƯỜNG …): hãy nhập.")
     if kind == "year_inferred":

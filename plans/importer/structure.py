@@ -269,6 +269,11 @@ class PlanReader:
             return
         unit = self.catalogue.by_key[found.keys[0]]
         self.data["issuer_unit"] = unit.key
+        ward = next((u for u in self.catalogue.units if u.kind == WARD), None)
+        theirs, ours = _locality(issuer), _locality(ward.name) if ward else ""
+        if theirs and ours and fold(theirs) != fold(ours):
+            # "Đảng ủy phường Hoàng Văn Thụ" imported into An Hòa: the name matched, the ward did not.
+            self.flags.append({"kind": "issuer_other_ward", "text": issuer, "ward": ward.name})
         if unit.kind != WARD and unit.key != self.catalogue.owner_key:
             self.catalogue = copy.copy(self.catalogue)
             self.catalogue.owner_key = unit.key
@@ -712,6 +717,12 @@ class PlanReader:
             for entry in data[key]:
                 entry.pop("section", None)
                 entry.pop("_prefix", None)
+
+
+def _locality(name):
+    """'Ủy ban nhân dân phường An Hòa' -> 'An Hòa'; '' when the name gives no commune-level place."""
+    match = re.search(r"\b(?:phường|xã|thị trấn|đặc khu)\s+(\S.*)$", name or "", re.IGNORECASE)
+    return match.group(1).strip() if match else ""
 
 
 def _is_heading_text(text):

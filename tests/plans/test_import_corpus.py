@@ -304,3 +304,17 @@ def test_a_word_list_restarted_at_a_number_keeps_it():
     data = _read("ke-hoach.docx", corpus.build_docx(paragraphs, corpus.WORD_NUMBERED_HEADER))
 
     assert [area["number"] for area in data["areas"]] == ["1", "3", "III"]
+
+
+@pytest.mark.django_db
+def test_another_wards_plan_is_flagged_against_the_ward_chosen(ward_a):
+    catalogue = UnitCatalogue.for_ward(ward_a.ward)
+
+    theirs = import_upload("ke-hoach.docx", corpus.party_table_docx(), catalogue, today=TODAY).data
+    ours = import_upload("ke-hoach.txt", corpus.party_text(corpus.PARTY_TABS_HEADER).replace(
+        "HOÀNG VĂN THỤ".encode(), "AN HÒA".encode()), catalogue, today=TODAY).data
+
+    flag = next(flag for flag in theirs["flags"] if flag["kind"] == "issuer_other_ward")
+    assert describe_flag(flag) == ("Văn bản do “Đảng ủy phường Hoàng Văn Thụ” ban hành, không phải của Đảng ủy "
+                                   "phường An Hòa đang nhập kế hoạch: hãy kiểm tra đã chọn đúng phường.")
+    assert not [flag for flag in ours["flags"] if flag["kind"] == "issuer_other_ward"]
