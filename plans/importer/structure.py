@@ -9,6 +9,10 @@
     IV- TỔ CHỨC THỰC HIỆN            1. <duty> …
     Nơi nhận: - …                    T/M ĐẢNG ỦY / BÍ THƯ / <name>
 
+The header is read by header.py (whatever its layout); numbers a converter put before the headings, or headings
+numbered by their style alone, are turned into the plan's own numbering first (outline.py). Items may be numbered
+"1.", "1-", "1)", "1.1." …, points "a)" or "a.", solutions "-" and "+".
+
 Sections are recognised by their words, not their numerals, so a plan whose tasks are in section II and
 implementation in section III reads the same. The result has the shape of plans/data/*.json (what
 plans.loader.load_plan saves), plus ``span`` (first and last line of the source) and ``flags`` on each
@@ -20,7 +24,7 @@ import re
 from datetime import date
 
 from .documents import find_references
-from .header import Header, read_header
+from .header import read_header
 from .limits import ImportLimits
 from .lines import Line
 from .outline import number_styled_headings, strip_converter_numbers
@@ -131,7 +135,6 @@ class PlanReader:
         }
         self.year = self.today.year
         self.on_behalf_of = ""
-        self.header = Header()
         # A text with no line set bold, centred or as a heading: plain text, where only the wording and the
         # empty lines tell the parts of the document apart.
         self.plain = not any(line.bold or line.centred or line.heading for line in self.lines)
@@ -250,7 +253,6 @@ class PlanReader:
     # ------------------------------------------------------------ header, title, intro
     def _read_header(self, header_lines):
         header = read_header(header_lines)
-        self.header = header
         self.data.update(code=header.code, issuer=header.issuer, superior=header.superior, place=header.place,
                          issued_on=header.issued_on)
         self.flags.extend(header.flags)
