@@ -66,6 +66,20 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)([-*+•–])\s+(.*)$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+# A row of a Markdown pipe table (converters write a Word header table so), and the row under its first row.
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|[\s:|]*-[\s:|-]*\|\s*$")
+
+
+def _pipe_row(raw):
+    """The cells of a pipe-table row, each cell's lines (``<br>``) one after the other, as a ``Line``'s columns."""
+    parts = []
+    for cell in raw.strip()[1:-1].split("|"):
+        for part in re.split(r"<br\s*/?>", cell, flags=re.IGNORECASE):
+            part = squash(_strip_markdown(part))
+            if part:
+                parts.append(part)
+    return parts
 
 
 def _columns(body, markdown):
@@ -113,6 +127,15 @@ def read_text(text, markdown=True):
         if _RULE.match(raw) and raw.strip() not in ("*",):
             lines.append(Line(0, "", rule=True, blank_before=blank))
             blank = False
+            continue
+        if markdown and _PIPE_ROW.match(raw):
+            if _PIPE_RULE.match(raw):
+                continue
+            parts = _pipe_row(raw)
+            if parts:
+                lines.append(Line(0, " ".join(parts), table=True, blank_before=blank,
+                                  columns=tuple(parts) if len(parts) > 1 else ()))
+                blank = False
             continue
         heading = 0
         bullet = ""

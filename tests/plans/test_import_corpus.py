@@ -56,6 +56,9 @@ CORPUS = {
         "ke-hoach.txt", lambda: corpus.party_text(corpus.PARTY_RUN_TOGETHER_HEADER),
         ("Đảng ủy phường Hoàng Văn Thụ", "", "32-KH/ĐU", "Hoàng Văn Thụ", "2025-01-15", "2025"), PARTY_KINDS,
         set(), PARTY_TASKS, {}),
+    "Đảng ủy, Markdown từ phần mềm chuyển đổi, đầu văn bản là bảng “|”": (
+        "ke-hoach.md", lambda: (corpus.PARTY_PIPE_TABLE_HEADER + corpus.PARTY_BODY).encode(), PARTY, PARTY_KINDS,
+        set(), PARTY_TASKS, {}),
     "Ban Chỉ đạo Quy chế dân chủ (Markdown)": (
         "ke-hoach.md", lambda: corpus.STEERING.encode(),
         ("Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở", "Đảng ủy phường Hoàng Văn Thụ", "05-KH/BCĐ",

@@ -36,6 +36,13 @@ PARTY_RUN_TOGETHER_HEADER = (
     "* Số 32-KH/ĐU Hoàng Văn Thụ, ngày 15 tháng 01 năm 2025\n\n"
 )
 
+# A Word header table converted to Markdown: a pipe table, each cell's lines joined by <br>.
+PARTY_PIPE_TABLE_HEADER = (
+    "| ĐẢNG BỘ THÀNH PHỐ BẮC GIANG<br>**ĐẢNG ỦY PHƯỜNG HOÀNG VĂN THỤ**<br>\\*<br>Số 32-KH/ĐU "
+    "| **ĐẢNG CỘNG SẢN VIỆT NAM**<br>*Hoàng Văn Thụ, ngày 15 tháng 01 năm 2025* |\n"
+    "|---|---|\n\n"
+)
+
 # ---------------------------------------------------------------- a Party Committee's plan ("I.", "1.", "1.1.", "-")
 
 PARTY_BODY = """\
