@@ -233,6 +233,18 @@ def test_the_preview_shows_the_header_read_and_its_guesses(ward_a, client_for):
     assert "Số của kế hoạch còn để trống (“Số -KH/ĐU”)" in html
     assert "Không đọc được ngày ban hành" in html
     assert 'value="Hoàng Văn Thụ"' in html
+    # Imported into An Hòa: the issuer's ward is not the ward chosen.
+    assert "Văn bản do “Đảng ủy phường Hoàng Văn Thụ” ban hành" in html
+
+
+@pytest.mark.django_db
+def test_the_preview_shows_the_superior_body(ward_a, client_for):
+    client = client_for(ward_a.users["bloc"])
+
+    uploaded = upload_plan_file(client, "ke-hoach.docx", corpus.party_table_docx())
+    html = client.get(uploaded["Location"]).content.decode()
+
+    assert "Cơ quan cấp trên:</strong> Đảng bộ thành phố Bắc Giang" in html
 
 
 def test_a_markdown_title_wrapped_under_its_heading_is_read_whole():
