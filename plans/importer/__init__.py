@@ -79,7 +79,8 @@ def describe_not_a_plan(exc, name):
 
 
 WARNING_KINDS = {"unknown_unit", "ambiguous_unit", "timing", "issuer_inferred", "issuer_missing", "year_inferred",
-                 "section_unread", "section_skipped", "issuer_unmatched", "issuer_other_ward"}
+                 "section_unread", "section_skipped", "issuer_unmatched", "issuer_other_ward", "place_inferred",
+                 "place_from_issuer"}
 
 
 def flag_level(flag):
