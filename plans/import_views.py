@@ -546,6 +546,7 @@ class PlanImportPreviewView(ImportAccessMixin, View):
             "warning_count": warnings,
             "plan_flags": [{"level": flag_level(f), "message": describe_flag(f, self.catalogue)}
                            for f in data.get("flags", [])],
+            "superior": data.get("superior", ""),
             "basis": data.get("basis", []),
             "limitations": data.get("limitations", []),
             "focus_tasks": data.get("focus_tasks", []),

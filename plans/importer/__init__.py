@@ -78,7 +78,9 @@ def describe_not_a_plan(exc, name):
         "name": name}
 
 
-WARNING_KINDS = {"unknown_unit", "ambiguous_unit", "timing"}
+WARNING_KINDS = {"unknown_unit", "ambiguous_unit", "timing", "issuer_inferred", "issuer_missing", "year_inferred",
+                 "section_unread", "section_skipped", "issuer_unmatched", "issuer_other_ward", "place_inferred",
+                 "place_from_issuer"}
 
 
 def flag_level(flag):
@@ -129,6 +131,39 @@ def describe_flag(flag, catalogue=None):
     if kind == "place_inferred":
         return _("Văn bản không có dòng địa danh, ngày tháng: địa danh “%(text)s” lấy theo cơ quan ban hành "
                  "văn bản %(code)s.") % {"text": text, "code": flag.get("from", "")}
+    if kind == "place_from_issuer":
+        return _("Văn bản không có dòng địa danh, ngày tháng: địa danh “%(text)s” lấy theo tên cơ quan ban hành "
+                 "(%(issuer)s).") % {"text": text, "issuer": flag.get("from", "")}
+    if kind == "issuer_inferred":
+        if flag.get("from") == "signature":
+            return _("Phần đầu văn bản không ghi cơ quan ban hành: “%(text)s” lấy theo dòng ký thay mặt (T/M …). "
+                     "Hãy kiểm tra lại.") % {"text": text}
+        return _("Phần đầu văn bản không ghi cơ quan ban hành: “%(text)s” lấy theo câu mở đầu kế hoạch. Hãy kiểm "
+                 "tra lại.") % {"text": text}
+    if kind == "issuer_unmatched":
+        return _("Cơ quan ban hành “%(text)s” không khớp đơn vị nào của phường: nhiệm vụ không nêu đơn vị thực hiện "
+                 "được đề xuất cho %(unit)s. Hãy kiểm tra phường được chọn và đơn vị chủ trì.") % {
+            "text": text, "unit": name(flag.get("owner", ""))}
+    if kind == "issuer_other_ward":
+        return _("Văn bản do “%(text)s” ban hành, không phải của %(ward)s đang nhập kế hoạch: hãy kiểm tra đã chọn "
+                 "đúng phường.") % {"text": text, "ward": flag.get("ward", "")}
+    if kind == "issuer_missing":
+        return _("Không thấy cơ quan ban hành (ví dụ: ĐẢNG ỦY PHƯỜNG …, ỦY BAN NHÂN DÂN PHƯỜNG …): hãy nhập.")
+    if kind == "year_inferred":
+        if flag.get("from") == "issued_on":
+            return _("Trích yếu không ghi năm: kế hoạch được coi là của năm %(text)s theo ngày ban hành. Hãy kiểm "
+                     "tra thời gian thực hiện.") % {"text": text}
+        return _("Trích yếu và ngày ban hành đều không ghi năm: tạm coi là kế hoạch năm %(text)s (năm nay). Hãy "
+                 "kiểm tra thời gian thực hiện.") % {"text": text}
+    if kind == "code_blank":
+        return _("Số của kế hoạch còn để trống (“Số %(text)s”): văn bản có thể là bản chưa ban hành. Hãy nhập số "
+                 "nếu đã có.") % {"text": text}
+    if kind == "section_unread":
+        return _("Phần “%(text)s” có nội dung nhưng không đọc được mục nào trong đó (cách đánh số chưa nhận ra): "
+                 "hãy đối chiếu với văn bản gốc.") % {"text": text}
+    if kind == "area_unclassified":
+        return _("Nhóm nhiệm vụ “%(text)s” không thuộc lĩnh vực nào trong sáu lĩnh vực của kế hoạch dân vận: "
+                 "được nhập là “Khác”.") % {"text": text}
     if kind == "code_missing":
         return _("Không thấy số, ký hiệu của kế hoạch (ví dụ: Số 15-KH/ĐU).")
     if kind == "issued_on_missing":

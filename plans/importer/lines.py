@@ -39,9 +39,15 @@ class Line:
     table: bool = False
     blank_before: bool = False
     rule: bool = False  # a horizontal rule (-----)
+    # The parts of a line aligned in columns with tabs or runs of spaces (a header copied from a web page or
+    # typed in two columns: "ĐẢNG ỦY PHƯỜNG AN HÒA<tab>ĐẢNG CỘNG SẢN VIỆT NAM"); empty for an ordinary line.
+    columns: tuple = ()
 
     def to_data(self):
-        return asdict(self)
+        data = asdict(self)
+        if not self.columns:
+            del data["columns"]  # most lines: the stored preview stays as small as before
+        return data
 
     @classmethod
     def from_data(cls, data):
@@ -59,6 +65,38 @@ def _renumber(lines):
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(\s*)([-*+•–])\s+(.*)$")
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_COLUMN_GAP = re.compile(r"\t+|\s{3,}")
+# A row of a Markdown pipe table (converters write a Word header table so), and the row under its first row.
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|[\s:|]*-[\s:|-]*\|\s*$")
+
+
+def _pipe_row(raw):
+    """The cells of a pipe-table row, each cell's lines (``<br>``) one after the other, as a ``Line``'s columns."""
+    parts = []
+    for cell in raw.strip()[1:-1].split("|"):
+        for part in re.split(r"<br\s*/?>", cell, flags=re.IGNORECASE):
+            part = squash(_strip_markdown(part))
+            if part:
+                parts.append(part)
+    return parts
+
+
+def _columns(body, markdown):
+    """The column parts of a line (see ``Line.columns``). Blanks left to fill in by hand are no column gap:
+    "Số" keeps the number it announces ("Số      -KH/ĐU"), "ngày" and "tháng" what follows them."""
+    parts = [part for part in _COLUMN_GAP.split(body.strip()) if part.strip()]
+    if len(parts) < 2:
+        return ()
+    joined = []
+    for part in parts:
+        if joined and re.search(r"(?i)(?:^s[ốô]\s*:?|\bngày|\btháng)$", joined[-1].strip(" *.…")):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    clean = [squash(_strip_markdown(part) if markdown else part) for part in joined]
+    clean = [part for part in clean if part]
+    return tuple(clean) if len(clean) >= 2 else ()
 
 
 def _strip_markdown(text):
@@ -90,6 +128,15 @@ def read_text(text, markdown=True):
             lines.append(Line(0, "", rule=True, blank_before=blank))
             blank = False
             continue
+        if markdown and _PIPE_ROW.match(raw):
+            if _PIPE_RULE.match(raw):
+                continue
+            parts = _pipe_row(raw)
+            if parts:
+                lines.append(Line(0, " ".join(parts), table=True, blank_before=blank,
+                                  columns=tuple(parts) if len(parts) > 1 else ()))
+                blank = False
+            continue
         heading = 0
         bullet = ""
         body = raw.rstrip()
@@ -117,7 +164,8 @@ def read_text(text, markdown=True):
         if not clean:
             blank = True
             continue
-        lines.append(Line(0, clean, heading=heading, bullet=bullet, bold=bold, blank_before=blank))
+        lines.append(Line(0, clean, heading=heading, bullet=bullet, bold=bold, blank_before=blank,
+                          columns=_columns(body, markdown)))
         blank = False
     return _renumber(lines)
 
@@ -156,7 +204,15 @@ class _Numbering:
         for node in root.findall(f"{_W}num"):
             ref = node.find(f"{_W}abstractNumId")
             if ref is not None:
-                self.formats[node.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
+                levels = dict(abstract.get(ref.get(f"{_W}val"), {}))
+                # "Restart at …" in Word: a list of its own whose levels start again (lvlOverride/startOverride).
+                for override in node.findall(f"{_W}lvlOverride"):
+                    start = override.find(f"{_W}startOverride")
+                    level = int(override.get(f"{_W}ilvl", "0"))
+                    if start is not None and level in levels:
+                        fmt, text, _start = levels[level]
+                        levels[level] = (fmt, text, int(start.get(f"{_W}val")))
+                self.formats[node.get(f"{_W}numId")] = levels
 
     def style(self, paragraph):
         """``paragraph.style``, looked up once per style id."""

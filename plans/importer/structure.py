@@ -9,31 +9,35 @@
     IV- TỔ CHỨC THỰC HIỆN            1. <duty> …
     Nơi nhận: - …                    T/M ĐẢNG ỦY / BÍ THƯ / <name>
 
+The header is read by header.py (whatever its layout); numbers a converter put before the headings, or headings
+numbered by their style alone, are turned into the plan's own numbering first (outline.py). Items may be numbered
+"1.", "1-", "1)", "1.1." …, points "a)" or "a.", solutions "-" and "+".
+
 Sections are recognised by their words, not their numerals, so a plan whose tasks are in section II and
 implementation in section III reads the same. The result has the shape of plans/data/*.json (what
 plans.loader.load_plan saves), plus ``span`` (first and last line of the source) and ``flags`` on each
 task, and plan-level ``flags``.
 """
 
+import copy
 import re
 from datetime import date
 
 from .documents import find_references
+from .header import read_header
 from .limits import ImportLimits
 from .lines import Line
+from .outline import number_styled_headings, strip_converter_numbers
 from .text import capitalise, fold, sentence_case, squash, title_case_name
 from .timing import read_timing
-from .units import propose_units
+from .units import WARD, find_mentions, propose_units
 
 ROMAN = re.compile(r"^(?P<roman>X|IX|IV|V|V?I{1,3})\s*[-–.:)/]\s*(?P<title>\S.*)$")
-ITEM = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s)\s*(?P<rest>\S.*)$")
-LETTER = re.compile(r"^(?P<letter>[a-zđ])\)\s+(?P<rest>\S.*)$")
+# Items numbered "1.", "1)", "1-", "1.1.", "1.1-" or "1.1 "; lettered "a)" or "a.".
+ITEM = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|\s*[-–](?!\d)|\s)\s*(?P<rest>\S.*)$")
+LETTER = re.compile(r"^(?P<letter>[a-zđ])[).]\s+(?P<rest>\S.*)$")
 SIGNATURE = re.compile(r"^(?:t/m|tm\.?|k/t|kt\.?|t/l|tl\.?|q\.)\s+\S")
-DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngay\s+(?P<d>\d{1,2}|[.…]+)\s+thang\s+(?P<m>\d{1,2}|[.…]+)"
-                       r"\s+nam\s+(?P<y>\d{4})")
 CODE = re.compile(r"^so\s*:?\s*(?P<code>\d{1,4}[-/][0-9A-Za-zĐđ/\-]+)", re.IGNORECASE)
-NATIONAL = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
-            "doc lap – tu do – hanh phuc")
 AREA_KINDS = [
     ("community_groups", ("to dan van cong dong",)),
     ("skilful_mobilization", ("dan van kheo",)),
@@ -86,7 +90,7 @@ def _section_role(title):
         return "review"
     if "to chuc thuc hien" in folded:
         return "implementation"
-    if "nhiem vu" in folded or "giai phap" in folded:
+    if "nhiem vu" in folded or "giai phap" in folded or folded.startswith(("noi dung", "cac noi dung")):
         return "areas"
     return "other"
 
@@ -108,24 +112,32 @@ def _depth(number):
     return number.count(".") + 1
 
 
+def _letter_ordinal(letter):
+    """a -> 1, b -> 2 … in the Vietnamese alphabet's order as plans letter their points (đ after d)."""
+    return "abcdđefghiklmnopqrstuvxy".find(letter) + 1
+
+
 class PlanReader:
     """Two passes: the structure (sections, groups, the text of every task: regular expressions on lines, cheap),
     then, once the counts are within the limits, each task's units, timing and cited documents (the costly part)."""
 
     def __init__(self, lines, catalogue, today=None, limits=None):
-        self.lines = [line for line in lines if not line.rule]
+        self.lines = number_styled_headings(strip_converter_numbers([line for line in lines if not line.rule]))
         self.catalogue = catalogue
         self.limits = limits or ImportLimits.from_settings()
         self.structure_only = True
         self.today = today or date.today()
         self.flags = []
         self.data = {
-            "code": "", "title": "", "issuer": "", "place": "", "issued_on": None, "starts_on": None,
+            "code": "", "title": "", "issuer": "", "superior": "", "place": "", "issued_on": None, "starts_on": None,
             "ends_on": None, "purpose": "", "requirements": "", "signer_name": "", "signer_title": "",
             "recipients": "", "basis": [], "limitations": [], "focus_tasks": [], "areas": [],
         }
         self.year = self.today.year
         self.on_behalf_of = ""
+        # A text with no line set bold, centred or as a heading: plain text, where only the wording and the
+        # empty lines tell the parts of the document apart.
+        self.plain = not any(line.bold or line.centred or line.heading for line in self.lines)
 
     # ------------------------------------------------------------ the whole document
     def read(self):
@@ -147,6 +159,7 @@ class PlanReader:
         bounds = [*(s[0] for s in sections[1:]), closing_at] if sections else []  # a title and no section
         for (start, roman, title, role), end in zip(sections, bounds, strict=True):
             body = lines[start + 1:end]
+            found = self._found()
             if role == "purpose":
                 self._read_purpose(body)
             elif role == "review":
@@ -157,6 +170,9 @@ class PlanReader:
                 self._read_implementation(roman, title, body, lines[start])
             else:
                 self.flags.append({"kind": "section_skipped", "text": f"{roman}- {title}", "line": lines[start].number})
+            if role in ("review", "areas", "implementation") and body and self._found() == found:
+                # Lines under the section and nothing read from them: numbering this reader does not know.
+                self.flags.append({"kind": "section_unread", "text": f"{roman}- {title}", "line": lines[start].number})
         self._read_closing(lines[closing_at:])
         self._read_tasks()
         self._read_other_references(lines[intro_start:closing_at])
@@ -169,6 +185,12 @@ class PlanReader:
                            sections=[f"{roman}. {title}" for _start, roman, title, _role in sections])
         self.data["flags"] = self.flags
         return self.data
+
+    def _found(self):
+        """How much the sections read so far have found (to tell a section read from one passed over)."""
+        data = self.data
+        return (len(data["limitations"]), len(data["focus_tasks"]), len(data["areas"]),
+                sum(len(area["tasks"]) for area in data["areas"]))
 
     def _refuse_other_document(self):
         """A document without a plan's title whose own title, number or address says it is something else."""
@@ -195,7 +217,8 @@ class PlanReader:
 
     def _find_title(self):
         for index, line in enumerate(self.lines[:60]):
-            if re.match(r"^ke hoach\b", fold(line.text)) and (_looks_like_heading(line) or line.centred):
+            if re.match(r"^ke hoach\b", fold(line.text)) and (
+                    _looks_like_heading(line) or line.centred or line.text.startswith("KẾ HOẠCH")):
                 return index
             if ROMAN.match(line.text) and _looks_like_heading(line):
                 return None
@@ -207,7 +230,10 @@ class PlanReader:
         for index in range((title_at or -1) + 1, len(self.lines)):
             line = self.lines[index]
             match = ROMAN.match(line.text)
-            if not match or not _looks_like_heading(line):
+            # Plain text has lost the bold that sets a section heading off: there a short line that ends no
+            # sentence will do ("II. Nhiệm vụ, giải pháp").
+            plain_heading = self.plain and len(line.text) < 150 and not line.text.rstrip().endswith((".", ";"))
+            if not match or not (_looks_like_heading(line) or plain_heading):
                 continue
             roman = match.group("roman")
             if roman not in expected[: len(sections) + 2]:
@@ -225,35 +251,38 @@ class PlanReader:
         return len(self.lines)
 
     # ------------------------------------------------------------ header, title, intro
-    def _read_header(self, header):
-        issuers = []
-        for line in header:
-            folded = fold(line.text).strip()
-            code = CODE.match(line.text.strip()) or CODE.match(folded)
-            if code:
-                found = re.search(r"\d{1,4}[-/][0-9A-Za-zĐđ/\-]+", line.text)
-                self.data["code"] = found.group() if found else ""
-                continue
-            date_line = DATE_LINE.match(folded)
-            if date_line:
-                self.data["place"] = squash(line.text[: date_line.end("place")])
-                try:
-                    self.data["issued_on"] = date(int(date_line.group("y")), int(date_line.group("m")),
-                                                  int(date_line.group("d"))).isoformat()
-                except ValueError:
-                    self.flags.append({"kind": "issued_on_unreadable", "text": line.text, "line": line.number})
-                continue
-            if any(folded.startswith(n) for n in NATIONAL) or not re.search(r"\w", folded):
-                continue
-            letters = [c for c in line.text if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-                issuers.append(line.text)
-        if issuers:
-            self.data["issuer"] = sentence_case(issuers[-1])
+    def _read_header(self, header_lines):
+        header = read_header(header_lines)
+        self.data.update(code=header.code, issuer=header.issuer, superior=header.superior, place=header.place,
+                         issued_on=header.issued_on)
+        self.flags.extend(header.flags)
+        self._own_issuer(header.issuer)
+
+    def _own_issuer(self, issuer):
+        """A plan issued by one of the ward's units other than the Party Committee (the People's Committee, the
+        Front, a steering committee) is that unit's: it leads the work the plan gives no unit. The Party
+        Committee's plans stay the bloc's, which keeps them."""
+        if not issuer:
+            return
+        tokens, mentions = find_mentions(issuer, self.catalogue)
+        found = next((m for m in mentions if m.kind == "unit" and m.start == 0), None)
+        if found is None:
+            self.flags.append({"kind": "issuer_unmatched", "text": issuer, "owner": self.catalogue.owner_key})
+            return
+        unit = self.catalogue.by_key[found.keys[0]]
+        self.data["issuer_unit"] = unit.key
+        ward = next((u for u in self.catalogue.units if u.kind == WARD), None)
+        theirs, ours = _locality(issuer), _locality(ward.name) if ward else ""
+        if theirs and ours and fold(theirs) != fold(ours):
+            # "Đảng ủy phường Hoàng Văn Thụ" imported into An Hòa: the name matched, the ward did not.
+            self.flags.append({"kind": "issuer_other_ward", "text": issuer, "ward": ward.name})
+        if unit.kind != WARD and unit.key != self.catalogue.owner_key:
+            self.catalogue = copy.copy(self.catalogue)
+            self.catalogue.owner_key = unit.key
 
     def _read_title(self, title_at):
         line = self.lines[title_at]
-        parts = [sentence_case(line.text)]
+        parts = [re.sub(r"^KẾ HOẠCH\b", "Kế hoạch", sentence_case(line.text))]
         index = title_at + 1
         bare = fold(line.text).strip() == "ke hoach"
         while index < len(self.lines) and index <= title_at + 4:
@@ -266,8 +295,13 @@ class PlanReader:
                 break
             formatted = following.bold or following.centred or following.heading
             # Under a bare "KẾ HOẠCH" the next line is the title even in plain text; more lines only when set
-            # as the title is (bold, centred) and not after an empty line.
-            if not (bare and index == title_at + 1) and not (formatted and not following.blank_before):
+            # as the title is (bold, centred) and not after an empty line. Plain text has no setting to tell:
+            # there a title wrapped by a converter ("KẾ HOẠCH" / "thực hiện công tác dân vận" / "năm 2024")
+            # goes on over short lines with no empty line between, until a line ends a sentence.
+            wrapped = ((self.plain or following.text[:1].islower()) and not following.blank_before
+                       and len(following.text) < 120 and not parts[-1].endswith((".", ":", ";")))
+            if not (bare and index == title_at + 1) and not (formatted and not following.blank_before) \
+                    and not wrapped:
                 if not (formatted and index == title_at + 1):
                     break
             part = sentence_case(following.text)
@@ -289,6 +323,9 @@ class PlanReader:
             self.year = max(years)
         elif issued:
             self.year = int(issued[:4])
+            self.flags.append({"kind": "year_inferred", "text": str(self.year), "from": "issued_on"})
+        else:
+            self.flags.append({"kind": "year_inferred", "text": str(self.year), "from": "today"})
         self.data["starts_on"] = date(self.year, 1, 1).isoformat()
         period = re.search(r"giai doan\s+(20\d\d)\s*[-–]\s*(20\d\d)", title)
         if "nhung nam tiep theo" in title or "cac nam tiep theo" in title:
@@ -309,6 +346,8 @@ class PlanReader:
                 match = re.search(r",\s*([^,]{3,80}?)\s+(?:xay dung|ban hanh)\s+ke hoach", folded)
                 if match:
                     self.data["issuer"] = squash(line.text[match.start(1):match.end(1)])
+                    self.flags.append({"kind": "issuer_inferred", "text": self.data["issuer"], "from": "intro",
+                                       "line": line.number})
 
     def _add_basis(self, reference, line):
         if any(doc["code"] == reference.code for doc in self.data["basis"]):
@@ -344,7 +383,8 @@ class PlanReader:
         counter = 0
         for line in body:
             item = ITEM.match(line.text)
-            text = item.group("rest") if item else line.text
+            letter = LETTER.match(line.text) if not item else None
+            text = item.group("rest") if item else letter.group("rest") if letter else line.text
             if item and _depth(item.group("number")) == 1 and _is_heading_text(text):
                 folded = fold(text)
                 prefix, counter = item.group("number"), 0
@@ -357,7 +397,7 @@ class PlanReader:
             entries = self.data[target]
             if item:
                 number = item.group("number")
-            elif line.bullet or not entries or entries[-1]["_prefix"] != prefix:
+            elif line.bullet or letter or not entries or entries[-1]["_prefix"] != prefix:
                 counter += 1
                 number = f"{prefix}.{counter}" if prefix else str(counter)
             else:
@@ -385,11 +425,17 @@ class PlanReader:
         index = 0
         for line in body:
             item = ITEM.match(line.text)
-            depth = _depth(item.group("number")) if item else 0
-            if item and depth == 1:
+            number, depth = (item.group("number"), _depth(item.group("number"))) if item else ("", 0)
+            rest_of_item = item.group("rest") if item else ""
+            letter = LETTER.match(line.text) if area is not None and not item else None
+            if letter and _label(letter.group("rest"))[0].startswith(("noi dung", "giai phap")):
+                # "a) Nội dung: …" / "b) Giải pháp:" under "1) <area>": the blocks the seed numbers 1.1., 1.2.
+                number, depth = f"{area['number']}.{_letter_ordinal(letter.group('letter'))}", 2
+                rest_of_item = letter.group("rest")
+            if depth == 1:
                 area = {
-                    "number": item.group("number"), "kind": "other",
-                    "title": capitalise(sentence_case(item.group("rest").rstrip(":"))),
+                    "number": number, "kind": "other",
+                    "title": capitalise(sentence_case(rest_of_item.rstrip(":"))),
                     "content": "", "tasks": [], "span": {"first": line.number, "last": line.number},
                     "_content_items": [],
                 }
@@ -399,23 +445,23 @@ class PlanReader:
             if area is None:
                 continue
             area["span"]["last"] = line.number
-            if item and depth == 2:
-                label, rest = _label(item.group("rest"))
+            if depth == 2:
+                label, rest = _label(rest_of_item)
                 prefix, index = None, 0
                 if label.startswith("noi dung"):
-                    block = ("content", item.group("number"))
+                    block = ("content", number)
                     if rest:
                         area["content"] = _join(area["content"], rest)
                 elif label.startswith("giai phap"):
-                    block = ("solutions", item.group("number"))
+                    block = ("solutions", number)
                     if rest:
                         index += 1
                         self._add_solution(area, rest, f"{roman}.{block[1]} – ý {index}", line, line)
-                elif _is_heading_text(item.group("rest")):
-                    block = ("other", item.group("number"))
-                    area["content"] = _join(area["content"], item.group("rest"))
+                elif _is_heading_text(rest_of_item):
+                    block = ("other", number)
+                    area["content"] = _join(area["content"], rest_of_item)
                 else:
-                    self._add_solution(area, item.group("rest"), f"{roman}.{item.group('number')}", line, line)
+                    self._add_solution(area, rest_of_item, f"{roman}.{number}", line, line)
                 continue
             if item:
                 self._add_solution(area, item.group("rest"), f"{roman}.{item.group('number')}", line, line)
@@ -446,6 +492,9 @@ class PlanReader:
         for area in self.data["areas"]:
             if area["kind"] == "other":
                 area["kind"] = classify_area(area["title"], area["content"])
+            if area["kind"] == "other" and "_content_items" in area:
+                self.flags.append({"kind": "area_unclassified", "text": f"{area['number']}. {area['title']}",
+                                   "line": area["span"]["first"]})
             content_items = area.pop("_content_items", [])
             if not area["tasks"] and content_items:
                 # No "Giải pháp" block: the listed points of the content are the work to do.
@@ -644,6 +693,15 @@ class PlanReader:
         data = self.data
         if not data["issuer"] and self.on_behalf_of:
             data["issuer"] = self.on_behalf_of
+            self.flags.append({"kind": "issuer_inferred", "text": data["issuer"], "from": "signature"})
+        if not data["issuer"]:
+            self.flags.append({"kind": "issuer_missing"})
+        if not data["place"]:
+            # The place of the date line is the issuing unit's own locality (Hướng dẫn 36-HD/VPTW).
+            match = re.search(r"\b(?:phường|xã|thị trấn|đặc khu)\s+((?:[A-ZĐÀ-Ỹ][^\s,;.]*\s?){1,4})$", data["issuer"])
+            if match:
+                data["place"] = match.group(1).strip()
+                self.flags.append({"kind": "place_from_issuer", "text": data["place"], "from": data["issuer"]})
         if not data["place"]:
             for doc in data["basis"]:
                 match = re.search(r"(?:Thành ủy|Tỉnh ủy|Huyện ủy|thành phố|tỉnh)\s+((?:[A-ZĐ][^\s,;.]*\s?){1,3})",
@@ -652,14 +710,21 @@ class PlanReader:
                     data["place"] = match.group(1).strip()
                     self.flags.append({"kind": "place_inferred", "text": data["place"], "from": doc["code"]})
                     break
-        if not data["code"]:
+        said = {flag["kind"] for flag in self.flags}
+        if not data["code"] and "code_blank" not in said:
             self.flags.append({"kind": "code_missing"})
-        if not data["issued_on"]:
+        if not data["issued_on"] and "issued_on_unreadable" not in said:
             self.flags.append({"kind": "issued_on_missing"})
         for key in ("limitations", "focus_tasks"):
             for entry in data[key]:
                 entry.pop("section", None)
                 entry.pop("_prefix", None)
+
+
+def _locality(name):
+    """'Ủy ban nhân dân phường An Hòa' -> 'An Hòa'; '' when the name gives no commune-level place."""
+    match = re.search(r"\b(?:phường|xã|thị trấn|đặc khu)\s+(\S.*)$", name or "", re.IGNORECASE)
+    return match.group(1).strip() if match else ""
 
 
 def _is_heading_text(text):

@@ -19,7 +19,8 @@ How a plan names who does what, and the rules this module follows:
   Ủy viên Ban Thường vụ Đảng ủy … chịu trách nhiệm"), not where it convenes, is advised or receives reports.
 * Units after "báo cáo" receive the report; units of a higher level (UBND tỉnh, BCĐ … thành phố) and the
   issuers of documents cited ("Kế hoạch số 140-KH/TU … của Ban Thường vụ Thành ủy") are not the ward's.
-* A bare "Ban chỉ đạo (phường)" is the steering committee named last before it in the same solution.
+* A bare "Ban chỉ đạo (phường)" is the steering committee named last before it in the same solution, or in a
+  steering committee's own plan that committee.
 * A capitalised name of a body ("Ban Tổ chức Đảng ủy", "Hội Khuyến học phường") that is not a unit of
   the ward is reported as an unknown unit, never guessed.
 """
@@ -44,7 +45,8 @@ KIND_ALIASES = {
     WARD: ["Đảng ủy", "Đảng ủy phường", "Thường trực Đảng ủy", "Ban Thường vụ Đảng ủy", "Ban Chấp hành Đảng bộ",
            "Đảng bộ phường", "Đảng ủy viên"],
     PEOPLES_COMMITTEE: ["UBND", "Ủy ban nhân dân", "UBND phường", "chính quyền phường", "chính quyền"],
-    FATHERLAND_FRONT: ["MTTQ", "Ủy ban MTTQ", "Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc"],
+    FATHERLAND_FRONT: ["MTTQ", "Ủy ban MTTQ", "Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc",
+                       "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ban Thường trực Ủy ban MTTQ", "Ban Thường trực MTTQ"],
     BLOC: ["Khối Dân vận", "Khối Dân vận Đảng ủy"],
 }
 STEERING_ALIASES = {
@@ -461,8 +463,12 @@ def propose_units(text, catalogue, excluded=(), derived=False):
         if mention.kind == "unit" and catalogue.by_key[mention.keys[0]].kind == STEERING_COMMITTEE:
             last_steering = mention.keys[0]
         if mention.kind == "steering":
+            owner = catalogue.by_key.get(catalogue.owner_key)
             if last_steering:
                 mention.kind, mention.keys = "unit", [last_steering]
+            elif owner is not None and owner.kind == STEERING_COMMITTEE:
+                # In a steering committee's own plan, "Ban chỉ đạo" is that committee.
+                mention.kind, mention.keys = "unit", [owner.key]
             else:
                 mention.kind = "unknown"
         if mention.kind == "unit":
