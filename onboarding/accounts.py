@@ -15,11 +15,13 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from core.access import CHANGE, scope_prefix
+from core.access import CHANGE
 from core.notifications import absolute_link, send_mail_or_log
 from core.search import normalise
 from core.spreadsheets import CellError, Column, read_sheet
 from organisations.models import Person, Role, Unit, User
+
+from .permissions import may_manage_account, roles_given_by
 
 
 def _email(text):
@@ -47,20 +49,6 @@ COLUMNS = [
     Column("unit", "Mã đơn vị", aliases=("Đơn vị",), required=True),
     Column("role", "Vai trò", aliases=("Quyền",), required=True, parse=_role),
 ]
-
-
-def roles_given_by(user):
-    """The roles ``user`` may give: nobody gives more than they have, and only system administrators make
-    system administrators."""
-    if user.is_admin:
-        return set(Role)
-    if user.role == Role.PROVINCE_ADMIN:
-        return set(Role) - {Role.ADMIN}
-    if user.role == Role.COMMUNE_ADMIN:
-        return set(Role) - {Role.ADMIN, Role.PROVINCE_ADMIN, Role.CITY_VIEWER}
-    return set()
-
-
 
 
 def read_accounts(file, user):
@@ -157,22 +145,11 @@ def create_accounts(preview, user):
 
 # --- Accounts kept current in the browser ------------------------------------------------------------------
 
-def accounts_in_scope(user):
-    """The accounts of the units ``user`` administers (organisation data, core.access): a province's or a commune's
-    administrator sees those of their subtree, a system administrator all; nobody else any."""
-    prefix = scope_prefix(user, Unit.access_policy, CHANGE)
-    if prefix is None:
-        return User.objects.none()
-    accounts = User.objects.select_related("unit")
-    return accounts if prefix == "" else accounts.filter(unit__path__startswith=prefix)
-
 
 def set_active(account, user, active):
     """Lock (``active`` False) or unlock an account. A locked account cannot log in; it keeps its history, its
     records and its name on them, and can be unlocked. Who and when go to the change history."""
     from auditlog.context import set_actor
-
-    from .permissions import may_manage_account
 
     if not may_manage_account(user, account):
         raise PermissionDenied(_("Bạn không quản lý tài khoản này."))

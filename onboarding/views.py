@@ -11,9 +11,9 @@ from core.views import MayOpenMixin
 from organisations.models import Role, Unit, UnitKind
 
 from .accounts import COLUMNS as ACCOUNT_COLUMNS
-from .accounts import accounts_in_scope, create_accounts, read_accounts, roles_given_by, set_active, template_workbook
+from .accounts import create_accounts, read_accounts, set_active, template_workbook
 from .forms import AccountFilterForm, AccountUploadForm, CommuneForm
-from .permissions import may_create_communes, may_import_accounts, may_manage_account
+from .permissions import accounts_in_scope, may_create_communes, may_import_accounts, may_manage_account, roles_given_by
 from .structures import LEVELS, create_commune, propose, templates
 
 
