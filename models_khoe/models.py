@@ -563,6 +563,9 @@ class RecognitionRound(ScopedModel):
     ceremony = models.ForeignKey("meetings.Meeting", verbose_name=_("hội nghị biểu dương"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+", editable=False)
     note = models.TextField(_("ghi chú"), blank=True)
+    # The Party document header (superior, issuer, place, signer) as it stood at the round's first recognition:
+    # its certificates and proposal print it for ever, whatever the ward's document settings become later.
+    document_header = models.JSONField(_("đầu văn bản khi công nhận"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("đợt công nhận")

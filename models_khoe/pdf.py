@@ -7,9 +7,11 @@ from core.pdf import render_pdf
 from .models import Kind
 
 
-def _issuer(ward, **form):
-    """The header and signer every Party document of the ward prints (core.documents), with the ward's name."""
-    return {**documents.document_context(documents.live_header(ward), **form), "ward_name": ward.name}
+def _issuer(round_, **form):
+    """The header and signer every Party document of the ward prints (core.documents), with the ward's name: as
+    frozen at the round's first recognition, today's before that."""
+    header = round_.document_header or documents.live_header(round_.ward)
+    return {**documents.document_context(header, **form), "ward_name": round_.ward.name}
 
 
 def holder_line(model):
@@ -31,7 +33,7 @@ def certificate_context(recognition):
     model = recognition.model
     round_ = recognition.round
     return {
-        **_issuer(round_.ward, number_code=recognition.certificate_code, doc_type="GCN", day=round_.decided_on,
+        **_issuer(round_, number_code=recognition.certificate_code, doc_type="GCN", day=round_.decided_on,
                   year=round_.year),
         "holder": holder_line(model),
         "recognition": recognition,
@@ -52,5 +54,5 @@ def render_proposal(round_, user=None):
                         .order_by("model__bloc__order", "model__field", "rank", "certificate_number"))
     # The proposal goes out with its number written by hand at the office: the number line stays blank.
     form = {"doc_type": "TTr", "day": round_.decided_on, "year": round_.year}
-    return render_pdf("models_khoe/pdf/proposal.html", {**_issuer(round_.ward, **form), "round": round_,
+    return render_pdf("models_khoe/pdf/proposal.html", {**_issuer(round_, **form), "round": round_,
                                                           "recognitions": recognitions})

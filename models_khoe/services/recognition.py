@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from core import periods
+from core import documents, periods
 from core.notifications import notify
 
 from ..models import (
@@ -57,6 +57,9 @@ def recognise(user, model, *, achievement, proposed_to_city=False):
         raise ValidationError(_("Mô hình chưa đủ số người chấm để xếp hạng."))
     round_ = round_for(model.ward, model.year, create=True)
     round_ = RecognitionRound.objects.select_for_update().get(pk=round_.pk)
+    if not round_.document_header:
+        round_.document_header = documents.live_header(model.ward)
+        round_.save(update_fields=["document_header"])
     number = (round_.recognitions.aggregate(last=Max("certificate_number"))["last"] or 0) + 1
     recognition = Recognition.objects.create(
         round=round_, model=model, achievement=achievement.strip(), proposed_to_city=proposed_to_city,

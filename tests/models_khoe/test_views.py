@@ -364,3 +364,18 @@ def test_the_certificate_names_the_holders_unit_once_under_the_party_header(eval
     assert content.count(unit.name) == 1
     assert "ĐẢNG BỘ THÀNH PHỐ THỬ NGHIỆM" in content
     assert "Số 01-GCN/ĐU" in content
+
+
+def test_a_certificate_keeps_the_header_and_signer_of_its_recognition(evaluated, ward_a):
+    """A new Secretary after a congress changes the ward's document settings; the certificates already issued
+    still carry the signer who signed them."""
+    from models_khoe.pdf import render_certificate
+    from organisations.models import DocumentSettings
+
+    DocumentSettings.objects.update_or_create(ward=ward_a.ward, defaults={"signer_name": "Nguyễn Văn Thành"})
+    recognition = services.recognise(ward_a.users["bloc"], evaluated(), achievement="Tốt.")
+    DocumentSettings.objects.filter(ward=ward_a.ward).update(signer_name="Lê Thị Mai")
+
+    content = pdf_text(render_certificate(recognition))
+
+    assert "Nguyễn Văn Thành" in content and "Lê Thị Mai" not in content
