@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ScopedModelForm
+from core.forms import DateInput, ScopedModelForm
 
 from .models import DocumentSettings, Person, Unit, UnitKind
 
@@ -62,7 +62,8 @@ class DocumentSettingsForm(ScopedModelForm):
 
     class Meta:
         model = DocumentSettings
-        fields = ["superior", "issuer", "place", "signer_name", "signer_title"]
+        fields = ["superior", "issuer", "place", "signer_name", "signer_title", "term", "congress_on"]
+        widgets = {"congress_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

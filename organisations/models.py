@@ -235,8 +235,14 @@ class DocumentSettings(ScopedModel):
     signer_name = models.CharField(_("họ tên người ký"), max_length=128, blank=True)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=128, blank=True,
                                     help_text=_("Ví dụ: Bí thư, Phó Bí thư."))
+    term = models.CharField(_("nhiệm kỳ"), max_length=32, blank=True,
+                            help_text=_("Nhiệm kỳ của cấp ủy, ví dụ: 2025–2030."))
+    congress_on = models.DateField(
+        _("ngày Đại hội"), null=True, blank=True,
+        help_text=_("Ngày bế mạc Đại hội đảng bộ mở đầu nhiệm kỳ: số văn bản (báo cáo, giấy chứng nhận …) đánh lại từ "
+                    "01 từ ngày này. Để trống: nhiệm kỳ mới bắt đầu từ ngày 01/01 của năm đại hội."),
+    )
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
-
 
     class Meta:
         verbose_name = _("thông tin ban hành văn bản")

@@ -170,9 +170,26 @@ def canonical_checksum(payload):
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def next_document_number(ward, doc_type, year):
+def ward_term_start(ward, day):
+    """Start year of the ward's term on ``day``: the terms of DANVAN_TERM_START_YEARS, the current one beginning on
+    the congress date of the ward's document settings when one is given (a congress in August 2025 leaves the
+    documents of July in the 2020–2025 term)."""
+    from organisations.models import DocumentSettings
+
+    congress_on = DocumentSettings.objects.filter(ward=ward).values_list("congress_on", flat=True).first()
+    year = term_start(day.year)
+    if congress_on is not None and year == congress_on.year and day < congress_on:
+        earlier = [start for start in settings.DANVAN_TERM_START_YEARS if start < year]
+        return max(earlier) if earlier else year
+    if congress_on is not None and congress_on.year > year and day >= congress_on:
+        return congress_on.year
+    return year
+
+
+def next_document_number(ward, doc_type, day):
+    """The next number of a document of ``doc_type`` issued on ``day``: numbers restart at 01 with each term."""
     counter, _created = DocumentCounter.objects.get_or_create(ward=ward, doc_type=doc_type,
-                                                              term_start=term_start(year))
+                                                              term_start=ward_term_start(ward, day))
     counter = DocumentCounter.objects.select_for_update().get(pk=counter.pk)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])

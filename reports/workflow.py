@@ -80,7 +80,7 @@ def approve(report, user):
     if report.status != ReportStatus.SUBMITTED:
         raise ValidationError(_("Chỉ phê duyệt được báo cáo đã trình."))
     now = timezone.now()
-    report.number = next_document_number(report.ward, REPORT_DOC_TYPE, timezone.localdate(now).year)
+    report.number = next_document_number(report.ward, REPORT_DOC_TYPE, timezone.localdate(now))
     report.document_code = document_code(report.number)
     report.status = ReportStatus.APPROVED
     report.approved_by = user

@@ -275,3 +275,25 @@ def test_tasks_read_as_a_party_report_writes_them(signed, set_today, client_for)
     assert "Mục IV" not in text and "IV. Tổ chức thực hiện" not in text
     page = client_for(signed.users["bloc"]).get(report.get_absolute_url()).content.decode()
     assert "Tổ chức thực hiện Kế hoạch" in page and "Mục IV" not in page
+
+
+def test_numbers_restart_at_the_congress_that_opens_the_new_term(signed, client_for):
+    """The bloc records the term and its congress date; a document issued before the congress keeps the old
+    term's numbering, the first one after it is 01 again."""
+    from datetime import date
+
+    ward = signed.ward
+    saved = client_for(signed.users["bloc"]).post(reverse("organisations:document_settings"), {
+        "term": "2025–2030", "congress_on": "20/08/2025", "superior": "", "issuer": "", "place": "",
+        "signer_name": "", "signer_title": ""})
+    assert saved.status_code == 302
+    settings_row = DocumentSettings.objects.get(ward=ward)
+    assert (settings_row.term, settings_row.congress_on) == ("2025–2030", date(2025, 8, 20))
+
+    first_of_2025 = services.next_document_number(ward, "BC", date(2025, 3, 10))
+    july = services.next_document_number(ward, "BC", date(2025, 7, 10))
+    after_congress = services.next_document_number(ward, "BC", date(2025, 10, 1))
+    next_one = services.next_document_number(ward, "BC", date(2026, 1, 5))
+
+    assert (first_of_2025, july) == (1, 2), "before the congress the 2020–2025 term goes on"
+    assert (after_congress, next_one) == (1, 2), "the congress opens the new term's numbering"
