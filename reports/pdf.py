@@ -62,7 +62,8 @@ def render_report_pdf(report, visible=None):
 
 
 def pdf_for(user, report):
-    """The report's PDF as ``user`` may read it, or None while the worker has not rendered it.
+    """The report's PDF as ``user`` may read it, or None while the worker has not rendered it; a draft's, marked
+    as such, at any time.
 
     The stored file prints every section. A reader who may not see one of them (the bloc or a city viewer and
     the religion section) gets the same frozen report rendered without it, so no PDF carries figures that its
@@ -71,6 +72,11 @@ def pdf_for(user, report):
 
     from core.areas import sections_for
 
+    if not report.is_frozen:
+        # A draft is printed for the Standing Committee's meeting as it stands: marked "DỰ THẢO" on every page,
+        # with no number, date or signer, rendered on request (it is never stored).
+        visible = {section.key for section in sections_for(user)}
+        return BytesIO(render_report_pdf(report, visible))
     if report.pdf_state != PdfState.READY or not report.pdf:
         return None
     visible = {section.key for section in sections_for(user)}

@@ -319,8 +319,9 @@ class ReportPdfView(LoginRequiredMixin, View):
         content = pdf_for(request.user, report)
         if content is None:
             raise Http404
+        prefix = "bao-cao-quy" if report.is_frozen else "du-thao-bao-cao-quy"
         return FileResponse(content, content_type="application/pdf", as_attachment=True,
-                            filename=f"bao-cao-quy-{report.quarter}-{report.year}.pdf")
+                            filename=f"{prefix}-{report.quarter}-{report.year}.pdf")
 
 
 class ReportExcelView(LoginRequiredMixin, View):

@@ -297,3 +297,17 @@ def test_numbers_restart_at_the_congress_that_opens_the_new_term(signed, client_
 
     assert (first_of_2025, july) == (1, 2), "before the congress the 2020–2025 term goes on"
     assert (after_congress, next_one) == (1, 2), "the congress opens the new term's numbering"
+
+
+def test_the_bloc_downloads_a_draft_marked_as_such_from_the_report_page(signed, client_for):
+    report = services.prepare_draft(signed.ward.pk, 2024, 1)
+    client = client_for(signed.users["bloc"])
+    url = reverse("reports:report_pdf", args=[report.pk])
+
+    assert "Tải bản dự thảo (PDF)" in client.get(report.get_absolute_url()).content.decode()
+    response = client.get(url)
+    text = _flat("\n".join(_pages(response.getvalue())))
+
+    assert response.status_code == 200 and "du-thao-bao-cao-quy-1-2024.pdf" in response["Content-Disposition"]
+    assert "DỰ THẢO" in text and "Số 01-BC/ĐU" not in text
+    assert client_for(signed.users["officer_ubnd"]).get(url).status_code == 404
