@@ -21,6 +21,7 @@ from core.access import CHANGE
 from core.search import normalise
 from core.spreadsheets import (
     Column,
+    ImportRejected,
     SheetRejected,
     append_row,
     cell_text,
@@ -130,14 +131,6 @@ class ImportPreview:
                    file_errors=list(data.get("file_errors", [])),
                    has_interfamily_column=bool(data.get("has_interfamily_column")),
                    has_zalo_column=bool(data.get("has_zalo_column")))
-
-
-class ImportRejected(Exception):
-    """Nothing was written; ``errors`` says why, row by row."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(errors))
-        self.errors = errors
 
 
 # --- Reading ------------------------------------------------------------------------------------------

@@ -128,6 +128,15 @@ MAX_IMPORT_ROWS = 5000
 HEADER_SCAN_ROWS = 10
 
 
+class ImportRejected(Exception):
+    """A checked import was not written (the data changed since the preview, a row is refused on saving); ``errors``
+    says why, row by row. Every import that writes from a preview raises it."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(str(error) for error in errors))
+        self.errors = errors
+
+
 class SheetRejected(Exception):
     """The file as a whole cannot be read (not an .xlsx, no header, too many rows): one message for the person."""
 

@@ -23,7 +23,16 @@ from django.utils.translation import gettext_noop
 from core import periods
 from core.access import CHANGE
 from core.params import whole_number
-from core.spreadsheets import Column, SheetRejected, find_header, load_rows, new_workbook, workbook_bytes, write_cell
+from core.spreadsheets import (
+    Column,
+    ImportRejected,
+    SheetRejected,
+    find_header,
+    load_rows,
+    new_workbook,
+    workbook_bytes,
+    write_cell,
+)
 
 from .models import Task
 from .schedule import task_percent
@@ -235,14 +244,6 @@ class ImportPreview:
             rows.append(ImportRow(**item))
         return cls(rows=rows, file_errors=list(data.get("file_errors", [])),
                    unchanged_count=int(data.get("unchanged_count", 0)))
-
-
-class ImportRejected(Exception):
-    """The import was not written; ``errors`` says why (row by row)."""
-
-    def __init__(self, errors):
-        super().__init__("; ".join(errors))
-        self.errors = errors
 
 
 def _cell(cells, index):
