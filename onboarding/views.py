@@ -164,7 +164,7 @@ class AccountListView(MayOpenMixin, View):
         accounts = accounts_in_scope(request.user).order_by("unit__path", "last_name", "first_name", "pk")
         if request.GET:
             accounts = form.narrow(accounts)
-        context = {"page_title": self.page_title, "filter_form": form, **paginate(request, accounts, per_page=50)}
+        context = {"page_title": self.page_title, "filters": {"form": form}, **paginate(request, accounts, per_page=50)}
         # The same rule as the lock page (may_manage_account), without a query per row: the page lists only
         # accounts in the administrator's scope.
         given = roles_given_by(request.user)
