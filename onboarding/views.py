@@ -30,10 +30,7 @@ class CommuneCreateView(MayOpenMixin, View):
     page_title = gettext_lazy("Tạo xã, phường từ mẫu cơ cấu")
     denied_message = gettext_lazy("Chỉ quản trị hệ thống và quản trị tỉnh, thành phố được tạo xã, phường.")
 
-    @classmethod
-    def may_open(cls, user):
-        return may_create_communes(user)
-
+    may_open = staticmethod(may_create_communes)
 
     def parents(self):
         return provinces_for(self.request.user)
@@ -101,10 +98,7 @@ class AccountImportView(MayOpenMixin, View):
     session_key = "onboarding-accounts"
     denied_message = gettext_lazy("Chỉ quản trị được tạo tài khoản.")
 
-    @classmethod
-    def may_open(cls, user):
-        return may_import_accounts(user)
-
+    may_open = staticmethod(may_import_accounts)
 
     def get(self, request):
         if request.GET.get("mau"):
@@ -154,10 +148,7 @@ class AccountListView(MayOpenMixin, View):
     page_title = gettext_lazy("Tài khoản")
     denied_message = gettext_lazy("Chỉ quản trị xem được danh sách tài khoản.")
 
-    @classmethod
-    def may_open(cls, user):
-        return may_import_accounts(user)
-
+    may_open = staticmethod(may_import_accounts)
     def get(self, request):
         roles = [role for role in Role if role in roles_given_by(request.user)]
         form = AccountFilterForm(request.GET or None, roles=roles)
@@ -181,10 +172,7 @@ class AccountActiveView(MayOpenMixin, View):
     denied_message = gettext_lazy("Chỉ quản trị khóa hoặc mở khóa được tài khoản.")
     active = False
 
-    @classmethod
-    def may_open(cls, user):
-        return may_import_accounts(user)
-
+    may_open = staticmethod(may_import_accounts)
     def account(self, request, pk):
         return get_object_or_404(accounts_in_scope(request.user), pk=pk)
 
