@@ -8,7 +8,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .access import CHANGE, scope_prefix
+from .access import CHANGE, VIEW, scope_prefix
 from .numbers import number
 from .validators import validate_upload
 
@@ -89,8 +89,19 @@ class PortalForm(forms.Form):
         bound_numbers(self)
 
 
+def restrict_form_fields(form, user):
+    """Every choice of a related record the user could not open is left out: each field whose rows are read by unit
+    (a RestrictedQuerySet) offers only what ``restrict(user)`` admits, as the API's relation fields do. A form then
+    narrows further where its rule is narrower (the units one may write to, a ward's people …)."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and hasattr(queryset, "restrict"):
+            field.queryset = queryset.restrict(user, VIEW)
+
+
 class ScopedModelForm(PortalModelForm):
-    """A model form whose unit choices are limited to the units the user may write to."""
+    """A model form whose related choices are limited to what the user may see (``restrict_form_fields``) and whose
+    unit choices are limited to the units the user may write to."""
 
     unit_fields = ()
 
@@ -98,6 +109,7 @@ class ScopedModelForm(PortalModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         if user is not None:
+            restrict_form_fields(self, user)
             units = writable_units(user, self._meta.model)
             for name in self.unit_fields:
                 if name in self.fields:
