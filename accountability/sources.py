@@ -39,3 +39,6 @@ UNIT_PLANS = RecordSource(
     match=(r"ke hoach thuc hien cua don vi",),
     order=5,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [UNIT_PLANS]

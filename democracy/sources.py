@@ -26,3 +26,6 @@ DISCLOSURES = RecordSource(
     match=(r"noi dung cong khai",),
     order=40,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [DISCLOSURES]

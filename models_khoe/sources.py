@@ -31,3 +31,6 @@ RECOGNITIONS = RecordSource(
     match=(r"bieu duong .*(dan van kheo|thang dan van)",),
     order=30,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [RECOGNITIONS]

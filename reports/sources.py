@@ -26,3 +26,6 @@ REPORTS = RecordSource(
     match=(r"bao cao ket qua .*hang quy",),
     order=70,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [REPORTS]

@@ -29,3 +29,6 @@ ASSESSMENTS = RecordSource(
     match=(r"tieu chi (xay dung )?chinh quyen than thien",),
     order=20,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [ASSESSMENTS]
