@@ -1,6 +1,5 @@
 """Pages of the community groups. Every query goes through ``restrict``: a group leader sees their group only."""
 
-import secrets
 from datetime import date, timedelta
 
 from auditlog.context import set_actor
@@ -24,7 +23,7 @@ from core.models import Attachment
 from core.pagination import paginate
 from core.params import whole_number
 from core.sorting import Sorting, by_choices, by_unit
-from core.spreadsheets import xlsx_response
+from core.spreadsheets import keep_preview, take_preview, xlsx_response
 from core.views import (
     MayOpenMixin,
     ObjectCreateView,
@@ -437,8 +436,7 @@ class HouseholdImportView(MayOpenMixin, View):
             request.session.pop(IMPORT_SESSION_KEY, None)
             status = 400
         else:
-            token = secrets.token_urlsafe(16)
-            request.session[IMPORT_SESSION_KEY] = {"token": token, "preview": preview.to_data()}
+            token = keep_preview(request, IMPORT_SESSION_KEY, preview)
             status = 200
         return self.render_page(HouseholdImportForm(user=request.user, initial={"group": group.pk}), status=status,
                                 preview=preview, token=token, group=group)
@@ -450,14 +448,7 @@ class HouseholdImportApplyView(HouseholdImportView):
     http_method_names = ["post"]
 
     def post(self, request):
-        stored = request.session.pop(IMPORT_SESSION_KEY, None)
-        token = request.POST.get("token", "")
-        preview = None
-        if stored and token and secrets.compare_digest(str(stored.get("token", "")), token):
-            try:
-                preview = ImportPreview.from_data(stored["preview"])
-            except (KeyError, TypeError, ValueError):
-                preview = None
+        preview = take_preview(request, IMPORT_SESSION_KEY, ImportPreview)
         if preview is None:
             messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
             return HttpResponseRedirect(reverse("communitygroups:household_import"))

@@ -198,7 +198,24 @@ class ScopedSaveMixin(InvalidFormStatusMixin):
         return HttpResponseRedirect(self.get_success_url())
 
 
-class ObjectCreateView(MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
+class ObjectFormMixin:
+    """A scoped model's form page: the form knows the user (it offers only what the user may choose) and the page
+    is titled ``title_format`` with the model's name."""
+
+    title_format = ""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.title_format % {"name": self.model._meta.verbose_name}
+        return context
+
+
+class ObjectCreateView(ObjectFormMixin, MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
     """A create page for users who may write such rows somewhere; the others (the Standing Committee or a city
     viewer on most models) get 403 instead of a form that could never be saved. The row itself is checked on save.
     ``query_initial`` fills fields from the link that opened the page ({"to": "group"}: ``?to=12``)."""
@@ -206,6 +223,7 @@ class ObjectCreateView(MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
     action = CHANGE
     denied_message = gettext_lazy("Bạn chỉ được xem, không được thêm mới mục này.")
     default_success_message = gettext_lazy("Đã thêm “%(name)s”.")
+    title_format = gettext_lazy("Thêm %(name)s")
     query_initial = {}
 
     @classmethod
@@ -221,29 +239,10 @@ class ObjectCreateView(MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
                 initial[field_name] = value
         return initial
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Thêm %(name)s") % {"name": self.model._meta.verbose_name}
-        return context
-
-
-class ObjectEditView(ScopedMixin, ScopedSaveMixin, UpdateView):
+class ObjectEditView(ObjectFormMixin, ScopedMixin, ScopedSaveMixin, UpdateView):
     action = CHANGE
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Sửa %(name)s") % {"name": self.model._meta.verbose_name}
-        return context
+    title_format = gettext_lazy("Sửa %(name)s")
 
 
 class ObjectDeleteView(ScopedMixin, DeleteView):
