@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -12,5 +11,3 @@ class AccountabilityConfig(AreaConfig):
         MenuItem("cadre_feedback", _("Phản ánh về cán bộ"), "accountability:feedback_list", order=13,
                  visible="permissions.may_see_cadre_records"),
     )
-    section = AreaSection(key="accountability", title=_("Trách nhiệm người đứng đầu và cán bộ, công chức"),
-                          order=10, figures="services.area_figures")

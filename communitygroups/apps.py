@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -11,5 +10,3 @@ class CommunitygroupsConfig(AreaConfig):
         MenuItem("communitygroups", _("Tổ dân vận"), "communitygroups:group_list", order=60),
         MenuItem("communitygroups-reports", _("Nắm tình hình"), "communitygroups:report_list", order=61),
     )
-    section = AreaSection(key="communitygroups", title=_("Tổ dân vận cộng đồng"), order=60,
-                          figures="services.section_figures")

@@ -14,8 +14,10 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.areas import AreaSection
 from core.numbers import number
 from core.numbers import percent as percent_text
 
@@ -545,3 +547,8 @@ def section_figures(ward, start, end, on=None):
         link=reverse("communitygroups:coverage"),
         status=status,
     )
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="communitygroups", title=gettext_lazy("Tổ dân vận cộng đồng"), order=60,
+                      figures=section_figures)

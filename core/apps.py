@@ -29,27 +29,26 @@ class CoreConfig(AppConfig):
 
 
 class AreaConfig(AppConfig):
-    """An area app's configuration: what the app plugs into the portal, declared, and registered once in ready().
+    """An area app's configuration: what the app plugs into the portal, registered once in ready().
 
-    By convention, so that no app forgets a step: the app's ``sources.SOURCES`` (its records that can complete tasks
-    of the plan, core.areas.RecordSource), ``notifications.EVENTS`` and ``notifications.pending_for`` ("Việc chờ
-    bạn", under the app's label) are registered when the app has them. ``menu`` holds its main-menu entries
-    (core.navigation.MenuItem) and ``section`` its section of reports and dashboards (core.areas.AreaSection). A
-    function of the app that must not be imported before the models are loaded is named by its path inside the app
-    ("services.area_figures" for a section's ``figures``, "permissions.may_see_cadre_records" for a menu entry's
-    ``visible``)."""
+    By convention, so that no app forgets a step, each of these is registered when the app has it: ``SOURCES`` of
+    its ``sources`` module (its records that can complete tasks of the plan, core.areas.RecordSource), ``EVENTS``
+    and ``pending_for`` of its ``notifications`` module ("Việc chờ bạn", under the app's label), and ``SECTION``
+    of its ``services`` or ``sections`` module (its part of reports and dashboards, core.areas.AreaSection, declared
+    beside its figures function). ``menu`` holds its main-menu entries (core.navigation.MenuItem); an entry's
+    ``visible`` may name a function by its path inside the app ("permissions.may_see"), imported in ready(), after
+    the models are loaded. ``name`` is the app's package."""
 
     # Not a candidate itself: Django picks the one AppConfig of an apps.py that imports this class (its subclass).
     default = False
     menu = ()
-    section = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if "default" not in cls.__dict__:
             cls.default = True
         if "name" not in cls.__dict__:
-            cls.name = cls.__module__.removesuffix(".apps")  # the app's package: an AreaConfig lives in its apps.py
+            cls.name = cls.__module__.removesuffix(".apps")
 
     def ready(self):
         from .areas import register, register_source
@@ -63,13 +62,13 @@ class AreaConfig(AppConfig):
         if pending is not None:
             register_pending(self.label, pending)
         for item in self.menu:
-            register_menu(replace(item, visible=self.resolve(item.visible)))
-        if self.section is not None:
-            register(replace(self.section, figures=self.resolve(self.section.figures)))
-
-    def resolve(self, value):
-        """A function named by its path inside the app ("services.area_figures"), or ``value`` as it is."""
-        return import_string(f"{self.name}.{value}") if isinstance(value, str) else value
+            visible = item.visible
+            if isinstance(visible, str):
+                visible = import_string(f"{self.name}.{visible}")
+            register_menu(replace(item, visible=visible))
+        section = self.optional("services.SECTION") or self.optional("sections.SECTION")
+        if section is not None:
+            register(section)
 
     def optional(self, path, default=None):
         """``module.NAME`` of the app when the app has that module and the module that name, else ``default``."""

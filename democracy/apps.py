@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -11,5 +10,3 @@ class DemocracyConfig(AreaConfig):
         MenuItem("democracy", _("Dân chủ cơ sở"), "democracy:checklist", order=40),
         MenuItem("petitions", _("Đơn, thư, phản ánh"), "democracy:petition_list", order=41),
     )
-    section = AreaSection(key="democracy", title=_("Thực hiện dân chủ ở cơ sở"), order=40,
-                          figures="services.area_figures")

@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -11,5 +10,3 @@ class MeetingsConfig(AreaConfig):
         MenuItem("meetings", _("Hội nghị, đối thoại"), "meetings:meeting_list", order=20),
         MenuItem("conclusions", _("Kết luận cần theo dõi"), "meetings:conclusion_list", order=21),
     )
-    section = AreaSection(key="meetings", title=_("Hội nghị, giao ban, đối thoại và kết luận"), order=15,
-                          figures="services.area_figures")

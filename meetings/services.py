@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.areas import AreaSection
 
 from .models import (
     Conclusion,
@@ -267,3 +268,8 @@ def area_figures(ward, start, end):
         link=reverse("meetings:meeting_list"),
         status=status,
     )
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="meetings", title=gettext_lazy("Hội nghị, giao ban, đối thoại và kết luận"), order=15,
+                      figures=area_figures)

@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -13,5 +12,3 @@ class ModelsKhoeConfig(AreaConfig):
         MenuItem("models_khoe", _("Dân vận khéo"), "models_khoe:model_list", order=40),
         MenuItem("models_khoe-public", _("Mô hình tiêu biểu"), "models_khoe:public_list", order=41),
     )
-    section = AreaSection(key="models_khoe", title=_("Phong trào thi đua “Dân vận khéo”"), order=30,
-                          figures="services.area_figures")

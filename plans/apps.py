@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -13,7 +12,6 @@ class PlansConfig(AreaConfig):
         MenuItem("tasks", _("Nhiệm vụ"), "plans:task_list", order=11),
         MenuItem("cell_assignments", _("Phụ trách chi bộ"), "plans:cell_assignment_list", order=12),
     )
-    section = AreaSection("plan", _("Tiến độ thực hiện kế hoạch"), 0, "services.plan_figures")
 
     def ready(self):
         from .services import connect_record_sources

@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -11,5 +10,3 @@ class ReligionConfig(AreaConfig):
 
     verbose_name = _("Tôn giáo, tín ngưỡng")
     menu = (MenuItem("religion", _("Tôn giáo"), "religion:home", order=50, visible="permissions.may_see"),)
-    section = AreaSection(key="religion", title=_("Quản lý nhà nước về tôn giáo, tín ngưỡng"), order=50,
-                          figures="services.quarterly_figures", area="religion")

@@ -1,7 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from core.apps import AreaConfig
-from core.areas import AreaSection
 from core.navigation import MenuItem
 
 
@@ -11,5 +10,3 @@ class SatisfactionConfig(AreaConfig):
         MenuItem("satisfaction", _("Sự hài lòng"), "satisfaction:results", order=30),
         MenuItem("friendly_government", _("Chính quyền thân thiện"), "satisfaction:assessment_list", order=31),
     )
-    section = AreaSection("satisfaction", _("Chính quyền thân thiện, sự hài lòng của người dân"), 20,
-                          "sections.satisfaction_figures")
