@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, date_order_constraint
 from core.search import SearchableModel
 
 
@@ -45,11 +45,8 @@ class UnitPlanRound(SearchableModel, ScopedModel):
         verbose_name_plural = _("kế hoạch thực hiện của các đơn vị")
         ordering = ["-deadline", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(opened_on__isnull=True) | models.Q(deadline__gte=models.F("opened_on")),
-                name="unit_plan_round_deadline_after_opening",
-                violation_error_message=_("Hạn nộp không được trước ngày giao."),
-            ),
+            date_order_constraint("deadline", "opened_on", "unit_plan_round_deadline_after_opening",
+                                  _("Hạn nộp không được trước ngày giao."), may_be_empty=("opened_on",)),
         ]
 
     def __str__(self):
@@ -240,11 +237,9 @@ class CadreFeedback(SearchableModel, ScopedModel):
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["state", "received_on"], name="cadre_feedback_state_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("received_on")),
-                name="cadre_feedback_closed_after_received",
-                violation_error_message=_("Ngày kết thúc xem xét không được trước ngày tiếp nhận."),
-            ),
+            date_order_constraint("closed_on", "received_on", "cadre_feedback_closed_after_received",
+                                  _("Ngày kết thúc xem xét không được trước ngày tiếp nhận."),
+                                  may_be_empty=("closed_on",)),
         ]
 
     def __str__(self):

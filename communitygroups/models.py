@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, filled_when_constraint
 from core.search import SearchableModel, normalise
 
 from .wardunits import ward_peoples_committee, ward_steering_committee
@@ -307,11 +307,8 @@ class Activity(SearchableModel, ScopedModel):
                 name="cg_one_green_sunday_per_group_day",
                 violation_error_message=_("Tổ đã ghi nhận buổi Chủ nhật xanh ngày này."),
             ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="propaganda") | ~models.Q(topic=""),
-                name="cg_propaganda_has_topic",
-                violation_error_message=_("Buổi tuyên truyền phải có chủ đề."),
-            ),
+            filled_when_constraint("topic", {"kind": "propaganda"}, "cg_propaganda_has_topic",
+                                   _("Buổi tuyên truyền phải có chủ đề.")),
         ]
 
     def __str__(self):
@@ -400,11 +397,8 @@ class SituationReport(SearchableModel, ScopedModel):
             models.Index(fields=["group", "reported_on"], name="cg_report_group_date_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(status="answered") | ~models.Q(answer=""),
-                name="cg_answered_report_has_answer",
-                violation_error_message=_("Báo cáo đã trả lời phải có nội dung trả lời."),
-            ),
+            filled_when_constraint("answer", {"status": "answered"}, "cg_answered_report_has_answer",
+                                   _("Báo cáo đã trả lời phải có nội dung trả lời.")),
         ]
 
     def __str__(self):

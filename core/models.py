@@ -1,7 +1,9 @@
 """Shared models: evidence attachments and in-portal notifications."""
 
+import operator
 import os
 import uuid
+from functools import reduce
 
 from auditlog.registry import auditlog
 from django.apps import apps
@@ -149,3 +151,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def date_order_constraint(later, earlier, name, message, *, may_be_empty=(), strict=False):
+    """A named check that the date (or time) ``later`` is not before ``earlier`` (after it, with ``strict``).
+
+    ``may_be_empty`` names the fields that may be left empty, in the order the condition tests them: a row with one
+    of them empty passes. ``message`` is the Vietnamese error a form shows."""
+    conditions = [models.Q(**{f"{field}__isnull": True}) for field in may_be_empty]
+    conditions.append(models.Q(**{f"{later}__{'gt' if strict else 'gte'}": models.F(earlier)}))
+    return models.CheckConstraint(condition=reduce(operator.or_, conditions), name=name,
+                                  violation_error_message=message)
+
+
+def filled_when_constraint(field, when, name, message, *, nullable=False):
+    """A named check that ``field`` is filled in whenever the row is in the state ``when`` ({"kind": "dialogue"}):
+    not "" (or, for a ``nullable`` field, not empty)."""
+    filled = models.Q(**{f"{field}__isnull": False}) if nullable else ~models.Q(**{field: ""})
+    return models.CheckConstraint(condition=~models.Q(**when) | filled, name=name, violation_error_message=message)

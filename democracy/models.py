@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet, scope_q
-from core.models import ScopedModel
+from core.models import ScopedModel, date_order_constraint
 from core.search import SearchableModel
 
 from .choices import PetitionKind
@@ -185,17 +185,12 @@ class Disclosure(SearchableModel, ScopedModel):
             models.Index(fields=["approved_on"], name="disclosure_approved_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(posted_until__isnull=True) | models.Q(posted_until__gte=models.F("posted_on")),
-                name="disclosure_until_after_posted",
-                violation_error_message=_("Ngày kết thúc công khai không được trước ngày bắt đầu."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(period_start__isnull=True) | models.Q(period_end__isnull=True)
-                | models.Q(period_end__gte=models.F("period_start")),
-                name="disclosure_period_in_order",
-                violation_error_message=_("Kỳ của nội dung: ngày kết thúc không được trước ngày bắt đầu."),
-            ),
+            date_order_constraint("posted_until", "posted_on", "disclosure_until_after_posted",
+                                  _("Ngày kết thúc công khai không được trước ngày bắt đầu."),
+                                  may_be_empty=("posted_until",)),
+            date_order_constraint("period_end", "period_start", "disclosure_period_in_order",
+                                  _("Kỳ của nội dung: ngày kết thúc không được trước ngày bắt đầu."),
+                                  may_be_empty=("period_start", "period_end")),
             models.CheckConstraint(
                 condition=models.Q(approver__isnull=True) | models.Q(approved_on__isnull=False),
                 name="disclosure_approval_has_date",
@@ -387,16 +382,10 @@ class Petition(SearchableModel, ScopedModel):
         indexes = [models.Index(fields=["state", "due_on"], name="petition_state_due_idx"),
                    models.Index(fields=["received_on"], name="petition_received_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(due_on__gte=models.F("received_on")),
-                name="petition_due_after_received",
-                violation_error_message=_("Hạn trả lời không được trước ngày tiếp nhận."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(answered_on__isnull=True) | models.Q(answered_on__gte=models.F("received_on")),
-                name="petition_answered_after_received",
-                violation_error_message=_("Ngày trả lời không được trước ngày tiếp nhận."),
-            ),
+            date_order_constraint("due_on", "received_on", "petition_due_after_received",
+                                  _("Hạn trả lời không được trước ngày tiếp nhận.")),
+            date_order_constraint("answered_on", "received_on", "petition_answered_after_received",
+                                  _("Ngày trả lời không được trước ngày tiếp nhận."), may_be_empty=("answered_on",)),
         ]
 
     def __str__(self):
@@ -512,11 +501,8 @@ class Violation(SearchableModel, ScopedModel):
         ordering = ["-found_on", "-pk"]
         indexes = [models.Index(fields=["evaluation_year", "found_on"], name="violation_year_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(remedied_on__isnull=True) | models.Q(remedied_on__gte=models.F("found_on")),
-                name="violation_remedied_after_found",
-                violation_error_message=_("Ngày khắc phục không được trước ngày phát hiện."),
-            ),
+            date_order_constraint("remedied_on", "found_on", "violation_remedied_after_found",
+                                  _("Ngày khắc phục không được trước ngày phát hiện."), may_be_empty=("remedied_on",)),
         ]
 
     def __str__(self):

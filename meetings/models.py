@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, date_order_constraint, filled_when_constraint
 from core.search import SearchableModel
 
 
@@ -100,17 +100,11 @@ class Meeting(SearchableModel, ScopedModel):
         ordering = ["-held_on", "-pk"]
         indexes = [models.Index(fields=["kind", "held_on"], name="meeting_kind_date_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(starts_at__isnull=True) | models.Q(ends_at__isnull=True)
-                | models.Q(ends_at__gt=models.F("starts_at")),
-                name="meeting_ends_after_start",
-                violation_error_message=_("Giờ kết thúc phải sau giờ bắt đầu."),
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="dialogue") | ~models.Q(dialogue_audience=""),
-                name="meeting_dialogue_has_audience",
-                violation_error_message=_("Buổi đối thoại cần chọn đối tượng đối thoại."),
-            ),
+            date_order_constraint("ends_at", "starts_at", "meeting_ends_after_start",
+                                  _("Giờ kết thúc phải sau giờ bắt đầu."), may_be_empty=("starts_at", "ends_at"),
+                                  strict=True),
+            filled_when_constraint("dialogue_audience", {"kind": "dialogue"}, "meeting_dialogue_has_audience",
+                                   _("Buổi đối thoại cần chọn đối tượng đối thoại.")),
         ]
 
     def __str__(self):
@@ -231,11 +225,8 @@ class Conclusion(SearchableModel, ScopedModel):
         ordering = ["due_date", "meeting", "number"]
         indexes = [models.Index(fields=["state", "due_date"], name="conclusion_state_due_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(state="done") | models.Q(done_on__isnull=False),
-                name="conclusion_done_has_date",
-                violation_error_message=_("Kết luận đã hoàn thành cần có ngày hoàn thành."),
-            ),
+            filled_when_constraint("done_on", {"state": "done"}, "conclusion_done_has_date",
+                                   _("Kết luận đã hoàn thành cần có ngày hoàn thành."), nullable=True),
         ]
 
     def __str__(self):

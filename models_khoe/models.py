@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, date_order_constraint, filled_when_constraint
 from core.numbers import number as plain_number
 from core.search import SearchableModel
 
@@ -214,10 +214,8 @@ class MobilizationModel(SearchableModel, ScopedModel):
                 fields=["unit", "year", "name_key"], name="kheo_model_unique_name",
                 violation_error_message=_("Đơn vị đã đăng ký một mô hình, điển hình cùng tên trong năm này."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(evaluation_on__gte=models.F("starts_on")), name="kheo_model_evaluation_after_start",
-                violation_error_message=_("Thời điểm đánh giá phải sau ngày bắt đầu."),
-            ),
+            date_order_constraint("evaluation_on", "starts_on", "kheo_model_evaluation_after_start",
+                                  _("Thời điểm đánh giá phải sau ngày bắt đầu.")),
         ]
         indexes = [
             models.Index(fields=["ward", "year", "status"], name="kheo_model_ward_year_idx"),
@@ -443,10 +441,8 @@ class Appraisal(ScopedModel):
         verbose_name_plural = _("thẩm định")
         ordering = ["model", "decided_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(decision="returned") | ~models.Q(comments=""), name="kheo_return_has_comments",
-                violation_error_message=_("Khi trả lại cần ghi ý kiến để đơn vị chỉnh sửa."),
-            ),
+            filled_when_constraint("comments", {"decision": "returned"}, "kheo_return_has_comments",
+                                   _("Khi trả lại cần ghi ý kiến để đơn vị chỉnh sửa.")),
         ]
 
     def __str__(self):

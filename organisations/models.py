@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, filled_when_constraint
 from core.roles import Role  # noqa: F401 (organisations.models.Role is what the apps import)
 from core.search import SearchableModel
 
@@ -72,11 +72,8 @@ class Unit(SearchableModel, ScopedModel):
         verbose_name_plural = _("đơn vị")
         ordering = ["path"]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(kind="steering_committee") | ~models.Q(steering_area=""),
-                name="unit_steering_committee_has_area",
-                violation_error_message=_("Ban chỉ đạo phải có lĩnh vực chỉ đạo."),
-            ),
+            filled_when_constraint("steering_area", {"kind": "steering_committee"}, "unit_steering_committee_has_area",
+                                   _("Ban chỉ đạo phải có lĩnh vực chỉ đạo.")),
         ]
 
     def __str__(self):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, date_order_constraint
 from core.search import SearchableModel
 
 from .choices import AreaKind, BindingRule, Recurrence, TaskStatus, Weekday
@@ -79,11 +79,8 @@ class Plan(SearchableModel, ScopedModel):
         verbose_name_plural = _("kế hoạch")
         ordering = ["-starts_on", "code"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                name="plan_ends_after_start",
-                violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
-            ),
+            date_order_constraint("ends_on", "starts_on", "plan_ends_after_start",
+                                  _("Ngày kết thúc phải sau ngày bắt đầu."), may_be_empty=("ends_on",)),
         ]
 
     def __str__(self):

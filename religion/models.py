@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, date_order_constraint, filled_when_constraint
 from core.search import SearchableModel
 
 AREA = "religion"
@@ -414,11 +414,9 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
                 name="religion_one_pending_invitation_per_establishment",
                 violation_error_message=_("Cơ sở này đang có một đề nghị thỉnh sư chưa giải quyết."),
             ),
-            models.CheckConstraint(
-                condition=~models.Q(status__in=["approved", "rejected"]) | models.Q(decided_on__isnull=False),
-                name="religion_invitation_decision_dated",
-                violation_error_message=_("Đề nghị đã có quyết định phải có ngày quyết định."),
-            ),
+            filled_when_constraint("decided_on", {"status__in": ["approved", "rejected"]},
+                                   "religion_invitation_decision_dated",
+                                   _("Đề nghị đã có quyết định phải có ngày quyết định."), nullable=True),
         ]
 
     def __str__(self):
@@ -524,12 +522,9 @@ class ConstructionWork(SearchableModel, WardRecord):
                 name="religion_work_finished_after_start",
                 violation_error_message=_("Ngày hoàn thành phải sau ngày khởi công (và cần có ngày khởi công)."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(planned_end__isnull=True) | models.Q(planned_start__isnull=True)
-                | models.Q(planned_end__gte=models.F("planned_start")),
-                name="religion_work_planned_end_after_start",
-                violation_error_message=_("Ngày dự kiến hoàn thành phải sau ngày dự kiến khởi công."),
-            ),
+            date_order_constraint("planned_end", "planned_start", "religion_work_planned_end_after_start",
+                                  _("Ngày dự kiến hoàn thành phải sau ngày dự kiến khởi công."),
+                                  may_be_empty=("planned_end", "planned_start")),
         ]
 
     def __str__(self):
@@ -615,11 +610,8 @@ class ReligiousEvent(SearchableModel, WardRecord):
         ordering = ["-starts_on", "-pk"]
         indexes = [models.Index(fields=["ward", "starts_on"], name="religion_event_ward_start_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")),
-                name="religion_event_ends_after_start",
-                violation_error_message=_("Ngày kết thúc phải từ ngày bắt đầu trở đi."),
-            ),
+            date_order_constraint("ends_on", "starts_on", "religion_event_ends_after_start",
+                                  _("Ngày kết thúc phải từ ngày bắt đầu trở đi.")),
         ]
 
     def __str__(self):
@@ -696,16 +688,10 @@ class WatchReport(SearchableModel, WardRecord):
             models.Index(fields=["status", "closed_on"], name="religion_watch_closed_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(status="closed") | models.Q(closed_on__isnull=False),
-                name="religion_watch_closed_dated",
-                violation_error_message=_("Báo cáo đã kết thúc phải có ngày kết thúc."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("observed_on")),
-                name="religion_watch_closed_after_observed",
-                violation_error_message=_("Ngày kết thúc không được trước ngày phát hiện."),
-            ),
+            filled_when_constraint("closed_on", {"status": "closed"}, "religion_watch_closed_dated",
+                                   _("Báo cáo đã kết thúc phải có ngày kết thúc."), nullable=True),
+            date_order_constraint("closed_on", "observed_on", "religion_watch_closed_after_observed",
+                                  _("Ngày kết thúc không được trước ngày phát hiện."), may_be_empty=("closed_on",)),
         ]
 
     def __str__(self):

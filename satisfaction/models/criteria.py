@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, filled_when_constraint
 from core.numbers import number as points
 
 
@@ -240,11 +240,8 @@ class CriterionScore(ScopedModel):
         constraints = [
             models.UniqueConstraint(fields=["assessment", "criterion"], name="criterion_score_unique",
                                     violation_error_message=_("Tiêu chí đã có điểm trong kỳ này.")),
-            models.CheckConstraint(
-                condition=~models.Q(review="adjusted") | ~models.Q(review_reason=""),
-                name="criterion_score_adjust_has_reason",
-                violation_error_message=_("Điều chỉnh điểm phải ghi lý do."),
-            ),
+            filled_when_constraint("review_reason", {"review": "adjusted"}, "criterion_score_adjust_has_reason",
+                                   _("Điều chỉnh điểm phải ghi lý do.")),
         ]
 
     def __str__(self):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, date_order_constraint
 from core.search import SearchableModel
 
 # SIPAS (Decision 2640/QĐ-BNV, 2017): the five elements of public administrative services.
@@ -50,9 +50,8 @@ class SurveyCampaign(SearchableModel, ScopedModel):
         ordering = ["-starts_on", "-pk"]
         indexes = [models.Index(fields=["ward", "ends_on"], name="survey_ward_end_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
-                                   name="survey_ends_after_start",
-                                   violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu.")),
+            date_order_constraint("ends_on", "starts_on", "survey_ends_after_start",
+                                  _("Ngày kết thúc phải sau ngày bắt đầu.")),
         ]
 
     def __str__(self):
