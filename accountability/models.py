@@ -8,7 +8,6 @@
   access mechanism.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
@@ -17,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, date_order_constraint
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 
@@ -38,7 +37,7 @@ class UnitPlanRound(SearchableModel, ScopedModel):
     opened_on = models.DateField(_("ngày giao"), null=True, blank=True)
     deadline = models.DateField(_("hạn nộp"))
     note = models.TextField(_("yêu cầu, ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("đợt nộp kế hoạch của đơn vị")
@@ -108,8 +107,7 @@ class UnitPlanSubmission(ScopedModel):
                                      help_text=_("Ví dụ: 05-KH/ĐTN, 12/KH-UBND."))
     document_title = models.CharField(_("trích yếu"), max_length=500, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nộp"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+", editable=False)
+    submitted_by = acting_user_field(_("người nộp"))
     reminded_at = models.DateTimeField(_("nhắc nhở lần cuối"), null=True, blank=True, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
@@ -225,9 +223,8 @@ class CadreFeedback(SearchableModel, ScopedModel):
                              default=FeedbackState.OPEN)
     finding = models.TextField(_("kết quả xác minh"), blank=True)
     closed_on = models.DateField(_("ngày kết thúc xem xét"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field(_("người ghi nhận"))
+    created_at = creation_time_field()
 
     objects = CadreRecordQuerySet.as_manager()
 
@@ -295,9 +292,8 @@ class CadreReview(ScopedModel):
     chaired_by = models.CharField(_("người chủ trì"), max_length=255, blank=True)
     outcome = models.CharField(_("kết quả"), max_length=16, choices=ReviewOutcome.choices)
     conclusion = models.TextField(_("kết luận, biện pháp khắc phục"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field(_("người ghi nhận"))
+    created_at = creation_time_field()
 
     objects = CadreRecordQuerySet.as_manager()
 

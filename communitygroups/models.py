@@ -9,7 +9,6 @@ steer. Households hold no more personal data than the work needs: address, head 
 number of members.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel, filled_when_constraint
+from core.models import ScopedModel, acting_user_field, creation_time_field, filled_when_constraint
 from core.search import SearchableModel, normalise
 
 from .wardunits import ward_peoples_committee, ward_steering_committee
@@ -289,9 +288,8 @@ class Activity(SearchableModel, ScopedModel):
                                         help_text=_("Kể cả người nhận tin qua nhóm Zalo."))
     content = models.TextField(_("nội dung, kết quả"), blank=True,
                                help_text=_("Chủ nhật xanh: đã dọn dẹp những gì, ở đâu, thu gom bao nhiêu rác."))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    author = acting_user_field(editable=True)
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("hoạt động của Tổ dân vận")
@@ -373,16 +371,13 @@ class SituationReport(SearchableModel, ScopedModel):
     )
     status = models.CharField(_("trạng thái"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.SENT,
                               editable=False)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    author = acting_user_field(_("người báo cáo"), editable=True)
+    created_at = creation_time_field(_("thời điểm gửi"))
     acknowledged_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True, editable=False)
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người tiếp nhận"), null=True,
-                                        blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    acknowledged_by = acting_user_field(_("người tiếp nhận"))
     answer = models.TextField(_("trả lời, chỉ đạo"), blank=True)
     answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True, editable=False)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người trả lời"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    answered_by = acting_user_field(_("người trả lời"))
     # The religion area's watch report made from this report (that app's model; kept as an id so that this app
     # does not depend on it).
     religion_watch_report_id = models.PositiveBigIntegerField(_("mã báo cáo theo dõi tôn giáo"), null=True,
@@ -512,8 +507,7 @@ class GroupClassification(ScopedModel):
     computed_at = models.DateTimeField(_("tính lúc"), null=True, blank=True, editable=False)
     override_level = models.CharField(_("xếp loại điều chỉnh"), max_length=16, choices=Level.choices, blank=True)
     override_reason = models.TextField(_("lý do điều chỉnh"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người điều chỉnh"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    decided_by = acting_user_field(_("người điều chỉnh"))
 
     audit_options = {"exclude_fields": ["computed_at"]}
 

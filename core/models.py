@@ -34,6 +34,19 @@ class ScopedModel(models.Model):
         abstract = True
 
 
+def acting_user_field(verbose_name=None, *, editable=False):
+    """The account that did something to a row (entered, approved, closed it …): kept when the account is deleted
+    (SET_NULL), set by the page or the API and, unless ``editable``, never offered in a form. ``verbose_name``
+    defaults to “người nhập”."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=verbose_name or _("người nhập"), null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+", editable=editable)
+
+
+def creation_time_field(verbose_name=None):
+    """When a row was entered, set once on creation; ``verbose_name`` defaults to “thời điểm nhập”."""
+    return models.DateTimeField(verbose_name or _("thời điểm nhập"), auto_now_add=True)
+
+
 def register_scoped_models():
     """Register every concrete scoped model with the audit log (core's ``ready()`` calls this once)."""
     for model in apps.get_models():

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet, scope_q
-from core.models import ScopedModel, date_order_constraint
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 from .choices import PetitionKind
@@ -170,9 +170,8 @@ class Disclosure(SearchableModel, ScopedModel):
     )
     approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_by = acting_user_field()
+    created_at = creation_time_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -244,8 +243,7 @@ class CitizenReception(ScopedModel):
     citizens = models.PositiveSmallIntegerField(_("số lượt công dân"), default=0)
     cases = models.PositiveSmallIntegerField(_("số vụ việc"), default=0)
     summary = models.TextField(_("nội dung chính"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = acting_user_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -366,9 +364,8 @@ class Petition(SearchableModel, ScopedModel):
         "accountability.CadreFeedback", verbose_name=_("phản ánh về cán bộ đã mở"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="petition", editable=False,
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người tiếp nhận"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_by = acting_user_field(_("người tiếp nhận"))
+    created_at = creation_time_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -435,8 +432,7 @@ class PetitionStep(ScopedModel):
     action = models.TextField(_("nội dung xử lý"))
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("đơn vị thực hiện"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = acting_user_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -489,9 +485,8 @@ class Violation(SearchableModel, ScopedModel):
     measure = models.TextField(_("hình thức xử lý, khắc phục"), blank=True)
     remedied_on = models.DateField(_("ngày khắc phục xong"), null=True, blank=True)
     evaluation_year = models.PositiveSmallIntegerField(_("năm đánh giá, xếp loại"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_by = acting_user_field()
+    created_at = creation_time_field()
 
     objects = DemocracyQuerySet.as_manager()
 

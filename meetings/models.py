@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, date_order_constraint, filled_when_constraint
+from core.models import ScopedModel, creation_time_field, date_order_constraint, filled_when_constraint
 from core.search import SearchableModel
 
 
@@ -90,7 +90,7 @@ class Meeting(SearchableModel, ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", editable=False,
     )
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_at = creation_time_field()
 
     audit_options = {"m2m_fields": {"participating_units", "attendees"}}
 

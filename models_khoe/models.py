@@ -19,7 +19,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, date_order_constraint, filled_when_constraint
+from core.models import (
+    ScopedModel,
+    acting_user_field,
+    creation_time_field,
+    date_order_constraint,
+    filled_when_constraint,
+)
 from core.numbers import number as plain_number
 from core.search import SearchableModel
 
@@ -131,9 +137,8 @@ class EvaluatorAssignment(ScopedModel):
     year = models.PositiveSmallIntegerField(_("năm"))
     evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người chấm"), on_delete=models.CASCADE,
                                   related_name="kheo_assignments")
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người phân công"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    assigned_at = models.DateTimeField(_("thời điểm phân công"), auto_now_add=True)
+    assigned_by = acting_user_field(_("người phân công"))
+    assigned_at = creation_time_field(_("thời điểm phân công"))
 
     class Meta:
         verbose_name = _("người chấm")
@@ -200,8 +205,7 @@ class MobilizationModel(SearchableModel, ScopedModel):
     approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True, editable=False)
     task = models.ForeignKey("plans.Task", verbose_name=_("nhiệm vụ trong kế hoạch"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người đăng ký"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = acting_user_field(_("người đăng ký"))
 
     audit_options = {"exclude_fields": ["name_key"]}
 
@@ -303,9 +307,8 @@ class IndicatorValue(ScopedModel):
     measured_on = models.DateField(_("ngày đo"))
     value = models.DecimalField(_("giá trị đạt được"), max_digits=14, decimal_places=2)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("kết quả chỉ tiêu")
@@ -331,9 +334,8 @@ class Activity(ScopedModel):
     title = models.CharField(_("hoạt động"), max_length=255)
     description = models.TextField(_("kết quả"), blank=True)
     participants = models.PositiveIntegerField(_("số người tham gia"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("hoạt động")
@@ -369,9 +371,8 @@ class Publicity(ScopedModel):
     title = models.CharField(_("tiêu đề, nội dung"), max_length=255)
     link = models.URLField(_("đường dẫn"), blank=True)
     reach = models.PositiveIntegerField(_("số người tiếp cận (ước tính)"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("tin tuyên truyền")
@@ -395,9 +396,8 @@ class RegistrationVersion(ScopedModel):
                               related_name="versions")
     number = models.PositiveSmallIntegerField(_("lần gửi"))
     content = models.JSONField(_("nội dung đăng ký"), default=dict)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    created_by = acting_user_field(_("người gửi"), editable=True)
+    created_at = creation_time_field(_("thời điểm gửi"))
 
     audit_options = {"exclude_fields": ["content"]}
 
@@ -432,9 +432,8 @@ class Appraisal(ScopedModel):
     version = models.PositiveSmallIntegerField(_("lần gửi được thẩm định"))
     decision = models.CharField(_("kết quả thẩm định"), max_length=16, choices=Decision.choices)
     comments = models.TextField(_("ý kiến thẩm định"), blank=True)
-    appraiser = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thẩm định"), null=True,
-                                  blank=True, on_delete=models.SET_NULL, related_name="+")
-    decided_at = models.DateTimeField(_("thời điểm thẩm định"), auto_now_add=True)
+    appraiser = acting_user_field(_("người thẩm định"), editable=True)
+    decided_at = creation_time_field(_("thời điểm thẩm định"))
 
     class Meta:
         verbose_name = _("thẩm định")
@@ -604,9 +603,8 @@ class Recognition(ScopedModel):
     rank = models.PositiveSmallIntegerField(_("xếp hạng trong khối, lĩnh vực"), null=True, blank=True,
                                             editable=False)
     certificate_number = models.PositiveSmallIntegerField(_("số giấy chứng nhận"), editable=False)
-    recognised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người công nhận"), null=True,
-                                      blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    recognised_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now_add=True)
+    recognised_by = acting_user_field(_("người công nhận"))
+    recognised_at = creation_time_field(_("thời điểm ghi nhận"))
 
     class Meta:
         verbose_name = _("công nhận")
@@ -642,9 +640,8 @@ class Replication(ScopedModel):
     started_on = models.DateField(_("ngày bắt đầu áp dụng"))
     results = models.TextField(_("kết quả tại đơn vị"))
     beneficiaries = models.PositiveIntegerField(_("số người, hộ được hưởng lợi"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("nhân rộng")

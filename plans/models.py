@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, date_order_constraint
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 from .choices import AreaKind, BindingRule, Recurrence, TaskStatus, Weekday
@@ -57,8 +57,7 @@ class Plan(SearchableModel, ScopedModel):
     recipients = models.TextField(_("nơi nhận"), blank=True)
     # Closing the year (reports.yearly.close_year): who closed it and when, and the yearly summary frozen then.
     closed_at = models.DateTimeField(_("khóa sổ năm lúc"), null=True, blank=True, editable=False)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người khóa sổ năm"), null=True,
-                                  blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    closed_by = acting_user_field(_("người khóa sổ năm"))
     year_summary = models.JSONField(_("báo cáo tổng kết năm (bản chốt)"), default=dict, blank=True, editable=False)
     # Imported from a document (plans.import_drafts): the hash of the document's structure, to recognise the same
     # plan uploaded again, and, when the official kept both anyway, the plan it repeats and why.
@@ -349,9 +348,8 @@ class ProgressUpdate(ScopedModel):
         "organisations.Unit", verbose_name=_("đơn vị báo cáo"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    author = acting_user_field(_("người báo cáo"), editable=True)
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")
@@ -523,7 +521,7 @@ class PlanImportDraft(ScopedModel):
     source_format = models.CharField(_("định dạng"), max_length=8)
     data = models.JSONField(_("kế hoạch đọc được"), default=dict)
     lines = models.JSONField(_("các dòng của văn bản"), default=list)
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    created_at = creation_time_field(_("tạo lúc"))
     expires_at = models.DateTimeField(_("hết hạn lúc"), db_index=True)
 
     objects = PlanImportDraftQuerySet.as_manager()

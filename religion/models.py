@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, date_order_constraint, filled_when_constraint
+from core.models import ScopedModel, creation_time_field, date_order_constraint, filled_when_constraint
 from core.search import SearchableModel
 
 AREA = "religion"
@@ -206,7 +206,7 @@ class WardRecord(ScopedModel):
     ward = models.ForeignKey(
         "organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT, related_name="+", editable=False,
     )
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
 
     class Meta:
@@ -347,7 +347,7 @@ class CertificateStep(ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
         verbose_name = _("tiến trình giấy chứng nhận")
@@ -463,7 +463,7 @@ class HeadChange(ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
         verbose_name = _("thay đổi người đứng đầu")
@@ -746,7 +746,7 @@ class WatchFollowUp(ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
         verbose_name = _("lần theo dõi, xử lý")

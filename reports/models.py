@@ -2,13 +2,12 @@
 
 import secrets
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field
 
 
 class ReportStatus(models.TextChoices):
@@ -52,13 +51,11 @@ class QuarterlyReport(ScopedModel):
     causes = models.TextField(_("nguyên nhân"), blank=True)
     next_steps = models.TextField(_("phương hướng quý tới"), blank=True)
 
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người trình"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    submitted_by = acting_user_field(_("người trình"), editable=True)
     submitted_at = models.DateTimeField(_("trình lúc"), null=True, blank=True)
     return_comment = models.TextField(_("ý kiến của Ban Thường vụ khi trả lại"), blank=True)
     returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người phê duyệt"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_by = acting_user_field(_("người phê duyệt"), editable=True)
     approved_at = models.DateTimeField(_("phê duyệt lúc"), null=True, blank=True)
     number = models.PositiveIntegerField(_("số văn bản"), null=True, blank=True)
     document_code = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
@@ -115,8 +112,7 @@ class UnitReport(ScopedModel):
                              default=UnitReportState.MISSING)
     text = models.TextField(_("kết quả thực hiện trong quý"), blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    submitted_by = acting_user_field(_("người gửi"), editable=True)
     review_comment = models.TextField(_("ý kiến của Khối Dân vận"), blank=True)
     reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
 

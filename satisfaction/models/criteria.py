@@ -2,14 +2,13 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel, filled_when_constraint
+from core.models import ScopedModel, acting_user_field, creation_time_field, filled_when_constraint
 from core.numbers import number as points
 
 
@@ -46,7 +45,7 @@ class CriteriaSet(ScopedModel):
     )
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("bộ tiêu chí Chính quyền thân thiện")
@@ -176,8 +175,7 @@ class Assessment(ScopedModel):
     reviewed_at = models.DateTimeField(_("thẩm định xong lúc"), null=True, blank=True, editable=False)
     replied_at = models.DateTimeField(_("phản hồi lúc"), null=True, blank=True, editable=False)
     finalised_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True, editable=False)
-    finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người chốt"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+", editable=False)
+    finalised_by = acting_user_field(_("người chốt"))
     # Frozen when final, so the history does not move when a criteria set is edited later.
     total = models.DecimalField(_("tổng điểm"), max_digits=6, decimal_places=2, null=True, blank=True, editable=False)
     stars = models.PositiveSmallIntegerField(_("số sao"), null=True, blank=True, editable=False)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, creation_time_field
 from core.search import SearchableModel
 
 
@@ -194,7 +194,7 @@ class KioskDevice(ScopedModel):
     is_active = models.BooleanField(_("đang được phép"), default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cấp"), null=True,
                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm cấp"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm cấp"))
     last_seen_at = models.DateTimeField(_("lần gửi gần nhất"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -248,7 +248,7 @@ class Rating(ScopedModel):
                                on_delete=models.SET_NULL, related_name="+", db_index=False)
     rated_at = models.DateTimeField(_("thời điểm đánh giá"))
     rated_on = models.DateField(_("ngày đánh giá"))
-    received_at = models.DateTimeField(_("thời điểm nhận"), auto_now_add=True)
+    received_at = creation_time_field(_("thời điểm nhận"))
 
     class Meta:
         verbose_name = _("lượt đánh giá")
@@ -325,7 +325,7 @@ class CorrectiveAction(SearchableModel, ScopedModel):
     closed_on = models.DateField(_("ngày đóng"), null=True, blank=True)
     # One action per subject and period: the check can run any number of times.
     dedup_key = models.CharField(_("khóa chống trùng"), max_length=120, unique=True, editable=False)
-    created_at = models.DateTimeField(_("thời điểm mở"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm mở"))
 
     class Meta:
         verbose_name = _("hành động khắc phục")

@@ -2,14 +2,13 @@
 
 import secrets
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel, date_order_constraint
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 # SIPAS (Decision 2640/QĐ-BNV, 2017): the five elements of public administrative services.
@@ -42,7 +41,7 @@ class SurveyCampaign(SearchableModel, ScopedModel):
     is_open = models.BooleanField(_("mở nhận phiếu trực tuyến"), default=True)
     public_token = models.CharField(_("mã đường dẫn công khai"), max_length=32, unique=True,
                                     default=new_survey_token, editable=False)
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("đợt khảo sát")
@@ -132,9 +131,8 @@ class SurveyResponse(ScopedModel):
     client_id = models.UUIDField(_("mã phiếu"), unique=True, editable=False)
     channel = models.CharField(_("kênh"), max_length=8, choices=ResponseChannel.choices)
     paper_number = models.CharField(_("số phiếu giấy"), max_length=32, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    entered_by = acting_user_field(editable=True)
+    created_at = creation_time_field(_("thời điểm"))
 
     class Meta:
         verbose_name = _("phiếu khảo sát")
