@@ -116,7 +116,6 @@ class UnitPlanSubmission(ScopedModel):
 
     class Meta:
         verbose_name = _("kế hoạch của đơn vị")
-        verbose_name_plural = _("kế hoạch của đơn vị")
         ordering = ["round", "unit__path"]
         constraints = [
             models.UniqueConstraint(fields=["round", "unit"], name="unit_plan_submission_once_per_unit",
@@ -230,7 +229,6 @@ class CadreFeedback(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("phản ánh về cán bộ")
-        verbose_name_plural = _("phản ánh về cán bộ")
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["state", "received_on"], name="cadre_feedback_state_idx")]
         constraints = [

@@ -69,7 +69,6 @@ class CommunityGroup(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("Tổ dân vận cộng đồng")
-        verbose_name_plural = _("Tổ dân vận cộng đồng")
         ordering = ["residential_group__order", "residential_group__name"]
 
     def __str__(self):
@@ -113,7 +112,6 @@ class GroupMember(ScopedModel):
 
     class Meta:
         verbose_name = _("thành viên Tổ dân vận")
-        verbose_name_plural = _("thành viên Tổ dân vận")
         ordering = ["group", "order", "full_name"]
 
     def __str__(self):
@@ -138,7 +136,6 @@ class InterFamilyGroup(ScopedModel):
 
     class Meta:
         verbose_name = _("tổ liên gia")
-        verbose_name_plural = _("tổ liên gia")
         ordering = ["group", "order", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -183,7 +180,6 @@ class Household(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("hộ gia đình")
-        verbose_name_plural = _("hộ gia đình")
         ordering = ["group_id", "address", "pk"]
         indexes = [
             models.Index(fields=["group", "inter_family_group"], name="household_group_ifg_idx"),
@@ -244,7 +240,6 @@ class ZaloGroup(ScopedModel):
 
     class Meta:
         verbose_name = _("nhóm Zalo tổ liên gia")
-        verbose_name_plural = _("nhóm Zalo tổ liên gia")
         ordering = ["inter_family_group"]
 
     def __str__(self):
@@ -293,7 +288,6 @@ class Activity(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("hoạt động của Tổ dân vận")
-        verbose_name_plural = _("hoạt động của Tổ dân vận")
         ordering = ["-held_on", "-created_at"]
         indexes = [
             models.Index(fields=["kind", "held_on"], name="cg_activity_kind_date_idx"),
@@ -385,7 +379,6 @@ class SituationReport(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("báo cáo nắm tình hình")
-        verbose_name_plural = _("báo cáo nắm tình hình")
         ordering = ["-reported_on", "-created_at"]
         indexes = [
             models.Index(fields=["status", "reported_on"], name="cg_report_status_date_idx"),
@@ -455,7 +448,6 @@ class ClassificationCriteria(ScopedModel):
 
     class Meta:
         verbose_name = _("tiêu chí xếp loại Tổ dân vận")
-        verbose_name_plural = _("tiêu chí xếp loại Tổ dân vận")
         ordering = ["-year"]
         constraints = [
             models.UniqueConstraint(
@@ -513,7 +505,6 @@ class GroupClassification(ScopedModel):
 
     class Meta:
         verbose_name = _("xếp loại Tổ dân vận")
-        verbose_name_plural = _("xếp loại Tổ dân vận")
         ordering = ["-year", "group"]
         constraints = [
             models.UniqueConstraint(

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +47,17 @@ def acting_user_field(verbose_name=None, *, editable=False):
 def creation_time_field(verbose_name=None):
     """When a row was entered, set once on creation; ``verbose_name`` defaults to “thời điểm nhập”."""
     return models.DateTimeField(verbose_name or _("thời điểm nhập"), auto_now_add=True)
+
+
+@receiver(class_prepared)
+def name_plural_as_singular(sender, **kwargs):
+    """A Vietnamese noun has no plural form: a scoped model whose Meta names no ``verbose_name_plural`` uses its
+    ``verbose_name`` (Django would add an English "s"). The name is recorded as if the Meta gave it, so the
+    migrations see the same options."""
+    meta = sender._meta
+    if issubclass(sender, ScopedModel) and "verbose_name" in meta.original_attrs \
+            and "verbose_name_plural" not in meta.original_attrs:
+        meta.verbose_name_plural = meta.original_attrs["verbose_name_plural"] = meta.verbose_name
 
 
 def register_scoped_models():

@@ -374,7 +374,6 @@ class Petition(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("đơn, thư, phản ánh")
-        verbose_name_plural = _("đơn, thư, phản ánh")
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["state", "due_on"], name="petition_state_due_idx"),
                    models.Index(fields=["received_on"], name="petition_received_idx")]
@@ -492,7 +491,6 @@ class Violation(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("vi phạm Luật dân chủ ở cơ sở")
-        verbose_name_plural = _("vi phạm Luật dân chủ ở cơ sở")
         ordering = ["-found_on", "-pk"]
         indexes = [models.Index(fields=["evaluation_year", "found_on"], name="violation_year_idx")]
         constraints = [

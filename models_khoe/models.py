@@ -82,7 +82,6 @@ class Bloc(ScopedModel):
 
     class Meta:
         verbose_name = _("khối thi đua")
-        verbose_name_plural = _("khối thi đua")
         ordering = ["ward", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "name"], name="kheo_bloc_unique_name",
@@ -113,7 +112,6 @@ class Criterion(ScopedModel):
 
     class Meta:
         verbose_name = _("tiêu chí chấm điểm")
-        verbose_name_plural = _("tiêu chí chấm điểm")
         ordering = ["bloc", "order", "pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(max_points__gt=0), name="kheo_criterion_points_positive",
@@ -142,7 +140,6 @@ class EvaluatorAssignment(ScopedModel):
 
     class Meta:
         verbose_name = _("người chấm")
-        verbose_name_plural = _("người chấm")
         ordering = ["bloc", "year", "evaluator__last_name", "evaluator__first_name"]
         constraints = [
             models.UniqueConstraint(fields=["bloc", "year", "evaluator"], name="kheo_evaluator_unique",
@@ -312,7 +309,6 @@ class IndicatorValue(ScopedModel):
 
     class Meta:
         verbose_name = _("kết quả chỉ tiêu")
-        verbose_name_plural = _("kết quả chỉ tiêu")
         ordering = ["indicator", "measured_on", "created_at"]
         indexes = [models.Index(fields=["indicator", "measured_on"], name="kheo_value_indicator_date_idx")]
 
@@ -339,7 +335,6 @@ class Activity(ScopedModel):
 
     class Meta:
         verbose_name = _("hoạt động")
-        verbose_name_plural = _("hoạt động")
         ordering = ["-held_on", "-created_at"]
         indexes = [models.Index(fields=["model", "held_on"], name="kheo_activity_model_date_idx")]
 
@@ -403,7 +398,6 @@ class RegistrationVersion(ScopedModel):
 
     class Meta:
         verbose_name = _("phiên bản đăng ký")
-        verbose_name_plural = _("phiên bản đăng ký")
         ordering = ["model", "number"]
         constraints = [
             models.UniqueConstraint(fields=["model", "number"], name="kheo_version_unique",
@@ -437,7 +431,6 @@ class Appraisal(ScopedModel):
 
     class Meta:
         verbose_name = _("thẩm định")
-        verbose_name_plural = _("thẩm định")
         ordering = ["model", "decided_at"]
         constraints = [
             filled_when_constraint("comments", {"decision": "returned"}, "kheo_return_has_comments",
@@ -499,7 +492,6 @@ class Evaluation(ScopedModel):
 
     class Meta:
         verbose_name = _("phiếu chấm")
-        verbose_name_plural = _("phiếu chấm")
         ordering = ["model", "scored_at"]
         constraints = [
             models.UniqueConstraint(fields=["model", "evaluator"], name="kheo_evaluation_unique",
@@ -526,7 +518,6 @@ class CriterionScore(ScopedModel):
 
     class Meta:
         verbose_name = _("điểm theo tiêu chí")
-        verbose_name_plural = _("điểm theo tiêu chí")
         ordering = ["evaluation", "criterion__order"]
         constraints = [
             models.UniqueConstraint(fields=["evaluation", "criterion"], name="kheo_score_unique",

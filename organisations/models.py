@@ -69,7 +69,6 @@ class Unit(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
         ordering = ["path"]
         constraints = [
             filled_when_constraint("steering_area", {"kind": "steering_committee"}, "unit_steering_committee_has_area",
@@ -141,7 +140,6 @@ class Person(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("cán bộ")
-        verbose_name_plural = _("cán bộ")
         ordering = ["unit__path", "full_name"]
 
     def __str__(self):
@@ -237,7 +235,6 @@ class DocumentSettings(ScopedModel):
 
     class Meta:
         verbose_name = _("thông tin ban hành văn bản")
-        verbose_name_plural = _("thông tin ban hành văn bản")
 
     def __str__(self):
         return str(_("Thông tin ban hành văn bản của %(ward)s") % {"ward": self.ward.name})

@@ -75,7 +75,6 @@ class Plan(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("kế hoạch")
-        verbose_name_plural = _("kế hoạch")
         ordering = ["-starts_on", "code"]
         constraints = [
             date_order_constraint("ends_on", "starts_on", "plan_ends_after_start",
@@ -142,7 +141,6 @@ class ImplementedDocument(PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("văn bản căn cứ")
-        verbose_name_plural = _("văn bản căn cứ")
 
     def __str__(self):
         return self.code
@@ -158,7 +156,6 @@ class Limitation(PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("hạn chế, tồn tại")
-        verbose_name_plural = _("hạn chế, tồn tại")
 
     def __str__(self):
         return f"{self.number} {self.text[:80]}".strip()
@@ -173,7 +170,6 @@ class FocusTask(PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("nhiệm vụ trọng tâm")
-        verbose_name_plural = _("nhiệm vụ trọng tâm")
 
     def __str__(self):
         return f"{self.number} {self.text[:80]}".strip()
@@ -192,7 +188,6 @@ class TaskArea(SearchableModel, PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("nhóm nhiệm vụ")
-        verbose_name_plural = _("nhóm nhiệm vụ")
 
     def __str__(self):
         return f"{self.number}. {self.title}" if self.number else self.title
@@ -269,7 +264,6 @@ class Task(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("nhiệm vụ")
-        verbose_name_plural = _("nhiệm vụ")
         ordering = ["plan", "area__order", "order", "pk"]
         indexes = [models.Index(fields=["plan", "is_done", "current_due_date"], name="task_status_idx")]
         constraints = [
@@ -353,7 +347,6 @@ class ProgressUpdate(ScopedModel):
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")
-        verbose_name_plural = _("báo cáo tiến độ")
         ordering = ["-reported_on", "-created_at"]
         indexes = [models.Index(fields=["task", "reported_on"], name="progress_task_date_idx")]
         constraints = [
@@ -387,7 +380,6 @@ class CellAssignment(ScopedModel):
 
     class Meta:
         verbose_name = _("phân công phụ trách chi bộ")
-        verbose_name_plural = _("phân công phụ trách chi bộ")
         ordering = ["plan", "party_cell__name"]
         constraints = [
             models.UniqueConstraint(
@@ -442,7 +434,6 @@ class TaskBinding(ScopedModel):
 
     class Meta:
         verbose_name = _("nguồn tiến độ của nhiệm vụ")
-        verbose_name_plural = _("nguồn tiến độ của nhiệm vụ")
         ordering = ["task"]
 
     def __str__(self):
@@ -528,7 +519,6 @@ class PlanImportDraft(ScopedModel):
 
     class Meta:
         verbose_name = _("bản xem trước kế hoạch nhập")
-        verbose_name_plural = _("bản xem trước kế hoạch nhập")
         ordering = ["-created_at"]
 
     def __str__(self):

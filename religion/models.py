@@ -305,7 +305,6 @@ class Establishment(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("cơ sở thờ tự")
-        verbose_name_plural = _("cơ sở thờ tự")
         ordering = ["residential_group__order", "name"]
         indexes = [
             models.Index(fields=["ward", "kind"], name="religion_est_ward_kind_idx"),
@@ -351,7 +350,6 @@ class CertificateStep(ScopedModel):
 
     class Meta:
         verbose_name = _("tiến trình giấy chứng nhận")
-        verbose_name_plural = _("tiến trình giấy chứng nhận")
         ordering = ["establishment", "-recorded_on", "-pk"]
         indexes = [models.Index(fields=["recorded_on"], name="religion_certstep_date_idx")]
 
@@ -405,7 +403,6 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("đề nghị thỉnh sư")
-        verbose_name_plural = _("đề nghị thỉnh sư")
         ordering = ["-submitted_on", "-pk"]
         indexes = [models.Index(fields=["ward", "status"], name="religion_inv_ward_status_idx")]
         constraints = [
@@ -467,7 +464,6 @@ class HeadChange(ScopedModel):
 
     class Meta:
         verbose_name = _("thay đổi người đứng đầu")
-        verbose_name_plural = _("thay đổi người đứng đầu")
         ordering = ["establishment", "-changed_on", "-pk"]
 
     def __str__(self):
@@ -512,7 +508,6 @@ class ConstructionWork(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("công trình xây dựng, sửa chữa")
-        verbose_name_plural = _("công trình xây dựng, sửa chữa")
         ordering = ["-started_on", "-planned_start", "-pk"]
         indexes = [models.Index(fields=["ward", "permit_state"], name="religion_work_ward_permit_idx")]
         constraints = [
@@ -562,7 +557,6 @@ class Inspection(ScopedModel):
 
     class Meta:
         verbose_name = _("lần kiểm tra")
-        verbose_name_plural = _("lần kiểm tra")
         ordering = ["work", "-inspected_on", "-pk"]
 
     def __str__(self):
@@ -606,7 +600,6 @@ class ReligiousEvent(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("lễ hội, sự kiện tôn giáo")
-        verbose_name_plural = _("lễ hội, sự kiện tôn giáo")
         ordering = ["-starts_on", "-pk"]
         indexes = [models.Index(fields=["ward", "starts_on"], name="religion_event_ward_start_idx")]
         constraints = [
@@ -681,7 +674,6 @@ class WatchReport(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("báo cáo nắm tình hình")
-        verbose_name_plural = _("báo cáo nắm tình hình")
         ordering = ["-observed_on", "-pk"]
         indexes = [
             models.Index(fields=["ward", "status", "risk_level"], name="religion_watch_open_risk_idx"),
@@ -750,7 +742,6 @@ class WatchFollowUp(ScopedModel):
 
     class Meta:
         verbose_name = _("lần theo dõi, xử lý")
-        verbose_name_plural = _("lần theo dõi, xử lý")
         ordering = ["report", "followed_on", "pk"]
 
     def __str__(self):
@@ -826,7 +817,6 @@ class RetentionSetting(WardRecord):
 
     class Meta:
         verbose_name = _("cài đặt lưu giữ dữ liệu")
-        verbose_name_plural = _("cài đặt lưu giữ dữ liệu")
         ordering = ["ward"]
         constraints = [
             models.UniqueConstraint(

@@ -72,7 +72,6 @@ class QuarterlyReport(ScopedModel):
 
     class Meta:
         verbose_name = _("báo cáo quý")
-        verbose_name_plural = _("báo cáo quý")
         ordering = ["-year", "-quarter"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "year", "quarter"], name="quarterly_report_one_per_quarter",
@@ -118,7 +117,6 @@ class UnitReport(ScopedModel):
 
     class Meta:
         verbose_name = _("báo cáo quý của đơn vị")
-        verbose_name_plural = _("báo cáo quý của đơn vị")
         ordering = ["report", "unit__path"]
         constraints = [
             models.UniqueConstraint(fields=["report", "unit"], name="unit_report_one_per_unit",
@@ -181,7 +179,6 @@ class WardSummary(ScopedModel):
 
     class Meta:
         verbose_name = _("số liệu tổng hợp của phường")
-        verbose_name_plural = _("số liệu tổng hợp của phường")
         constraints = [
             models.UniqueConstraint(fields=["ward", "year", "quarter"], name="ward_summary_unique",
                                     violation_error_message=_("Đã có số liệu tổng hợp của quý này.")),

@@ -49,7 +49,6 @@ class CriteriaSet(ScopedModel):
 
     class Meta:
         verbose_name = _("bộ tiêu chí Chính quyền thân thiện")
-        verbose_name_plural = _("bộ tiêu chí Chính quyền thân thiện")
         ordering = ["ward", "-decision_date", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "decision_number"], name="criteria_set_unique_decision",
@@ -78,7 +77,6 @@ class CriteriaGroup(ScopedModel):
 
     class Meta:
         verbose_name = _("nhóm tiêu chí")
-        verbose_name_plural = _("nhóm tiêu chí")
         ordering = ["criteria_set", "order"]
         constraints = [
             models.UniqueConstraint(fields=["criteria_set", "code"], name="criteria_group_unique_code",
@@ -109,7 +107,6 @@ class Criterion(ScopedModel):
 
     class Meta:
         verbose_name = _("tiêu chí")
-        verbose_name_plural = _("tiêu chí")
         ordering = ["group__order", "order"]
 
     def __str__(self):
@@ -133,7 +130,6 @@ class StarLevel(ScopedModel):
 
     class Meta:
         verbose_name = _("mức xếp sao")
-        verbose_name_plural = _("mức xếp sao")
         ordering = ["criteria_set", "-stars"]
         constraints = [
             models.UniqueConstraint(fields=["criteria_set", "stars"], name="star_level_unique",
@@ -182,7 +178,6 @@ class Assessment(ScopedModel):
 
     class Meta:
         verbose_name = _("kỳ tự đánh giá Chính quyền thân thiện")
-        verbose_name_plural = _("kỳ tự đánh giá Chính quyền thân thiện")
         ordering = ["-year", "-quarter"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "year", "quarter"], name="assessment_unique_quarter",
@@ -233,7 +228,6 @@ class CriterionScore(ScopedModel):
 
     class Meta:
         verbose_name = _("điểm tiêu chí")
-        verbose_name_plural = _("điểm tiêu chí")
         ordering = ["assessment", "criterion__group__order", "criterion__order"]
         constraints = [
             models.UniqueConstraint(fields=["assessment", "criterion"], name="criterion_score_unique",

@@ -66,7 +66,6 @@ class SatisfactionSettings(ScopedModel):
 
     class Meta:
         verbose_name = _("thiết lập đánh giá hài lòng")
-        verbose_name_plural = _("thiết lập đánh giá hài lòng")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(scale__in=[3, 4, 5]), name="satisfaction_settings_scale",
@@ -94,7 +93,6 @@ class RatingReason(ScopedModel):
 
     class Meta:
         verbose_name = _("lý do đánh giá")
-        verbose_name_plural = _("lý do đánh giá")
         ordering = ["ward", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "label"], name="rating_reason_unique_label",
@@ -121,7 +119,6 @@ class Service(ScopedModel):
 
     class Meta:
         verbose_name = _("lĩnh vực thủ tục")
-        verbose_name_plural = _("lĩnh vực thủ tục")
         ordering = ["ward", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "name"], name="service_unique_name",
@@ -164,7 +161,6 @@ class ServiceDesk(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("quầy tiếp nhận")
-        verbose_name_plural = _("quầy tiếp nhận")
         ordering = ["ward", "name"]
 
     def __str__(self):
@@ -199,7 +195,6 @@ class KioskDevice(ScopedModel):
 
     class Meta:
         verbose_name = _("thiết bị đánh giá")
-        verbose_name_plural = _("thiết bị đánh giá")
         ordering = ["desk", "name"]
 
     def __str__(self):
@@ -252,7 +247,6 @@ class Rating(ScopedModel):
 
     class Meta:
         verbose_name = _("lượt đánh giá")
-        verbose_name_plural = _("lượt đánh giá")
         ordering = ["-rated_at"]
         indexes = [
             models.Index(fields=["ward", "rated_on"], name="rating_ward_day_idx"),
@@ -279,7 +273,6 @@ class RatingReasonLink(ScopedModel):
 
     class Meta:
         verbose_name = _("lý do của lượt đánh giá")
-        verbose_name_plural = _("lý do của lượt đánh giá")
         constraints = [
             models.UniqueConstraint(fields=["rating", "reason"], name="rating_reason_link_unique",
                                     violation_error_message=_("Lý do đã được chọn.")),
@@ -329,7 +322,6 @@ class CorrectiveAction(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("hành động khắc phục")
-        verbose_name_plural = _("hành động khắc phục")
         ordering = ["-period_end", "-created_at"]
         indexes = [models.Index(fields=["ward", "status"], name="corrective_ward_status_idx")]
         constraints = [

@@ -45,7 +45,6 @@ class SurveyCampaign(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("đợt khảo sát")
-        verbose_name_plural = _("đợt khảo sát")
         ordering = ["-starts_on", "-pk"]
         indexes = [models.Index(fields=["ward", "ends_on"], name="survey_ward_end_idx")]
         constraints = [
@@ -75,7 +74,6 @@ class Dimension(ScopedModel):
 
     class Meta:
         verbose_name = _("yếu tố khảo sát")
-        verbose_name_plural = _("yếu tố khảo sát")
         ordering = ["campaign", "order", "pk"]
 
     def __str__(self):
@@ -108,7 +106,6 @@ class Question(ScopedModel):
 
     class Meta:
         verbose_name = _("câu hỏi khảo sát")
-        verbose_name_plural = _("câu hỏi khảo sát")
         ordering = ["campaign", "order", "pk"]
 
     def __str__(self):
@@ -136,7 +133,6 @@ class SurveyResponse(ScopedModel):
 
     class Meta:
         verbose_name = _("phiếu khảo sát")
-        verbose_name_plural = _("phiếu khảo sát")
         ordering = ["campaign", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "paper_number"], condition=~models.Q(paper_number=""),
@@ -167,7 +163,6 @@ class Answer(ScopedModel):
 
     class Meta:
         verbose_name = _("câu trả lời")
-        verbose_name_plural = _("câu trả lời")
         constraints = [
             models.UniqueConstraint(fields=["response", "question"], name="answer_unique_per_question",
                                     violation_error_message=_("Câu hỏi đã được trả lời trong phiếu này.")),
