@@ -148,20 +148,20 @@ def visible_people(user):
     return Person.objects.restrict(user)
 
 
-class ScopedModelViewSet(viewsets.ModelViewSet):
-    """A model viewset whose queryset is ``Model.objects.restrict(user, action)``.
-
-    Reads use the view scope, writes the change scope: an object outside the scope answers 404.
-    Writes run in a transaction that re-checks the saved object's scope and rolls back when it left.
-    """
+class ScopedQuerysetMixin:
+    """The queryset of a scoped viewset: ``Model.objects.restrict(user, action)``, reads in the view scope and
+    writes in the change scope (an object outside the scope answers 404). ``model`` is the serializer's model
+    unless the viewset names another."""
 
     model = None
     select_related = ()
     prefetch_related = ()
-    # A user who may not add such rows anywhere is told so (403) before any validation of the body; a viewset
-    # whose creation goes through a service with rules of its own (evaluators, approvals) turns this off.
-    check_create_scope = True
-    create_denied_message = _("Bạn chỉ được xem, không được thêm mới mục này.")
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        serializer_class = cls.__dict__.get("serializer_class")
+        if "model" not in cls.__dict__ and serializer_class is not None:
+            cls.model = serializer_class.Meta.model
 
     def get_queryset(self):
         action = VIEW if self.request.method in ("GET", "HEAD", "OPTIONS") else CHANGE
@@ -171,6 +171,18 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         return queryset
+
+
+class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
+    """A model viewset on a scoped model (ScopedQuerysetMixin).
+
+    Writes run in a transaction that re-checks the saved object's scope and rolls back when it left.
+    """
+
+    # A user who may not add such rows anywhere is told so (403) before any validation of the body; a viewset
+    # whose creation goes through a service with rules of its own (evaluators, approvals) turns this off.
+    check_create_scope = True
+    create_denied_message = _("Bạn chỉ được xem, không được thêm mới mục này.")
 
     def get_serializer(self, *args, **kwargs):
         serializer = super().get_serializer(*args, **kwargs)
@@ -212,9 +224,5 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             instance.delete()
 
 
-class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    model = None
-    select_related = ()
-    prefetch_related = ()
-
-    get_queryset = ScopedModelViewSet.get_queryset
+class ScopedReadOnlyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+    pass

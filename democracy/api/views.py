@@ -14,7 +14,7 @@ from core.params import query_year
 from core.wards import ward_for_request
 
 from ..filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
-from ..models import CitizenReception, Disclosure, DisclosureRequirement, Petition, PetitionStep, Violation
+from ..models import Disclosure, Petition
 from ..services import approve_disclosure, chairman_candidates, disclosure_checklist, yearly_minimums
 from .serializers import (
     ChecklistRowSerializer,
@@ -30,13 +30,11 @@ from .serializers import (
 
 
 class DisclosureRequirementViewSet(ScopedModelViewSet):
-    model = DisclosureRequirement
     serializer_class = DisclosureRequirementSerializer
     filterset_fields = ["ward", "content_kind", "frequency", "is_active"]
 
 
 class DisclosureViewSet(ScopedModelViewSet):
-    model = Disclosure
     serializer_class = DisclosureSerializer
     filterset_class = DisclosureFilterSet
     select_related = ("unit",)
@@ -70,7 +68,6 @@ class DisclosureViewSet(ScopedModelViewSet):
 
 
 class CitizenReceptionViewSet(ScopedModelViewSet):
-    model = CitizenReception
     serializer_class = CitizenReceptionSerializer
     filterset_class = CitizenReceptionFilterSet
 
@@ -79,7 +76,6 @@ class CitizenReceptionViewSet(ScopedModelViewSet):
 
 
 class PetitionViewSet(ScopedModelViewSet):
-    model = Petition
     serializer_class = PetitionSerializer
     filterset_class = PetitionFilterSet
     select_related = ("handling_unit",)
@@ -106,7 +102,6 @@ class PetitionViewSet(ScopedModelViewSet):
 
 
 class PetitionStepViewSet(ScopedModelViewSet):
-    model = PetitionStep
     serializer_class = PetitionStepSerializer
     filterset_fields = ["petition"]
 
@@ -115,7 +110,6 @@ class PetitionStepViewSet(ScopedModelViewSet):
 
 
 class ViolationViewSet(ScopedModelViewSet):
-    model = Violation
     serializer_class = ViolationSerializer
     filterset_class = ViolationFilterSet
     select_related = ("unit", "person")

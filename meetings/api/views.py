@@ -9,13 +9,11 @@ from core.params import query_year
 from core.wards import ward_for_request
 
 from ..filtersets import ConclusionFilterSet, MeetingFilterSet
-from ..models import Conclusion, Meeting, MeetingRequirement
 from ..services import meeting_schedule
 from .serializers import ConclusionSerializer, MeetingRequirementSerializer, MeetingSerializer, ScheduleRowSerializer
 
 
 class MeetingViewSet(ScopedModelViewSet):
-    model = Meeting
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilterSet
     select_related = ("organiser",)
@@ -26,7 +24,6 @@ class MeetingViewSet(ScopedModelViewSet):
 
 
 class ConclusionViewSet(ScopedModelViewSet):
-    model = Conclusion
     serializer_class = ConclusionSerializer
     filterset_class = ConclusionFilterSet
     select_related = ("responsible_unit",)
@@ -36,7 +33,6 @@ class ConclusionViewSet(ScopedModelViewSet):
 
 
 class MeetingRequirementViewSet(ScopedModelViewSet):
-    model = MeetingRequirement
     serializer_class = MeetingRequirementSerializer
     filterset_fields = ["ward", "kind", "frequency", "is_active"]
 
