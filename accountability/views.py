@@ -63,7 +63,6 @@ def _files_by_object(model, ids):
 # --- Units' own implementation plans -------------------------------------------------------------------
 
 class RoundListView(ObjectListView):
-    model = UnitPlanRound
     filterset_class = UnitPlanRoundFilterSet
     template_name = "accountability/round_list.html"
     select_related = ("ward", "task")
@@ -124,7 +123,6 @@ class RoundSaveMixin:
 
 
 class RoundCreateView(RoundSaveMixin, ObjectCreateView):
-    model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã tạo đợt nộp kế hoạch.")
@@ -136,7 +134,6 @@ class RoundCreateView(RoundSaveMixin, ObjectCreateView):
 
 
 class RoundEditView(RoundSaveMixin, ObjectEditView):
-    model = UnitPlanRound
     form_class = UnitPlanRoundForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu đợt nộp kế hoạch.")
@@ -158,7 +155,6 @@ class RoundRemindView(LoginRequiredMixin, View):
 
 
 class SubmissionListView(ObjectListView):
-    model = UnitPlanSubmission
     filterset_class = UnitPlanSubmissionFilterSet
     template_name = "accountability/submission_list.html"
     page_title = gettext_lazy("Kế hoạch của đơn vị")
@@ -187,7 +183,6 @@ class SubmissionDetailView(ObjectDetailView):
 
 
 class SubmissionEditView(EvidenceSaveMixin, ObjectEditView):
-    model = UnitPlanSubmission
     form_class = SubmissionForm
     template_name = "accountability/submission_form.html"
     evidence_field = "files"
@@ -216,7 +211,6 @@ class CadreRecordsOnlyMixin:
 
 
 class FeedbackListView(CadreRecordsOnlyMixin, ObjectListView):
-    model = CadreFeedback
     filterset_class = CadreFeedbackFilterSet
     template_name = "accountability/feedback_list.html"
     select_related = ("cadre", "unit")
@@ -249,7 +243,6 @@ class FeedbackDetailView(CadreRecordsOnlyMixin, ObjectDetailView):
 
 
 class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
-    model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã ghi nhận phản ánh về cán bộ.")
@@ -263,7 +256,6 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateV
 
 
 class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):
-    model = CadreFeedback
     form_class = CadreFeedbackForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu phản ánh.")
@@ -275,7 +267,6 @@ class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView)
 
 
 class ReviewCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
-    model = CadreReview
     form_class = CadreReviewForm
     template_name = "accountability/review_form.html"
     success_message = gettext_lazy("Đã ghi nhận kết quả kiểm điểm.")
@@ -307,7 +298,6 @@ class ReviewCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateVie
 
 
 class ReviewListView(CadreRecordsOnlyMixin, ObjectListView):
-    model = CadreReview
     filterset_class = CadreReviewFilterSet
     template_name = "accountability/review_list.html"
     select_related = ("cadre", "unit", "feedback")

@@ -102,7 +102,6 @@ def _year_param(value, default):
 # --- Groups -------------------------------------------------------------------------------------------
 
 class GroupListView(ObjectListView):
-    model = CommunityGroup
     filterset_class = CommunityGroupFilterSet
     template_name = "communitygroups/group_list.html"
     select_related = ("residential_group", "steering_committee")
@@ -167,7 +166,6 @@ class GroupDetailView(ObjectDetailView):
 
 
 class GroupCreateView(ObjectCreateView):
-    model = CommunityGroup
     form_class = CommunityGroupForm
     template_name = "core/object_form.html"
 
@@ -178,7 +176,6 @@ class GroupCreateView(ObjectCreateView):
 
 
 class GroupEditView(ObjectEditView):
-    model = CommunityGroup
     form_class = CommunityGroupForm
     template_name = "core/object_form.html"
 
@@ -205,7 +202,6 @@ class GroupChildMixin:
 
 
 class MemberCreateView(GroupChildMixin, ObjectCreateView):
-    model = GroupMember
     form_class = GroupMemberForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã thêm thành viên.")
@@ -215,7 +211,6 @@ class MemberCreateView(GroupChildMixin, ObjectCreateView):
 
 
 class MemberEditView(ObjectEditView):
-    model = GroupMember
     form_class = GroupMemberForm
     template_name = "core/object_form.html"
     select_related = ("group",)
@@ -236,13 +231,11 @@ class MemberDeleteView(ObjectDeleteView):
 # --- Inter-family groups, Zalo ------------------------------------------------------------------------
 
 class InterFamilyCreateView(GroupChildMixin, ObjectCreateView):
-    model = InterFamilyGroup
     form_class = InterFamilyGroupForm
     template_name = "core/object_form.html"
 
 
 class InterFamilyEditView(ObjectEditView):
-    model = InterFamilyGroup
     form_class = InterFamilyGroupForm
     template_name = "core/object_form.html"
     select_related = ("group",)
@@ -315,7 +308,6 @@ def household_queryset(user):
 
 
 class HouseholdListView(ObjectListView):
-    model = Household
     filterset_class = HouseholdFilterSet
     template_name = "communitygroups/household_list.html"
     sort_fields = {"address": "address", "head": "head_name", "members": "members_count",
@@ -334,7 +326,6 @@ class HouseholdDetailView(ObjectDetailView):
 
 
 class HouseholdCreateView(ObjectCreateView):
-    model = Household
     form_class = HouseholdForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã thêm hộ gia đình.")
@@ -347,7 +338,6 @@ class HouseholdCreateView(ObjectCreateView):
 
 
 class HouseholdEditView(ObjectEditView):
-    model = Household
     form_class = HouseholdForm
     template_name = "core/object_form.html"
     select_related = ("group",)
@@ -464,7 +454,6 @@ class HouseholdImportApplyView(HouseholdImportView):
 # --- Activities ---------------------------------------------------------------------------------------
 
 class ActivityListView(ObjectListView):
-    model = Activity
     filterset_class = ActivityFilterSet
     template_name = "communitygroups/activity_list.html"
     # The last column counts people for propaganda and households for the rest: unsorted.
@@ -503,7 +492,6 @@ class ActivityFormMixin:
 
 
 class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
-    model = Activity
     form_class = ActivityForm
 
     def dispatch(self, request, *args, **kwargs):
@@ -526,7 +514,6 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
 
 
 class ActivityEditView(ActivityFormMixin, ObjectEditView):
-    model = Activity
     form_class = ActivityForm
 
     def get_form_kwargs(self):
@@ -574,7 +561,6 @@ class RegularityView(LoginRequiredMixin, TemplateView):
 # --- Situation reports --------------------------------------------------------------------------------
 
 class ReportListView(ObjectListView):
-    model = SituationReport
     filterset_class = SituationReportFilterSet
     template_name = "communitygroups/report_list.html"
     sort_fields = {"date": "reported_on", "title": "title", "topic": by_choices("topic", ReportTopic),
@@ -604,7 +590,6 @@ class ReportDetailView(ObjectDetailView):
 
 
 class ReportCreateView(ObjectCreateView):
-    model = SituationReport
     form_class = SituationReportForm
     template_name = "communitygroups/report_form.html"
 
@@ -628,7 +613,6 @@ class ReportCreateView(ObjectCreateView):
 
 
 class ReportEditView(ObjectEditView):
-    model = SituationReport
     form_class = SituationReportForm
     template_name = "communitygroups/report_form.html"
     select_related = ("group",)
@@ -791,7 +775,6 @@ class CriteriaEditView(LoginRequiredMixin, View):
 
 
 class OverrideView(ObjectEditView):
-    model = GroupClassification
     form_class = OverrideForm
     template_name = "communitygroups/override_form.html"
     select_related = ("group__residential_group",)

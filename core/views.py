@@ -57,10 +57,16 @@ class MayOpenMixin(LoginRequiredMixin):
 class ScopedMixin(LoginRequiredMixin):
     """Narrow the view's queryset to the user's scope through the model's restricted queryset."""
 
-    model = None
+    model = None  # by default the model of the view's form or filter set
     action = VIEW
     select_related = ()
     prefetch_related = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        source = cls.__dict__.get("form_class") or cls.__dict__.get("filterset_class")
+        if "model" not in cls.__dict__ and source is not None:
+            cls.model = source._meta.model
 
     def get_queryset(self):
         queryset = self.model._default_manager.restrict(self.request.user, self.action)

@@ -37,7 +37,6 @@ from .forms import (
     ViolationForm,
 )
 from .models import (
-    CitizenReception,
     Disclosure,
     DisclosureChannel,
     DisclosureRequirement,
@@ -75,7 +74,6 @@ def _ward_context(request, page_title):
 # --- Disclosures -----------------------------------------------------------------------------------------
 
 class DisclosureListView(ObjectListView):
-    model = Disclosure
     filterset_class = DisclosureFilterSet
     template_name = "democracy/disclosure_list.html"
     select_related = ("unit", "approver")
@@ -104,7 +102,6 @@ class DisclosureDetailView(ObjectDetailView):
 
 
 class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi "
@@ -133,7 +130,6 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
 
 
 class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Disclosure
     form_class = DisclosureForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu nội dung công khai.")
@@ -142,7 +138,6 @@ class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
 class DisclosureApproveView(ObjectEditView):
     """Record the chairman's approval (the disclosure counts as posted from then on)."""
 
-    model = Disclosure
     form_class = DisclosureApprovalForm
     template_name = "democracy/disclosure_approve.html"
     success_message = gettext_lazy("Đã ghi nhận phê duyệt của Chủ tịch UBND phường.")
@@ -185,14 +180,12 @@ class ChecklistDefaultsView(LoginRequiredMixin, View):
 
 
 class RequirementCreateView(ObjectCreateView):
-    model = DisclosureRequirement
     form_class = DisclosureRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
 
 
 class RequirementEditView(ObjectEditView):
-    model = DisclosureRequirement
     form_class = DisclosureRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
@@ -261,7 +254,6 @@ class MinimumsView(LoginRequiredMixin, TemplateView):
 # --- Citizen reception ---------------------------------------------------------------------------------
 
 class ReceptionListView(ObjectListView):
-    model = CitizenReception
     filterset_class = CitizenReceptionFilterSet
     template_name = "democracy/reception_list.html"
     select_related = ("unit", "receiver")
@@ -280,7 +272,6 @@ class ReceptionListView(ObjectListView):
 
 
 class ReceptionCreateView(ObjectCreateView):
-    model = CitizenReception
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
@@ -303,7 +294,6 @@ class ReceptionCreateView(ObjectCreateView):
 
 
 class ReceptionEditView(ObjectEditView):
-    model = CitizenReception
     form_class = CitizenReceptionForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
@@ -313,7 +303,6 @@ class ReceptionEditView(ObjectEditView):
 # --- Petitions -------------------------------------------------------------------------------------------
 
 class PetitionListView(ObjectListView):
-    model = Petition
     filterset_class = PetitionFilterSet
     template_name = "democracy/petition_list.html"
     select_related = ("handling_unit", "about_unit", "about_cadre")
@@ -375,7 +364,6 @@ def _may_open_feedback(user, petition):
 
 
 class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã tiếp nhận đơn.")
@@ -397,14 +385,12 @@ class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
 
 
 class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Petition
     form_class = PetitionForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu đơn.")
 
 
 class PetitionStepCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = PetitionStep
     form_class = PetitionStepForm
     template_name = "democracy/step_form.html"
     success_message = gettext_lazy("Đã ghi bước xử lý.")
@@ -454,7 +440,6 @@ class PetitionOpenFeedbackView(LoginRequiredMixin, View):
 # --- Violations ----------------------------------------------------------------------------------------
 
 class ViolationListView(ObjectListView):
-    model = Violation
     filterset_class = ViolationFilterSet
     template_name = "democracy/violation_list.html"
     select_related = ("unit", "person")
@@ -487,7 +472,6 @@ class ViolationDetailView(ObjectDetailView):
 
 
 class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã ghi nhận vi phạm.")
@@ -513,7 +497,6 @@ class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
 
 
 class ViolationEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Violation
     form_class = ViolationForm
     template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu vi phạm.")

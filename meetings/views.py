@@ -39,7 +39,6 @@ from .services import PeriodState, ensure_default_requirements, meeting_schedule
 
 
 class MeetingListView(ObjectListView):
-    model = Meeting
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
     select_related = ("organiser", "chair")
@@ -78,7 +77,6 @@ class MeetingDetailView(ObjectDetailView):
 
 
 class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Meeting
     form_class = MeetingForm
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
@@ -98,7 +96,6 @@ class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
 
 
 class MeetingEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Meeting
     form_class = MeetingForm
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
@@ -112,7 +109,6 @@ class MeetingDeleteView(ObjectDeleteView):
 class ConclusionCreateView(ObjectCreateView):
     """Add a conclusion to a meeting the user may change (from the meeting's page)."""
 
-    model = Conclusion
     form_class = ConclusionForm
     success_message = gettext_lazy("Đã thêm kết luận.")
 
@@ -136,7 +132,6 @@ class ConclusionCreateView(ObjectCreateView):
 
 
 class ConclusionListView(ObjectListView):
-    model = Conclusion
     filterset_class = ConclusionFilterSet
     template_name = "meetings/conclusion_list.html"
     page_title = gettext_lazy("Kết luận cần theo dõi")
@@ -182,7 +177,6 @@ class ConclusionDetailView(ObjectDetailView):
 class ConclusionFollowUpView(EvidenceSaveMixin, ObjectEditView):
     """The responsible unit (or the organiser) reports the state and the result, with evidence."""
 
-    model = Conclusion
     form_class = ConclusionFollowUpForm
     template_name = "meetings/conclusion_followup.html"
     success_message = gettext_lazy("Đã cập nhật kết quả thực hiện kết luận.")
@@ -191,7 +185,6 @@ class ConclusionFollowUpView(EvidenceSaveMixin, ObjectEditView):
 class ConclusionEditView(ObjectEditView):
     """Change what was concluded (text, unit, due date): for those who may change the meeting."""
 
-    model = Conclusion
     form_class = ConclusionForm
     success_message = gettext_lazy("Đã lưu kết luận.")
 
@@ -267,14 +260,12 @@ class ScheduleDefaultsView(LoginRequiredMixin, View):
 
 
 class RequirementCreateView(ObjectCreateView):
-    model = MeetingRequirement
     form_class = MeetingRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")
 
 
 class RequirementEditView(ObjectEditView):
-    model = MeetingRequirement
     form_class = MeetingRequirementForm
     template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")

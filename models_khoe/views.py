@@ -94,7 +94,6 @@ class TabsMixin:
 # --- Lists and registration ------------------------------------------------------------------------------
 
 class ModelListView(TabsMixin, ObjectListView):
-    model = MobilizationModel
     filterset_class = MobilizationModelFilterSet
     template_name = "models_khoe/model_list.html"
     sort_fields = {"name": "name", "unit": by_unit("unit"), "field": by_choices("field", Field), "bloc": "bloc__name",

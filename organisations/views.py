@@ -10,7 +10,6 @@ from .models import DocumentSettings, Person, Role, Unit, UnitKind
 
 
 class UnitListView(ObjectListView):
-    model = Unit
     filterset_class = UnitFilterSet
     template_name = "organisations/unit_list.html"
     select_related = ("parent",)
@@ -29,7 +28,6 @@ class UnitDetailView(ObjectDetailView):
         return context
 
 class UnitCreateView(ObjectCreateView):
-    model = Unit
     form_class = UnitForm
     template_name = "core/object_form.html"
     success_message = _("Đã thêm đơn vị.")
@@ -37,14 +35,12 @@ class UnitCreateView(ObjectCreateView):
 
 
 class UnitEditView(ObjectEditView):
-    model = Unit
     form_class = UnitForm
     template_name = "core/object_form.html"
     success_message = _("Đã lưu đơn vị.")
 
 
 class PersonListView(ObjectListView):
-    model = Person
     filterset_class = PersonFilterSet
     template_name = "organisations/person_list.html"
     select_related = ("unit",)
@@ -55,13 +51,11 @@ class PersonDetailView(ObjectDetailView):
     select_related = ("unit",)
 
 class PersonCreateView(ObjectCreateView):
-    model = Person
     form_class = PersonForm
     template_name = "core/object_form.html"
     success_message = _("Đã thêm cán bộ.")
 
 class PersonEditView(ObjectEditView):
-    model = Person
     form_class = PersonForm
     template_name = "core/object_form.html"
     success_message = _("Đã lưu thông tin cán bộ.")
@@ -71,7 +65,6 @@ class PersonEditView(ObjectEditView):
 class DocumentSettingsEditView(MayOpenMixin, ObjectEditView):
     """The bloc keeps what the ward's Party documents print in their header and signature (one row per ward)."""
 
-    model = DocumentSettings
     form_class = DocumentSettingsForm
     template_name = "organisations/document_settings.html"
     denied_message = _("Chỉ Khối Dân vận và quản trị xã, phường sửa thông tin ban hành văn bản.")

@@ -68,7 +68,6 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
 
 class PlanListView(ObjectListView):
-    model = Plan
     filterset_class = PlanFilterSet
     template_name = "plans/plan_list.html"
     select_related = ("ward",)
@@ -125,7 +124,6 @@ def _status_counts(tasks):
 
 
 class TaskListView(ObjectListView):
-    model = Task
     filterset_class = TaskFilterSet
     template_name = "plans/task_list.html"
     # Progress is not sorted: a recurring task's percentage is computed from its occurrences, not stored.
@@ -224,7 +222,6 @@ class ProgressCreateView(LoginRequiredMixin, View):
 
 
 class TaskCreateView(ObjectCreateView):
-    model = Task
     form_class = TaskForm
     template_name = "core/object_form.html"
 
@@ -237,7 +234,6 @@ class TaskCreateView(ObjectCreateView):
 
 
 class TaskEditView(ObjectEditView):
-    model = Task
     form_class = TaskForm
     template_name = "core/object_form.html"
 
@@ -252,7 +248,6 @@ class TaskEditView(ObjectEditView):
 # --- Party cells directed by Standing Committee members (phân công phụ trách) ---------------------
 
 class CellAssignmentListView(ObjectListView):
-    model = CellAssignment
     filterset_class = CellAssignmentFilterSet
     template_name = "plans/cell_assignment_list.html"
     sort_fields = {"member": "member__full_name", "cell": by_unit("party_cell"), "plan": ("plan__code", "plan__title")}

@@ -362,7 +362,6 @@ class RetentionSettingView(AreaMixin, LoginRequiredMixin, TemplateView):
 
 
 class EstablishmentListView(ReligionListView):
-    model = Establishment
     filterset_class = EstablishmentFilterSet
     template_name = "religion/establishment_list.html"
     sort_fields = {"name": "name", "kind": (by_choices("kind", EstablishmentKind), by_choices("religion", Religion)),
@@ -408,7 +407,6 @@ class EstablishmentDetailView(ReligionDetailView):
 
 
 class EstablishmentCreateView(ReligionCreateView):
-    model = Establishment
     form_class = EstablishmentForm
     list_url_name = "religion:establishment_list"
 
@@ -419,7 +417,6 @@ class EstablishmentCreateView(ReligionCreateView):
 
 
 class EstablishmentEditView(ReligionEditView):
-    model = Establishment
     form_class = EstablishmentForm
 
 
@@ -475,7 +472,6 @@ class ResolveFlagView(ObjectActionView):
 
 
 class WorkListView(ReligionListView):
-    model = ConstructionWork
     filterset_class = WorkFilterSet
     template_name = "religion/work_list.html"
     # The stage is worked out from the dates and the permit (services.work_stage): unsorted.
@@ -510,7 +506,6 @@ class WorkDetailView(ReligionDetailView):
 
 
 class WorkCreateView(ReligionCreateView):
-    model = ConstructionWork
     form_class = WorkForm
     list_url_name = "religion:work_list"
 
@@ -519,7 +514,6 @@ class WorkCreateView(ReligionCreateView):
 
 
 class WorkEditView(ReligionEditView):
-    model = ConstructionWork
     form_class = WorkForm
 
 
@@ -543,7 +537,6 @@ class InspectionCreateView(ObjectActionView):
 
 
 class InvitationListView(ReligionListView):
-    model = MonkInvitationRequest
     filterset_class = InvitationFilterSet
     template_name = "religion/invitation_list.html"
     sort_fields = {"monk": "monk_name", "establishment": "establishment__name", "requested_by": "requested_by",
@@ -571,7 +564,6 @@ class InvitationDetailView(ReligionDetailView):
 
 
 class InvitationCreateView(ReligionCreateView):
-    model = MonkInvitationRequest
     form_class = InvitationForm
     list_url_name = "religion:invitation_list"
 
@@ -585,7 +577,6 @@ class InvitationCreateView(ReligionCreateView):
 
 
 class InvitationEditView(ReligionEditView):
-    model = MonkInvitationRequest
     form_class = InvitationForm
 
     def get_queryset(self):
@@ -615,7 +606,6 @@ class InvitationTransitionView(ObjectActionView):
 
 
 class EventListView(ReligionListView):
-    model = ReligiousEvent
     filterset_class = EventFilterSet
     template_name = "religion/event_list.html"
     sort_fields = {"name": "name", "time": "starts_on", "place": ("establishment__name", "location"),
@@ -630,7 +620,6 @@ class EventDetailView(ReligionDetailView):
 
 
 class EventCreateView(ReligionCreateView):
-    model = ReligiousEvent
     form_class = EventForm
     list_url_name = "religion:event_list"
 
@@ -639,7 +628,6 @@ class EventCreateView(ReligionCreateView):
 
 
 class EventEditView(ReligionEditView):
-    model = ReligiousEvent
     form_class = EventForm
 
 
@@ -652,7 +640,6 @@ class EventDeleteView(ReligionDeleteView):
 
 
 class WatchListView(ReligionListView):
-    model = WatchReport
     filterset_class = WatchReportFilterSet
     template_name = "religion/watch_list.html"
     sort_fields = {"activity": by_choices("activity_kind", ActivityKind), "group": by_unit("residential_group"),
@@ -688,7 +675,6 @@ def _with_minimisation_notice(view, context):
 
 
 class WatchCreateView(ReligionCreateView):
-    model = WatchReport
     form_class = WatchReportForm
     list_url_name = "religion:watch_list"
 
@@ -706,7 +692,6 @@ class WatchCreateView(ReligionCreateView):
 
 
 class WatchEditView(ReligionEditView):
-    model = WatchReport
     form_class = WatchReportForm
 
     def get_queryset(self):
@@ -736,7 +721,6 @@ class FollowUpCreateView(ObjectActionView):
 
 
 class KeyPersonListView(ReligionListView):
-    model = KeyPerson
     filterset_class = KeyPersonFilterSet
     template_name = "religion/keyperson_list.html"
     sort_fields = {"name": "full_name", "religion": (by_choices("religion", Religion),
@@ -751,13 +735,11 @@ class KeyPersonDetailView(ReligionDetailView):
 
 
 class KeyPersonCreateView(ReligionCreateView):
-    model = KeyPerson
     form_class = KeyPersonForm
     list_url_name = "religion:keyperson_list"
 
 
 class KeyPersonEditView(ReligionEditView):
-    model = KeyPerson
     form_class = KeyPersonForm
 
 

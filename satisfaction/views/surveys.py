@@ -29,7 +29,6 @@ from ..services import surveys as svc
 
 
 class CampaignListView(ObjectListView):
-    model = SurveyCampaign
     filterset_class = SurveyCampaignFilterSet
     template_name = "satisfaction/campaign_list.html"
     # Open campaigns first when the reader sorts by "Nhận phiếu" ascending.
@@ -38,7 +37,6 @@ class CampaignListView(ObjectListView):
 
 
 class CampaignCreateView(ObjectCreateView):
-    model = SurveyCampaign
     form_class = CampaignForm
     template_name = "core/object_form.html"
 
@@ -50,7 +48,6 @@ class CampaignCreateView(ObjectCreateView):
 
 
 class CampaignEditView(ObjectEditView):
-    model = SurveyCampaign
     form_class = CampaignForm
     template_name = "core/object_form.html"
 
