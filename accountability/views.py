@@ -124,7 +124,6 @@ class RoundSaveMixin:
 
 class RoundCreateView(RoundSaveMixin, ObjectCreateView):
     form_class = UnitPlanRoundForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã tạo đợt nộp kế hoạch.")
 
     def get_context_data(self, **kwargs):
@@ -135,7 +134,6 @@ class RoundCreateView(RoundSaveMixin, ObjectCreateView):
 
 class RoundEditView(RoundSaveMixin, ObjectEditView):
     form_class = UnitPlanRoundForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu đợt nộp kế hoạch.")
 
 
@@ -244,7 +242,6 @@ class FeedbackDetailView(CadreRecordsOnlyMixin, ObjectDetailView):
 
 class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
     form_class = CadreFeedbackForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã ghi nhận phản ánh về cán bộ.")
 
     def get_initial(self):
@@ -257,7 +254,6 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateV
 
 class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):
     form_class = CadreFeedbackForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu phản ánh.")
 
     def save_object(self, form):

@@ -167,7 +167,6 @@ class GroupDetailView(ObjectDetailView):
 
 class GroupCreateView(ObjectCreateView):
     form_class = CommunityGroupForm
-    template_name = "core/object_form.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -177,7 +176,6 @@ class GroupCreateView(ObjectCreateView):
 
 class GroupEditView(ObjectEditView):
     form_class = CommunityGroupForm
-    template_name = "core/object_form.html"
 
 
 class GroupChildMixin:
@@ -203,7 +201,6 @@ class GroupChildMixin:
 
 class MemberCreateView(GroupChildMixin, ObjectCreateView):
     form_class = GroupMemberForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã thêm thành viên.")
 
     def get_success_url(self):
@@ -212,7 +209,6 @@ class MemberCreateView(GroupChildMixin, ObjectCreateView):
 
 class MemberEditView(ObjectEditView):
     form_class = GroupMemberForm
-    template_name = "core/object_form.html"
     select_related = ("group",)
 
     def get_form_kwargs(self):
@@ -232,12 +228,10 @@ class MemberDeleteView(ObjectDeleteView):
 
 class InterFamilyCreateView(GroupChildMixin, ObjectCreateView):
     form_class = InterFamilyGroupForm
-    template_name = "core/object_form.html"
 
 
 class InterFamilyEditView(ObjectEditView):
     form_class = InterFamilyGroupForm
-    template_name = "core/object_form.html"
     select_related = ("group",)
 
     def get_form_kwargs(self):
@@ -327,7 +321,6 @@ class HouseholdDetailView(ObjectDetailView):
 
 class HouseholdCreateView(ObjectCreateView):
     form_class = HouseholdForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã thêm hộ gia đình.")
     query_initial = {"to": "group"}
 
@@ -339,7 +332,6 @@ class HouseholdCreateView(ObjectCreateView):
 
 class HouseholdEditView(ObjectEditView):
     form_class = HouseholdForm
-    template_name = "core/object_form.html"
     select_related = ("group",)
 
     def get_form_kwargs(self):

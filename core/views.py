@@ -205,8 +205,8 @@ class ScopedSaveMixin(InvalidFormStatusMixin):
 
 
 class ObjectFormMixin:
-    """A scoped model's form page: the form knows the user (it offers only what the user may choose) and the page
-    is titled ``title_format`` with the model's name."""
+    """A scoped model's form page: the form knows the user (it offers only what the user may choose), the page is
+    titled ``title_format`` with the model's name and, without a template of its own, is the portal's plain form."""
 
     title_format = ""
 
@@ -219,6 +219,11 @@ class ObjectFormMixin:
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.title_format % {"name": self.model._meta.verbose_name}
         return context
+
+    def get_template_names(self):
+        """The app's ``<model>_form.html`` when it has one, else the portal's plain form page."""
+        names = super().get_template_names()
+        return names if self.template_name else [*names, "core/object_form.html"]
 
 
 class ObjectCreateView(ObjectFormMixin, MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):

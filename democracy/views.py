@@ -103,7 +103,6 @@ class DisclosureDetailView(ObjectDetailView):
 
 class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = DisclosureForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi "
                                    "Chủ tịch UBND phường phê duyệt.")
 
@@ -131,7 +130,6 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
 
 class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
     form_class = DisclosureForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu nội dung công khai.")
 
 
@@ -181,13 +179,11 @@ class ChecklistDefaultsView(LoginRequiredMixin, View):
 
 class RequirementCreateView(ObjectCreateView):
     form_class = DisclosureRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
 
 
 class RequirementEditView(ObjectEditView):
     form_class = DisclosureRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
 
 
@@ -273,7 +269,6 @@ class ReceptionListView(ObjectListView):
 
 class ReceptionCreateView(ObjectCreateView):
     form_class = CitizenReceptionForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
     success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
 
@@ -295,7 +290,6 @@ class ReceptionCreateView(ObjectCreateView):
 
 class ReceptionEditView(ObjectEditView):
     form_class = CitizenReceptionForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
     success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
 
@@ -365,7 +359,6 @@ def _may_open_feedback(user, petition):
 
 class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = PetitionForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã tiếp nhận đơn.")
 
     def get_initial(self):
@@ -386,7 +379,6 @@ class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
 
 class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
     form_class = PetitionForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu đơn.")
 
 
@@ -473,7 +465,6 @@ class ViolationDetailView(ObjectDetailView):
 
 class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = ViolationForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã ghi nhận vi phạm.")
 
     def get_initial(self):
@@ -498,6 +489,5 @@ class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
 
 class ViolationEditView(EvidenceSaveMixin, ObjectEditView):
     form_class = ViolationForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu vi phạm.")
 

@@ -261,13 +261,11 @@ class ScheduleDefaultsView(LoginRequiredMixin, View):
 
 class RequirementCreateView(ObjectCreateView):
     form_class = MeetingRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")
 
 
 class RequirementEditView(ObjectEditView):
     form_class = MeetingRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")
 
 

@@ -29,14 +29,12 @@ class UnitDetailView(ObjectDetailView):
 
 class UnitCreateView(ObjectCreateView):
     form_class = UnitForm
-    template_name = "core/object_form.html"
     success_message = _("Đã thêm đơn vị.")
     query_initial = {"parent": "parent"}
 
 
 class UnitEditView(ObjectEditView):
     form_class = UnitForm
-    template_name = "core/object_form.html"
     success_message = _("Đã lưu đơn vị.")
 
 
@@ -46,20 +44,20 @@ class PersonListView(ObjectListView):
     select_related = ("unit",)
     sort_fields = {"name": "full_name", "position": "position", "unit": by_unit("unit")}
 
+
 class PersonDetailView(ObjectDetailView):
     model = Person
     select_related = ("unit",)
 
+
 class PersonCreateView(ObjectCreateView):
     form_class = PersonForm
-    template_name = "core/object_form.html"
     success_message = _("Đã thêm cán bộ.")
+
 
 class PersonEditView(ObjectEditView):
     form_class = PersonForm
-    template_name = "core/object_form.html"
     success_message = _("Đã lưu thông tin cán bộ.")
-
 
 
 class DocumentSettingsEditView(MayOpenMixin, ObjectEditView):

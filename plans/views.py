@@ -223,7 +223,6 @@ class ProgressCreateView(LoginRequiredMixin, View):
 
 class TaskCreateView(ObjectCreateView):
     form_class = TaskForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         from .services import initialise_task
@@ -235,7 +234,6 @@ class TaskCreateView(ObjectCreateView):
 
 class TaskEditView(ObjectEditView):
     form_class = TaskForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         from .services import refresh_task_progress

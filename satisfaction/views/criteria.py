@@ -125,12 +125,10 @@ class _FrozenSetMixin:
 
 class CriterionEditView(_FrozenSetMixin, ObjectEditView):
     form_class = CriterionForm
-    template_name = "core/object_form.html"
 
 
 class StarLevelEditView(_FrozenSetMixin, ObjectEditView):
     form_class = StarLevelForm
-    template_name = "core/object_form.html"
 
 # --- Assessments ----------------------------------------------------------------------------------
 
@@ -154,7 +152,6 @@ class AssessmentListView(ObjectListView):
 
 class AssessmentCreateView(ObjectCreateView):
     form_class = AssessmentForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         data = form.cleaned_data

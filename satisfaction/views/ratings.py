@@ -152,12 +152,10 @@ class DeskQrPosterView(ObjectDetailView):
 
 class DeskCreateView(ObjectCreateView):
     form_class = DeskForm
-    template_name = "core/object_form.html"
 
 
 class DeskEditView(ObjectEditView):
     form_class = DeskForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         desk = form.save()
@@ -320,7 +318,6 @@ class ActionDetailView(ObjectDetailView):
 
 class ActionEditView(ObjectEditView):
     form_class = ActionForm
-    template_name = "core/object_form.html"
 
 
 class ThresholdCheckView(LoginRequiredMixin, View):

@@ -38,7 +38,6 @@ class CampaignListView(ObjectListView):
 
 class CampaignCreateView(ObjectCreateView):
     form_class = CampaignForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         campaign = form.save()
@@ -49,7 +48,6 @@ class CampaignCreateView(ObjectCreateView):
 
 class CampaignEditView(ObjectEditView):
     form_class = CampaignForm
-    template_name = "core/object_form.html"
 
 
 class CampaignDetailView(ObjectDetailView):
