@@ -243,13 +243,10 @@ class FeedbackDetailView(CadreRecordsOnlyMixin, ObjectDetailView):
 class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
     form_class = CadreFeedbackForm
     success_message = gettext_lazy("Đã ghi nhận phản ánh về cán bộ.")
+    creator_field = "recorded_by"
 
     def get_initial(self):
         return {"received_on": periods.today(), "cadre": self.request.GET.get("cadre")}
-
-    def save_object(self, form):
-        form.instance.recorded_by = self.request.user
-        return super().save_object(form)
 
 
 class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):

@@ -183,6 +183,8 @@ class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
     # whose creation goes through a service with rules of its own (evaluators, approvals) turns this off.
     check_create_scope = True
     create_denied_message = _("Bạn chỉ được xem, không được thêm mới mục này.")
+    # The model's field that records who created a row ("created_by"), set from the requesting user.
+    creator_field = None
 
     def get_serializer(self, *args, **kwargs):
         serializer = super().get_serializer(*args, **kwargs)
@@ -214,7 +216,8 @@ class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
         self._save_in_scope(serializer, **self.create_extra())
 
     def create_extra(self):
-        return {}
+        """Fields set on a row created through the API: by default who created it, in ``creator_field``."""
+        return {self.creator_field: self.request.user} if self.creator_field else {}
 
     def perform_update(self, serializer):
         self._save_in_scope(serializer)

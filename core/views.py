@@ -236,6 +236,8 @@ class ObjectCreateView(ObjectFormMixin, MayOpenMixin, ScopedMixin, ScopedSaveMix
     default_success_message = gettext_lazy("Đã thêm “%(name)s”.")
     title_format = gettext_lazy("Thêm %(name)s")
     query_initial = {}
+    # The model's field that records who entered a row ("created_by"), set from the user on save.
+    creator_field = None
 
     @classmethod
     def may_open(cls, user):
@@ -249,6 +251,11 @@ class ObjectCreateView(ObjectFormMixin, MayOpenMixin, ScopedMixin, ScopedSaveMix
             if value:  # the form checks it like any other value: a wrong one simply preselects nothing
                 initial[field_name] = value
         return initial
+
+    def save_object(self, form):
+        if self.creator_field:
+            setattr(form.instance, self.creator_field, self.request.user)
+        return super().save_object(form)
 
 
 class ObjectEditView(ObjectFormMixin, ScopedMixin, ScopedSaveMixin, UpdateView):

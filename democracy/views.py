@@ -105,6 +105,7 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = DisclosureForm
     success_message = gettext_lazy("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi "
                                    "Chủ tịch UBND phường phê duyệt.")
+    creator_field = "created_by"
 
     def get_initial(self):
         initial = {"posted_on": periods.today()}
@@ -122,10 +123,6 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = reverse("democracy:disclosure_list")
         return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
 
 
 class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
@@ -271,6 +268,7 @@ class ReceptionCreateView(ObjectCreateView):
     form_class = CitizenReceptionForm
     success_url = reverse_lazy("democracy:reception_list")
     success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
+    creator_field = "created_by"
 
     def get_initial(self):
         initial = {"held_on": periods.today()}
@@ -282,10 +280,6 @@ class ReceptionCreateView(ObjectCreateView):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = reverse("democracy:reception_list")
         return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
 
 
 class ReceptionEditView(ObjectEditView):
@@ -360,6 +354,7 @@ def _may_open_feedback(user, petition):
 class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = PetitionForm
     success_message = gettext_lazy("Đã tiếp nhận đơn.")
+    creator_field = "created_by"
 
     def get_initial(self):
         initial = {"received_on": periods.today()}
@@ -371,10 +366,6 @@ class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = reverse("democracy:petition_list")
         return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
 
 
 class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
@@ -466,6 +457,7 @@ class ViolationDetailView(ObjectDetailView):
 class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = ViolationForm
     success_message = gettext_lazy("Đã ghi nhận vi phạm.")
+    creator_field = "created_by"
 
     def get_initial(self):
         initial = {"found_on": periods.today()}
@@ -481,10 +473,6 @@ class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = reverse("democracy:violation_list")
         return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
 
 
 class ViolationEditView(EvidenceSaveMixin, ObjectEditView):

@@ -80,6 +80,7 @@ class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = MeetingForm
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
+    creator_field = "created_by"
 
     def get_initial(self):
         initial = super().get_initial()
@@ -89,10 +90,6 @@ class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
         if self.request.GET.get("kind"):
             initial["kind"] = self.request.GET["kind"]
         return initial
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
 
 
 class MeetingEditView(EvidenceSaveMixin, ObjectEditView):

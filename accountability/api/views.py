@@ -60,13 +60,11 @@ class UnitPlanSubmissionViewSet(ScopedModelViewSet):
 
 
 class CadreRecordViewSet(ScopedModelViewSet):
+    creator_field = "recorded_by"
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False) or not may_see_cadre_records(self.request.user):
             return self.model.objects.none()
         return super().get_queryset()
-
-    def create_extra(self):
-        return {"recorded_by": self.request.user}
 
 
 class CadreFeedbackViewSet(CadreRecordViewSet):

@@ -81,18 +81,14 @@ class ZaloGroupViewSet(ScopedModelViewSet):
 class ActivityViewSet(ScopedModelViewSet):
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilterSet
-
-    def create_extra(self):
-        return {"author": self.request.user}
+    creator_field = "author"
 
 
 class SituationReportViewSet(ScopedModelViewSet):
     serializer_class = SituationReportSerializer
     filterset_class = SituationReportFilterSet
     select_related = ("group__residential_group",)
-
-    def create_extra(self):
-        return {"author": self.request.user}
+    creator_field = "author"
 
     def after_save(self, instance):
         if instance.status == "sent":

@@ -38,9 +38,7 @@ class DisclosureViewSet(ScopedModelViewSet):
     serializer_class = DisclosureSerializer
     filterset_class = DisclosureFilterSet
     select_related = ("unit",)
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
     @extend_schema(request=DisclosureApprovalSerializer, responses=DisclosureSerializer)
     @action(detail=True, methods=["post"])
@@ -70,18 +68,14 @@ class DisclosureViewSet(ScopedModelViewSet):
 class CitizenReceptionViewSet(ScopedModelViewSet):
     serializer_class = CitizenReceptionSerializer
     filterset_class = CitizenReceptionFilterSet
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 class PetitionViewSet(ScopedModelViewSet):
     serializer_class = PetitionSerializer
     filterset_class = PetitionFilterSet
     select_related = ("handling_unit",)
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
     @extend_schema(request=None, responses=inline_serializer(
         "OpenedCadreFeedback", {"cadre_feedback": serializers.IntegerField()}))
@@ -104,18 +98,14 @@ class PetitionViewSet(ScopedModelViewSet):
 class PetitionStepViewSet(ScopedModelViewSet):
     serializer_class = PetitionStepSerializer
     filterset_fields = ["petition"]
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 class ViolationViewSet(ScopedModelViewSet):
     serializer_class = ViolationSerializer
     filterset_class = ViolationFilterSet
     select_related = ("unit", "person")
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 YEAR_PARAMETERS = [OpenApiParameter("year", int), OpenApiParameter("ward", int)]

@@ -18,9 +18,7 @@ class MeetingViewSet(ScopedModelViewSet):
     filterset_class = MeetingFilterSet
     select_related = ("organiser",)
     prefetch_related = ("participating_units", "attendees")
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 class ConclusionViewSet(ScopedModelViewSet):

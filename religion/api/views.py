@@ -164,9 +164,7 @@ class InspectionViewSet(ReligionViewSet):
     serializer_class = s.InspectionSerializer
     filterset_class = InspectionFilterSet
     select_related = ("work",)
-
-    def create_extra(self):
-        return {"recorded_by": self.request.user}
+    creator_field = "recorded_by"
 
 
 class EventViewSet(ReligionViewSet):
@@ -179,9 +177,7 @@ class WatchReportViewSet(ReligionViewSet):
     serializer_class = s.WatchReportSerializer
     filterset_class = WatchReportFilterSet
     select_related = ("residential_group",)
-
-    def create_extra(self):
-        return {"reported_by": self.request.user}
+    creator_field = "reported_by"
 
     def get_queryset(self):
         queryset = super().get_queryset()
