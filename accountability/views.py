@@ -3,7 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -125,11 +125,7 @@ class RoundSaveMixin:
 class RoundCreateView(RoundSaveMixin, ObjectCreateView):
     form_class = UnitPlanRoundForm
     success_message = gettext_lazy("Đã tạo đợt nộp kế hoạch.")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("accountability:round_list")
-        return context
+    cancel_url = reverse_lazy("accountability:round_list")
 
 
 class RoundEditView(RoundSaveMixin, ObjectEditView):
@@ -244,9 +240,9 @@ class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateV
     form_class = CadreFeedbackForm
     success_message = gettext_lazy("Đã ghi nhận phản ánh về cán bộ.")
     creator_field = "recorded_by"
+    today_field = "received_on"
+    query_initial = {"cadre": "cadre"}
 
-    def get_initial(self):
-        return {"received_on": periods.today(), "cadre": self.request.GET.get("cadre")}
 
 
 class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):

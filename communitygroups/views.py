@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -167,11 +167,7 @@ class GroupDetailView(ObjectDetailView):
 
 class GroupCreateView(ObjectCreateView):
     form_class = CommunityGroupForm
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("communitygroups:group_list")
-        return context
+    cancel_url = reverse_lazy("communitygroups:group_list")
 
 
 class GroupEditView(ObjectEditView):
@@ -323,11 +319,7 @@ class HouseholdCreateView(ObjectCreateView):
     form_class = HouseholdForm
     success_message = gettext_lazy("Đã thêm hộ gia đình.")
     query_initial = {"to": "group"}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("communitygroups:household_list")
-        return context
+    cancel_url = reverse_lazy("communitygroups:household_list")
 
 
 class HouseholdEditView(ObjectEditView):
@@ -485,6 +477,7 @@ class ActivityFormMixin:
 
 class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
     form_class = ActivityForm
+    cancel_url = reverse_lazy("communitygroups:activity_list")
 
     def dispatch(self, request, *args, **kwargs):
         kind = request.GET.get("loai") or request.POST.get("loai") or ActivityKind.GREEN_SUNDAY
@@ -498,7 +491,6 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
         context["kind"] = self.kind
         context["page_title"] = _("Ghi nhận %(kind)s") % {"kind": ActivityKind(self.kind).label}
         context["kinds"] = ActivityKind.choices
-        context["cancel_url"] = reverse("communitygroups:activity_list")
         return context
 
     def get_success_message(self):
@@ -584,11 +576,11 @@ class ReportDetailView(ObjectDetailView):
 class ReportCreateView(ObjectCreateView):
     form_class = SituationReportForm
     template_name = "communitygroups/report_form.html"
+    cancel_url = reverse_lazy("communitygroups:report_list")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = _("Gửi báo cáo nắm tình hình")
-        context["cancel_url"] = reverse("communitygroups:report_list")
         return context
 
     def save_object(self, form):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
 from django_filters.views import FilterView
 
+from . import periods
 from .access import CHANGE, VIEW, is_own_record, may_create, remember_access, user_may
 from .models import Attachment
 from .params import query_int
@@ -209,6 +210,7 @@ class ObjectFormMixin:
     titled ``title_format`` with the model's name and, without a template of its own, is the portal's plain form."""
 
     title_format = ""
+    cancel_url = None  # where "Hủy" leads on a new row's page (reverse_lazy); an existing row's page leads to it
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -218,6 +220,8 @@ class ObjectFormMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = self.title_format % {"name": self.model._meta.verbose_name}
+        if self.cancel_url:
+            context["cancel_url"] = self.cancel_url
         return context
 
     def get_template_names(self):
@@ -238,6 +242,8 @@ class ObjectCreateView(ObjectFormMixin, MayOpenMixin, ScopedMixin, ScopedSaveMix
     query_initial = {}
     # The model's field that records who entered a row ("created_by"), set from the user on save.
     creator_field = None
+    today_field = None  # a date field that starts as today
+    user_unit_field = None  # a unit field that starts as the user's own unit
 
     @classmethod
     def may_open(cls, user):
@@ -246,6 +252,10 @@ class ObjectCreateView(ObjectFormMixin, MayOpenMixin, ScopedMixin, ScopedSaveMix
 
     def get_initial(self):
         initial = super().get_initial()
+        if self.today_field:
+            initial[self.today_field] = periods.today()
+        if self.user_unit_field and self.request.user.unit_id:
+            initial[self.user_unit_field] = self.request.user.unit_id
         for parameter, field_name in self.query_initial.items():
             value = self.request.GET.get(parameter, "").strip()[:100]
             if value:  # the form checks it like any other value: a wrong one simply preselects nothing

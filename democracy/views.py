@@ -106,11 +106,12 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
     success_message = gettext_lazy("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi "
                                    "Chủ tịch UBND phường phê duyệt.")
     creator_field = "created_by"
+    today_field = "posted_on"
+    user_unit_field = "unit"
+    cancel_url = reverse_lazy("democracy:disclosure_list")
 
     def get_initial(self):
-        initial = {"posted_on": periods.today()}
-        if self.request.user.unit_id:
-            initial["unit"] = self.request.user.unit_id
+        initial = super().get_initial()
         requirement = query_id(self.request, "requirement")
         if requirement:
             found = DisclosureRequirement.objects.restrict(self.request.user).filter(pk=requirement).first()
@@ -118,11 +119,6 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
                 initial.update(requirement=found.pk, content_kind=found.content_kind, title=found.title,
                                is_permanent=found.frequency == "permanent")
         return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:disclosure_list")
-        return context
 
 
 class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
@@ -269,17 +265,9 @@ class ReceptionCreateView(ObjectCreateView):
     success_url = reverse_lazy("democracy:reception_list")
     success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
     creator_field = "created_by"
-
-    def get_initial(self):
-        initial = {"held_on": periods.today()}
-        if self.request.user.unit_id:
-            initial["unit"] = self.request.user.unit_id
-        return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:reception_list")
-        return context
+    today_field = "held_on"
+    user_unit_field = "unit"
+    cancel_url = reverse_lazy("democracy:reception_list")
 
 
 class ReceptionEditView(ObjectEditView):
@@ -355,17 +343,9 @@ class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = PetitionForm
     success_message = gettext_lazy("Đã tiếp nhận đơn.")
     creator_field = "created_by"
-
-    def get_initial(self):
-        initial = {"received_on": periods.today()}
-        if self.request.user.unit_id:
-            initial["handling_unit"] = self.request.user.unit_id
-        return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:petition_list")
-        return context
+    today_field = "received_on"
+    user_unit_field = "handling_unit"
+    cancel_url = reverse_lazy("democracy:petition_list")
 
 
 class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
@@ -458,9 +438,11 @@ class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
     form_class = ViolationForm
     success_message = gettext_lazy("Đã ghi nhận vi phạm.")
     creator_field = "created_by"
+    today_field = "found_on"
+    cancel_url = reverse_lazy("democracy:violation_list")
 
     def get_initial(self):
-        initial = {"found_on": periods.today()}
+        initial = super().get_initial()
         petition = query_id(self.request, "petition")
         if petition:
             found = Petition.objects.restrict(self.request.user).filter(pk=petition).first()
@@ -468,11 +450,6 @@ class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
                 initial.update(petition=found.pk, source="petition", unit=found.about_unit_id,
                                person=found.about_cadre_id)
         return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:violation_list")
-        return context
 
 
 class ViolationEditView(EvidenceSaveMixin, ObjectEditView):

@@ -81,15 +81,9 @@ class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
     creator_field = "created_by"
-
-    def get_initial(self):
-        initial = super().get_initial()
-        initial["held_on"] = periods.today()
-        if self.request.user.unit_id:
-            initial["organiser"] = self.request.user.unit_id
-        if self.request.GET.get("kind"):
-            initial["kind"] = self.request.GET["kind"]
-        return initial
+    today_field = "held_on"
+    user_unit_field = "organiser"
+    query_initial = {"kind": "kind"}
 
 
 class MeetingEditView(EvidenceSaveMixin, ObjectEditView):

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -274,6 +274,7 @@ class CellAssignmentSaveMixin:
 class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
     model = CellAssignment
     denied_message = gettext_lazy("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ.")
+    cancel_url = reverse_lazy("plans:cell_assignment_list")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -281,11 +282,6 @@ class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
             if query_id(self.request, name):
                 initial[name] = query_id(self.request, name)
         return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("plans:cell_assignment_list")
-        return context
 
 
 class CellAssignmentEditView(CellAssignmentSaveMixin, ObjectEditView):

@@ -114,17 +114,11 @@ class ReligionDetailView(AreaMixin, ObjectDetailView):
 
 class ReligionCreateView(AreaMixin, ObjectCreateView):
     template_name = "religion/object_form.html"
-    list_url_name = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not may_create(request.user, self.model):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse(self.list_url_name)
-        return context
 
 
 class ReligionEditView(AreaMixin, ObjectEditView):
@@ -408,7 +402,7 @@ class EstablishmentDetailView(ReligionDetailView):
 
 class EstablishmentCreateView(ReligionCreateView):
     form_class = EstablishmentForm
-    list_url_name = "religion:establishment_list"
+    cancel_url = reverse_lazy("religion:establishment_list")
 
     def save_object(self, form):
         establishment = form.save()
@@ -507,10 +501,8 @@ class WorkDetailView(ReligionDetailView):
 
 class WorkCreateView(ReligionCreateView):
     form_class = WorkForm
-    list_url_name = "religion:work_list"
-
-    def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so")}
+    cancel_url = reverse_lazy("religion:work_list")
+    query_initial = {"co_so": "establishment"}
 
 
 class WorkEditView(ReligionEditView):
@@ -565,10 +557,9 @@ class InvitationDetailView(ReligionDetailView):
 
 class InvitationCreateView(ReligionCreateView):
     form_class = InvitationForm
-    list_url_name = "religion:invitation_list"
-
-    def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so"), "submitted_on": periods.today()}
+    cancel_url = reverse_lazy("religion:invitation_list")
+    today_field = "submitted_on"
+    query_initial = {"co_so": "establishment"}
 
     def save_object(self, form):
         invitation = super().save_object(form)
@@ -621,10 +612,9 @@ class EventDetailView(ReligionDetailView):
 
 class EventCreateView(ReligionCreateView):
     form_class = EventForm
-    list_url_name = "religion:event_list"
-
-    def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so"), "registered_on": periods.today()}
+    cancel_url = reverse_lazy("religion:event_list")
+    today_field = "registered_on"
+    query_initial = {"co_so": "establishment"}
 
 
 class EventEditView(ReligionEditView):
@@ -676,10 +666,8 @@ def _with_minimisation_notice(view, context):
 
 class WatchCreateView(ReligionCreateView):
     form_class = WatchReportForm
-    list_url_name = "religion:watch_list"
-
-    def get_initial(self):
-        return {"observed_on": periods.today()}
+    cancel_url = reverse_lazy("religion:watch_list")
+    today_field = "observed_on"
 
     def save_object(self, form):
         report = form.save(commit=False)
@@ -736,7 +724,7 @@ class KeyPersonDetailView(ReligionDetailView):
 
 class KeyPersonCreateView(ReligionCreateView):
     form_class = KeyPersonForm
-    list_url_name = "religion:keyperson_list"
+    cancel_url = reverse_lazy("religion:keyperson_list")
 
 
 class KeyPersonEditView(ReligionEditView):
