@@ -8,18 +8,21 @@ from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+from django.views import View
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
 from . import periods
 from .access import CHANGE, VIEW, is_own_record, may_create, remember_access, user_may
 from .models import Attachment
-from .params import query_int
+from .params import query_int, query_year
 from .sorting import Sorting
+from .wards import visible_wards, ward_for_request
 
 
 class OutOfScope(Exception):
@@ -354,3 +357,41 @@ class NotificationListView(LoginRequiredMixin, ListView):
         request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
         messages.success(request, _("Đã đánh dấu tất cả thông báo là đã đọc."))
         return HttpResponseRedirect(request.path)
+
+
+class WardYearView(LoginRequiredMixin, TemplateView):
+    """A page about one ward's year (a checklist, a schedule of required meetings): the ward (``?ward=``) and the
+    year (``?year=``), the years and wards to choose among, today, and the title ``title_format`` with the year."""
+
+    title_format = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = periods.today()
+        year = query_year(self.request, default=now.year)
+        user = self.request.user
+        context.update(ward=ward_for_request(self.request), year=year, today=now,
+                       years=range(now.year - 3, now.year + 2),
+                       wards=visible_wards(user) if user.ward is None else [],
+                       page_title=self.title_format % {"year": year})
+        return context
+
+
+class WardDefaultsView(LoginRequiredMixin, View):
+    """POST: make a ward's default list (required meetings, required disclosures) for the bloc to edit afterwards,
+    when the user may change it (``may_change(user, ward)``); ``make_defaults(ward)`` answers whether it made any.
+    Back to ``page_name`` (a URL name) for that ward."""
+
+    may_change = None
+    make_defaults = None
+    denied_message = ""
+    done_message = ""
+    page_name = ""
+
+    def post(self, request):
+        ward = ward_for_request(request)
+        if not type(self).may_change(request.user, ward):
+            messages.error(request, self.denied_message)
+        elif type(self).make_defaults(ward):
+            messages.success(request, self.done_message)
+        return HttpResponseRedirect(f"{reverse(self.page_name)}?ward={ward.pk}")

@@ -3,16 +3,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, may_create, remember_access, user_may
 from core.models import Attachment
-from core.params import query_id, query_int, query_year
+from core.params import query_id, query_int
 from core.sorting import Sorting, by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
@@ -22,8 +21,9 @@ from core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    WardDefaultsView,
+    WardYearView,
 )
-from core.wards import visible_wards, ward_for_request
 from meetings.models import Meeting
 
 from .filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
@@ -60,16 +60,6 @@ from .services import (
     violations_workbook,
     yearly_minimums,
 )
-
-
-def _ward_context(request, page_title):
-    now = periods.today()
-    ward = ward_for_request(request)
-    year = query_year(request, default=now.year)
-    return {"ward": ward, "year": year, "today": now, "years": range(now.year - 3, now.year + 2),
-            "wards": visible_wards(request.user) if request.user.ward is None else [],
-            "page_title": page_title % {"year": year}}
-
 
 # --- Disclosures -----------------------------------------------------------------------------------------
 
@@ -141,14 +131,14 @@ class DisclosureDeleteView(ObjectDeleteView):
 
 
 
-class ChecklistView(LoginRequiredMixin, TemplateView):
+class ChecklistView(WardYearView):
     """The year's required disclosures, period by period: done, awaiting approval, overdue, taken down early."""
 
     template_name = "democracy/checklist.html"
+    title_format = gettext_lazy("Danh mục công khai năm %(year)s")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_ward_context(self.request, _("Danh mục công khai năm %(year)s")))
         ward, year = context["ward"], context["year"]
         rows = disclosure_checklist(ward, year, on=context["today"])
         context.update(
@@ -160,14 +150,12 @@ class ChecklistView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class ChecklistDefaultsView(LoginRequiredMixin, View):
-    def post(self, request):
-        ward = ward_for_request(request)
-        if not may_edit_checklist(request.user, ward):
-            messages.error(request, _("Tài khoản của bạn không được sửa danh mục công khai."))
-        elif ensure_default_checklist(ward):
-            messages.success(request, _("Đã tạo danh mục công khai mặc định theo Điều 11 Luật 10/2022."))
-        return HttpResponseRedirect(f"{reverse('democracy:checklist')}?ward={ward.pk}")
+class ChecklistDefaultsView(WardDefaultsView):
+    may_change = may_edit_checklist
+    make_defaults = ensure_default_checklist
+    denied_message = gettext_lazy("Tài khoản của bạn không được sửa danh mục công khai.")
+    done_message = gettext_lazy("Đã tạo danh mục công khai mặc định theo Điều 11 Luật 10/2022.")
+    page_name = "democracy:checklist"
 
 
 class RequirementCreateView(ObjectCreateView):
@@ -180,7 +168,7 @@ class RequirementEditView(ObjectEditView):
     success_url = reverse_lazy("democracy:checklist")
 
 
-class QuarterlyListView(LoginRequiredMixin, TemplateView):
+class QuarterlyListView(WardYearView):
     """What was disclosed in a quarter, with form and dates (art. 13), printable and as Excel."""
 
     template_name = "democracy/quarterly_list.html"
@@ -190,7 +178,6 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_ward_context(self.request, _("Danh mục nội dung đã công khai")))
         quarter = self.get_quarter(context["today"])
         context["quarter"] = quarter
         context["quarters"] = range(1, 5)
@@ -219,14 +206,14 @@ def _quarterly_xlsx(context):
     return xlsx_response(content, f"danh-muc-cong-khai-quy-{context['quarter']}-{context['year']}.xlsx")
 
 
-class MinimumsView(LoginRequiredMixin, TemplateView):
+class MinimumsView(WardYearView):
     """The law's yearly minimums: a dialogue with residents, each group's year-end conference, weekly reception."""
 
     template_name = "democracy/minimums.html"
+    title_format = gettext_lazy("Yêu cầu tối thiểu hằng năm %(year)s")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_ward_context(self.request, _("Yêu cầu tối thiểu hằng năm %(year)s")))
         context["minimums"] = yearly_minimums(context["ward"], context["year"], on=context["today"])
         # The minimums count every meeting of the ward; a meeting links to its page only for those who may open it.
         meetings = []
