@@ -20,7 +20,6 @@ DISCLOSURES = RecordSource(
     records=approved_disclosures,
     models=("democracy.Disclosure",),
     ward_of=lambda disclosure: ward_id_of(disclosure.unit),
-    default_rule={"rule": "records", "count": 1},
     record_noun=_("nội dung công khai"),
     group_noun=_("đơn vị công khai"),
     match=(r"noi dung cong khai",),

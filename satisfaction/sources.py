@@ -23,7 +23,6 @@ ASSESSMENTS = RecordSource(
     records=assessments,
     models=("satisfaction.Assessment",),
     ward_of=lambda assessment: assessment.ward_id,
-    default_rule={"rule": "records", "count": 1},
     record_noun=_("kỳ tự đánh giá"),
     group_noun=_("đơn vị"),
     match=(r"tieu chi (xay dung )?chinh quyen than thien",),
