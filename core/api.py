@@ -6,10 +6,14 @@ from django.db import transaction
 from django.db.models import Manager, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers, viewsets
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from . import periods
 from .access import CHANGE, VIEW, is_own_record, may_create, user_may
 from .network import client_address
+from .params import query_year
+from .wards import ward_for_request
 
 
 class OutOfScopeError(exceptions.PermissionDenied):
@@ -229,3 +233,11 @@ class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
 
 class ScopedReadOnlyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     pass
+
+
+def ward_year_rows(request, rows_for, serializer_class):
+    """The response of a ward's yearly rows (``?ward=``, ``?year=``, this year by default): ``rows_for(ward, year,
+    on=today)`` as ``serializer_class`` lists them."""
+    now = periods.today()
+    rows = rows_for(ward_for_request(request), query_year(request, default=now.year), on=now)
+    return Response(serializer_class(rows, many=True).data)

@@ -7,11 +7,8 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from core import periods
 from core.access import CHANGE
-from core.api import ScopedModelViewSet
-from core.params import query_year
-from core.wards import ward_for_request
+from core.api import ScopedModelViewSet, ward_year_rows
 
 from ..filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
 from ..models import Disclosure, Petition
@@ -118,9 +115,7 @@ class DisclosureChecklistViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=YEAR_PARAMETERS, responses=ChecklistRowSerializer(many=True))
     def list(self, request):
-        now = periods.today()
-        rows = disclosure_checklist(ward_for_request(request), query_year(request, default=now.year), on=now)
-        return Response(ChecklistRowSerializer(rows, many=True).data)
+        return ward_year_rows(request, disclosure_checklist, ChecklistRowSerializer)
 
 
 class DemocracyMinimumsViewSet(viewsets.ViewSet):
@@ -130,6 +125,4 @@ class DemocracyMinimumsViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=YEAR_PARAMETERS, responses=MinimumSerializer(many=True))
     def list(self, request):
-        now = periods.today()
-        rows = yearly_minimums(ward_for_request(request), query_year(request, default=now.year), on=now)
-        return Response(MinimumSerializer(rows, many=True).data)
+        return ward_year_rows(request, yearly_minimums, MinimumSerializer)

@@ -1,12 +1,8 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.response import Response
 
-from core import periods
-from core.api import ScopedModelViewSet
-from core.params import query_year
-from core.wards import ward_for_request
+from core.api import ScopedModelViewSet, ward_year_rows
 
 from ..filtersets import ConclusionFilterSet, MeetingFilterSet
 from ..services import meeting_schedule
@@ -45,8 +41,4 @@ class MeetingScheduleViewSet(viewsets.ViewSet):
         responses=ScheduleRowSerializer(many=True),
     )
     def list(self, request):
-        now = periods.today()
-        ward = ward_for_request(request)
-        year = query_year(request, default=now.year)
-        rows = meeting_schedule(ward, year, on=now)
-        return Response(ScheduleRowSerializer(rows, many=True).data)
+        return ward_year_rows(request, meeting_schedule, ScheduleRowSerializer)
