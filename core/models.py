@@ -60,6 +60,17 @@ def name_plural_as_singular(sender, **kwargs):
         meta.verbose_name_plural = meta.original_attrs["verbose_name_plural"] = meta.verbose_name
 
 
+def save_defaults_once(model, ward, build):
+    """Give a ward its default rows of ``model`` (``build(ward)``: unsaved rows) when it has none yet; the rows
+    saved, one by one so the history records each ([] when the ward already had rows)."""
+    if model.objects.filter(ward=ward).exists():
+        return []
+    created = build(ward)
+    for row in created:
+        row.save()
+    return created
+
+
 def register_scoped_models():
     """Register every concrete scoped model with the audit log (core's ``ready()`` calls this once)."""
     for model in apps.get_models():

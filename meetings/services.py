@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core import periods
 from core.areas import AreaSection
+from core.models import save_defaults_once
 
 from .models import (
     Conclusion,
@@ -79,12 +80,7 @@ DEFAULT_REQUIREMENTS = [
 
 def ensure_default_requirements(ward):
     """Give a ward the default required meetings once; the bloc edits them afterwards."""
-    if MeetingRequirement.objects.filter(ward=ward).exists():
-        return []
-    created = default_requirements(ward)
-    for requirement in created:
-        requirement.save()  # one by one, so the audit log records each
-    return created
+    return save_defaults_once(MeetingRequirement, ward, default_requirements)
 
 
 def default_requirements(ward):
