@@ -30,6 +30,12 @@ def _visible_blocs(request):
     return Bloc.objects.restrict(request.user) if request else Bloc.objects.none()
 
 
+class ModelRecordFilterSet(PortalFilterSet):
+    """The records of one model or exemplar (its indicators, activities, publicity …): ``model`` is the model's id."""
+
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+
+
 class MobilizationModelFilterSet(PortalFilterSet):
     year = django_filters.NumberFilter(label=_("Năm"))
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=Kind.choices)
@@ -70,9 +76,8 @@ class EvaluatorAssignmentFilterSet(PortalFilterSet):
         fields = ["q", "bloc", "year", "evaluator"]
 
 
-class IndicatorFilterSet(PortalFilterSet):
+class IndicatorFilterSet(ModelRecordFilterSet):
     search_fields = ("name",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Indicator
@@ -91,48 +96,43 @@ class IndicatorValueFilterSet(PortalFilterSet):
         fields = ["q", "indicator", "model", "measured_after", "measured_before"]
 
 
-class ActivityFilterSet(PortalFilterSet):
+class ActivityFilterSet(ModelRecordFilterSet):
     search_fields = ("title",)
     held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
     held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Activity
         fields = ["q", "model", "held_after", "held_before"]
 
 
-class PublicityFilterSet(PortalFilterSet):
+class PublicityFilterSet(ModelRecordFilterSet):
     search_fields = ("title",)
     channel = django_filters.ChoiceFilter(label=_("Hình thức"), choices=Channel.choices)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Publicity
         fields = ["q", "model", "channel"]
 
 
-class RegistrationVersionFilterSet(PortalFilterSet):
+class RegistrationVersionFilterSet(ModelRecordFilterSet):
     search_fields = ("model__name",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = RegistrationVersion
         fields = ["q", "model"]
 
 
-class AppraisalFilterSet(PortalFilterSet):
+class AppraisalFilterSet(ModelRecordFilterSet):
     search_fields = ("comments",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Appraisal
         fields = ["q", "model", "decision"]
 
 
-class EvaluationFilterSet(PortalFilterSet):
+class EvaluationFilterSet(ModelRecordFilterSet):
     search_fields = ("model__name",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Evaluation
@@ -148,10 +148,9 @@ class RecognitionFilterSet(PortalFilterSet):
         fields = ["q", "year", "proposed_to_city"]
 
 
-class ReplicationFilterSet(PortalFilterSet):
+class ReplicationFilterSet(ModelRecordFilterSet):
     search_fields = ("results",)
     adopting_unit = UnitChoiceFilter(label=_("Đơn vị nhân rộng"))
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Replication
