@@ -235,6 +235,14 @@ class ScopedReadOnlyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
     pass
 
 
+class PeriodSerializer(serializers.Serializer):
+    """A period of a ward's yearly rows (a quarter, a half-year, the year): its label, its first and last day."""
+
+    label = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
 def ward_year_rows(request, rows_for, serializer_class):
     """The response of a ward's yearly rows (``?ward=``, ``?year=``, this year by default): ``rows_for(ward, year,
     on=today)`` as ``serializer_class`` lists them."""
