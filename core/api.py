@@ -153,9 +153,9 @@ def visible_people(user):
 
 
 class ScopedQuerysetMixin:
-    """The queryset of a scoped viewset: ``Model.objects.restrict(user, action)``, reads in the view scope and
-    writes in the change scope (an object outside the scope answers 404). ``model`` is the serializer's model
-    unless the viewset names another."""
+    # The queryset of a scoped viewset: ``Model.objects.restrict(user, action)``, reads in the view scope and writes
+    # in the change scope (an object outside the scope answers 404). ``model`` is the serializer's model unless the
+    # viewset names another. (No docstring: the API schema shows a viewset's inherited docstring as its description.)
 
     model = None
     select_related = ()
@@ -178,8 +178,9 @@ class ScopedQuerysetMixin:
 
 
 class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
-    """A model viewset on a scoped model (ScopedQuerysetMixin).
+    """A model viewset whose queryset is ``Model.objects.restrict(user, action)``.
 
+    Reads use the view scope, writes the change scope: an object outside the scope answers 404.
     Writes run in a transaction that re-checks the saved object's scope and rolls back when it left.
     """
 
@@ -236,7 +237,8 @@ class ScopedReadOnlyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
 
 
 class PeriodSerializer(serializers.Serializer):
-    """A period of a ward's yearly rows (a quarter, a half-year, the year): its label, its first and last day."""
+    # A period of a ward's yearly rows (a quarter, a half-year, the year): its label, its first and last day. (No
+    # docstring: the API schema would show it as the description of every period serializer.)
 
     label = serializers.CharField()
     start = serializers.DateField()
