@@ -11,7 +11,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
@@ -23,6 +22,7 @@ from core.search import SearchableModel
 class UnitPlanRound(SearchableModel, ScopedModel):
     """A call for the units' own implementation plans, with its deadline."""
 
+    detail_url_name = "accountability:round_detail"
     search_fields = ("title", "note")
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
@@ -50,9 +50,6 @@ class UnitPlanRound(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("accountability:round_detail", args=[self.pk])
 
     def clean(self):
         if self.opened_on and self.deadline and self.deadline < self.opened_on:
@@ -96,6 +93,7 @@ class SubmissionQuerySet(RestrictedQuerySet):
 class UnitPlanSubmission(ScopedModel):
     """One unit's own implementation plan in a round: when it was sent, which document, the file."""
 
+    detail_url_name = "accountability:submission_detail"
     access_policy = AccessPolicy(unit_fields=("unit",))
 
     round = models.ForeignKey(UnitPlanRound, verbose_name=_("đợt"), on_delete=models.CASCADE,
@@ -124,9 +122,6 @@ class UnitPlanSubmission(ScopedModel):
 
     def __str__(self):
         return f"{self.unit} – {self.round}"
-
-    def get_absolute_url(self):
-        return reverse("accountability:submission_detail", args=[self.pk])
 
     def clean(self):
         if not self.submitted_on:
@@ -203,6 +198,7 @@ class FeedbackState(models.TextChoices):
 class CadreFeedback(SearchableModel, ScopedModel):
     """Negative feedback about a cadre, or a conflict a cadre's lack of skill caused, and what came of it."""
 
+    detail_url_name = "accountability:feedback_detail"
     search_fields = ("summary", "details", "source_reference", "cadre__full_name", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))
 
@@ -244,9 +240,6 @@ class CadreFeedback(SearchableModel, ScopedModel):
         if self.cadre_id and not self.unit_id:
             self.unit_id = self.cadre.unit_id
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("accountability:feedback_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

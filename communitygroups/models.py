@@ -49,6 +49,7 @@ class MemberRole(models.TextChoices):
 class CommunityGroup(SearchableModel, ScopedModel):
     """The Tổ dân vận cộng đồng of one residential group (tổ dân phố)."""
 
+    detail_url_name = "communitygroups:group_detail"
     search_fields = ("name", "residential_group__name")
     access_policy = AccessPolicy(unit_fields=GROUP_UNITS)
 
@@ -73,9 +74,6 @@ class CommunityGroup(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("communitygroups:group_detail", args=[self.pk])
 
     def clean(self):
         unit = getattr(self, "residential_group", None) if self.residential_group_id else None
@@ -124,6 +122,7 @@ class GroupMember(ScopedModel):
 class InterFamilyGroup(ScopedModel):
     """An inter-family group (tổ liên gia): a handful of neighbouring households with a leader."""
 
+    detail_url_name = "communitygroups:interfamily_detail"
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
     group = models.ForeignKey(CommunityGroup, verbose_name=_("Tổ dân vận"), on_delete=models.CASCADE,
@@ -147,9 +146,6 @@ class InterFamilyGroup(ScopedModel):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("communitygroups:interfamily_detail", args=[self.pk])
-
 
 def household_key(address, head_name):
     """What makes two household rows the same household: address and head, folded."""
@@ -159,6 +155,7 @@ def household_key(address, head_name):
 class Household(SearchableModel, ScopedModel):
     """A household of the residential group: its address, its head and how many people live in it."""
 
+    detail_url_name = "communitygroups:household_detail"
     search_fields = ("address", "head_name")
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
@@ -199,9 +196,6 @@ class Household(SearchableModel, ScopedModel):
 
     def __str__(self):
         return f"{self.address} – {self.head_name}"
-
-    def get_absolute_url(self):
-        return reverse("communitygroups:household_detail", args=[self.pk])
 
     def clean(self):
         if self.inter_family_group_id and self.group_id and self.inter_family_group.group_id != self.group_id:
@@ -267,6 +261,7 @@ class PropagandaTopic(models.TextChoices):
 class Activity(SearchableModel, ScopedModel):
     """Something a group did: a Green Sunday cleanup, a propaganda session, a self-management activity."""
 
+    detail_url_name = "communitygroups:activity_detail"
     search_fields = ("title", "place", "content")
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
@@ -307,9 +302,6 @@ class Activity(SearchableModel, ScopedModel):
         label = self.title or self.get_kind_display()
         return f"{label} – {self.group} ({self.held_on:%d/%m/%Y})"
 
-    def get_absolute_url(self):
-        return reverse("communitygroups:activity_detail", args=[self.pk])
-
     def clean(self):
         errors = {}
         if self.kind == ActivityKind.GREEN_SUNDAY and self.held_on and self.held_on.weekday() != SUNDAY:
@@ -347,6 +339,7 @@ class ReportStatus(models.TextChoices):
 class SituationReport(SearchableModel, ScopedModel):
     """A report on the people's situation (nắm tình hình nhân dân) sent to the Party Committee and UBND."""
 
+    detail_url_name = "communitygroups:report_detail"
     search_fields = ("title", "description", "place")
     # The ward's People's Committee receives the reports: its officers read, acknowledge and answer them.
     access_policy = AccessPolicy(unit_fields=(*_through("group"), "peoples_committee"))
@@ -391,9 +384,6 @@ class SituationReport(SearchableModel, ScopedModel):
 
     def __str__(self):
         return f"{self.title} ({self.reported_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return reverse("communitygroups:report_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.peoples_committee_id is None and self.group_id:

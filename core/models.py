@@ -29,11 +29,23 @@ class ScopedModel(models.Model):
     for figures computed from other records)."""
 
     audit_options = {}
+    # The URL name of the row's own page ("religion:work_detail"): a model that names one gets a get_absolute_url
+    # that reverses it with the row's pk (a row without a page of its own keeps its own get_absolute_url, or none).
+    detail_url_name = None
 
     objects = RestrictedManager()
 
     class Meta:
         abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("detail_url_name"):
+            cls.get_absolute_url = _own_page_url
+
+
+def _own_page_url(row):
+    return reverse(row.detail_url_name, args=[row.pk])
 
 
 def acting_user_field(verbose_name=None, *, editable=False):

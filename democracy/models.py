@@ -141,6 +141,7 @@ class DisclosureRequirement(ScopedModel):
 class Disclosure(SearchableModel, ScopedModel):
     """A public disclosure: what, for which period, in which form and place, from when to when, approved."""
 
+    detail_url_name = "democracy:disclosure_detail"
     search_fields = ("title", "place", "note", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -200,9 +201,6 @@ class Disclosure(SearchableModel, ScopedModel):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("democracy:disclosure_detail", args=[self.pk])
-
     def clean(self):
         errors = {}
         if self.posted_on and self.posted_until and self.posted_until < self.posted_on:
@@ -231,6 +229,7 @@ class Disclosure(SearchableModel, ScopedModel):
 class CitizenReception(ScopedModel):
     """A citizen-reception day (ngày tiếp công dân): the chairman receives citizens at least one day a week."""
 
+    detail_url_name = "democracy:reception_edit"
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT,
@@ -255,9 +254,6 @@ class CitizenReception(ScopedModel):
 
     def __str__(self):
         return _("Tiếp công dân ngày %(date)s") % {"date": self.held_on.strftime("%d/%m/%Y")}
-
-    def get_absolute_url(self):
-        return reverse("democracy:reception_edit", args=[self.pk])
 
     def clean(self):
         if self.held_on and self.held_on > periods.today():
@@ -332,6 +328,7 @@ def legal_due_date(kind, received_on):
 class Petition(SearchableModel, ScopedModel):
     """A petition, complaint, denunciation or piece of feedback (đơn, thư, phản ánh) and its handling."""
 
+    detail_url_name = "democracy:petition_detail"
     # Never the sender's fields: a search must not reveal who wrote.
     search_fields = ("subject", "content", "result", "about_unit__name", "about_cadre__full_name",
                      "handling_unit__name")
@@ -391,9 +388,6 @@ class Petition(SearchableModel, ScopedModel):
         if self.due_on is None and self.received_on:
             self.due_on = legal_due_date(self.kind, self.received_on)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("democracy:petition_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -466,6 +460,7 @@ class ViolationSource(models.TextChoices):
 class Violation(SearchableModel, ScopedModel):
     """A violation of the democracy law found at a unit, listed for the yearly evaluation of the party."""
 
+    detail_url_name = "democracy:violation_detail"
     search_fields = ("description", "article", "measure", "unit__name", "person__full_name")
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("person",))
     committee_changes_ward = True
@@ -505,9 +500,6 @@ class Violation(SearchableModel, ScopedModel):
         if not self.evaluation_year and self.found_on:
             self.evaluation_year = self.found_on.year
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("democracy:violation_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

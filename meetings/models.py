@@ -48,6 +48,7 @@ class MeetingStatus(models.TextChoices):
 class Meeting(SearchableModel, ScopedModel):
     """A meeting (cuộc họp, hội nghị, buổi đối thoại) organised by a unit of the ward."""
 
+    detail_url_name = "meetings:meeting_detail"
     search_fields = ("title", "place", "chair_name", "chair__full_name", "field", "organiser__name", "minutes")
     access_policy = AccessPolicy(unit_fields=("organiser", "participating_units"), change_fields=("organiser",))
 
@@ -109,9 +110,6 @@ class Meeting(SearchableModel, ScopedModel):
 
     def __str__(self):
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -193,6 +191,7 @@ class ConclusionQuerySet(RestrictedQuerySet):
 class Conclusion(SearchableModel, ScopedModel):
     """A conclusion of the chair (kết luận): work for a responsible unit, due by a date, tracked until done."""
 
+    detail_url_name = "meetings:conclusion_detail"
     search_fields = ("text", "result", "responsible_unit__name", "responsible_unit__short_name", "meeting__title")
     access_policy = AccessPolicy(
         unit_fields=("responsible_unit", "meeting__organiser", "meeting__participating_units"),
@@ -232,9 +231,6 @@ class Conclusion(SearchableModel, ScopedModel):
     def __str__(self):
         text = self.text if len(self.text) <= 90 else f"{self.text[:89]}…"
         return f"{self.number}. {text}"
-
-    def get_absolute_url(self):
-        return reverse("meetings:conclusion_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

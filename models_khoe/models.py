@@ -67,6 +67,7 @@ def name_key(name):
 class Bloc(ScopedModel):
     """A bloc of the movement (khối thi đua): models are ranked within their bloc and field."""
 
+    detail_url_name = "models_khoe:bloc_detail"
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.CASCADE,
@@ -92,9 +93,6 @@ class Bloc(ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("models_khoe:bloc_detail", args=[self.pk])
 
 
 class Criterion(ScopedModel):
@@ -157,6 +155,7 @@ class EvaluatorAssignment(ScopedModel):
 class MobilizationModel(SearchableModel, ScopedModel):
     """A registered "Dân vận khéo" model of a unit, or exemplar of a person, for a year."""
 
+    detail_url_name = "models_khoe:model_detail"
     search_fields = ("name", "unit__name", "unit__short_name", "responsible_name", "objectives")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -225,9 +224,6 @@ class MobilizationModel(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("models_khoe:model_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.name = " ".join(unicodedata.normalize("NFC", self.name or "").split())

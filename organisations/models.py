@@ -36,6 +36,7 @@ class SteeringArea(models.TextChoices):
 class Unit(SearchableModel, ScopedModel):
     """A unit of the political system: city, ward, People's Committee, organisation, cell, TDP …"""
 
+    detail_url_name = "organisations:unit_detail"
     search_fields = ("name", "short_name", "code")
     access_policy = AccessPolicy(unit_fields=("",), ward_readable=True, bloc_only_change=True, administered=True)
 
@@ -77,9 +78,6 @@ class Unit(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("organisations:unit_detail", args=[self.pk])
 
     @property
     def is_ward(self):
@@ -126,6 +124,7 @@ ORGANISATION_ADMIN_ROLES = (Role.PROVINCE_ADMIN, Role.COMMUNE_ADMIN)
 class Person(SearchableModel, ScopedModel):
     """A cadre or member known to the ward (cán bộ, đảng viên, thành viên)."""
 
+    detail_url_name = "organisations:person_detail"
     search_fields = ("full_name", "position", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True, administered=True)
 
@@ -144,9 +143,6 @@ class Person(SearchableModel, ScopedModel):
 
     def __str__(self):
         return f"{self.full_name} ({self.position})" if self.position else self.full_name
-
-    def get_absolute_url(self):
-        return reverse("organisations:person_detail", args=[self.pk])
 
 
 class PortalUserManager(UserManager):

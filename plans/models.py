@@ -29,6 +29,7 @@ class PlanQuerySet(RestrictedQuerySet):
 class Plan(SearchableModel, ScopedModel):
     """A mass-mobilization plan of a ward (Kế hoạch), e.g. the 2024 plan implementing 140-KH/TU."""
 
+    detail_url_name = "plans:plan_detail"
     search_fields = ("code", "title", "issuer")
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
@@ -83,9 +84,6 @@ class Plan(SearchableModel, ScopedModel):
 
     def __str__(self):
         return f"{self.code} – {self.title}" if self.code else self.title
-
-    def get_absolute_url(self):
-        return reverse("plans:plan_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -209,6 +207,7 @@ class TaskQuerySet(RestrictedQuerySet):
 class Task(SearchableModel, ScopedModel):
     """A solution of the plan turned into work for named units, due once or recurring."""
 
+    detail_url_name = "plans:task_detail"
     search_fields = ("title", "description", "lead_unit__name", "lead_unit__short_name")
     access_policy = AccessPolicy(unit_fields=("lead_unit", "supporting_units"), change_fields=("lead_unit",),
                                  ward_field="plan__ward")
@@ -277,9 +276,6 @@ class Task(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("plans:task_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -367,6 +363,7 @@ class ProgressUpdate(ScopedModel):
 class CellAssignment(ScopedModel):
     """A Standing Committee member assigned to direct a party cell (phân công phụ trách)."""
 
+    detail_url_name = "plans:cell_assignment_detail"
     access_policy = AccessPolicy(unit_fields=("party_cell",), ward_readable=True, standing_may_change=True,
                                  standing_only_change=True, bloc_only_change=True)
 
@@ -390,9 +387,6 @@ class CellAssignment(ScopedModel):
 
     def __str__(self):
         return f"{self.member.full_name} – {self.party_cell}"
-
-    def get_absolute_url(self):
-        return reverse("plans:cell_assignment_detail", args=[self.pk])
 
     def clean(self):
         """A party cell of the plan's ward, directed by a Standing Committee member of that ward."""

@@ -264,6 +264,7 @@ class EstablishmentQuerySet(RestrictedQuerySet):
 class Establishment(SearchableModel, WardRecord):
     """A place of worship or belief (cơ sở thờ tự) on the ward's territory."""
 
+    detail_url_name = "religion:establishment_detail"
     search_fields = ("name", "address", "person_in_charge", "religious_organisation", "residential_group__name")
 
     kind = models.CharField(_("loại cơ sở"), max_length=32, choices=EstablishmentKind.choices)
@@ -321,9 +322,6 @@ class Establishment(SearchableModel, WardRecord):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("religion:establishment_detail", args=[self.pk])
-
 
 class CertificateStep(ScopedModel):
     """A step of the land-use certificate (giấy chứng nhận QSDĐ) file: a status change or its progress."""
@@ -373,6 +371,7 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
     establishment without an approved request is flagged (see services.head_change_flag).
     """
 
+    detail_url_name = "religion:invitation_detail"
     search_fields = ("monk_name", "establishment__name", "requested_by", "decision_number")
 
     establishment = models.ForeignKey(
@@ -418,9 +417,6 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
 
     def __str__(self):
         return f"Thỉnh sư {self.monk_name} – {self.establishment}"
-
-    def get_absolute_url(self):
-        return reverse("religion:invitation_detail", args=[self.pk])
 
     @property
     def is_pending(self):
@@ -482,6 +478,7 @@ class HeadChange(ScopedModel):
 class ConstructionWork(SearchableModel, WardRecord):
     """Construction or repair of a religious or belief work, with its permit and inspections."""
 
+    detail_url_name = "religion:work_detail"
     search_fields = ("title", "location", "establishment__name", "permit_number")
 
     establishment = models.ForeignKey(
@@ -524,9 +521,6 @@ class ConstructionWork(SearchableModel, WardRecord):
 
     def __str__(self):
         return f"{self.title} – {self.establishment}" if self.establishment_id else self.title
-
-    def get_absolute_url(self):
-        return reverse("religion:work_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -575,6 +569,7 @@ class Inspection(ScopedModel):
 class ReligiousEvent(SearchableModel, WardRecord):
     """A festival or religious event registered with (or notified to) the ward."""
 
+    detail_url_name = "religion:event_detail"
     search_fields = ("name", "location", "organiser", "establishment__name")
 
     establishment = models.ForeignKey(
@@ -610,9 +605,6 @@ class ReligiousEvent(SearchableModel, WardRecord):
     def __str__(self):
         return f"{self.name} ({self.starts_on:%d/%m/%Y})"
 
-    def get_absolute_url(self):
-        return reverse("religion:event_detail", args=[self.pk])
-
     def clean(self):
         super().clean()
         if self.establishment_id and not self.residential_group_id:
@@ -629,6 +621,7 @@ class WatchReport(SearchableModel, WardRecord):
     Closed reports are anonymised after the ward's retention period (religion.tasks).
     """
 
+    detail_url_name = "religion:watch_detail"
     search_fields = ("location", "description", "residential_group__name")
 
     residential_group = _residential_group_field(null=True)
@@ -695,9 +688,6 @@ class WatchReport(SearchableModel, WardRecord):
             self.initial_risk_level = self.risk_level
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
-        return reverse("religion:watch_detail", args=[self.pk])
-
     def clean(self):
         super().clean()
         # Not tied to a form field: the browser form sets both from "source_report", the API sends them.
@@ -760,6 +750,7 @@ class WatchFollowUp(ScopedModel):
 class KeyPerson(SearchableModel, WardRecord):
     """A key person (cốt cán) in a religion who helps inform and persuade; contact kept only here."""
 
+    detail_url_name = "religion:keyperson_detail"
     search_fields = ("full_name", "establishment__name", "liaison_officer")
 
     full_name = models.CharField(_("họ và tên"), max_length=255)
@@ -789,9 +780,6 @@ class KeyPerson(SearchableModel, WardRecord):
 
     def __str__(self):
         return f"{self.title} {self.full_name}".strip()
-
-    def get_absolute_url(self):
-        return reverse("religion:keyperson_detail", args=[self.pk])
 
     def clean(self):
         super().clean()

@@ -3,7 +3,6 @@
 import secrets
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
@@ -32,6 +31,7 @@ def report_pdf_path(instance, filename):
 class QuarterlyReport(ScopedModel):
     """The bloc's quarterly report to the Standing Committee (báo cáo quý), one per ward and quarter."""
 
+    detail_url_name = "reports:report_detail"
     access_policy = AccessPolicy(unit_fields=("ward",), standing_may_change=True, bloc_only_change=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT,
@@ -83,9 +83,6 @@ class QuarterlyReport(ScopedModel):
     def __str__(self):
         return _("Báo cáo quý %(q)s năm %(y)s – %(ward)s") % {"q": self.quarter, "y": self.year, "ward": self.ward}
 
-    def get_absolute_url(self):
-        return reverse("reports:report_detail", args=[self.pk])
-
     @property
     def is_frozen(self):
         return self.status == ReportStatus.APPROVED
@@ -101,6 +98,7 @@ class UnitReportState(models.TextChoices):
 class UnitReport(ScopedModel):
     """A unit's quarterly results sent to the bloc before the unit deadline."""
 
+    detail_url_name = "reports:unit_report"
     access_policy = AccessPolicy(unit_fields=("unit",))
 
     report = models.ForeignKey(QuarterlyReport, verbose_name=_("báo cáo quý"), on_delete=models.CASCADE,
@@ -125,9 +123,6 @@ class UnitReport(ScopedModel):
 
     def __str__(self):
         return f"{self.unit} – {self.report}"
-
-    def get_absolute_url(self):
-        return reverse("reports:unit_report", args=[self.pk])
 
     @property
     def is_locked(self):

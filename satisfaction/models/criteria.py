@@ -4,7 +4,6 @@ from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
@@ -30,6 +29,7 @@ COUNT_MEASURES = frozenset({Measure.RATINGS_COUNT, Measure.DISCLOSURES_COUNT})
 class CriteriaSet(ScopedModel):
     """A set of criteria issued by a decision (e.g. of the Provincial People's Committee)."""
 
+    detail_url_name = "satisfaction:criteria_set_detail"
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường áp dụng"), on_delete=models.PROTECT,
@@ -58,9 +58,6 @@ class CriteriaSet(ScopedModel):
     def __str__(self):
         label = f"{self.name} ({self.decision_number})"
         return f"[{_('MẪU')}] {label}" if self.is_example else label
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:criteria_set_detail", args=[self.pk])
 
 
 class CriteriaGroup(ScopedModel):
@@ -154,6 +151,7 @@ class AssessmentStatus(models.TextChoices):
 class Assessment(ScopedModel):
     """The ward's self-assessment of one quarter against a criteria set."""
 
+    detail_url_name = "satisfaction:assessment_detail"
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT,
@@ -193,9 +191,6 @@ class Assessment(ScopedModel):
         if self.unit_id and not self.ward_id:
             self.ward_id = self.unit.ward_id or self.unit_id
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:assessment_detail", args=[self.pk])
 
     @property
     def is_locked(self):

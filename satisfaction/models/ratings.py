@@ -140,6 +140,7 @@ def new_public_code():
 class ServiceDesk(SearchableModel, ScopedModel):
     """A service desk of the one-stop shop (quầy) with its public rating page."""
 
+    detail_url_name = "satisfaction:desk_detail"
     search_fields = ("name", "location", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -165,9 +166,6 @@ class ServiceDesk(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:desk_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.unit_id:
@@ -291,6 +289,7 @@ class ActionStatus(models.TextChoices):
 class CorrectiveAction(SearchableModel, ScopedModel):
     """Low satisfaction of a desk or an officer in a period, assigned to the head of the unit until closed."""
 
+    detail_url_name = "satisfaction:action_detail"
     search_fields = ("title", "unit__name", "measures", "result")
     # The officer whose low satisfaction opened the action does not report its measures or close it himself.
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("officer",))
@@ -334,9 +333,6 @@ class CorrectiveAction(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:action_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.unit_id and not self.ward_id:

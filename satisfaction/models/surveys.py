@@ -4,7 +4,6 @@ import secrets
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
@@ -26,6 +25,7 @@ def new_survey_token():
 
 
 class SurveyCampaign(SearchableModel, ScopedModel):
+    detail_url_name = "satisfaction:campaign_detail"
     search_fields = ("title", "description", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -54,9 +54,6 @@ class SurveyCampaign(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:campaign_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.unit_id:
