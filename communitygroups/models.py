@@ -98,6 +98,7 @@ class CommunityGroup(SearchableModel, ScopedModel):
 class GroupMember(ScopedModel):
     """A member of a community group and their role in it."""
 
+    shown_on = "group"
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
     group = models.ForeignKey(CommunityGroup, verbose_name=_("Tổ dân vận"), on_delete=models.CASCADE,
@@ -114,9 +115,6 @@ class GroupMember(ScopedModel):
 
     def __str__(self):
         return f"{self.full_name} ({self.get_role_display()})"
-
-    def get_absolute_url(self):
-        return self.group.get_absolute_url()
 
 
 class InterFamilyGroup(ScopedModel):
@@ -222,6 +220,7 @@ class Household(SearchableModel, ScopedModel):
 class ZaloGroup(ScopedModel):
     """The Zalo chat group of an inter-family group: how many people are in it."""
 
+    shown_on = "inter_family_group"
     access_policy = AccessPolicy(unit_fields=_through("inter_family_group__group"))
 
     inter_family_group = models.OneToOneField(
@@ -238,9 +237,6 @@ class ZaloGroup(ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return self.inter_family_group.get_absolute_url()
 
 
 class ActivityKind(models.TextChoices):

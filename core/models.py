@@ -4,6 +4,7 @@ import operator
 import os
 import uuid
 from functools import reduce
+from operator import attrgetter
 
 from auditlog.registry import auditlog
 from django.apps import apps
@@ -32,6 +33,9 @@ class ScopedModel(models.Model):
     # The URL name of the row's own page ("religion:work_detail"): a model that names one gets a get_absolute_url
     # that reverses it with the row's pk (a row without a page of its own keeps its own get_absolute_url, or none).
     detail_url_name = None
+    # Or the row is shown on the page of a related row ("campaign", "group.criteria_set"), at ``page_anchor``.
+    shown_on = None
+    page_anchor = ""
 
     objects = RestrictedManager()
 
@@ -42,10 +46,16 @@ class ScopedModel(models.Model):
         super().__init_subclass__(**kwargs)
         if cls.__dict__.get("detail_url_name"):
             cls.get_absolute_url = _own_page_url
+        elif cls.__dict__.get("shown_on"):
+            cls.get_absolute_url = _shown_on_url
 
 
 def _own_page_url(row):
     return reverse(row.detail_url_name, args=[row.pk])
+
+
+def _shown_on_url(row):
+    return f"{attrgetter(row.shown_on)(row).get_absolute_url()}{row.page_anchor}"
 
 
 def acting_user_field(verbose_name=None, *, editable=False):

@@ -416,6 +416,7 @@ class Petition(SearchableModel, ScopedModel):
 class PetitionStep(ScopedModel):
     """A step of the handling: accepted, verified, transferred, dialogue held, answered …"""
 
+    shown_on = "petition"
     access_policy = AccessPolicy(unit_fields=("petition__handling_unit", "petition__about_unit"),
                                  change_fields=("petition__handling_unit",),
                                  subject_fields=("petition__about_cadre",))
@@ -436,9 +437,6 @@ class PetitionStep(ScopedModel):
 
     def __str__(self):
         return f"{self.taken_on:%d/%m/%Y}: {self.action[:80]}"
-
-    def get_absolute_url(self):
-        return self.petition.get_absolute_url()
 
     def clean(self):
         received = self.petition.received_on if self.petition_id else None

@@ -98,6 +98,7 @@ class Bloc(ScopedModel):
 class Criterion(ScopedModel):
     """A criterion of a bloc's rubric with its maximum points (editable by the bloc)."""
 
+    shown_on = "bloc"
     access_policy = AccessPolicy(unit_fields=("bloc__ward",), ward_readable=True, bloc_only_change=True)
 
     bloc = models.ForeignKey(Bloc, verbose_name=_("khối thi đua"), on_delete=models.CASCADE, related_name="criteria")
@@ -119,13 +120,11 @@ class Criterion(ScopedModel):
     def __str__(self):
         return f"{self.name} ({plain_number(self.max_points)} {_('điểm')})"
 
-    def get_absolute_url(self):
-        return self.bloc.get_absolute_url()
-
 
 class EvaluatorAssignment(ScopedModel):
     """A person who scores the models of a bloc in a year (thành viên tổ chấm)."""
 
+    shown_on = "bloc"
     access_policy = AccessPolicy(unit_fields=("bloc__ward",), ward_readable=True, bloc_only_change=True)
 
     bloc = models.ForeignKey(Bloc, verbose_name=_("khối thi đua"), on_delete=models.CASCADE,
@@ -147,9 +146,6 @@ class EvaluatorAssignment(ScopedModel):
 
     def __str__(self):
         return f"{self.evaluator} – {self.bloc} ({self.year})"
-
-    def get_absolute_url(self):
-        return self.bloc.get_absolute_url()
 
 
 class MobilizationModel(SearchableModel, ScopedModel):
@@ -293,6 +289,7 @@ class Indicator(ScopedModel):
 class IndicatorValue(ScopedModel):
     """A measured value of an indicator on a date."""
 
+    shown_on = "indicator"
     access_policy = AccessPolicy(unit_fields=("indicator__model__unit",), ward_readable=True)
 
     indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE,
@@ -311,13 +308,12 @@ class IndicatorValue(ScopedModel):
     def __str__(self):
         return f"{self.indicator.name}: {plain_number(self.value)} ({self.measured_on:%d/%m/%Y})"
 
-    def get_absolute_url(self):
-        return self.indicator.get_absolute_url()
-
 
 class Activity(ScopedModel):
     """Something the model did (a session, a campaign, a visit), with photos and files as evidence."""
 
+    shown_on = "model"
+    page_anchor = "#hoat-dong"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
 
     model = models.ForeignKey(MobilizationModel, verbose_name=_("mô hình, điển hình"), on_delete=models.CASCADE,
@@ -337,9 +333,6 @@ class Activity(ScopedModel):
     def __str__(self):
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
 
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#hoat-dong"
-
 
 class Channel(models.TextChoices):
     NEWS = "news", _("Bản tin, báo chí")
@@ -353,6 +346,8 @@ class Channel(models.TextChoices):
 class Publicity(ScopedModel):
     """Where the model was publicised: a measure of how far it spread."""
 
+    shown_on = "model"
+    page_anchor = "#tuyen-truyen"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
 
     model = models.ForeignKey(MobilizationModel, verbose_name=_("mô hình, điển hình"), on_delete=models.CASCADE,
@@ -373,9 +368,6 @@ class Publicity(ScopedModel):
 
     def __str__(self):
         return f"{self.get_channel_display()}: {self.title}"
-
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#tuyen-truyen"
 
 
 class RegistrationVersion(ScopedModel):
@@ -415,6 +407,8 @@ class Decision(models.TextChoices):
 class Appraisal(ScopedModel):
     """The bloc's appraisal (thẩm định) of one submitted version."""
 
+    shown_on = "model"
+    page_anchor = "#tham-dinh"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True, bloc_only_change=True)
 
     model = models.ForeignKey(MobilizationModel, verbose_name=_("mô hình, điển hình"), on_delete=models.CASCADE,
@@ -435,9 +429,6 @@ class Appraisal(ScopedModel):
 
     def __str__(self):
         return f"{self.get_decision_display()} – {self.model} ({_('lần gửi')} {self.version})"
-
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#tham-dinh"
 
 
 class PrivateToEvaluatorQuerySet(RestrictedQuerySet):
@@ -502,6 +493,7 @@ class Evaluation(ScopedModel):
 
 
 class CriterionScore(ScopedModel):
+    shown_on = "evaluation"
     access_policy = AccessPolicy(unit_fields=("evaluation__model__ward",), ward_readable=True)
 
     evaluation = models.ForeignKey(Evaluation, verbose_name=_("phiếu chấm"), on_delete=models.CASCADE,
@@ -524,9 +516,6 @@ class CriterionScore(ScopedModel):
 
     def __str__(self):
         return f"{self.criterion.name}: {plain_number(self.points)}"
-
-    def get_absolute_url(self):
-        return self.evaluation.get_absolute_url()
 
 
 class RecognitionRound(ScopedModel):
@@ -575,6 +564,7 @@ class RecognitionRound(ScopedModel):
 class Recognition(ScopedModel):
     """A model recognised in the year's round, with what it achieved and whether it goes to the city."""
 
+    shown_on = "model"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True, bloc_only_change=True)
 
     round = models.ForeignKey(RecognitionRound, verbose_name=_("đợt công nhận"), on_delete=models.PROTECT,
@@ -605,9 +595,6 @@ class Recognition(ScopedModel):
     def __str__(self):
         return f"{self.model} ({self.round.year})"
 
-    def get_absolute_url(self):
-        return self.model.get_absolute_url()
-
     @property
     def certificate_code(self):
         # The Party pattern of a document number (Hướng dẫn 36-HD/VPTW), as the report's "04-BC/ĐU".
@@ -617,6 +604,8 @@ class Recognition(ScopedModel):
 class Replication(ScopedModel):
     """A unit that took up a recognised model, with its own results (nhân rộng)."""
 
+    shown_on = "model"
+    page_anchor = "#nhan-rong"
     access_policy = AccessPolicy(unit_fields=("model__unit", "adopting_unit"), change_fields=("adopting_unit",),
                                  ward_readable=True)
 
@@ -641,6 +630,3 @@ class Replication(ScopedModel):
 
     def __str__(self):
         return f"{self.model} → {self.adopting_unit}"
-
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#nhan-rong"

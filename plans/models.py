@@ -115,6 +115,7 @@ class Plan(SearchableModel, ScopedModel):
 class PlanPart(ScopedModel):
     """Common base of the parts of a plan that belong to it and are read with it."""
 
+    shown_on = "plan"
     access_policy = AccessPolicy(unit_fields=("plan__ward",), ward_readable=True, bloc_only_change=True)
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="+")
@@ -123,9 +124,6 @@ class PlanPart(ScopedModel):
     class Meta:
         abstract = True
         ordering = ["plan", "order"]
-
-    def get_absolute_url(self):
-        return self.plan.get_absolute_url()
 
 
 class ImplementedDocument(PlanPart):
@@ -319,6 +317,7 @@ class Task(SearchableModel, ScopedModel):
 class ProgressUpdate(ScopedModel):
     """A report on a task: how far it is (percent), what was done, with evidence files."""
 
+    shown_on = "task"
     # Lead and supporting units read every report on their task, but a report is changed or deleted only by the unit
     # that wrote it (a supporting unit must not rewrite the lead unit's progress), or by those whose scope is the
     # whole ward (the bloc): the task's ward lies in no narrower scope.
@@ -355,9 +354,6 @@ class ProgressUpdate(ScopedModel):
 
     def __str__(self):
         return f"{self.task} – {self.percent}% ({self.reported_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return self.task.get_absolute_url()
 
 
 class CellAssignment(ScopedModel):
@@ -412,6 +408,7 @@ class TaskBinding(ScopedModel):
     """A task carried out by an area's records (Chủ nhật xanh, cuộc họp, công khai …): its occurrences and percent are
     derived from them (plans.bindings), not from typed progress. The rule says when an occurrence counts as done."""
 
+    shown_on = "task"
     access_policy = AccessPolicy(unit_fields=("task__plan__ward",), ward_readable=True, bloc_only_change=True)
 
     task = models.OneToOneField(Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="binding")
@@ -432,9 +429,6 @@ class TaskBinding(ScopedModel):
 
     def __str__(self):
         return describe_binding(self)
-
-    def get_absolute_url(self):
-        return self.task.get_absolute_url()
 
     @property
     def count(self):

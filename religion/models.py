@@ -326,6 +326,7 @@ class Establishment(SearchableModel, WardRecord):
 class CertificateStep(ScopedModel):
     """A step of the land-use certificate (giấy chứng nhận QSDĐ) file: a status change or its progress."""
 
+    shown_on = "establishment"
     access_policy = _ward_policy("establishment__ward")
 
     establishment = models.ForeignKey(
@@ -353,9 +354,6 @@ class CertificateStep(ScopedModel):
 
     def __str__(self):
         return f"{self.establishment}: {self.get_status_display()} ({self.recorded_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return self.establishment.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.establishment.ward_id}
@@ -436,6 +434,7 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
 class HeadChange(ScopedModel):
     """A change of the person who leads an establishment, with the approved request that allowed it."""
 
+    shown_on = "establishment"
     access_policy = _ward_policy("establishment__ward")
 
     establishment = models.ForeignKey(
@@ -464,9 +463,6 @@ class HeadChange(ScopedModel):
 
     def __str__(self):
         return f"{self.establishment}: {self.previous_head or '—'} → {self.new_head} ({self.changed_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return self.establishment.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.establishment.ward_id}
@@ -533,6 +529,7 @@ class ConstructionWork(SearchableModel, WardRecord):
 class Inspection(ScopedModel):
     """An inspection of a work (kiểm tra công trình) by the ward's officials."""
 
+    shown_on = "work"
     access_policy = _ward_policy("work__ward")
 
     work = models.ForeignKey(
@@ -555,9 +552,6 @@ class Inspection(ScopedModel):
 
     def __str__(self):
         return f"Kiểm tra {self.work.title} ngày {self.inspected_on:%d/%m/%Y}"
-
-    def get_absolute_url(self):
-        return self.work.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.work.ward_id}
@@ -713,6 +707,7 @@ class WatchReport(SearchableModel, WardRecord):
 class WatchFollowUp(ScopedModel):
     """A follow-up of a watch report: what was checked or done, the risk reassessed, maybe the closing."""
 
+    shown_on = "report"
     access_policy = _ward_policy("report__ward")
 
     report = models.ForeignKey(
@@ -736,9 +731,6 @@ class WatchFollowUp(ScopedModel):
 
     def __str__(self):
         return f"{self.report} – {self.followed_on:%d/%m/%Y}"
-
-    def get_absolute_url(self):
-        return self.report.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.report.ward_id}

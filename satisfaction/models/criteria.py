@@ -61,6 +61,7 @@ class CriteriaSet(ScopedModel):
 
 
 class CriteriaGroup(ScopedModel):
+    shown_on = "criteria_set"
     access_policy = AccessPolicy(unit_fields=("criteria_set__ward",), ward_readable=True, bloc_only_change=True)
 
     criteria_set = models.ForeignKey(CriteriaSet, verbose_name=_("bộ tiêu chí"), on_delete=models.CASCADE,
@@ -83,11 +84,9 @@ class CriteriaGroup(ScopedModel):
     def __str__(self):
         return f"{self.code}. {self.name}"
 
-    def get_absolute_url(self):
-        return self.criteria_set.get_absolute_url()
-
 
 class Criterion(ScopedModel):
+    shown_on = "group.criteria_set"
     access_policy = AccessPolicy(unit_fields=("group__criteria_set__ward",), ward_readable=True,
                                  bloc_only_change=True)
 
@@ -109,15 +108,13 @@ class Criterion(ScopedModel):
     def __str__(self):
         return f"{self.code} {self.name[:80]}"
 
-    def get_absolute_url(self):
-        return self.group.criteria_set.get_absolute_url()
-
     @property
     def measure_is_percent(self):
         return bool(self.measure) and self.measure not in COUNT_MEASURES
 
 
 class StarLevel(ScopedModel):
+    shown_on = "criteria_set"
     access_policy = AccessPolicy(unit_fields=("criteria_set__ward",), ward_readable=True, bloc_only_change=True)
 
     criteria_set = models.ForeignKey(CriteriaSet, verbose_name=_("bộ tiêu chí"), on_delete=models.CASCADE,
@@ -135,9 +132,6 @@ class StarLevel(ScopedModel):
 
     def __str__(self):
         return _("%(stars)s sao: từ %(score)s điểm") % {"stars": self.stars, "score": points(self.min_score)}
-
-    def get_absolute_url(self):
-        return self.criteria_set.get_absolute_url()
 
 
 class AssessmentStatus(models.TextChoices):

@@ -180,6 +180,7 @@ def hash_token(token):
 class KioskDevice(ScopedModel):
     """A tablet of the ward allowed to post ratings to a desk's kiosk page. Only the token's hash is kept."""
 
+    shown_on = "desk"
     access_policy = AccessPolicy(unit_fields=("desk__unit",))
 
     desk = models.ForeignKey(ServiceDesk, verbose_name=_("quầy"), on_delete=models.CASCADE, related_name="devices")
@@ -197,9 +198,6 @@ class KioskDevice(ScopedModel):
 
     def __str__(self):
         return f"{self.name} – {self.desk}"
-
-    def get_absolute_url(self):
-        return self.desk.get_absolute_url()
 
     @classmethod
     def issue(cls, desk, name, user=None):

@@ -62,6 +62,7 @@ class SurveyCampaign(SearchableModel, ScopedModel):
 
 
 class Dimension(ScopedModel):
+    shown_on = "campaign"
     access_policy = AccessPolicy(unit_fields=("campaign__unit",), ward_readable=True)
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -76,9 +77,6 @@ class Dimension(ScopedModel):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return self.campaign.get_absolute_url()
-
 
 class QuestionKind(models.TextChoices):
     SCALE = "scale", _("Thang điểm 1–5")
@@ -88,6 +86,7 @@ class QuestionKind(models.TextChoices):
 
 
 class Question(ScopedModel):
+    shown_on = "campaign"
     access_policy = AccessPolicy(unit_fields=("campaign__unit",), ward_readable=True)
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -108,9 +107,6 @@ class Question(ScopedModel):
     def __str__(self):
         return self.text
 
-    def get_absolute_url(self):
-        return self.campaign.get_absolute_url()
-
 
 class ResponseChannel(models.TextChoices):
     ONLINE = "online", _("Trực tuyến")
@@ -118,6 +114,7 @@ class ResponseChannel(models.TextChoices):
 
 
 class SurveyResponse(ScopedModel):
+    shown_on = "campaign"
     access_policy = AccessPolicy(unit_fields=("campaign__unit",))
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -142,11 +139,9 @@ class SurveyResponse(ScopedModel):
             return _("Phiếu số %(n)s – %(c)s") % {"n": self.paper_number, "c": self.campaign}
         return _("Phiếu trực tuyến %(d)s – %(c)s") % {"d": self.created_at.strftime("%d/%m/%Y"), "c": self.campaign}
 
-    def get_absolute_url(self):
-        return self.campaign.get_absolute_url()
-
 
 class Answer(ScopedModel):
+    shown_on = "response"
     access_policy = AccessPolicy(unit_fields=("response__campaign__unit",))
 
     response = models.ForeignKey(SurveyResponse, verbose_name=_("phiếu"), on_delete=models.CASCADE,
@@ -171,6 +166,3 @@ class Answer(ScopedModel):
 
     def __str__(self):
         return f"{self.question_id}: {self.scale_value or self.choice_values or self.text[:40]}"
-
-    def get_absolute_url(self):
-        return self.response.get_absolute_url()
