@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import PortalFilterSet, UnitChoiceFilter, date_range
 
 from .models import (
     Activity,
@@ -87,8 +87,7 @@ class IndicatorFilterSet(ModelRecordFilterSet):
 class IndicatorValueFilterSet(PortalFilterSet):
     search_fields = ("note",)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="indicator__model_id")
-    measured_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="measured_on", lookup_expr="gte")
-    measured_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="measured_on", lookup_expr="lte")
+    measured_after, measured_before = date_range("measured_on")
     indicator = django_filters.NumberFilter(label=_("Mã chỉ tiêu"), field_name="indicator_id")
 
     class Meta:
@@ -98,8 +97,7 @@ class IndicatorValueFilterSet(PortalFilterSet):
 
 class ActivityFilterSet(ModelRecordFilterSet):
     search_fields = ("title",)
-    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
-    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+    held_after, held_before = date_range("held_on")
 
     class Meta:
         model = Activity
