@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 
 from core import periods
 from core.access import CHANGE, may_create
+from core.forms import add_service_errors
 from core.models import Attachment
 from core.network import client_address
 from core.sorting import by_choices, by_unit
@@ -129,14 +130,6 @@ class ReligionDeleteView(AreaMixin, ObjectDeleteView):
     pass
 
 
-def _add_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 class ObjectActionView(AreaMixin, LoginRequiredMixin, View):
     """A form posted from an object's page (a status change, a follow-up); errors show on that page."""
 
@@ -165,7 +158,7 @@ class ObjectActionView(AreaMixin, LoginRequiredMixin, View):
                 with transaction.atomic(), set_actor(request.user):
                     self.perform(obj, form)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, self.success_message)
                 return HttpResponseRedirect(f"{obj.get_absolute_url()}{self.anchor}")
