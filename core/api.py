@@ -163,9 +163,9 @@ class ScopedQuerysetMixin:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        serializer_class = cls.__dict__.get("serializer_class")
-        if "model" not in cls.__dict__ and serializer_class is not None:
-            cls.model = serializer_class.Meta.model
+        model = getattr(getattr(cls.__dict__.get("serializer_class"), "Meta", None), "model", None)
+        if "model" not in cls.__dict__ and model is not None:
+            cls.model = model
 
     def get_queryset(self):
         action = VIEW if self.request.method in ("GET", "HEAD", "OPTIONS") else CHANGE

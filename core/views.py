@@ -69,8 +69,9 @@ class ScopedMixin(LoginRequiredMixin):
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         source = cls.__dict__.get("form_class") or cls.__dict__.get("filterset_class")
-        if "model" not in cls.__dict__ and source is not None:
-            cls.model = source._meta.model
+        model = getattr(getattr(source, "_meta", None), "model", None)
+        if "model" not in cls.__dict__ and model is not None:
+            cls.model = model
 
     def get_queryset(self):
         queryset = self.model._default_manager.restrict(self.request.user, self.action)
