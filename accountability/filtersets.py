@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter, date_range
 
 from .models import (
     CadreFeedback,
@@ -55,8 +55,7 @@ class CadreFeedbackFilterSet(PortalFilterSet):
     source = django_filters.ChoiceFilter(label=_("Nguồn"), choices=FeedbackSource.choices)
     kind = django_filters.ChoiceFilter(label=_("Loại phản ánh"), choices=FeedbackKind.choices)
     state = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=FeedbackState.choices)
-    received_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="received_on", lookup_expr="gte")
-    received_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="received_on", lookup_expr="lte")
+    received_after, received_before = date_range("received_on")
 
     class Meta:
         model = CadreFeedback
@@ -67,8 +66,7 @@ class CadreReviewFilterSet(BoundedFilterSet):
     unit = UnitChoiceFilter(label=_("Đơn vị"))
     cadre = django_filters.ModelChoiceFilter(label=_("Cán bộ"), queryset=_visible_people)
     outcome = django_filters.ChoiceFilter(label=_("Kết quả"), choices=ReviewOutcome.choices)
-    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
-    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+    held_after, held_before = date_range("held_on")
     # A number, not a choice list: a list would name every feedback record, in scope or not.
     feedback = django_filters.NumberFilter(label=_("Mã phản ánh"), field_name="feedback_id")
 

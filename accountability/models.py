@@ -8,22 +8,21 @@
   access mechanism.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 
 class UnitPlanRound(SearchableModel, ScopedModel):
     """A call for the units' own implementation plans, with its deadline."""
 
+    detail_url_name = "accountability:round_detail"
     search_fields = ("title", "note")
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
@@ -38,25 +37,19 @@ class UnitPlanRound(SearchableModel, ScopedModel):
     opened_on = models.DateField(_("ngày giao"), null=True, blank=True)
     deadline = models.DateField(_("hạn nộp"))
     note = models.TextField(_("yêu cầu, ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("đợt nộp kế hoạch của đơn vị")
         verbose_name_plural = _("kế hoạch thực hiện của các đơn vị")
         ordering = ["-deadline", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(opened_on__isnull=True) | models.Q(deadline__gte=models.F("opened_on")),
-                name="unit_plan_round_deadline_after_opening",
-                violation_error_message=_("Hạn nộp không được trước ngày giao."),
-            ),
+            date_order_constraint("deadline", "opened_on", "unit_plan_round_deadline_after_opening",
+                                  _("Hạn nộp không được trước ngày giao."), may_be_empty=("opened_on",)),
         ]
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("accountability:round_detail", args=[self.pk])
 
     def clean(self):
         if self.opened_on and self.deadline and self.deadline < self.opened_on:
@@ -100,6 +93,7 @@ class SubmissionQuerySet(RestrictedQuerySet):
 class UnitPlanSubmission(ScopedModel):
     """One unit's own implementation plan in a round: when it was sent, which document, the file."""
 
+    detail_url_name = "accountability:submission_detail"
     access_policy = AccessPolicy(unit_fields=("unit",))
 
     round = models.ForeignKey(UnitPlanRound, verbose_name=_("đợt"), on_delete=models.CASCADE,
@@ -111,8 +105,7 @@ class UnitPlanSubmission(ScopedModel):
                                      help_text=_("Ví dụ: 05-KH/ĐTN, 12/KH-UBND."))
     document_title = models.CharField(_("trích yếu"), max_length=500, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nộp"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+", editable=False)
+    submitted_by = acting_user_field(_("người nộp"))
     reminded_at = models.DateTimeField(_("nhắc nhở lần cuối"), null=True, blank=True, editable=False)
 
     objects = SubmissionQuerySet.as_manager()
@@ -121,7 +114,6 @@ class UnitPlanSubmission(ScopedModel):
 
     class Meta:
         verbose_name = _("kế hoạch của đơn vị")
-        verbose_name_plural = _("kế hoạch của đơn vị")
         ordering = ["round", "unit__path"]
         constraints = [
             models.UniqueConstraint(fields=["round", "unit"], name="unit_plan_submission_once_per_unit",
@@ -130,9 +122,6 @@ class UnitPlanSubmission(ScopedModel):
 
     def __str__(self):
         return f"{self.unit} – {self.round}"
-
-    def get_absolute_url(self):
-        return reverse("accountability:submission_detail", args=[self.pk])
 
     def clean(self):
         if not self.submitted_on:
@@ -209,6 +198,7 @@ class FeedbackState(models.TextChoices):
 class CadreFeedback(SearchableModel, ScopedModel):
     """Negative feedback about a cadre, or a conflict a cadre's lack of skill caused, and what came of it."""
 
+    detail_url_name = "accountability:feedback_detail"
     search_fields = ("summary", "details", "source_reference", "cadre__full_name", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("cadre",))
 
@@ -228,23 +218,19 @@ class CadreFeedback(SearchableModel, ScopedModel):
                              default=FeedbackState.OPEN)
     finding = models.TextField(_("kết quả xác minh"), blank=True)
     closed_on = models.DateField(_("ngày kết thúc xem xét"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field(_("người ghi nhận"))
+    created_at = creation_time_field()
 
     objects = CadreRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("phản ánh về cán bộ")
-        verbose_name_plural = _("phản ánh về cán bộ")
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["state", "received_on"], name="cadre_feedback_state_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("received_on")),
-                name="cadre_feedback_closed_after_received",
-                violation_error_message=_("Ngày kết thúc xem xét không được trước ngày tiếp nhận."),
-            ),
+            date_order_constraint("closed_on", "received_on", "cadre_feedback_closed_after_received",
+                                  _("Ngày kết thúc xem xét không được trước ngày tiếp nhận."),
+                                  may_be_empty=("closed_on",)),
         ]
 
     def __str__(self):
@@ -254,9 +240,6 @@ class CadreFeedback(SearchableModel, ScopedModel):
         if self.cadre_id and not self.unit_id:
             self.unit_id = self.cadre.unit_id
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("accountability:feedback_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -300,9 +283,8 @@ class CadreReview(ScopedModel):
     chaired_by = models.CharField(_("người chủ trì"), max_length=255, blank=True)
     outcome = models.CharField(_("kết quả"), max_length=16, choices=ReviewOutcome.choices)
     conclusion = models.TextField(_("kết luận, biện pháp khắc phục"), blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field(_("người ghi nhận"))
+    created_at = creation_time_field()
 
     objects = CadreRecordQuerySet.as_manager()
 

@@ -9,8 +9,10 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.areas import AreaSection
 from organisations.models import Unit, UnitKind
 
 from .models import (
@@ -177,3 +179,7 @@ def area_figures(ward, start, end):
         status=status,
     )
 
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="accountability", title=gettext_lazy("Trách nhiệm người đứng đầu và cán bộ, công chức"),
+                      order=10, figures=area_figures)

@@ -4,6 +4,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import RecordSource
+from core.sources import ward_through
 
 from .models import UnitPlanRound, UnitPlanSubmission
 
@@ -20,18 +21,12 @@ def expected_units(ward, start, end):
         "unit_id").distinct().count()
 
 
-def _ward_of(record):
-    if isinstance(record, UnitPlanRound):
-        return record.ward_id
-    return UnitPlanRound.objects.filter(pk=record.round_id).values_list("ward_id", flat=True).first()
-
-
 UNIT_PLANS = RecordSource(
     key="accountability.unit_plan",
     label=_("Kế hoạch thực hiện của các đơn vị đã nộp"),
     records=submitted_plans,
     models=("accountability.UnitPlanSubmission", "accountability.UnitPlanRound"),
-    ward_of=_ward_of,
+    ward_of=ward_through(UnitPlanRound, "round"),
     population=expected_units,
     default_rule={"rule": "share", "percent": 100},
     record_noun=_("kế hoạch đã nộp"),
@@ -39,3 +34,6 @@ UNIT_PLANS = RecordSource(
     match=(r"ke hoach thuc hien cua don vi",),
     order=5,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [UNIT_PLANS]

@@ -3,7 +3,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -63,7 +63,6 @@ def _files_by_object(model, ids):
 # --- Units' own implementation plans -------------------------------------------------------------------
 
 class RoundListView(ObjectListView):
-    model = UnitPlanRound
     filterset_class = UnitPlanRoundFilterSet
     template_name = "accountability/round_list.html"
     select_related = ("ward", "task")
@@ -124,21 +123,13 @@ class RoundSaveMixin:
 
 
 class RoundCreateView(RoundSaveMixin, ObjectCreateView):
-    model = UnitPlanRound
     form_class = UnitPlanRoundForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã tạo đợt nộp kế hoạch.")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("accountability:round_list")
-        return context
+    cancel_url = reverse_lazy("accountability:round_list")
 
 
 class RoundEditView(RoundSaveMixin, ObjectEditView):
-    model = UnitPlanRound
     form_class = UnitPlanRoundForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu đợt nộp kế hoạch.")
 
 
@@ -158,7 +149,6 @@ class RoundRemindView(LoginRequiredMixin, View):
 
 
 class SubmissionListView(ObjectListView):
-    model = UnitPlanSubmission
     filterset_class = UnitPlanSubmissionFilterSet
     template_name = "accountability/submission_list.html"
     page_title = gettext_lazy("Kế hoạch của đơn vị")
@@ -187,7 +177,6 @@ class SubmissionDetailView(ObjectDetailView):
 
 
 class SubmissionEditView(EvidenceSaveMixin, ObjectEditView):
-    model = UnitPlanSubmission
     form_class = SubmissionForm
     template_name = "accountability/submission_form.html"
     evidence_field = "files"
@@ -216,7 +205,6 @@ class CadreRecordsOnlyMixin:
 
 
 class FeedbackListView(CadreRecordsOnlyMixin, ObjectListView):
-    model = CadreFeedback
     filterset_class = CadreFeedbackFilterSet
     template_name = "accountability/feedback_list.html"
     select_related = ("cadre", "unit")
@@ -249,23 +237,16 @@ class FeedbackDetailView(CadreRecordsOnlyMixin, ObjectDetailView):
 
 
 class FeedbackCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
-    model = CadreFeedback
     form_class = CadreFeedbackForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã ghi nhận phản ánh về cán bộ.")
+    creator_field = "recorded_by"
+    today_field = "received_on"
+    query_initial = {"cadre": "cadre"}
 
-    def get_initial(self):
-        return {"received_on": periods.today(), "cadre": self.request.GET.get("cadre")}
-
-    def save_object(self, form):
-        form.instance.recorded_by = self.request.user
-        return super().save_object(form)
 
 
 class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView):
-    model = CadreFeedback
     form_class = CadreFeedbackForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu phản ánh.")
 
     def save_object(self, form):
@@ -275,7 +256,6 @@ class FeedbackEditView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectEditView)
 
 
 class ReviewCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateView):
-    model = CadreReview
     form_class = CadreReviewForm
     template_name = "accountability/review_form.html"
     success_message = gettext_lazy("Đã ghi nhận kết quả kiểm điểm.")
@@ -307,7 +287,6 @@ class ReviewCreateView(CadreRecordsOnlyMixin, EvidenceSaveMixin, ObjectCreateVie
 
 
 class ReviewListView(CadreRecordsOnlyMixin, ObjectListView):
-    model = CadreReview
     filterset_class = CadreReviewFilterSet
     template_name = "accountability/review_list.html"
     select_related = ("cadre", "unit", "feedback")

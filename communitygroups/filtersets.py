@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import BoundedFilterSet, PortalFilterSet, integer_key
+from core.filtersets import BoundedFilterSet, PortalFilterSet, date_range, integer_key
 
 from .models import (
     Activity,
@@ -108,10 +108,7 @@ class ActivityFilterSet(PortalFilterSet):
     group = GroupChoiceFilter()
     kind = django_filters.ChoiceFilter(label=_("Loại hoạt động"), choices=ActivityKind.choices)
     topic = django_filters.ChoiceFilter(label=_("Chủ đề tuyên truyền"), choices=PropagandaTopic.choices)
-    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte",
-                                           input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte",
-                                            input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    held_after, held_before = date_range("held_on", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
 
     class Meta:
         model = Activity
@@ -123,10 +120,7 @@ class SituationReportFilterSet(PortalFilterSet):
     topic = django_filters.ChoiceFilter(label=_("Lĩnh vực"), choices=ReportTopic.choices)
     urgency = django_filters.ChoiceFilter(label=_("Mức độ"), choices=Urgency.choices)
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=ReportStatus.choices)
-    reported_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="reported_on", lookup_expr="gte",
-                                               input_formats=["%d/%m/%Y", "%Y-%m-%d"])
-    reported_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="reported_on", lookup_expr="lte",
-                                                input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    reported_after, reported_before = date_range("reported_on", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
 
     class Meta:
         model = SituationReport

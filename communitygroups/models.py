@@ -9,7 +9,6 @@ steer. Households hold no more personal data than the work needs: address, head 
 number of members.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field, creation_time_field, filled_when_constraint
 from core.search import SearchableModel, normalise
 
 from .wardunits import ward_peoples_committee, ward_steering_committee
@@ -50,6 +49,7 @@ class MemberRole(models.TextChoices):
 class CommunityGroup(SearchableModel, ScopedModel):
     """The Tổ dân vận cộng đồng of one residential group (tổ dân phố)."""
 
+    detail_url_name = "communitygroups:group_detail"
     search_fields = ("name", "residential_group__name")
     access_policy = AccessPolicy(unit_fields=GROUP_UNITS)
 
@@ -70,14 +70,10 @@ class CommunityGroup(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("Tổ dân vận cộng đồng")
-        verbose_name_plural = _("Tổ dân vận cộng đồng")
         ordering = ["residential_group__order", "residential_group__name"]
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("communitygroups:group_detail", args=[self.pk])
 
     def clean(self):
         unit = getattr(self, "residential_group", None) if self.residential_group_id else None
@@ -102,6 +98,7 @@ class CommunityGroup(SearchableModel, ScopedModel):
 class GroupMember(ScopedModel):
     """A member of a community group and their role in it."""
 
+    shown_on = "group"
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
     group = models.ForeignKey(CommunityGroup, verbose_name=_("Tổ dân vận"), on_delete=models.CASCADE,
@@ -114,19 +111,16 @@ class GroupMember(ScopedModel):
 
     class Meta:
         verbose_name = _("thành viên Tổ dân vận")
-        verbose_name_plural = _("thành viên Tổ dân vận")
         ordering = ["group", "order", "full_name"]
 
     def __str__(self):
         return f"{self.full_name} ({self.get_role_display()})"
 
-    def get_absolute_url(self):
-        return self.group.get_absolute_url()
-
 
 class InterFamilyGroup(ScopedModel):
     """An inter-family group (tổ liên gia): a handful of neighbouring households with a leader."""
 
+    detail_url_name = "communitygroups:interfamily_detail"
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
     group = models.ForeignKey(CommunityGroup, verbose_name=_("Tổ dân vận"), on_delete=models.CASCADE,
@@ -139,7 +133,6 @@ class InterFamilyGroup(ScopedModel):
 
     class Meta:
         verbose_name = _("tổ liên gia")
-        verbose_name_plural = _("tổ liên gia")
         ordering = ["group", "order", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -151,9 +144,6 @@ class InterFamilyGroup(ScopedModel):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("communitygroups:interfamily_detail", args=[self.pk])
-
 
 def household_key(address, head_name):
     """What makes two household rows the same household: address and head, folded."""
@@ -163,6 +153,7 @@ def household_key(address, head_name):
 class Household(SearchableModel, ScopedModel):
     """A household of the residential group: its address, its head and how many people live in it."""
 
+    detail_url_name = "communitygroups:household_detail"
     search_fields = ("address", "head_name")
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
@@ -184,7 +175,6 @@ class Household(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("hộ gia đình")
-        verbose_name_plural = _("hộ gia đình")
         ordering = ["group_id", "address", "pk"]
         indexes = [
             models.Index(fields=["group", "inter_family_group"], name="household_group_ifg_idx"),
@@ -204,9 +194,6 @@ class Household(SearchableModel, ScopedModel):
 
     def __str__(self):
         return f"{self.address} – {self.head_name}"
-
-    def get_absolute_url(self):
-        return reverse("communitygroups:household_detail", args=[self.pk])
 
     def clean(self):
         if self.inter_family_group_id and self.group_id and self.inter_family_group.group_id != self.group_id:
@@ -233,6 +220,7 @@ class Household(SearchableModel, ScopedModel):
 class ZaloGroup(ScopedModel):
     """The Zalo chat group of an inter-family group: how many people are in it."""
 
+    shown_on = "inter_family_group"
     access_policy = AccessPolicy(unit_fields=_through("inter_family_group__group"))
 
     inter_family_group = models.OneToOneField(
@@ -245,14 +233,10 @@ class ZaloGroup(ScopedModel):
 
     class Meta:
         verbose_name = _("nhóm Zalo tổ liên gia")
-        verbose_name_plural = _("nhóm Zalo tổ liên gia")
         ordering = ["inter_family_group"]
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return self.inter_family_group.get_absolute_url()
 
 
 class ActivityKind(models.TextChoices):
@@ -273,6 +257,7 @@ class PropagandaTopic(models.TextChoices):
 class Activity(SearchableModel, ScopedModel):
     """Something a group did: a Green Sunday cleanup, a propaganda session, a self-management activity."""
 
+    detail_url_name = "communitygroups:activity_detail"
     search_fields = ("title", "place", "content")
     access_policy = AccessPolicy(unit_fields=_through("group"))
 
@@ -289,13 +274,11 @@ class Activity(SearchableModel, ScopedModel):
                                         help_text=_("Kể cả người nhận tin qua nhóm Zalo."))
     content = models.TextField(_("nội dung, kết quả"), blank=True,
                                help_text=_("Chủ nhật xanh: đã dọn dẹp những gì, ở đâu, thu gom bao nhiêu rác."))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    author = acting_user_field(editable=True)
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("hoạt động của Tổ dân vận")
-        verbose_name_plural = _("hoạt động của Tổ dân vận")
         ordering = ["-held_on", "-created_at"]
         indexes = [
             models.Index(fields=["kind", "held_on"], name="cg_activity_kind_date_idx"),
@@ -307,19 +290,13 @@ class Activity(SearchableModel, ScopedModel):
                 name="cg_one_green_sunday_per_group_day",
                 violation_error_message=_("Tổ đã ghi nhận buổi Chủ nhật xanh ngày này."),
             ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="propaganda") | ~models.Q(topic=""),
-                name="cg_propaganda_has_topic",
-                violation_error_message=_("Buổi tuyên truyền phải có chủ đề."),
-            ),
+            filled_when_constraint("topic", {"kind": "propaganda"}, "cg_propaganda_has_topic",
+                                   _("Buổi tuyên truyền phải có chủ đề.")),
         ]
 
     def __str__(self):
         label = self.title or self.get_kind_display()
         return f"{label} – {self.group} ({self.held_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return reverse("communitygroups:activity_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -358,6 +335,7 @@ class ReportStatus(models.TextChoices):
 class SituationReport(SearchableModel, ScopedModel):
     """A report on the people's situation (nắm tình hình nhân dân) sent to the Party Committee and UBND."""
 
+    detail_url_name = "communitygroups:report_detail"
     search_fields = ("title", "description", "place")
     # The ward's People's Committee receives the reports: its officers read, acknowledge and answer them.
     access_policy = AccessPolicy(unit_fields=(*_through("group"), "peoples_committee"))
@@ -376,16 +354,13 @@ class SituationReport(SearchableModel, ScopedModel):
     )
     status = models.CharField(_("trạng thái"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.SENT,
                               editable=False)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    author = acting_user_field(_("người báo cáo"), editable=True)
+    created_at = creation_time_field(_("thời điểm gửi"))
     acknowledged_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True, editable=False)
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người tiếp nhận"), null=True,
-                                        blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    acknowledged_by = acting_user_field(_("người tiếp nhận"))
     answer = models.TextField(_("trả lời, chỉ đạo"), blank=True)
     answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True, editable=False)
-    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người trả lời"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    answered_by = acting_user_field(_("người trả lời"))
     # The religion area's watch report made from this report (that app's model; kept as an id so that this app
     # does not depend on it).
     religion_watch_report_id = models.PositiveBigIntegerField(_("mã báo cáo theo dõi tôn giáo"), null=True,
@@ -393,25 +368,18 @@ class SituationReport(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("báo cáo nắm tình hình")
-        verbose_name_plural = _("báo cáo nắm tình hình")
         ordering = ["-reported_on", "-created_at"]
         indexes = [
             models.Index(fields=["status", "reported_on"], name="cg_report_status_date_idx"),
             models.Index(fields=["group", "reported_on"], name="cg_report_group_date_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(status="answered") | ~models.Q(answer=""),
-                name="cg_answered_report_has_answer",
-                violation_error_message=_("Báo cáo đã trả lời phải có nội dung trả lời."),
-            ),
+            filled_when_constraint("answer", {"status": "answered"}, "cg_answered_report_has_answer",
+                                   _("Báo cáo đã trả lời phải có nội dung trả lời.")),
         ]
 
     def __str__(self):
         return f"{self.title} ({self.reported_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return reverse("communitygroups:report_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.peoples_committee_id is None and self.group_id:
@@ -466,7 +434,6 @@ class ClassificationCriteria(ScopedModel):
 
     class Meta:
         verbose_name = _("tiêu chí xếp loại Tổ dân vận")
-        verbose_name_plural = _("tiêu chí xếp loại Tổ dân vận")
         ordering = ["-year"]
         constraints = [
             models.UniqueConstraint(
@@ -518,14 +485,12 @@ class GroupClassification(ScopedModel):
     computed_at = models.DateTimeField(_("tính lúc"), null=True, blank=True, editable=False)
     override_level = models.CharField(_("xếp loại điều chỉnh"), max_length=16, choices=Level.choices, blank=True)
     override_reason = models.TextField(_("lý do điều chỉnh"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người điều chỉnh"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    decided_by = acting_user_field(_("người điều chỉnh"))
 
     audit_options = {"exclude_fields": ["computed_at"]}
 
     class Meta:
         verbose_name = _("xếp loại Tổ dân vận")
-        verbose_name_plural = _("xếp loại Tổ dân vận")
         ordering = ["-year", "group"]
         constraints = [
             models.UniqueConstraint(

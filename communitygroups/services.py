@@ -14,8 +14,10 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.areas import AreaSection
 from core.numbers import number
 from core.numbers import percent as percent_text
 
@@ -78,19 +80,21 @@ class Coverage:
         return Coverage(self.total + other.total, self.covered + other.covered)
 
 
+def _household_counts(key, owners, condition):
+    """{owner id: (households, households meeting ``condition``)} for the households whose ``key`` is one of
+    ``owners`` (a queryset or ids), every owner present (0, 0 without households), in one query."""
+    ids = [owner.pk if hasattr(owner, "pk") else owner for owner in owners]
+    counts = dict.fromkeys(ids, (0, 0))
+    rows = (Household.objects.filter(**{f"{key}__in": ids}).values(key)
+            .annotate(total=Count("pk"), met=Count("pk", filter=condition)).order_by())
+    counts.update((row[key], (row["total"], row["met"])) for row in rows)
+    return counts
+
+
 def coverage_by_group(groups):
     """{group id: Coverage} for the given groups (a queryset or ids), in one query."""
-    group_ids = [g.pk if hasattr(g, "pk") else g for g in groups]
-    result = {pk: Coverage() for pk in group_ids}
-    rows = (
-        Household.objects.filter(group_id__in=group_ids)
-        .values("group_id")
-        .annotate(total=Count("pk"), covered=Count("pk", filter=Q(inter_family_group__isnull=False)))
-        .order_by()
-    )
-    for row in rows:
-        result[row["group_id"]] = Coverage(row["total"], row["covered"])
-    return result
+    counts = _household_counts("group_id", groups, Q(inter_family_group__isnull=False))
+    return {pk: Coverage(*pair) for pk, pair in counts.items()}
 
 
 def coverage_of(households):
@@ -118,17 +122,8 @@ class Reach:
 
 def zalo_reach_by_interfamily(interfamily_groups):
     """{inter-family group id: Reach}: households of the group that joined its Zalo group, in one query."""
-    ids = [g.pk if hasattr(g, "pk") else g for g in interfamily_groups]
-    result = {pk: Reach() for pk in ids}
-    rows = (
-        Household.objects.filter(inter_family_group_id__in=ids)
-        .values("inter_family_group_id")
-        .annotate(total=Count("pk"), joined=Count("pk", filter=Q(zalo_joined=True)))
-        .order_by()
-    )
-    for row in rows:
-        result[row["inter_family_group_id"]] = Reach(row["total"], row["joined"])
-    return result
+    counts = _household_counts("inter_family_group_id", interfamily_groups, Q(zalo_joined=True))
+    return {pk: Reach(*pair) for pk, pair in counts.items()}
 
 
 def zalo_reach_of(households):
@@ -545,3 +540,8 @@ def section_figures(ward, start, end, on=None):
         link=reverse("communitygroups:coverage"),
         status=status,
     )
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="communitygroups", title=gettext_lazy("Tổ dân vận cộng đồng"), order=60,
+                      figures=section_figures)

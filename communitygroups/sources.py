@@ -58,3 +58,6 @@ CLASSIFICATION = RecordSource(
     match=(r"xep loai (cac )?to dan van",),
     order=61,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [GREEN_SUNDAY, CLASSIFICATION]

@@ -1,6 +1,5 @@
 """Pages of the community groups. Every query goes through ``restrict``: a group leader sees their group only."""
 
-import secrets
 from datetime import date, timedelta
 
 from auditlog.context import set_actor
@@ -12,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -24,7 +23,7 @@ from core.models import Attachment
 from core.pagination import paginate
 from core.params import whole_number
 from core.sorting import Sorting, by_choices, by_unit
-from core.spreadsheets import xlsx_response
+from core.spreadsheets import keep_preview, take_preview, xlsx_response
 from core.views import (
     MayOpenMixin,
     ObjectCreateView,
@@ -103,7 +102,6 @@ def _year_param(value, default):
 # --- Groups -------------------------------------------------------------------------------------------
 
 class GroupListView(ObjectListView):
-    model = CommunityGroup
     filterset_class = CommunityGroupFilterSet
     template_name = "communitygroups/group_list.html"
     select_related = ("residential_group", "steering_committee")
@@ -168,20 +166,12 @@ class GroupDetailView(ObjectDetailView):
 
 
 class GroupCreateView(ObjectCreateView):
-    model = CommunityGroup
     form_class = CommunityGroupForm
-    template_name = "core/object_form.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("communitygroups:group_list")
-        return context
+    cancel_url = reverse_lazy("communitygroups:group_list")
 
 
 class GroupEditView(ObjectEditView):
-    model = CommunityGroup
     form_class = CommunityGroupForm
-    template_name = "core/object_form.html"
 
 
 class GroupChildMixin:
@@ -206,9 +196,7 @@ class GroupChildMixin:
 
 
 class MemberCreateView(GroupChildMixin, ObjectCreateView):
-    model = GroupMember
     form_class = GroupMemberForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã thêm thành viên.")
 
     def get_success_url(self):
@@ -216,9 +204,7 @@ class MemberCreateView(GroupChildMixin, ObjectCreateView):
 
 
 class MemberEditView(ObjectEditView):
-    model = GroupMember
     form_class = GroupMemberForm
-    template_name = "core/object_form.html"
     select_related = ("group",)
 
     def get_form_kwargs(self):
@@ -237,15 +223,11 @@ class MemberDeleteView(ObjectDeleteView):
 # --- Inter-family groups, Zalo ------------------------------------------------------------------------
 
 class InterFamilyCreateView(GroupChildMixin, ObjectCreateView):
-    model = InterFamilyGroup
     form_class = InterFamilyGroupForm
-    template_name = "core/object_form.html"
 
 
 class InterFamilyEditView(ObjectEditView):
-    model = InterFamilyGroup
     form_class = InterFamilyGroupForm
-    template_name = "core/object_form.html"
     select_related = ("group",)
 
     def get_form_kwargs(self):
@@ -316,7 +298,6 @@ def household_queryset(user):
 
 
 class HouseholdListView(ObjectListView):
-    model = Household
     filterset_class = HouseholdFilterSet
     template_name = "communitygroups/household_list.html"
     sort_fields = {"address": "address", "head": "head_name", "members": "members_count",
@@ -335,22 +316,14 @@ class HouseholdDetailView(ObjectDetailView):
 
 
 class HouseholdCreateView(ObjectCreateView):
-    model = Household
     form_class = HouseholdForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã thêm hộ gia đình.")
     query_initial = {"to": "group"}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("communitygroups:household_list")
-        return context
+    cancel_url = reverse_lazy("communitygroups:household_list")
 
 
 class HouseholdEditView(ObjectEditView):
-    model = Household
     form_class = HouseholdForm
-    template_name = "core/object_form.html"
     select_related = ("group",)
 
     def get_form_kwargs(self):
@@ -437,8 +410,7 @@ class HouseholdImportView(MayOpenMixin, View):
             request.session.pop(IMPORT_SESSION_KEY, None)
             status = 400
         else:
-            token = secrets.token_urlsafe(16)
-            request.session[IMPORT_SESSION_KEY] = {"token": token, "preview": preview.to_data()}
+            token = keep_preview(request, IMPORT_SESSION_KEY, preview)
             status = 200
         return self.render_page(HouseholdImportForm(user=request.user, initial={"group": group.pk}), status=status,
                                 preview=preview, token=token, group=group)
@@ -450,14 +422,7 @@ class HouseholdImportApplyView(HouseholdImportView):
     http_method_names = ["post"]
 
     def post(self, request):
-        stored = request.session.pop(IMPORT_SESSION_KEY, None)
-        token = request.POST.get("token", "")
-        preview = None
-        if stored and token and secrets.compare_digest(str(stored.get("token", "")), token):
-            try:
-                preview = ImportPreview.from_data(stored["preview"])
-            except (KeyError, TypeError, ValueError):
-                preview = None
+        preview = take_preview(request, IMPORT_SESSION_KEY, ImportPreview)
         if preview is None:
             messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
             return HttpResponseRedirect(reverse("communitygroups:household_import"))
@@ -473,7 +438,6 @@ class HouseholdImportApplyView(HouseholdImportView):
 # --- Activities ---------------------------------------------------------------------------------------
 
 class ActivityListView(ObjectListView):
-    model = Activity
     filterset_class = ActivityFilterSet
     template_name = "communitygroups/activity_list.html"
     # The last column counts people for propaganda and households for the rest: unsorted.
@@ -512,8 +476,8 @@ class ActivityFormMixin:
 
 
 class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
-    model = Activity
     form_class = ActivityForm
+    cancel_url = reverse_lazy("communitygroups:activity_list")
 
     def dispatch(self, request, *args, **kwargs):
         kind = request.GET.get("loai") or request.POST.get("loai") or ActivityKind.GREEN_SUNDAY
@@ -527,7 +491,6 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
         context["kind"] = self.kind
         context["page_title"] = _("Ghi nhận %(kind)s") % {"kind": ActivityKind(self.kind).label}
         context["kinds"] = ActivityKind.choices
-        context["cancel_url"] = reverse("communitygroups:activity_list")
         return context
 
     def get_success_message(self):
@@ -535,7 +498,6 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
 
 
 class ActivityEditView(ActivityFormMixin, ObjectEditView):
-    model = Activity
     form_class = ActivityForm
 
     def get_form_kwargs(self):
@@ -583,7 +545,6 @@ class RegularityView(LoginRequiredMixin, TemplateView):
 # --- Situation reports --------------------------------------------------------------------------------
 
 class ReportListView(ObjectListView):
-    model = SituationReport
     filterset_class = SituationReportFilterSet
     template_name = "communitygroups/report_list.html"
     sort_fields = {"date": "reported_on", "title": "title", "topic": by_choices("topic", ReportTopic),
@@ -613,14 +574,13 @@ class ReportDetailView(ObjectDetailView):
 
 
 class ReportCreateView(ObjectCreateView):
-    model = SituationReport
     form_class = SituationReportForm
     template_name = "communitygroups/report_form.html"
+    cancel_url = reverse_lazy("communitygroups:report_list")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = _("Gửi báo cáo nắm tình hình")
-        context["cancel_url"] = reverse("communitygroups:report_list")
         return context
 
     def save_object(self, form):
@@ -637,7 +597,6 @@ class ReportCreateView(ObjectCreateView):
 
 
 class ReportEditView(ObjectEditView):
-    model = SituationReport
     form_class = SituationReportForm
     template_name = "communitygroups/report_form.html"
     select_related = ("group",)
@@ -800,7 +759,6 @@ class CriteriaEditView(LoginRequiredMixin, View):
 
 
 class OverrideView(ObjectEditView):
-    model = GroupClassification
     form_class = OverrideForm
     template_name = "communitygroups/override_form.html"
     select_related = ("group__residential_group",)

@@ -6,10 +6,14 @@ from django.db import transaction
 from django.db.models import Manager, QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers, viewsets
+from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from . import periods
 from .access import CHANGE, VIEW, is_own_record, may_create, user_may
 from .network import client_address
+from .params import query_year
+from .wards import ward_for_request
 
 
 class OutOfScopeError(exceptions.PermissionDenied):
@@ -148,20 +152,20 @@ def visible_people(user):
     return Person.objects.restrict(user)
 
 
-class ScopedModelViewSet(viewsets.ModelViewSet):
-    """A model viewset whose queryset is ``Model.objects.restrict(user, action)``.
-
-    Reads use the view scope, writes the change scope: an object outside the scope answers 404.
-    Writes run in a transaction that re-checks the saved object's scope and rolls back when it left.
-    """
+class ScopedQuerysetMixin:
+    # The queryset of a scoped viewset: ``Model.objects.restrict(user, action)``, reads in the view scope and writes
+    # in the change scope (an object outside the scope answers 404). ``model`` is the serializer's model unless the
+    # viewset names another. (No docstring: the API schema shows a viewset's inherited docstring as its description.)
 
     model = None
     select_related = ()
     prefetch_related = ()
-    # A user who may not add such rows anywhere is told so (403) before any validation of the body; a viewset
-    # whose creation goes through a service with rules of its own (evaluators, approvals) turns this off.
-    check_create_scope = True
-    create_denied_message = _("Bạn chỉ được xem, không được thêm mới mục này.")
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        model = getattr(getattr(cls.__dict__.get("serializer_class"), "Meta", None), "model", None)
+        if "model" not in cls.__dict__ and model is not None:
+            cls.model = model
 
     def get_queryset(self):
         action = VIEW if self.request.method in ("GET", "HEAD", "OPTIONS") else CHANGE
@@ -171,6 +175,21 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         if self.prefetch_related:
             queryset = queryset.prefetch_related(*self.prefetch_related)
         return queryset
+
+
+class ScopedModelViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
+    """A model viewset whose queryset is ``Model.objects.restrict(user, action)``.
+
+    Reads use the view scope, writes the change scope: an object outside the scope answers 404.
+    Writes run in a transaction that re-checks the saved object's scope and rolls back when it left.
+    """
+
+    # A user who may not add such rows anywhere is told so (403) before any validation of the body; a viewset
+    # whose creation goes through a service with rules of its own (evaluators, approvals) turns this off.
+    check_create_scope = True
+    create_denied_message = _("Bạn chỉ được xem, không được thêm mới mục này.")
+    # The model's field that records who created a row ("created_by"), set from the requesting user.
+    creator_field = None
 
     def get_serializer(self, *args, **kwargs):
         serializer = super().get_serializer(*args, **kwargs)
@@ -202,7 +221,8 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
         self._save_in_scope(serializer, **self.create_extra())
 
     def create_extra(self):
-        return {}
+        """Fields set on a row created through the API: by default who created it, in ``creator_field``."""
+        return {self.creator_field: self.request.user} if self.creator_field else {}
 
     def perform_update(self, serializer):
         self._save_in_scope(serializer)
@@ -212,9 +232,22 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
             instance.delete()
 
 
-class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    model = None
-    select_related = ()
-    prefetch_related = ()
+class ScopedReadOnlyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+    pass
 
-    get_queryset = ScopedModelViewSet.get_queryset
+
+class PeriodSerializer(serializers.Serializer):
+    # A period of a ward's yearly rows (a quarter, a half-year, the year): its label, its first and last day. (No
+    # docstring: the API schema would show it as the description of every period serializer.)
+
+    label = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+
+
+def ward_year_rows(request, rows_for, serializer_class):
+    """The response of a ward's yearly rows (``?ward=``, ``?year=``, this year by default): ``rows_for(ward, year,
+    on=today)`` as ``serializer_class`` lists them."""
+    now = periods.today()
+    rows = rows_for(ward_for_request(request), query_year(request, default=now.year), on=now)
+    return Response(serializer_class(rows, many=True).data)

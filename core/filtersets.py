@@ -156,3 +156,14 @@ class UnitChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("queryset", _visible_units)
         super().__init__(*args, **kwargs)
+
+
+def date_range(field_name, after_label=None, before_label=None, **options):
+    """A list's "from" and "to" date filters on ``field_name`` (``gte``, then ``lte``), labelled “Từ ngày” and
+    “Đến ngày” unless told otherwise: ``held_after, held_before = date_range("held_on")``."""
+    return (
+        django_filters.DateFilter(label=after_label or _("Từ ngày"), field_name=field_name, lookup_expr="gte",
+                                  **options),
+        django_filters.DateFilter(label=before_label or _("Đến ngày"), field_name=field_name, lookup_expr="lte",
+                                  **options),
+    )

@@ -178,3 +178,13 @@ class EvidenceField(forms.FileField):
             validate_upload(uploaded)
             cleaned.append(uploaded)
         return cleaned
+
+
+def add_service_errors(form, error):
+    """Put a service's ValidationError on the form that led to it: on the field it names when the form has that
+    field, otherwise on top of the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -1,7 +1,10 @@
 """Shared models: evidence attachments and in-portal notifications."""
 
+import operator
 import os
 import uuid
+from functools import reduce
+from operator import attrgetter
 
 from auditlog.registry import auditlog
 from django.apps import apps
@@ -9,6 +12,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -25,11 +30,67 @@ class ScopedModel(models.Model):
     for figures computed from other records)."""
 
     audit_options = {}
+    # The URL name of the row's own page ("religion:work_detail"): a model that names one gets a get_absolute_url
+    # that reverses it with the row's pk (a row without a page of its own keeps its own get_absolute_url, or none).
+    detail_url_name = None
+    # Or the row is shown on the page of a related row ("campaign", "group.criteria_set"), at ``page_anchor``.
+    shown_on = None
+    page_anchor = ""
 
     objects = RestrictedManager()
 
     class Meta:
         abstract = True
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("detail_url_name"):
+            cls.get_absolute_url = _own_page_url
+        elif cls.__dict__.get("shown_on"):
+            cls.get_absolute_url = _shown_on_url
+
+
+def _own_page_url(row):
+    return reverse(row.detail_url_name, args=[row.pk])
+
+
+def _shown_on_url(row):
+    return f"{attrgetter(row.shown_on)(row).get_absolute_url()}{row.page_anchor}"
+
+
+def acting_user_field(verbose_name=None, *, editable=False):
+    """The account that did something to a row (entered, approved, closed it …): kept when the account is deleted
+    (SET_NULL), set by the page or the API and, unless ``editable``, never offered in a form. ``verbose_name``
+    defaults to “người nhập”."""
+    return models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=verbose_name or _("người nhập"), null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+", editable=editable)
+
+
+def creation_time_field(verbose_name=None):
+    """When a row was entered, set once on creation; ``verbose_name`` defaults to “thời điểm nhập”."""
+    return models.DateTimeField(verbose_name or _("thời điểm nhập"), auto_now_add=True)
+
+
+@receiver(class_prepared)
+def name_plural_as_singular(sender, **kwargs):
+    """A Vietnamese noun has no plural form: a scoped model whose Meta names no ``verbose_name_plural`` uses its
+    ``verbose_name`` (Django would add an English "s"). The name is recorded as if the Meta gave it, so the
+    migrations see the same options."""
+    meta = sender._meta
+    if issubclass(sender, ScopedModel) and "verbose_name" in meta.original_attrs \
+            and "verbose_name_plural" not in meta.original_attrs:
+        meta.verbose_name_plural = meta.original_attrs["verbose_name_plural"] = meta.verbose_name
+
+
+def save_defaults_once(model, ward, build):
+    """Give a ward its default rows of ``model`` (``build(ward)``: unsaved rows) when it has none yet; the rows
+    saved, one by one so the history records each ([] when the ward already had rows)."""
+    if model.objects.filter(ward=ward).exists():
+        return []
+    created = build(ward)
+    for row in created:
+        row.save()
+    return created
 
 
 def register_scoped_models():
@@ -149,3 +210,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+def date_order_constraint(later, earlier, name, message, *, may_be_empty=(), strict=False):
+    """A named check that the date (or time) ``later`` is not before ``earlier`` (after it, with ``strict``).
+
+    ``may_be_empty`` names the fields that may be left empty, in the order the condition tests them: a row with one
+    of them empty passes. ``message`` is the Vietnamese error a form shows."""
+    conditions = [models.Q(**{f"{field}__isnull": True}) for field in may_be_empty]
+    conditions.append(models.Q(**{f"{later}__{'gt' if strict else 'gte'}": models.F(earlier)}))
+    return models.CheckConstraint(condition=reduce(operator.or_, conditions), name=name,
+                                  violation_error_message=message)
+
+
+def filled_when_constraint(field, when, name, message, *, nullable=False):
+    """A named check that ``field`` is filled in whenever the row is in the state ``when`` ({"kind": "dialogue"}):
+    not "" (or, for a ``nullable`` field, not empty)."""
+    filled = models.Q(**{f"{field}__isnull": False}) if nullable else ~models.Q(**{field: ""})
+    return models.CheckConstraint(condition=~models.Q(**when) | filled, name=name, violation_error_message=message)

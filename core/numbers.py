@@ -57,3 +57,11 @@ def signed(value, places=None, empty=EMPTY):
         return empty
     text = number(value, places)
     return f"+{text}" if Decimal(str(value)) > 0 else text
+
+
+def number_or_zero(value, kind=float):
+    """``value`` as a ``kind`` (float, int) for a page to draw with; empty or not a number counts as 0."""
+    try:
+        return kind(value or 0)
+    except (TypeError, ValueError):
+        return kind(0)

@@ -17,6 +17,18 @@ def ward_id_of(unit):
     return unit.ward_id or unit.pk
 
 
+def ward_through(parent, link):
+    """``ward_of`` for records that hang from a ``parent`` row carrying the ward (a round of submissions or of
+    recognitions): a parent answers its own ward, a record its parent's, through the ``link`` field."""
+
+    def ward_of(record):
+        if isinstance(record, parent):
+            return record.ward_id
+        return parent.objects.filter(pk=getattr(record, f"{link}_id")).values_list("ward_id", flat=True).first()
+
+    return ward_of
+
+
 def year_end(field, start, end):
     """A date expression 31/12 of the record's ``field`` (a year), for the years from ``start`` to ``end``."""
     return Case(*[When(**{field: year}, then=Value(date(year, 12, 31))) for year in range(start.year, end.year + 1)],

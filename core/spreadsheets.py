@@ -13,6 +13,7 @@ Numbers, dates and booleans stay what they are: a negative number is a number, n
 """
 
 import datetime
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -298,3 +299,24 @@ def read_sheet(file, columns, max_rows=MAX_IMPORT_ROWS):
     if not read:
         preview.problems.append(str(_("Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.")))
     return preview
+
+
+def keep_preview(request, key, preview):
+    """Keep a checked import's preview in the session until the user confirms it; returns the token that the
+    confirmation form sends back (a preview confirmed in another tab, or twice, is not written again)."""
+    token = secrets.token_urlsafe(16)
+    request.session[key] = {"token": token, "preview": preview.to_data()}
+    return token
+
+
+def take_preview(request, key, preview_class):
+    """The preview kept under ``key`` when the posted token is its own, rebuilt by ``preview_class.from_data``;
+    it leaves the session either way. None when there is none, the token differs or the stored data is damaged."""
+    stored = request.session.pop(key, None)
+    token = request.POST.get("token", "")
+    if not (stored and token and secrets.compare_digest(str(stored.get("token", "")), token)):
+        return None
+    try:
+        return preview_class.from_data(stored["preview"])
+    except (KeyError, TypeError, ValueError):
+        return None

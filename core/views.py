@@ -8,18 +8,22 @@ from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import truncatechars
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+from django.views import View
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
+from . import periods
 from .access import CHANGE, VIEW, is_own_record, may_create, remember_access, user_may
 from .db_router import reading_from_replica
 from .models import Attachment
-from .params import query_int
+from .params import query_int, query_year
 from .sorting import Sorting
+from .wards import visible_wards, ward_for_request
 
 
 class OutOfScope(Exception):
@@ -70,10 +74,17 @@ class MayOpenMixin(LoginRequiredMixin):
 class ScopedMixin(LoginRequiredMixin):
     """Narrow the view's queryset to the user's scope through the model's restricted queryset."""
 
-    model = None
+    model = None  # by default the model of the view's form or filter set
     action = VIEW
     select_related = ()
     prefetch_related = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        source = cls.__dict__.get("form_class") or cls.__dict__.get("filterset_class")
+        model = getattr(getattr(source, "_meta", None), "model", None)
+        if "model" not in cls.__dict__ and model is not None:
+            cls.model = model
 
     def get_queryset(self):
         queryset = self.model._default_manager.restrict(self.request.user, self.action)
@@ -211,7 +222,32 @@ class ScopedSaveMixin(InvalidFormStatusMixin):
         return HttpResponseRedirect(self.get_success_url())
 
 
-class ObjectCreateView(MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
+class ObjectFormMixin:
+    """A scoped model's form page: the form knows the user (it offers only what the user may choose), the page is
+    titled ``title_format`` with the model's name and, without a template of its own, is the portal's plain form."""
+
+    title_format = ""
+    cancel_url = None  # where "Hủy" leads on a new row's page (reverse_lazy); an existing row's page leads to it
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["user"] = self.request.user
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = self.title_format % {"name": self.model._meta.verbose_name}
+        if self.cancel_url:
+            context["cancel_url"] = self.cancel_url
+        return context
+
+    def get_template_names(self):
+        """The app's ``<model>_form.html`` when it has one, else the portal's plain form page."""
+        names = super().get_template_names()
+        return names if self.template_name else [*names, "core/object_form.html"]
+
+
+class ObjectCreateView(ObjectFormMixin, MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
     """A create page for users who may write such rows somewhere; the others (the Standing Committee or a city
     viewer on most models) get 403 instead of a form that could never be saved. The row itself is checked on save.
     ``query_initial`` fills fields from the link that opened the page ({"to": "group"}: ``?to=12``)."""
@@ -219,7 +255,12 @@ class ObjectCreateView(MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
     action = CHANGE
     denied_message = gettext_lazy("Bạn chỉ được xem, không được thêm mới mục này.")
     default_success_message = gettext_lazy("Đã thêm “%(name)s”.")
+    title_format = gettext_lazy("Thêm %(name)s")
     query_initial = {}
+    # The model's field that records who entered a row ("created_by"), set from the user on save.
+    creator_field = None
+    today_field = None  # a date field that starts as today
+    user_unit_field = None  # a unit field that starts as the user's own unit
 
     @classmethod
     def may_open(cls, user):
@@ -228,35 +269,25 @@ class ObjectCreateView(MayOpenMixin, ScopedMixin, ScopedSaveMixin, CreateView):
 
     def get_initial(self):
         initial = super().get_initial()
+        if self.today_field:
+            initial[self.today_field] = periods.today()
+        if self.user_unit_field and self.request.user.unit_id:
+            initial[self.user_unit_field] = self.request.user.unit_id
         for parameter, field_name in self.query_initial.items():
             value = self.request.GET.get(parameter, "").strip()[:100]
             if value:  # the form checks it like any other value: a wrong one simply preselects nothing
                 initial[field_name] = value
         return initial
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Thêm %(name)s") % {"name": self.model._meta.verbose_name}
-        return context
+    def save_object(self, form):
+        if self.creator_field:
+            setattr(form.instance, self.creator_field, self.request.user)
+        return super().save_object(form)
 
 
-class ObjectEditView(ScopedMixin, ScopedSaveMixin, UpdateView):
+class ObjectEditView(ObjectFormMixin, ScopedMixin, ScopedSaveMixin, UpdateView):
     action = CHANGE
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["page_title"] = _("Sửa %(name)s") % {"name": self.model._meta.verbose_name}
-        return context
+    title_format = gettext_lazy("Sửa %(name)s")
 
 
 class ObjectDeleteView(ScopedMixin, DeleteView):
@@ -340,3 +371,41 @@ class NotificationListView(LoginRequiredMixin, ListView):
         request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
         messages.success(request, _("Đã đánh dấu tất cả thông báo là đã đọc."))
         return HttpResponseRedirect(request.path)
+
+
+class WardYearView(LoginRequiredMixin, TemplateView):
+    """A page about one ward's year (a checklist, a schedule of required meetings): the ward (``?ward=``) and the
+    year (``?year=``), the years and wards to choose among, today, and the title ``title_format`` with the year."""
+
+    title_format = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = periods.today()
+        year = query_year(self.request, default=now.year)
+        user = self.request.user
+        context.update(ward=ward_for_request(self.request), year=year, today=now,
+                       years=range(now.year - 3, now.year + 2),
+                       wards=visible_wards(user) if user.ward is None else [],
+                       page_title=self.title_format % {"year": year})
+        return context
+
+
+class WardDefaultsView(LoginRequiredMixin, View):
+    """POST: make a ward's default list (required meetings, required disclosures) for the bloc to edit afterwards,
+    when the user may change it (``may_change(user, ward)``); ``make_defaults(ward)`` answers whether it made any.
+    Back to ``page_name`` (a URL name) for that ward."""
+
+    may_change = None
+    make_defaults = None
+    denied_message = ""
+    done_message = ""
+    page_name = ""
+
+    def post(self, request):
+        ward = ward_for_request(request)
+        if not type(self).may_change(request.user, ward):
+            messages.error(request, self.denied_message)
+        elif type(self).make_defaults(ward):
+            messages.success(request, self.done_message)
+        return HttpResponseRedirect(f"{reverse(self.page_name)}?ward={ward.pk}")

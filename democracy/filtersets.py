@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter, date_range
 
 from .models import (
     CLOSED_PETITION_STATES,
@@ -28,9 +28,7 @@ class DisclosureFilterSet(PortalFilterSet):
     approved = django_filters.ChoiceFilter(label=_("Phê duyệt"), choices=APPROVAL_CHOICES, method="filter_approved")
     unit = UnitChoiceFilter(label=_("Đơn vị công khai"))
     year = django_filters.NumberFilter(label=_("Năm"), field_name="posted_on", lookup_expr="year")
-    posted_after = django_filters.DateFilter(label=_("Công khai từ ngày"), field_name="posted_on", lookup_expr="gte")
-    posted_before = django_filters.DateFilter(label=_("Công khai đến ngày"), field_name="posted_on",
-                                              lookup_expr="lte")
+    posted_after, posted_before = date_range("posted_on", _("Công khai từ ngày"), _("Công khai đến ngày"))
 
     class Meta:
         model = Disclosure
@@ -47,8 +45,7 @@ class DisclosureFilterSet(PortalFilterSet):
 class CitizenReceptionFilterSet(BoundedFilterSet):
     year = django_filters.NumberFilter(label=_("Năm"), field_name="held_on", lookup_expr="year")
     by_chairman = django_filters.BooleanFilter(label=_("Chủ tịch trực tiếp tiếp"))
-    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
-    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+    held_after, held_before = date_range("held_on")
 
     class Meta:
         model = CitizenReception
@@ -68,10 +65,7 @@ class PetitionFilterSet(PortalFilterSet):
                                            method="filter_deadline")
     handling_unit = UnitChoiceFilter(label=_("Đơn vị xử lý"))
     about_unit = UnitChoiceFilter(label=_("Đơn vị bị phản ánh"))
-    received_after = django_filters.DateFilter(label=_("Tiếp nhận từ ngày"), field_name="received_on",
-                                               lookup_expr="gte")
-    received_before = django_filters.DateFilter(label=_("Tiếp nhận đến ngày"), field_name="received_on",
-                                                lookup_expr="lte")
+    received_after, received_before = date_range("received_on", _("Tiếp nhận từ ngày"), _("Tiếp nhận đến ngày"))
 
     class Meta:
         model = Petition

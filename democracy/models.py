@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet, scope_q
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 from .choices import PetitionKind
@@ -141,6 +141,7 @@ class DisclosureRequirement(ScopedModel):
 class Disclosure(SearchableModel, ScopedModel):
     """A public disclosure: what, for which period, in which form and place, from when to when, approved."""
 
+    detail_url_name = "democracy:disclosure_detail"
     search_fields = ("title", "place", "note", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -170,9 +171,8 @@ class Disclosure(SearchableModel, ScopedModel):
     )
     approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_by = acting_user_field()
+    created_at = creation_time_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -185,17 +185,12 @@ class Disclosure(SearchableModel, ScopedModel):
             models.Index(fields=["approved_on"], name="disclosure_approved_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(posted_until__isnull=True) | models.Q(posted_until__gte=models.F("posted_on")),
-                name="disclosure_until_after_posted",
-                violation_error_message=_("Ngày kết thúc công khai không được trước ngày bắt đầu."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(period_start__isnull=True) | models.Q(period_end__isnull=True)
-                | models.Q(period_end__gte=models.F("period_start")),
-                name="disclosure_period_in_order",
-                violation_error_message=_("Kỳ của nội dung: ngày kết thúc không được trước ngày bắt đầu."),
-            ),
+            date_order_constraint("posted_until", "posted_on", "disclosure_until_after_posted",
+                                  _("Ngày kết thúc công khai không được trước ngày bắt đầu."),
+                                  may_be_empty=("posted_until",)),
+            date_order_constraint("period_end", "period_start", "disclosure_period_in_order",
+                                  _("Kỳ của nội dung: ngày kết thúc không được trước ngày bắt đầu."),
+                                  may_be_empty=("period_start", "period_end")),
             models.CheckConstraint(
                 condition=models.Q(approver__isnull=True) | models.Q(approved_on__isnull=False),
                 name="disclosure_approval_has_date",
@@ -205,9 +200,6 @@ class Disclosure(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("democracy:disclosure_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -237,6 +229,7 @@ class Disclosure(SearchableModel, ScopedModel):
 class CitizenReception(ScopedModel):
     """A citizen-reception day (ngày tiếp công dân): the chairman receives citizens at least one day a week."""
 
+    detail_url_name = "democracy:reception_edit"
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT,
@@ -249,8 +242,7 @@ class CitizenReception(ScopedModel):
     citizens = models.PositiveSmallIntegerField(_("số lượt công dân"), default=0)
     cases = models.PositiveSmallIntegerField(_("số vụ việc"), default=0)
     summary = models.TextField(_("nội dung chính"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = acting_user_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -262,9 +254,6 @@ class CitizenReception(ScopedModel):
 
     def __str__(self):
         return _("Tiếp công dân ngày %(date)s") % {"date": self.held_on.strftime("%d/%m/%Y")}
-
-    def get_absolute_url(self):
-        return reverse("democracy:reception_edit", args=[self.pk])
 
     def clean(self):
         if self.held_on and self.held_on > periods.today():
@@ -339,6 +328,7 @@ def legal_due_date(kind, received_on):
 class Petition(SearchableModel, ScopedModel):
     """A petition, complaint, denunciation or piece of feedback (đơn, thư, phản ánh) and its handling."""
 
+    detail_url_name = "democracy:petition_detail"
     # Never the sender's fields: a search must not reveal who wrote.
     search_fields = ("subject", "content", "result", "about_unit__name", "about_cadre__full_name",
                      "handling_unit__name")
@@ -371,9 +361,8 @@ class Petition(SearchableModel, ScopedModel):
         "accountability.CadreFeedback", verbose_name=_("phản ánh về cán bộ đã mở"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="petition", editable=False,
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người tiếp nhận"), null=True,
-                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_by = acting_user_field(_("người tiếp nhận"))
+    created_at = creation_time_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -382,21 +371,14 @@ class Petition(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("đơn, thư, phản ánh")
-        verbose_name_plural = _("đơn, thư, phản ánh")
         ordering = ["-received_on", "-pk"]
         indexes = [models.Index(fields=["state", "due_on"], name="petition_state_due_idx"),
                    models.Index(fields=["received_on"], name="petition_received_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(due_on__gte=models.F("received_on")),
-                name="petition_due_after_received",
-                violation_error_message=_("Hạn trả lời không được trước ngày tiếp nhận."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(answered_on__isnull=True) | models.Q(answered_on__gte=models.F("received_on")),
-                name="petition_answered_after_received",
-                violation_error_message=_("Ngày trả lời không được trước ngày tiếp nhận."),
-            ),
+            date_order_constraint("due_on", "received_on", "petition_due_after_received",
+                                  _("Hạn trả lời không được trước ngày tiếp nhận.")),
+            date_order_constraint("answered_on", "received_on", "petition_answered_after_received",
+                                  _("Ngày trả lời không được trước ngày tiếp nhận."), may_be_empty=("answered_on",)),
         ]
 
     def __str__(self):
@@ -406,9 +388,6 @@ class Petition(SearchableModel, ScopedModel):
         if self.due_on is None and self.received_on:
             self.due_on = legal_due_date(self.kind, self.received_on)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("democracy:petition_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -437,6 +416,7 @@ class Petition(SearchableModel, ScopedModel):
 class PetitionStep(ScopedModel):
     """A step of the handling: accepted, verified, transferred, dialogue held, answered …"""
 
+    shown_on = "petition"
     access_policy = AccessPolicy(unit_fields=("petition__handling_unit", "petition__about_unit"),
                                  change_fields=("petition__handling_unit",),
                                  subject_fields=("petition__about_cadre",))
@@ -446,8 +426,7 @@ class PetitionStep(ScopedModel):
     action = models.TextField(_("nội dung xử lý"))
     unit = models.ForeignKey("organisations.Unit", verbose_name=_("đơn vị thực hiện"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = acting_user_field()
 
     objects = DemocracyQuerySet.as_manager()
 
@@ -458,9 +437,6 @@ class PetitionStep(ScopedModel):
 
     def __str__(self):
         return f"{self.taken_on:%d/%m/%Y}: {self.action[:80]}"
-
-    def get_absolute_url(self):
-        return self.petition.get_absolute_url()
 
     def clean(self):
         received = self.petition.received_on if self.petition_id else None
@@ -482,6 +458,7 @@ class ViolationSource(models.TextChoices):
 class Violation(SearchableModel, ScopedModel):
     """A violation of the democracy law found at a unit, listed for the yearly evaluation of the party."""
 
+    detail_url_name = "democracy:violation_detail"
     search_fields = ("description", "article", "measure", "unit__name", "person__full_name")
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("person",))
     committee_changes_ward = True
@@ -500,23 +477,18 @@ class Violation(SearchableModel, ScopedModel):
     measure = models.TextField(_("hình thức xử lý, khắc phục"), blank=True)
     remedied_on = models.DateField(_("ngày khắc phục xong"), null=True, blank=True)
     evaluation_year = models.PositiveSmallIntegerField(_("năm đánh giá, xếp loại"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_by = acting_user_field()
+    created_at = creation_time_field()
 
     objects = DemocracyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("vi phạm Luật dân chủ ở cơ sở")
-        verbose_name_plural = _("vi phạm Luật dân chủ ở cơ sở")
         ordering = ["-found_on", "-pk"]
         indexes = [models.Index(fields=["evaluation_year", "found_on"], name="violation_year_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(remedied_on__isnull=True) | models.Q(remedied_on__gte=models.F("found_on")),
-                name="violation_remedied_after_found",
-                violation_error_message=_("Ngày khắc phục không được trước ngày phát hiện."),
-            ),
+            date_order_constraint("remedied_on", "found_on", "violation_remedied_after_found",
+                                  _("Ngày khắc phục không được trước ngày phát hiện."), may_be_empty=("remedied_on",)),
         ]
 
     def __str__(self):
@@ -526,9 +498,6 @@ class Violation(SearchableModel, ScopedModel):
         if not self.evaluation_year and self.found_on:
             self.evaluation_year = self.found_on.year
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("democracy:violation_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

@@ -20,9 +20,11 @@ DISCLOSURES = RecordSource(
     records=approved_disclosures,
     models=("democracy.Disclosure",),
     ward_of=lambda disclosure: ward_id_of(disclosure.unit),
-    default_rule={"rule": "records", "count": 1},
     record_noun=_("nội dung công khai"),
     group_noun=_("đơn vị công khai"),
     match=(r"noi dung cong khai",),
     order=40,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [DISCLOSURES]

@@ -3,16 +3,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, may_create, remember_access, user_may
 from core.models import Attachment
-from core.params import query_id, query_int, query_year
+from core.params import query_id, query_int
 from core.sorting import Sorting, by_choices, by_unit
 from core.spreadsheets import xlsx_response
 from core.views import (
@@ -22,8 +21,9 @@ from core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    WardDefaultsView,
+    WardYearView,
 )
-from core.wards import visible_wards, ward_for_request
 from meetings.models import Meeting
 
 from .filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
@@ -37,7 +37,6 @@ from .forms import (
     ViolationForm,
 )
 from .models import (
-    CitizenReception,
     Disclosure,
     DisclosureChannel,
     DisclosureRequirement,
@@ -62,20 +61,9 @@ from .services import (
     yearly_minimums,
 )
 
-
-def _ward_context(request, page_title):
-    now = periods.today()
-    ward = ward_for_request(request)
-    year = query_year(request, default=now.year)
-    return {"ward": ward, "year": year, "today": now, "years": range(now.year - 3, now.year + 2),
-            "wards": visible_wards(request.user) if request.user.ward is None else [],
-            "page_title": page_title % {"year": year}}
-
-
 # --- Disclosures -----------------------------------------------------------------------------------------
 
 class DisclosureListView(ObjectListView):
-    model = Disclosure
     filterset_class = DisclosureFilterSet
     template_name = "democracy/disclosure_list.html"
     select_related = ("unit", "approver")
@@ -104,16 +92,16 @@ class DisclosureDetailView(ObjectDetailView):
 
 
 class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Disclosure
     form_class = DisclosureForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu nội dung công khai. Nội dung chỉ được tính là đã công khai sau khi "
                                    "Chủ tịch UBND phường phê duyệt.")
+    creator_field = "created_by"
+    today_field = "posted_on"
+    user_unit_field = "unit"
+    cancel_url = reverse_lazy("democracy:disclosure_list")
 
     def get_initial(self):
-        initial = {"posted_on": periods.today()}
-        if self.request.user.unit_id:
-            initial["unit"] = self.request.user.unit_id
+        initial = super().get_initial()
         requirement = query_id(self.request, "requirement")
         if requirement:
             found = DisclosureRequirement.objects.restrict(self.request.user).filter(pk=requirement).first()
@@ -122,27 +110,15 @@ class DisclosureCreateView(EvidenceSaveMixin, ObjectCreateView):
                                is_permanent=found.frequency == "permanent")
         return initial
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:disclosure_list")
-        return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
-
 
 class DisclosureEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Disclosure
     form_class = DisclosureForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu nội dung công khai.")
 
 
 class DisclosureApproveView(ObjectEditView):
     """Record the chairman's approval (the disclosure counts as posted from then on)."""
 
-    model = Disclosure
     form_class = DisclosureApprovalForm
     template_name = "democracy/disclosure_approve.html"
     success_message = gettext_lazy("Đã ghi nhận phê duyệt của Chủ tịch UBND phường.")
@@ -155,14 +131,14 @@ class DisclosureDeleteView(ObjectDeleteView):
 
 
 
-class ChecklistView(LoginRequiredMixin, TemplateView):
+class ChecklistView(WardYearView):
     """The year's required disclosures, period by period: done, awaiting approval, overdue, taken down early."""
 
     template_name = "democracy/checklist.html"
+    title_format = gettext_lazy("Danh mục công khai năm %(year)s")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_ward_context(self.request, _("Danh mục công khai năm %(year)s")))
         ward, year = context["ward"], context["year"]
         rows = disclosure_checklist(ward, year, on=context["today"])
         context.update(
@@ -174,31 +150,25 @@ class ChecklistView(LoginRequiredMixin, TemplateView):
         return context
 
 
-class ChecklistDefaultsView(LoginRequiredMixin, View):
-    def post(self, request):
-        ward = ward_for_request(request)
-        if not may_edit_checklist(request.user, ward):
-            messages.error(request, _("Tài khoản của bạn không được sửa danh mục công khai."))
-        elif ensure_default_checklist(ward):
-            messages.success(request, _("Đã tạo danh mục công khai mặc định theo Điều 11 Luật 10/2022."))
-        return HttpResponseRedirect(f"{reverse('democracy:checklist')}?ward={ward.pk}")
+class ChecklistDefaultsView(WardDefaultsView):
+    may_change = may_edit_checklist
+    make_defaults = ensure_default_checklist
+    denied_message = gettext_lazy("Tài khoản của bạn không được sửa danh mục công khai.")
+    done_message = gettext_lazy("Đã tạo danh mục công khai mặc định theo Điều 11 Luật 10/2022.")
+    page_name = "democracy:checklist"
 
 
 class RequirementCreateView(ObjectCreateView):
-    model = DisclosureRequirement
     form_class = DisclosureRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
 
 
 class RequirementEditView(ObjectEditView):
-    model = DisclosureRequirement
     form_class = DisclosureRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:checklist")
 
 
-class QuarterlyListView(LoginRequiredMixin, TemplateView):
+class QuarterlyListView(WardYearView):
     """What was disclosed in a quarter, with form and dates (art. 13), printable and as Excel."""
 
     template_name = "democracy/quarterly_list.html"
@@ -208,7 +178,6 @@ class QuarterlyListView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_ward_context(self.request, _("Danh mục nội dung đã công khai")))
         quarter = self.get_quarter(context["today"])
         context["quarter"] = quarter
         context["quarters"] = range(1, 5)
@@ -237,14 +206,14 @@ def _quarterly_xlsx(context):
     return xlsx_response(content, f"danh-muc-cong-khai-quy-{context['quarter']}-{context['year']}.xlsx")
 
 
-class MinimumsView(LoginRequiredMixin, TemplateView):
+class MinimumsView(WardYearView):
     """The law's yearly minimums: a dialogue with residents, each group's year-end conference, weekly reception."""
 
     template_name = "democracy/minimums.html"
+    title_format = gettext_lazy("Yêu cầu tối thiểu hằng năm %(year)s")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(_ward_context(self.request, _("Yêu cầu tối thiểu hằng năm %(year)s")))
         context["minimums"] = yearly_minimums(context["ward"], context["year"], on=context["today"])
         # The minimums count every meeting of the ward; a meeting links to its page only for those who may open it.
         meetings = []
@@ -261,7 +230,6 @@ class MinimumsView(LoginRequiredMixin, TemplateView):
 # --- Citizen reception ---------------------------------------------------------------------------------
 
 class ReceptionListView(ObjectListView):
-    model = CitizenReception
     filterset_class = CitizenReceptionFilterSet
     template_name = "democracy/reception_list.html"
     select_related = ("unit", "receiver")
@@ -280,32 +248,17 @@ class ReceptionListView(ObjectListView):
 
 
 class ReceptionCreateView(ObjectCreateView):
-    model = CitizenReception
     form_class = CitizenReceptionForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
     success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
-
-    def get_initial(self):
-        initial = {"held_on": periods.today()}
-        if self.request.user.unit_id:
-            initial["unit"] = self.request.user.unit_id
-        return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:reception_list")
-        return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
+    creator_field = "created_by"
+    today_field = "held_on"
+    user_unit_field = "unit"
+    cancel_url = reverse_lazy("democracy:reception_list")
 
 
 class ReceptionEditView(ObjectEditView):
-    model = CitizenReception
     form_class = CitizenReceptionForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("democracy:reception_list")
     success_message = gettext_lazy("Đã lưu buổi tiếp công dân.")
 
@@ -313,7 +266,6 @@ class ReceptionEditView(ObjectEditView):
 # --- Petitions -------------------------------------------------------------------------------------------
 
 class PetitionListView(ObjectListView):
-    model = Petition
     filterset_class = PetitionFilterSet
     template_name = "democracy/petition_list.html"
     select_related = ("handling_unit", "about_unit", "about_cadre")
@@ -375,36 +327,20 @@ def _may_open_feedback(user, petition):
 
 
 class PetitionCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Petition
     form_class = PetitionForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã tiếp nhận đơn.")
-
-    def get_initial(self):
-        initial = {"received_on": periods.today()}
-        if self.request.user.unit_id:
-            initial["handling_unit"] = self.request.user.unit_id
-        return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:petition_list")
-        return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
+    creator_field = "created_by"
+    today_field = "received_on"
+    user_unit_field = "handling_unit"
+    cancel_url = reverse_lazy("democracy:petition_list")
 
 
 class PetitionEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Petition
     form_class = PetitionForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu đơn.")
 
 
 class PetitionStepCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = PetitionStep
     form_class = PetitionStepForm
     template_name = "democracy/step_form.html"
     success_message = gettext_lazy("Đã ghi bước xử lý.")
@@ -454,7 +390,6 @@ class PetitionOpenFeedbackView(LoginRequiredMixin, View):
 # --- Violations ----------------------------------------------------------------------------------------
 
 class ViolationListView(ObjectListView):
-    model = Violation
     filterset_class = ViolationFilterSet
     template_name = "democracy/violation_list.html"
     select_related = ("unit", "person")
@@ -487,13 +422,14 @@ class ViolationDetailView(ObjectDetailView):
 
 
 class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Violation
     form_class = ViolationForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã ghi nhận vi phạm.")
+    creator_field = "created_by"
+    today_field = "found_on"
+    cancel_url = reverse_lazy("democracy:violation_list")
 
     def get_initial(self):
-        initial = {"found_on": periods.today()}
+        initial = super().get_initial()
         petition = query_id(self.request, "petition")
         if petition:
             found = Petition.objects.restrict(self.request.user).filter(pk=petition).first()
@@ -502,19 +438,8 @@ class ViolationCreateView(EvidenceSaveMixin, ObjectCreateView):
                                person=found.about_cadre_id)
         return initial
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("democracy:violation_list")
-        return context
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
-
 
 class ViolationEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Violation
     form_class = ViolationForm
-    template_name = "core/object_form.html"
     success_message = gettext_lazy("Đã lưu vi phạm.")
 

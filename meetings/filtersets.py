@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import PortalFilterSet, UnitChoiceFilter, date_range
 
 from .models import Conclusion, ConclusionStatus, DialogueAudience, Meeting, MeetingKind, MeetingStatus
 
@@ -12,8 +12,7 @@ class MeetingFilterSet(PortalFilterSet):
     dialogue_audience = django_filters.ChoiceFilter(label=_("Đối tượng đối thoại"), choices=DialogueAudience.choices)
     organiser = UnitChoiceFilter(label=_("Đơn vị tổ chức"))
     year = django_filters.NumberFilter(label=_("Năm"), field_name="held_on", lookup_expr="year")
-    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
-    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
+    held_after, held_before = date_range("held_on")
 
     class Meta:
         model = Meeting
@@ -27,8 +26,7 @@ class ConclusionFilterSet(PortalFilterSet):
     meeting_kind = django_filters.ChoiceFilter(label=_("Loại cuộc họp"), field_name="meeting__kind",
                                                choices=MeetingKind.choices)
     meeting = django_filters.NumberFilter(label=_("Mã cuộc họp"), field_name="meeting_id")
-    due_after = django_filters.DateFilter(label=_("Hạn từ ngày"), field_name="due_date", lookup_expr="gte")
-    due_before = django_filters.DateFilter(label=_("Hạn đến ngày"), field_name="due_date", lookup_expr="lte")
+    due_after, due_before = date_range("due_date", _("Hạn từ ngày"), _("Hạn đến ngày"))
 
     class Meta:
         model = Conclusion

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, creation_time_field, date_order_constraint, filled_when_constraint
 from core.search import SearchableModel
 
 
@@ -48,6 +48,7 @@ class MeetingStatus(models.TextChoices):
 class Meeting(SearchableModel, ScopedModel):
     """A meeting (cuộc họp, hội nghị, buổi đối thoại) organised by a unit of the ward."""
 
+    detail_url_name = "meetings:meeting_detail"
     search_fields = ("title", "place", "chair_name", "chair__full_name", "field", "organiser__name", "minutes")
     access_policy = AccessPolicy(unit_fields=("organiser", "participating_units"), change_fields=("organiser",))
 
@@ -90,7 +91,7 @@ class Meeting(SearchableModel, ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", editable=False,
     )
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    created_at = creation_time_field()
 
     audit_options = {"m2m_fields": {"participating_units", "attendees"}}
 
@@ -100,24 +101,15 @@ class Meeting(SearchableModel, ScopedModel):
         ordering = ["-held_on", "-pk"]
         indexes = [models.Index(fields=["kind", "held_on"], name="meeting_kind_date_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(starts_at__isnull=True) | models.Q(ends_at__isnull=True)
-                | models.Q(ends_at__gt=models.F("starts_at")),
-                name="meeting_ends_after_start",
-                violation_error_message=_("Giờ kết thúc phải sau giờ bắt đầu."),
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(kind="dialogue") | ~models.Q(dialogue_audience=""),
-                name="meeting_dialogue_has_audience",
-                violation_error_message=_("Buổi đối thoại cần chọn đối tượng đối thoại."),
-            ),
+            date_order_constraint("ends_at", "starts_at", "meeting_ends_after_start",
+                                  _("Giờ kết thúc phải sau giờ bắt đầu."), may_be_empty=("starts_at", "ends_at"),
+                                  strict=True),
+            filled_when_constraint("dialogue_audience", {"kind": "dialogue"}, "meeting_dialogue_has_audience",
+                                   _("Buổi đối thoại cần chọn đối tượng đối thoại.")),
         ]
 
     def __str__(self):
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -199,6 +191,7 @@ class ConclusionQuerySet(RestrictedQuerySet):
 class Conclusion(SearchableModel, ScopedModel):
     """A conclusion of the chair (kết luận): work for a responsible unit, due by a date, tracked until done."""
 
+    detail_url_name = "meetings:conclusion_detail"
     search_fields = ("text", "result", "responsible_unit__name", "responsible_unit__short_name", "meeting__title")
     access_policy = AccessPolicy(
         unit_fields=("responsible_unit", "meeting__organiser", "meeting__participating_units"),
@@ -231,19 +224,13 @@ class Conclusion(SearchableModel, ScopedModel):
         ordering = ["due_date", "meeting", "number"]
         indexes = [models.Index(fields=["state", "due_date"], name="conclusion_state_due_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(state="done") | models.Q(done_on__isnull=False),
-                name="conclusion_done_has_date",
-                violation_error_message=_("Kết luận đã hoàn thành cần có ngày hoàn thành."),
-            ),
+            filled_when_constraint("done_on", {"state": "done"}, "conclusion_done_has_date",
+                                   _("Kết luận đã hoàn thành cần có ngày hoàn thành."), nullable=True),
         ]
 
     def __str__(self):
         text = self.text if len(self.text) <= 90 else f"{self.text[:89]}…"
         return f"{self.number}. {text}"
-
-    def get_absolute_url(self):
-        return reverse("meetings:conclusion_detail", args=[self.pk])
 
     def clean(self):
         errors = {}

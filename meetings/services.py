@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.areas import AreaSection
+from core.models import save_defaults_once
 
 from .models import (
     Conclusion,
@@ -78,12 +80,7 @@ DEFAULT_REQUIREMENTS = [
 
 def ensure_default_requirements(ward):
     """Give a ward the default required meetings once; the bloc edits them afterwards."""
-    if MeetingRequirement.objects.filter(ward=ward).exists():
-        return []
-    created = default_requirements(ward)
-    for requirement in created:
-        requirement.save()  # one by one, so the audit log records each
-    return created
+    return save_defaults_once(MeetingRequirement, ward, default_requirements)
 
 
 def default_requirements(ward):
@@ -267,3 +264,8 @@ def area_figures(ward, start, end):
         link=reverse("meetings:meeting_list"),
         status=status,
     )
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="meetings", title=gettext_lazy("Hội nghị, giao ban, đối thoại và kết luận"), order=15,
+                      figures=area_figures)

@@ -1,17 +1,10 @@
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse, reverse_lazy
-from django.utils.translation import gettext as _
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy
-from django.views import View
-from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, VIEW, remember_access, user_may
-from core.params import query_year
 from core.sorting import by_choices, by_unit
 from core.views import (
     EvidenceSaveMixin,
@@ -20,8 +13,9 @@ from core.views import (
     ObjectDetailView,
     ObjectEditView,
     ObjectListView,
+    WardDefaultsView,
+    WardYearView,
 )
-from core.wards import visible_wards, ward_for_request
 
 from .filtersets import ConclusionFilterSet, MeetingFilterSet
 from .forms import ConclusionFollowUpForm, ConclusionForm, MeetingForm, MeetingRequirementForm
@@ -39,7 +33,6 @@ from .services import PeriodState, ensure_default_requirements, meeting_schedule
 
 
 class MeetingListView(ObjectListView):
-    model = Meeting
     filterset_class = MeetingFilterSet
     template_name = "meetings/meeting_list.html"
     select_related = ("organiser", "chair")
@@ -78,27 +71,16 @@ class MeetingDetailView(ObjectDetailView):
 
 
 class MeetingCreateView(EvidenceSaveMixin, ObjectCreateView):
-    model = Meeting
     form_class = MeetingForm
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
-
-    def get_initial(self):
-        initial = super().get_initial()
-        initial["held_on"] = periods.today()
-        if self.request.user.unit_id:
-            initial["organiser"] = self.request.user.unit_id
-        if self.request.GET.get("kind"):
-            initial["kind"] = self.request.GET["kind"]
-        return initial
-
-    def save_object(self, form):
-        form.instance.created_by = self.request.user
-        return super().save_object(form)
+    creator_field = "created_by"
+    today_field = "held_on"
+    user_unit_field = "organiser"
+    query_initial = {"kind": "kind"}
 
 
 class MeetingEditView(EvidenceSaveMixin, ObjectEditView):
-    model = Meeting
     form_class = MeetingForm
     evidence_field = "minutes_files"
     success_message = gettext_lazy("Đã lưu cuộc họp.")
@@ -112,7 +94,6 @@ class MeetingDeleteView(ObjectDeleteView):
 class ConclusionCreateView(ObjectCreateView):
     """Add a conclusion to a meeting the user may change (from the meeting's page)."""
 
-    model = Conclusion
     form_class = ConclusionForm
     success_message = gettext_lazy("Đã thêm kết luận.")
 
@@ -136,7 +117,6 @@ class ConclusionCreateView(ObjectCreateView):
 
 
 class ConclusionListView(ObjectListView):
-    model = Conclusion
     filterset_class = ConclusionFilterSet
     template_name = "meetings/conclusion_list.html"
     page_title = gettext_lazy("Kết luận cần theo dõi")
@@ -182,7 +162,6 @@ class ConclusionDetailView(ObjectDetailView):
 class ConclusionFollowUpView(EvidenceSaveMixin, ObjectEditView):
     """The responsible unit (or the organiser) reports the state and the result, with evidence."""
 
-    model = Conclusion
     form_class = ConclusionFollowUpForm
     template_name = "meetings/conclusion_followup.html"
     success_message = gettext_lazy("Đã cập nhật kết quả thực hiện kết luận.")
@@ -191,7 +170,6 @@ class ConclusionFollowUpView(EvidenceSaveMixin, ObjectEditView):
 class ConclusionEditView(ObjectEditView):
     """Change what was concluded (text, unit, due date): for those who may change the meeting."""
 
-    model = Conclusion
     form_class = ConclusionForm
     success_message = gettext_lazy("Đã lưu kết luận.")
 
@@ -224,16 +202,15 @@ STATE_CLASS = {
 }
 
 
-class ScheduleView(LoginRequiredMixin, TemplateView):
+class ScheduleView(WardYearView):
     """The year's required meetings: held, missing, still to come."""
 
     template_name = "meetings/schedule.html"
+    title_format = gettext_lazy("Lịch hội nghị, giao ban bắt buộc năm %(year)s")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        now = periods.today()
-        ward = ward_for_request(self.request)
-        year = query_year(self.request, default=now.year)
+        now, ward, year = context["today"], context["ward"], context["year"]
         saved = MeetingRequirement.objects.filter(ward=ward).order_by("order", "pk")
         rows = meeting_schedule(ward, year, on=now)
         for row in rows:
@@ -242,41 +219,28 @@ class ScheduleView(LoginRequiredMixin, TemplateView):
         # The schedule counts every meeting of the ward; a meeting links to its page only for those who may open it.
         remember_access(self.request.user, [m for row in rows for period in row.periods for m in period.meetings])
         missing = sum(row.missing for row in rows)
-        context.update(
-            page_title=_("Lịch hội nghị, giao ban bắt buộc năm %(year)s") % {"year": year},
-            ward=ward, year=year, rows=rows, missing=missing, years=range(now.year - 3, now.year + 2),
-            requirements=saved, wards=visible_wards(self.request.user) if self.request.user.ward is None else [],
-            may_change=may_edit_requirements(self.request.user, ward),
-            has_requirements=saved.exists(),
-        )
+        context.update(rows=rows, missing=missing, requirements=saved, has_requirements=saved.exists(),
+                       may_change=may_edit_requirements(self.request.user, ward))
         return context
 
 
-
-
-class ScheduleDefaultsView(LoginRequiredMixin, View):
+class ScheduleDefaultsView(WardDefaultsView):
     """Create the default list of required meetings for the ward (the bloc edits it afterwards)."""
 
-    def post(self, request):
-        ward = ward_for_request(request)
-        if not may_edit_requirements(request.user, ward):
-            messages.error(request, _("Tài khoản của bạn không được sửa danh sách cuộc họp bắt buộc."))
-        elif ensure_default_requirements(ward):
-            messages.success(request, _("Đã tạo danh sách cuộc họp bắt buộc mặc định."))
-        return HttpResponseRedirect(f"{reverse('meetings:schedule')}?ward={ward.pk}")
+    may_change = may_edit_requirements
+    make_defaults = ensure_default_requirements
+    denied_message = gettext_lazy("Tài khoản của bạn không được sửa danh sách cuộc họp bắt buộc.")
+    done_message = gettext_lazy("Đã tạo danh sách cuộc họp bắt buộc mặc định.")
+    page_name = "meetings:schedule"
 
 
 class RequirementCreateView(ObjectCreateView):
-    model = MeetingRequirement
     form_class = MeetingRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")
 
 
 class RequirementEditView(ObjectEditView):
-    model = MeetingRequirement
     form_class = MeetingRequirementForm
-    template_name = "core/object_form.html"
     success_url = reverse_lazy("meetings:schedule")
 
 

@@ -3,7 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import PortalFilterSet, UnitChoiceFilter, date_range
 
 from .models import (
     Activity,
@@ -28,6 +28,12 @@ from .models import (
 
 def _visible_blocs(request):
     return Bloc.objects.restrict(request.user) if request else Bloc.objects.none()
+
+
+class ModelRecordFilterSet(PortalFilterSet):
+    """The records of one model or exemplar (its indicators, activities, publicity …): ``model`` is the model's id."""
+
+    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
 
 class MobilizationModelFilterSet(PortalFilterSet):
@@ -70,9 +76,8 @@ class EvaluatorAssignmentFilterSet(PortalFilterSet):
         fields = ["q", "bloc", "year", "evaluator"]
 
 
-class IndicatorFilterSet(PortalFilterSet):
+class IndicatorFilterSet(ModelRecordFilterSet):
     search_fields = ("name",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Indicator
@@ -82,8 +87,7 @@ class IndicatorFilterSet(PortalFilterSet):
 class IndicatorValueFilterSet(PortalFilterSet):
     search_fields = ("note",)
     model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="indicator__model_id")
-    measured_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="measured_on", lookup_expr="gte")
-    measured_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="measured_on", lookup_expr="lte")
+    measured_after, measured_before = date_range("measured_on")
     indicator = django_filters.NumberFilter(label=_("Mã chỉ tiêu"), field_name="indicator_id")
 
     class Meta:
@@ -91,48 +95,42 @@ class IndicatorValueFilterSet(PortalFilterSet):
         fields = ["q", "indicator", "model", "measured_after", "measured_before"]
 
 
-class ActivityFilterSet(PortalFilterSet):
+class ActivityFilterSet(ModelRecordFilterSet):
     search_fields = ("title",)
-    held_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="held_on", lookup_expr="gte")
-    held_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="held_on", lookup_expr="lte")
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
+    held_after, held_before = date_range("held_on")
 
     class Meta:
         model = Activity
         fields = ["q", "model", "held_after", "held_before"]
 
 
-class PublicityFilterSet(PortalFilterSet):
+class PublicityFilterSet(ModelRecordFilterSet):
     search_fields = ("title",)
     channel = django_filters.ChoiceFilter(label=_("Hình thức"), choices=Channel.choices)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Publicity
         fields = ["q", "model", "channel"]
 
 
-class RegistrationVersionFilterSet(PortalFilterSet):
+class RegistrationVersionFilterSet(ModelRecordFilterSet):
     search_fields = ("model__name",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = RegistrationVersion
         fields = ["q", "model"]
 
 
-class AppraisalFilterSet(PortalFilterSet):
+class AppraisalFilterSet(ModelRecordFilterSet):
     search_fields = ("comments",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Appraisal
         fields = ["q", "model", "decision"]
 
 
-class EvaluationFilterSet(PortalFilterSet):
+class EvaluationFilterSet(ModelRecordFilterSet):
     search_fields = ("model__name",)
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Evaluation
@@ -148,10 +146,9 @@ class RecognitionFilterSet(PortalFilterSet):
         fields = ["q", "year", "proposed_to_city"]
 
 
-class ReplicationFilterSet(PortalFilterSet):
+class ReplicationFilterSet(ModelRecordFilterSet):
     search_fields = ("results",)
     adopting_unit = UnitChoiceFilter(label=_("Đơn vị nhân rộng"))
-    model = django_filters.NumberFilter(label=_("Mã mô hình"), field_name="model_id")
 
     class Meta:
         model = Replication

@@ -19,7 +19,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import (
+    ScopedModel,
+    acting_user_field,
+    creation_time_field,
+    date_order_constraint,
+    filled_when_constraint,
+)
 from core.numbers import number as plain_number
 from core.search import SearchableModel
 
@@ -61,6 +67,7 @@ def name_key(name):
 class Bloc(ScopedModel):
     """A bloc of the movement (khối thi đua): models are ranked within their bloc and field."""
 
+    detail_url_name = "models_khoe:bloc_detail"
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.CASCADE,
@@ -76,7 +83,6 @@ class Bloc(ScopedModel):
 
     class Meta:
         verbose_name = _("khối thi đua")
-        verbose_name_plural = _("khối thi đua")
         ordering = ["ward", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "name"], name="kheo_bloc_unique_name",
@@ -88,13 +94,11 @@ class Bloc(ScopedModel):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("models_khoe:bloc_detail", args=[self.pk])
-
 
 class Criterion(ScopedModel):
     """A criterion of a bloc's rubric with its maximum points (editable by the bloc)."""
 
+    shown_on = "bloc"
     access_policy = AccessPolicy(unit_fields=("bloc__ward",), ward_readable=True, bloc_only_change=True)
 
     bloc = models.ForeignKey(Bloc, verbose_name=_("khối thi đua"), on_delete=models.CASCADE, related_name="criteria")
@@ -107,7 +111,6 @@ class Criterion(ScopedModel):
 
     class Meta:
         verbose_name = _("tiêu chí chấm điểm")
-        verbose_name_plural = _("tiêu chí chấm điểm")
         ordering = ["bloc", "order", "pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(max_points__gt=0), name="kheo_criterion_points_positive",
@@ -117,13 +120,11 @@ class Criterion(ScopedModel):
     def __str__(self):
         return f"{self.name} ({plain_number(self.max_points)} {_('điểm')})"
 
-    def get_absolute_url(self):
-        return self.bloc.get_absolute_url()
-
 
 class EvaluatorAssignment(ScopedModel):
     """A person who scores the models of a bloc in a year (thành viên tổ chấm)."""
 
+    shown_on = "bloc"
     access_policy = AccessPolicy(unit_fields=("bloc__ward",), ward_readable=True, bloc_only_change=True)
 
     bloc = models.ForeignKey(Bloc, verbose_name=_("khối thi đua"), on_delete=models.CASCADE,
@@ -131,13 +132,11 @@ class EvaluatorAssignment(ScopedModel):
     year = models.PositiveSmallIntegerField(_("năm"))
     evaluator = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người chấm"), on_delete=models.CASCADE,
                                   related_name="kheo_assignments")
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người phân công"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    assigned_at = models.DateTimeField(_("thời điểm phân công"), auto_now_add=True)
+    assigned_by = acting_user_field(_("người phân công"))
+    assigned_at = creation_time_field(_("thời điểm phân công"))
 
     class Meta:
         verbose_name = _("người chấm")
-        verbose_name_plural = _("người chấm")
         ordering = ["bloc", "year", "evaluator__last_name", "evaluator__first_name"]
         constraints = [
             models.UniqueConstraint(fields=["bloc", "year", "evaluator"], name="kheo_evaluator_unique",
@@ -148,13 +147,11 @@ class EvaluatorAssignment(ScopedModel):
     def __str__(self):
         return f"{self.evaluator} – {self.bloc} ({self.year})"
 
-    def get_absolute_url(self):
-        return self.bloc.get_absolute_url()
-
 
 class MobilizationModel(SearchableModel, ScopedModel):
     """A registered "Dân vận khéo" model of a unit, or exemplar of a person, for a year."""
 
+    detail_url_name = "models_khoe:model_detail"
     search_fields = ("name", "unit__name", "unit__short_name", "responsible_name", "objectives")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -200,8 +197,7 @@ class MobilizationModel(SearchableModel, ScopedModel):
     approved_on = models.DateField(_("ngày phê duyệt"), null=True, blank=True, editable=False)
     task = models.ForeignKey("plans.Task", verbose_name=_("nhiệm vụ trong kế hoạch"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người đăng ký"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_by = acting_user_field(_("người đăng ký"))
 
     audit_options = {"exclude_fields": ["name_key"]}
 
@@ -214,10 +210,8 @@ class MobilizationModel(SearchableModel, ScopedModel):
                 fields=["unit", "year", "name_key"], name="kheo_model_unique_name",
                 violation_error_message=_("Đơn vị đã đăng ký một mô hình, điển hình cùng tên trong năm này."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(evaluation_on__gte=models.F("starts_on")), name="kheo_model_evaluation_after_start",
-                violation_error_message=_("Thời điểm đánh giá phải sau ngày bắt đầu."),
-            ),
+            date_order_constraint("evaluation_on", "starts_on", "kheo_model_evaluation_after_start",
+                                  _("Thời điểm đánh giá phải sau ngày bắt đầu.")),
         ]
         indexes = [
             models.Index(fields=["ward", "year", "status"], name="kheo_model_ward_year_idx"),
@@ -226,9 +220,6 @@ class MobilizationModel(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("models_khoe:model_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         self.name = " ".join(unicodedata.normalize("NFC", self.name or "").split())
@@ -298,6 +289,7 @@ class Indicator(ScopedModel):
 class IndicatorValue(ScopedModel):
     """A measured value of an indicator on a date."""
 
+    shown_on = "indicator"
     access_policy = AccessPolicy(unit_fields=("indicator__model__unit",), ward_readable=True)
 
     indicator = models.ForeignKey(Indicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE,
@@ -305,26 +297,23 @@ class IndicatorValue(ScopedModel):
     measured_on = models.DateField(_("ngày đo"))
     value = models.DecimalField(_("giá trị đạt được"), max_digits=14, decimal_places=2)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("kết quả chỉ tiêu")
-        verbose_name_plural = _("kết quả chỉ tiêu")
         ordering = ["indicator", "measured_on", "created_at"]
         indexes = [models.Index(fields=["indicator", "measured_on"], name="kheo_value_indicator_date_idx")]
 
     def __str__(self):
         return f"{self.indicator.name}: {plain_number(self.value)} ({self.measured_on:%d/%m/%Y})"
 
-    def get_absolute_url(self):
-        return self.indicator.get_absolute_url()
-
 
 class Activity(ScopedModel):
     """Something the model did (a session, a campaign, a visit), with photos and files as evidence."""
 
+    shown_on = "model"
+    page_anchor = "#hoat-dong"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
 
     model = models.ForeignKey(MobilizationModel, verbose_name=_("mô hình, điển hình"), on_delete=models.CASCADE,
@@ -333,21 +322,16 @@ class Activity(ScopedModel):
     title = models.CharField(_("hoạt động"), max_length=255)
     description = models.TextField(_("kết quả"), blank=True)
     participants = models.PositiveIntegerField(_("số người tham gia"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("hoạt động")
-        verbose_name_plural = _("hoạt động")
         ordering = ["-held_on", "-created_at"]
         indexes = [models.Index(fields=["model", "held_on"], name="kheo_activity_model_date_idx")]
 
     def __str__(self):
         return f"{self.title} ({self.held_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#hoat-dong"
 
 
 class Channel(models.TextChoices):
@@ -362,6 +346,8 @@ class Channel(models.TextChoices):
 class Publicity(ScopedModel):
     """Where the model was publicised: a measure of how far it spread."""
 
+    shown_on = "model"
+    page_anchor = "#tuyen-truyen"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True)
 
     model = models.ForeignKey(MobilizationModel, verbose_name=_("mô hình, điển hình"), on_delete=models.CASCADE,
@@ -371,9 +357,8 @@ class Publicity(ScopedModel):
     title = models.CharField(_("tiêu đề, nội dung"), max_length=255)
     link = models.URLField(_("đường dẫn"), blank=True)
     reach = models.PositiveIntegerField(_("số người tiếp cận (ước tính)"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("tin tuyên truyền")
@@ -383,9 +368,6 @@ class Publicity(ScopedModel):
 
     def __str__(self):
         return f"{self.get_channel_display()}: {self.title}"
-
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#tuyen-truyen"
 
 
 class RegistrationVersion(ScopedModel):
@@ -397,15 +379,13 @@ class RegistrationVersion(ScopedModel):
                               related_name="versions")
     number = models.PositiveSmallIntegerField(_("lần gửi"))
     content = models.JSONField(_("nội dung đăng ký"), default=dict)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+    created_by = acting_user_field(_("người gửi"), editable=True)
+    created_at = creation_time_field(_("thời điểm gửi"))
 
     audit_options = {"exclude_fields": ["content"]}
 
     class Meta:
         verbose_name = _("phiên bản đăng ký")
-        verbose_name_plural = _("phiên bản đăng ký")
         ordering = ["model", "number"]
         constraints = [
             models.UniqueConstraint(fields=["model", "number"], name="kheo_version_unique",
@@ -427,6 +407,8 @@ class Decision(models.TextChoices):
 class Appraisal(ScopedModel):
     """The bloc's appraisal (thẩm định) of one submitted version."""
 
+    shown_on = "model"
+    page_anchor = "#tham-dinh"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True, bloc_only_change=True)
 
     model = models.ForeignKey(MobilizationModel, verbose_name=_("mô hình, điển hình"), on_delete=models.CASCADE,
@@ -434,26 +416,19 @@ class Appraisal(ScopedModel):
     version = models.PositiveSmallIntegerField(_("lần gửi được thẩm định"))
     decision = models.CharField(_("kết quả thẩm định"), max_length=16, choices=Decision.choices)
     comments = models.TextField(_("ý kiến thẩm định"), blank=True)
-    appraiser = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thẩm định"), null=True,
-                                  blank=True, on_delete=models.SET_NULL, related_name="+")
-    decided_at = models.DateTimeField(_("thời điểm thẩm định"), auto_now_add=True)
+    appraiser = acting_user_field(_("người thẩm định"), editable=True)
+    decided_at = creation_time_field(_("thời điểm thẩm định"))
 
     class Meta:
         verbose_name = _("thẩm định")
-        verbose_name_plural = _("thẩm định")
         ordering = ["model", "decided_at"]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(decision="returned") | ~models.Q(comments=""), name="kheo_return_has_comments",
-                violation_error_message=_("Khi trả lại cần ghi ý kiến để đơn vị chỉnh sửa."),
-            ),
+            filled_when_constraint("comments", {"decision": "returned"}, "kheo_return_has_comments",
+                                   _("Khi trả lại cần ghi ý kiến để đơn vị chỉnh sửa.")),
         ]
 
     def __str__(self):
         return f"{self.get_decision_display()} – {self.model} ({_('lần gửi')} {self.version})"
-
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#tham-dinh"
 
 
 class PrivateToEvaluatorQuerySet(RestrictedQuerySet):
@@ -504,7 +479,6 @@ class Evaluation(ScopedModel):
 
     class Meta:
         verbose_name = _("phiếu chấm")
-        verbose_name_plural = _("phiếu chấm")
         ordering = ["model", "scored_at"]
         constraints = [
             models.UniqueConstraint(fields=["model", "evaluator"], name="kheo_evaluation_unique",
@@ -519,6 +493,7 @@ class Evaluation(ScopedModel):
 
 
 class CriterionScore(ScopedModel):
+    shown_on = "evaluation"
     access_policy = AccessPolicy(unit_fields=("evaluation__model__ward",), ward_readable=True)
 
     evaluation = models.ForeignKey(Evaluation, verbose_name=_("phiếu chấm"), on_delete=models.CASCADE,
@@ -531,7 +506,6 @@ class CriterionScore(ScopedModel):
 
     class Meta:
         verbose_name = _("điểm theo tiêu chí")
-        verbose_name_plural = _("điểm theo tiêu chí")
         ordering = ["evaluation", "criterion__order"]
         constraints = [
             models.UniqueConstraint(fields=["evaluation", "criterion"], name="kheo_score_unique",
@@ -542,9 +516,6 @@ class CriterionScore(ScopedModel):
 
     def __str__(self):
         return f"{self.criterion.name}: {plain_number(self.points)}"
-
-    def get_absolute_url(self):
-        return self.evaluation.get_absolute_url()
 
 
 class RecognitionRound(ScopedModel):
@@ -596,6 +567,7 @@ class RecognitionRound(ScopedModel):
 class Recognition(ScopedModel):
     """A model recognised in the year's round, with what it achieved and whether it goes to the city."""
 
+    shown_on = "model"
     access_policy = AccessPolicy(unit_fields=("model__unit",), ward_readable=True, bloc_only_change=True)
 
     round = models.ForeignKey(RecognitionRound, verbose_name=_("đợt công nhận"), on_delete=models.PROTECT,
@@ -611,9 +583,8 @@ class Recognition(ScopedModel):
     rank = models.PositiveSmallIntegerField(_("xếp hạng trong khối, lĩnh vực"), null=True, blank=True,
                                             editable=False)
     certificate_number = models.PositiveSmallIntegerField(_("số giấy chứng nhận"), editable=False)
-    recognised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người công nhận"), null=True,
-                                      blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    recognised_at = models.DateTimeField(_("thời điểm ghi nhận"), auto_now_add=True)
+    recognised_by = acting_user_field(_("người công nhận"))
+    recognised_at = creation_time_field(_("thời điểm ghi nhận"))
 
     class Meta:
         verbose_name = _("công nhận")
@@ -627,9 +598,6 @@ class Recognition(ScopedModel):
     def __str__(self):
         return f"{self.model} ({self.round.year})"
 
-    def get_absolute_url(self):
-        return self.model.get_absolute_url()
-
     @property
     def certificate_code(self):
         # The Party pattern of a document number (Hướng dẫn 36-HD/VPTW), as the report's "04-BC/ĐU".
@@ -639,6 +607,8 @@ class Recognition(ScopedModel):
 class Replication(ScopedModel):
     """A unit that took up a recognised model, with its own results (nhân rộng)."""
 
+    shown_on = "model"
+    page_anchor = "#nhan-rong"
     access_policy = AccessPolicy(unit_fields=("model__unit", "adopting_unit"), change_fields=("adopting_unit",),
                                  ward_readable=True)
 
@@ -649,9 +619,8 @@ class Replication(ScopedModel):
     started_on = models.DateField(_("ngày bắt đầu áp dụng"))
     results = models.TextField(_("kết quả tại đơn vị"))
     beneficiaries = models.PositiveIntegerField(_("số người, hộ được hưởng lợi"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    recorded_by = acting_user_field()
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("nhân rộng")
@@ -664,6 +633,3 @@ class Replication(ScopedModel):
 
     def __str__(self):
         return f"{self.model} → {self.adopting_unit}"
-
-    def get_absolute_url(self):
-        return f"{self.model.get_absolute_url()}#nhan-rong"

@@ -4,6 +4,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from core.areas import RecordSource
+from core.sources import ward_through
 
 from .models import Recognition, RecognitionRound
 
@@ -13,21 +14,17 @@ def recognitions(ward, start, end):
             .annotate(bound_on=F("round__decided_on"), bound_group=F("model__unit_id")).select_related("model"))
 
 
-def _ward_of(record):
-    if isinstance(record, RecognitionRound):
-        return record.ward_id
-    return RecognitionRound.objects.filter(pk=record.round_id).values_list("ward_id", flat=True).first()
-
-
 RECOGNITIONS = RecordSource(
     key="models_khoe.recognition",
     label=_("Mô hình, điển hình “Dân vận khéo” được công nhận, biểu dương trong Tháng dân vận"),
     records=recognitions,
     models=("models_khoe.Recognition", "models_khoe.RecognitionRound"),
-    ward_of=_ward_of,
-    default_rule={"rule": "records", "count": 1},
+    ward_of=ward_through(RecognitionRound, "round"),
     record_noun=_("mô hình, điển hình được công nhận"),
     group_noun=_("đơn vị"),
     match=(r"bieu duong .*(dan van kheo|thang dan van)",),
     order=30,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [RECOGNITIONS]

@@ -7,7 +7,8 @@ from . import views
 app_name = "models_khoe"
 
 urlpatterns = [
-    path("dan-van-kheo/", views.ModelListView.as_view(), name="model_list"),
+    *object_paths("dan-van-kheo/", "model", list=views.ModelListView, detail=views.ModelDetailView,
+                  edit=views.ReviseView),
     path("dan-van-kheo/dang-ky/", views.RegisterView.as_view(), name="model_add"),
     path("dan-van-kheo/viec-can-cham/", views.TodoView.as_view(), name="todo"),
     path("dan-van-kheo/xep-hang/", views.RankingView.as_view(), name="ranking"),
@@ -21,8 +22,6 @@ urlpatterns = [
     path("dan-van-kheo/cong-nhan/<int:year>/sua/", views.RoundEditView.as_view(), name="round_edit"),
     path("dan-van-kheo/cong-nhan/<int:year>/de-nghi/", views.RoundProposalView.as_view(), name="round_proposal_edit"),
     path("dan-van-kheo/cong-nhan/<int:year>/de-nghi.pdf", views.ProposalPdfView.as_view(), name="round_proposal"),
-    path("dan-van-kheo/<int:pk>/", views.ModelDetailView.as_view(), name="model_detail"),
-    path("dan-van-kheo/<int:pk>/sua/", views.ReviseView.as_view(), name="model_edit"),
     path("dan-van-kheo/<int:pk>/phien-ban/", views.VersionsView.as_view(), name="model_versions"),
     path("dan-van-kheo/<int:pk>/tham-dinh/", views.AppraiseView.as_view(), name="appraise"),
     path("dan-van-kheo/<int:pk>/chi-tieu/", views.IndicatorValueView.as_view(), name="value_add"),
@@ -34,7 +33,6 @@ urlpatterns = [
     path("dan-van-kheo/<int:pk>/nhan-rong/", views.ReplicationCreateView.as_view(), name="replication_add"),
     path("dan-van-kheo/<int:pk>/giay-chung-nhan.pdf", views.CertificateView.as_view(), name="certificate"),
     # Public: recognised models for propagation, without login.
-    path("mo-hinh-tieu-bieu/", views.PublicListView.as_view(), name="public_list"),
-    path("mo-hinh-tieu-bieu/<int:pk>/", views.PublicDetailView.as_view(), name="public_detail"),
+    *object_paths("mo-hinh-tieu-bieu/", "public", list=views.PublicListView, detail=views.PublicDetailView),
     path("mo-hinh-tieu-bieu/anh/<int:pk>/", views.public_photo, name="public_photo"),
 ]

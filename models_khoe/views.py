@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, VIEW, user_may
+from core.forms import add_service_errors
 from core.models import Attachment
 from core.numbers import number as plain_number
 from core.params import query_year
@@ -58,15 +59,6 @@ from .models import (
 )
 
 
-def add_errors(form, error):
-    """Put a service's ValidationError on the form: on its field when the form has it, otherwise on top."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _years(queryset):
     """The years to choose from: those with models, and always the current one."""
     return sorted({*queryset.values_list("year", flat=True), periods.today().year}, reverse=True)
@@ -94,7 +86,6 @@ class TabsMixin:
 # --- Lists and registration ------------------------------------------------------------------------------
 
 class ModelListView(TabsMixin, ObjectListView):
-    model = MobilizationModel
     filterset_class = MobilizationModelFilterSet
     template_name = "models_khoe/model_list.html"
     sort_fields = {"name": "name", "unit": by_unit("unit"), "field": by_choices("field", Field), "bloc": "bloc__name",
@@ -133,7 +124,7 @@ class RegisterView(LoginRequiredMixin, View):
                     if not user_may(request.user, model, CHANGE):
                         raise PermissionDenied
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Đã gửi đăng ký “%(name)s”; Khối Dân vận sẽ thẩm định.")
                                  % {"name": model.name})
@@ -167,7 +158,7 @@ class ReviseView(LoginRequiredMixin, View):
                     if not user_may(request.user, model, CHANGE):
                         raise PermissionDenied
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Đã gửi lại đăng ký (lần %(n)s) để thẩm định.") % {"n": model.version})
                 return HttpResponseRedirect(model.get_absolute_url())
@@ -264,7 +255,7 @@ class ModelActionView(LoginRequiredMixin, View):
                 with transaction.atomic(), set_actor(request.user):
                     self.perform(request, model, form)
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, self.success_message)
                 return HttpResponseRedirect(f"{model.get_absolute_url()}#{self.anchor}")
@@ -433,7 +424,7 @@ class ScoreView(TabsMixin, LoginRequiredMixin, TemplateView):
                     evaluation = services.record_score(request.user, self.object, form.points(),
                                                        form.cleaned_data["note"])
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Đã lưu phiếu chấm: %(total)s điểm.")
                                  % {"total": plain_number(evaluation.total)})
@@ -603,7 +594,7 @@ class EvaluatorAssignView(BlocActionView):
                 services.assign_evaluator(request.user, bloc, form.cleaned_data["year"],
                                           form.cleaned_data["evaluator"])
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Đã phân công người chấm."))
                 return HttpResponseRedirect(f"{bloc.get_absolute_url()}#nguoi-cham")

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, filled_when_constraint
 from core.roles import Role  # noqa: F401 (organisations.models.Role is what the apps import)
 from core.search import SearchableModel
 
@@ -36,6 +36,7 @@ class SteeringArea(models.TextChoices):
 class Unit(SearchableModel, ScopedModel):
     """A unit of the political system: city, ward, People's Committee, organisation, cell, TDP …"""
 
+    detail_url_name = "organisations:unit_detail"
     search_fields = ("name", "short_name", "code")
     access_policy = AccessPolicy(unit_fields=("",), ward_readable=True, bloc_only_change=True, administered=True)
 
@@ -69,21 +70,14 @@ class Unit(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
         ordering = ["path"]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(kind="steering_committee") | ~models.Q(steering_area=""),
-                name="unit_steering_committee_has_area",
-                violation_error_message=_("Ban chỉ đạo phải có lĩnh vực chỉ đạo."),
-            ),
+            filled_when_constraint("steering_area", {"kind": "steering_committee"}, "unit_steering_committee_has_area",
+                                   _("Ban chỉ đạo phải có lĩnh vực chỉ đạo.")),
         ]
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("organisations:unit_detail", args=[self.pk])
 
     @property
     def is_ward(self):
@@ -130,6 +124,7 @@ ORGANISATION_ADMIN_ROLES = (Role.PROVINCE_ADMIN, Role.COMMUNE_ADMIN)
 class Person(SearchableModel, ScopedModel):
     """A cadre or member known to the ward (cán bộ, đảng viên, thành viên)."""
 
+    detail_url_name = "organisations:person_detail"
     search_fields = ("full_name", "position", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True, administered=True)
 
@@ -144,14 +139,10 @@ class Person(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("cán bộ")
-        verbose_name_plural = _("cán bộ")
         ordering = ["unit__path", "full_name"]
 
     def __str__(self):
         return f"{self.full_name} ({self.position})" if self.position else self.full_name
-
-    def get_absolute_url(self):
-        return reverse("organisations:person_detail", args=[self.pk])
 
 
 class PortalUserManager(UserManager):
@@ -246,7 +237,6 @@ class DocumentSettings(ScopedModel):
 
     class Meta:
         verbose_name = _("thông tin ban hành văn bản")
-        verbose_name_plural = _("thông tin ban hành văn bản")
 
     def __str__(self):
         return str(_("Thông tin ban hành văn bản của %(ward)s") % {"ward": self.ward.name})

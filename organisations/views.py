@@ -10,7 +10,6 @@ from .models import DocumentSettings, Person, Role, Unit, UnitKind
 
 
 class UnitListView(ObjectListView):
-    model = Unit
     filterset_class = UnitFilterSet
     template_name = "organisations/unit_list.html"
     select_related = ("parent",)
@@ -29,49 +28,41 @@ class UnitDetailView(ObjectDetailView):
         return context
 
 class UnitCreateView(ObjectCreateView):
-    model = Unit
     form_class = UnitForm
-    template_name = "core/object_form.html"
     success_message = _("Đã thêm đơn vị.")
     query_initial = {"parent": "parent"}
 
 
 class UnitEditView(ObjectEditView):
-    model = Unit
     form_class = UnitForm
-    template_name = "core/object_form.html"
     success_message = _("Đã lưu đơn vị.")
 
 
 class PersonListView(ObjectListView):
-    model = Person
     filterset_class = PersonFilterSet
     template_name = "organisations/person_list.html"
     select_related = ("unit",)
     sort_fields = {"name": "full_name", "position": "position", "unit": by_unit("unit")}
 
+
 class PersonDetailView(ObjectDetailView):
     model = Person
     select_related = ("unit",)
 
+
 class PersonCreateView(ObjectCreateView):
-    model = Person
     form_class = PersonForm
-    template_name = "core/object_form.html"
     success_message = _("Đã thêm cán bộ.")
 
-class PersonEditView(ObjectEditView):
-    model = Person
-    form_class = PersonForm
-    template_name = "core/object_form.html"
-    success_message = _("Đã lưu thông tin cán bộ.")
 
+class PersonEditView(ObjectEditView):
+    form_class = PersonForm
+    success_message = _("Đã lưu thông tin cán bộ.")
 
 
 class DocumentSettingsEditView(MayOpenMixin, ObjectEditView):
     """The bloc keeps what the ward's Party documents print in their header and signature (one row per ward)."""
 
-    model = DocumentSettings
     form_class = DocumentSettingsForm
     template_name = "organisations/document_settings.html"
     denied_message = _("Chỉ Khối Dân vận và quản trị xã, phường sửa thông tin ban hành văn bản.")

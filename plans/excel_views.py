@@ -1,6 +1,5 @@
 """Browser side of the Excel round trip: export the filtered task list, import progress with a preview."""
 
-import secrets
 
 from django import forms
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.views import View
 from core import periods
 from core.access import may_create
 from core.forms import PortalForm
-from core.spreadsheets import xlsx_response
+from core.spreadsheets import keep_preview, take_preview, xlsx_response
 from core.validators import validate_xlsx
 
 from .excel import ImportPreview, ImportRejected, apply_import, export_tasks, parse_progress_import
@@ -72,8 +71,7 @@ class ProgressImportView(LoginRequiredMixin, View):
             return self.render_page(form, status=400)
         token = None
         if not preview.has_errors and preview.changes:
-            token = secrets.token_urlsafe(16)
-            request.session[SESSION_KEY] = {"token": token, "preview": preview.to_data()}
+            token = keep_preview(request, SESSION_KEY, preview)
         else:
             request.session.pop(SESSION_KEY, None)
         return self.render_page(ProgressImportForm(), preview=preview, token=token)
@@ -85,14 +83,7 @@ class ProgressImportApplyView(ProgressImportView):
     http_method_names = ["post"]
 
     def post(self, request):
-        stored = request.session.pop(SESSION_KEY, None)
-        token = request.POST.get("token", "")
-        preview = None
-        if stored and token and secrets.compare_digest(str(stored.get("token", "")), token):
-            try:
-                preview = ImportPreview.from_data(stored["preview"])
-            except (KeyError, TypeError, ValueError):
-                preview = None
+        preview = take_preview(request, SESSION_KEY, ImportPreview)
         if preview is None:
             messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
             return HttpResponseRedirect(reverse("plans:task_import"))

@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from core.filtersets import PortalFilterSet, UnitChoiceFilter, date_range
 
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Recurrence, Task, TaskBinding, TaskStatus
 from .schedule import status_filter
@@ -45,8 +45,7 @@ class TaskFilterSet(PortalFilterSet):
 class ProgressUpdateFilterSet(PortalFilterSet):
     search_fields = ("note",)
     task = django_filters.NumberFilter(label=_("Mã nhiệm vụ"), field_name="task_id")
-    reported_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="reported_on", lookup_expr="gte")
-    reported_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="reported_on", lookup_expr="lte")
+    reported_after, reported_before = date_range("reported_on")
 
     class Meta:
         model = ProgressUpdate

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 from .choices import AreaKind, BindingRule, Recurrence, TaskStatus, Weekday
@@ -29,6 +29,7 @@ class PlanQuerySet(RestrictedQuerySet):
 class Plan(SearchableModel, ScopedModel):
     """A mass-mobilization plan of a ward (Kế hoạch), e.g. the 2024 plan implementing 140-KH/TU."""
 
+    detail_url_name = "plans:plan_detail"
     search_fields = ("code", "title", "issuer")
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
@@ -57,8 +58,7 @@ class Plan(SearchableModel, ScopedModel):
     recipients = models.TextField(_("nơi nhận"), blank=True)
     # Closing the year (reports.yearly.close_year): who closed it and when, and the yearly summary frozen then.
     closed_at = models.DateTimeField(_("khóa sổ năm lúc"), null=True, blank=True, editable=False)
-    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người khóa sổ năm"), null=True,
-                                  blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    closed_by = acting_user_field(_("người khóa sổ năm"))
     year_summary = models.JSONField(_("báo cáo tổng kết năm (bản chốt)"), default=dict, blank=True, editable=False)
     # Imported from a document (plans.import_drafts): the hash of the document's structure, to recognise the same
     # plan uploaded again, and, when the official kept both anyway, the plan it repeats and why.
@@ -76,21 +76,14 @@ class Plan(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("kế hoạch")
-        verbose_name_plural = _("kế hoạch")
         ordering = ["-starts_on", "code"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
-                name="plan_ends_after_start",
-                violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu."),
-            ),
+            date_order_constraint("ends_on", "starts_on", "plan_ends_after_start",
+                                  _("Ngày kết thúc phải sau ngày bắt đầu."), may_be_empty=("ends_on",)),
         ]
 
     def __str__(self):
         return f"{self.code} – {self.title}" if self.code else self.title
-
-    def get_absolute_url(self):
-        return reverse("plans:plan_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -122,6 +115,7 @@ class Plan(SearchableModel, ScopedModel):
 class PlanPart(ScopedModel):
     """Common base of the parts of a plan that belong to it and are read with it."""
 
+    shown_on = "plan"
     access_policy = AccessPolicy(unit_fields=("plan__ward",), ward_readable=True, bloc_only_change=True)
 
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="+")
@@ -130,9 +124,6 @@ class PlanPart(ScopedModel):
     class Meta:
         abstract = True
         ordering = ["plan", "order"]
-
-    def get_absolute_url(self):
-        return self.plan.get_absolute_url()
 
 
 class ImplementedDocument(PlanPart):
@@ -146,7 +137,6 @@ class ImplementedDocument(PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("văn bản căn cứ")
-        verbose_name_plural = _("văn bản căn cứ")
 
     def __str__(self):
         return self.code
@@ -162,7 +152,6 @@ class Limitation(PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("hạn chế, tồn tại")
-        verbose_name_plural = _("hạn chế, tồn tại")
 
     def __str__(self):
         return f"{self.number} {self.text[:80]}".strip()
@@ -177,7 +166,6 @@ class FocusTask(PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("nhiệm vụ trọng tâm")
-        verbose_name_plural = _("nhiệm vụ trọng tâm")
 
     def __str__(self):
         return f"{self.number} {self.text[:80]}".strip()
@@ -196,7 +184,6 @@ class TaskArea(SearchableModel, PlanPart):
 
     class Meta(PlanPart.Meta):
         verbose_name = _("nhóm nhiệm vụ")
-        verbose_name_plural = _("nhóm nhiệm vụ")
 
     def __str__(self):
         return f"{self.number}. {self.title}" if self.number else self.title
@@ -218,6 +205,7 @@ class TaskQuerySet(RestrictedQuerySet):
 class Task(SearchableModel, ScopedModel):
     """A solution of the plan turned into work for named units, due once or recurring."""
 
+    detail_url_name = "plans:task_detail"
     search_fields = ("title", "description", "lead_unit__name", "lead_unit__short_name")
     access_policy = AccessPolicy(unit_fields=("lead_unit", "supporting_units"), change_fields=("lead_unit",),
                                  ward_field="plan__ward")
@@ -273,7 +261,6 @@ class Task(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("nhiệm vụ")
-        verbose_name_plural = _("nhiệm vụ")
         ordering = ["plan", "area__order", "order", "pk"]
         indexes = [models.Index(fields=["plan", "is_done", "current_due_date"], name="task_status_idx")]
         constraints = [
@@ -287,9 +274,6 @@ class Task(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("plans:task_detail", args=[self.pk])
 
     def clean(self):
         errors = {}
@@ -333,6 +317,7 @@ class Task(SearchableModel, ScopedModel):
 class ProgressUpdate(ScopedModel):
     """A report on a task: how far it is (percent), what was done, with evidence files."""
 
+    shown_on = "task"
     # Lead and supporting units read every report on their task, but a report is changed or deleted only by the unit
     # that wrote it (a supporting unit must not rewrite the lead unit's progress), or by those whose scope is the
     # whole ward (the bloc): the task's ward lies in no narrower scope.
@@ -352,13 +337,11 @@ class ProgressUpdate(ScopedModel):
         "organisations.Unit", verbose_name=_("đơn vị báo cáo"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người báo cáo"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm nhập"), auto_now_add=True)
+    author = acting_user_field(_("người báo cáo"), editable=True)
+    created_at = creation_time_field()
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")
-        verbose_name_plural = _("báo cáo tiến độ")
         ordering = ["-reported_on", "-created_at"]
         indexes = [models.Index(fields=["task", "reported_on"], name="progress_task_date_idx")]
         constraints = [
@@ -372,13 +355,11 @@ class ProgressUpdate(ScopedModel):
     def __str__(self):
         return f"{self.task} – {self.percent}% ({self.reported_on:%d/%m/%Y})"
 
-    def get_absolute_url(self):
-        return self.task.get_absolute_url()
-
 
 class CellAssignment(ScopedModel):
     """A Standing Committee member assigned to direct a party cell (phân công phụ trách)."""
 
+    detail_url_name = "plans:cell_assignment_detail"
     access_policy = AccessPolicy(unit_fields=("party_cell",), ward_readable=True, standing_may_change=True,
                                  standing_only_change=True, bloc_only_change=True)
 
@@ -392,7 +373,6 @@ class CellAssignment(ScopedModel):
 
     class Meta:
         verbose_name = _("phân công phụ trách chi bộ")
-        verbose_name_plural = _("phân công phụ trách chi bộ")
         ordering = ["plan", "party_cell__name"]
         constraints = [
             models.UniqueConstraint(
@@ -403,9 +383,6 @@ class CellAssignment(ScopedModel):
 
     def __str__(self):
         return f"{self.member.full_name} – {self.party_cell}"
-
-    def get_absolute_url(self):
-        return reverse("plans:cell_assignment_detail", args=[self.pk])
 
     def clean(self):
         """A party cell of the plan's ward, directed by a Standing Committee member of that ward."""
@@ -431,6 +408,7 @@ class TaskBinding(ScopedModel):
     """A task carried out by an area's records (Chủ nhật xanh, cuộc họp, công khai …): its occurrences and percent are
     derived from them (plans.bindings), not from typed progress. The rule says when an occurrence counts as done."""
 
+    shown_on = "task"
     access_policy = AccessPolicy(unit_fields=("task__plan__ward",), ward_readable=True, bloc_only_change=True)
 
     task = models.OneToOneField(Task, verbose_name=_("nhiệm vụ"), on_delete=models.CASCADE, related_name="binding")
@@ -447,14 +425,10 @@ class TaskBinding(ScopedModel):
 
     class Meta:
         verbose_name = _("nguồn tiến độ của nhiệm vụ")
-        verbose_name_plural = _("nguồn tiến độ của nhiệm vụ")
         ordering = ["task"]
 
     def __str__(self):
         return describe_binding(self)
-
-    def get_absolute_url(self):
-        return self.task.get_absolute_url()
 
     @property
     def count(self):
@@ -526,14 +500,13 @@ class PlanImportDraft(ScopedModel):
     source_format = models.CharField(_("định dạng"), max_length=8)
     data = models.JSONField(_("kế hoạch đọc được"), default=dict)
     lines = models.JSONField(_("các dòng của văn bản"), default=list)
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    created_at = creation_time_field(_("tạo lúc"))
     expires_at = models.DateTimeField(_("hết hạn lúc"), db_index=True)
 
     objects = PlanImportDraftQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("bản xem trước kế hoạch nhập")
-        verbose_name_plural = _("bản xem trước kế hoạch nhập")
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -14,9 +14,10 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import periods
-from core.areas import on_source_registered, record_source
+from core.areas import AreaSection, on_source_registered, record_source
 
 from .bindings import bound_task_ids, bound_updates, stored_updates, with_notes
 from .models import BindingRule, Plan, ProgressUpdate, Recurrence, Task, TaskBinding, TaskStatus
@@ -313,3 +314,7 @@ _handlers = []
 def connect_record_sources():
     """Called once from PlansConfig.ready(): a change to any source's records re-derives the tasks bound to it."""
     on_source_registered(_connect)
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection("plan", gettext_lazy("Tiến độ thực hiện kế hoạch"), 0, plan_figures)

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -68,7 +68,6 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
 
 class PlanListView(ObjectListView):
-    model = Plan
     filterset_class = PlanFilterSet
     template_name = "plans/plan_list.html"
     select_related = ("ward",)
@@ -125,7 +124,6 @@ def _status_counts(tasks):
 
 
 class TaskListView(ObjectListView):
-    model = Task
     filterset_class = TaskFilterSet
     template_name = "plans/task_list.html"
     # Progress is not sorted: a recurring task's percentage is computed from its occurrences, not stored.
@@ -224,9 +222,7 @@ class ProgressCreateView(LoginRequiredMixin, View):
 
 
 class TaskCreateView(ObjectCreateView):
-    model = Task
     form_class = TaskForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         from .services import initialise_task
@@ -237,9 +233,7 @@ class TaskCreateView(ObjectCreateView):
 
 
 class TaskEditView(ObjectEditView):
-    model = Task
     form_class = TaskForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         from .services import refresh_task_progress
@@ -252,7 +246,6 @@ class TaskEditView(ObjectEditView):
 # --- Party cells directed by Standing Committee members (phân công phụ trách) ---------------------
 
 class CellAssignmentListView(ObjectListView):
-    model = CellAssignment
     filterset_class = CellAssignmentFilterSet
     template_name = "plans/cell_assignment_list.html"
     sort_fields = {"member": "member__full_name", "cell": by_unit("party_cell"), "plan": ("plan__code", "plan__title")}
@@ -281,6 +274,7 @@ class CellAssignmentSaveMixin:
 class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
     model = CellAssignment
     denied_message = gettext_lazy("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ.")
+    cancel_url = reverse_lazy("plans:cell_assignment_list")
 
     def get_initial(self):
         initial = super().get_initial()
@@ -288,11 +282,6 @@ class CellAssignmentCreateView(CellAssignmentSaveMixin, ObjectCreateView):
             if query_id(self.request, name):
                 initial[name] = query_id(self.request, name)
         return initial
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("plans:cell_assignment_list")
-        return context
 
 
 class CellAssignmentEditView(CellAssignmentSaveMixin, ObjectEditView):

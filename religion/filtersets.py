@@ -4,7 +4,7 @@ import django_filters
 from auditlog.models import LogEntry
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter, date_range
 from core.search import search_queryset
 
 from .models import (
@@ -95,8 +95,7 @@ class CertificateStepFilterSet(PortalFilterSet):
     search_fields = ("note",)
     establishment = EstablishmentChoiceFilter()
     status = django_filters.ChoiceFilter(label=_("Tình trạng"), choices=CertificateStatus.choices)
-    recorded_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="recorded_on", lookup_expr="gte")
-    recorded_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="recorded_on", lookup_expr="lte")
+    recorded_after, recorded_before = date_range("recorded_on")
 
     class Meta:
         model = CertificateStep
@@ -115,10 +114,7 @@ class HeadChangeFilterSet(PortalFilterSet):
 class InvitationFilterSet(PortalFilterSet):
     status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=InvitationStatus.choices)
     establishment = EstablishmentChoiceFilter()
-    submitted_after = django_filters.DateFilter(label=_("Tiếp nhận từ ngày"), field_name="submitted_on",
-                                                lookup_expr="gte")
-    submitted_before = django_filters.DateFilter(label=_("Tiếp nhận đến ngày"), field_name="submitted_on",
-                                                 lookup_expr="lte")
+    submitted_after, submitted_before = date_range("submitted_on", _("Tiếp nhận từ ngày"), _("Tiếp nhận đến ngày"))
 
     class Meta:
         model = MonkInvitationRequest
@@ -162,8 +158,7 @@ class EventFilterSet(PortalFilterSet):
     event_kind = django_filters.ChoiceFilter(label=_("Loại"), choices=EventKind.choices)
     registration = django_filters.ChoiceFilter(label=_("Đăng ký"), choices=EventRegistration.choices)
     establishment = EstablishmentChoiceFilter()
-    starts_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="starts_on", lookup_expr="gte")
-    starts_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="starts_on", lookup_expr="lte")
+    starts_after, starts_before = date_range("starts_on")
 
     class Meta:
         model = ReligiousEvent
@@ -176,10 +171,7 @@ class WatchReportFilterSet(PortalFilterSet):
     activity_kind = django_filters.ChoiceFilter(label=_("Loại hoạt động"), choices=ActivityKind.choices)
     residential_group = ResidentialGroupFilter()
     source_kind = django_filters.ChoiceFilter(label=_("Nguồn tin"), choices=SourceKind.choices)
-    observed_after = django_filters.DateFilter(label=_("Phát hiện từ ngày"), field_name="observed_on",
-                                               lookup_expr="gte")
-    observed_before = django_filters.DateFilter(label=_("Phát hiện đến ngày"), field_name="observed_on",
-                                                lookup_expr="lte")
+    observed_after, observed_before = date_range("observed_on", _("Phát hiện từ ngày"), _("Phát hiện đến ngày"))
 
     class Meta:
         model = WatchReport

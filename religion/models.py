@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel
+from core.models import ScopedModel, creation_time_field, date_order_constraint, filled_when_constraint
 from core.search import SearchableModel
 
 AREA = "religion"
@@ -206,7 +206,7 @@ class WardRecord(ScopedModel):
     ward = models.ForeignKey(
         "organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT, related_name="+", editable=False,
     )
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
     updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
 
     class Meta:
@@ -264,6 +264,7 @@ class EstablishmentQuerySet(RestrictedQuerySet):
 class Establishment(SearchableModel, WardRecord):
     """A place of worship or belief (cơ sở thờ tự) on the ward's territory."""
 
+    detail_url_name = "religion:establishment_detail"
     search_fields = ("name", "address", "person_in_charge", "religious_organisation", "residential_group__name")
 
     kind = models.CharField(_("loại cơ sở"), max_length=32, choices=EstablishmentKind.choices)
@@ -305,7 +306,6 @@ class Establishment(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("cơ sở thờ tự")
-        verbose_name_plural = _("cơ sở thờ tự")
         ordering = ["residential_group__order", "name"]
         indexes = [
             models.Index(fields=["ward", "kind"], name="religion_est_ward_kind_idx"),
@@ -322,13 +322,11 @@ class Establishment(SearchableModel, WardRecord):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("religion:establishment_detail", args=[self.pk])
-
 
 class CertificateStep(ScopedModel):
     """A step of the land-use certificate (giấy chứng nhận QSDĐ) file: a status change or its progress."""
 
+    shown_on = "establishment"
     access_policy = _ward_policy("establishment__ward")
 
     establishment = models.ForeignKey(
@@ -347,19 +345,15 @@ class CertificateStep(ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
         verbose_name = _("tiến trình giấy chứng nhận")
-        verbose_name_plural = _("tiến trình giấy chứng nhận")
         ordering = ["establishment", "-recorded_on", "-pk"]
         indexes = [models.Index(fields=["recorded_on"], name="religion_certstep_date_idx")]
 
     def __str__(self):
         return f"{self.establishment}: {self.get_status_display()} ({self.recorded_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return self.establishment.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.establishment.ward_id}
@@ -375,6 +369,7 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
     establishment without an approved request is flagged (see services.head_change_flag).
     """
 
+    detail_url_name = "religion:invitation_detail"
     search_fields = ("monk_name", "establishment__name", "requested_by", "decision_number")
 
     establishment = models.ForeignKey(
@@ -405,7 +400,6 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("đề nghị thỉnh sư")
-        verbose_name_plural = _("đề nghị thỉnh sư")
         ordering = ["-submitted_on", "-pk"]
         indexes = [models.Index(fields=["ward", "status"], name="religion_inv_ward_status_idx")]
         constraints = [
@@ -414,18 +408,13 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
                 name="religion_one_pending_invitation_per_establishment",
                 violation_error_message=_("Cơ sở này đang có một đề nghị thỉnh sư chưa giải quyết."),
             ),
-            models.CheckConstraint(
-                condition=~models.Q(status__in=["approved", "rejected"]) | models.Q(decided_on__isnull=False),
-                name="religion_invitation_decision_dated",
-                violation_error_message=_("Đề nghị đã có quyết định phải có ngày quyết định."),
-            ),
+            filled_when_constraint("decided_on", {"status__in": ["approved", "rejected"]},
+                                   "religion_invitation_decision_dated",
+                                   _("Đề nghị đã có quyết định phải có ngày quyết định."), nullable=True),
         ]
 
     def __str__(self):
         return f"Thỉnh sư {self.monk_name} – {self.establishment}"
-
-    def get_absolute_url(self):
-        return reverse("religion:invitation_detail", args=[self.pk])
 
     @property
     def is_pending(self):
@@ -445,6 +434,7 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
 class HeadChange(ScopedModel):
     """A change of the person who leads an establishment, with the approved request that allowed it."""
 
+    shown_on = "establishment"
     access_policy = _ward_policy("establishment__ward")
 
     establishment = models.ForeignKey(
@@ -465,18 +455,14 @@ class HeadChange(ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
         verbose_name = _("thay đổi người đứng đầu")
-        verbose_name_plural = _("thay đổi người đứng đầu")
         ordering = ["establishment", "-changed_on", "-pk"]
 
     def __str__(self):
         return f"{self.establishment}: {self.previous_head or '—'} → {self.new_head} ({self.changed_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return self.establishment.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.establishment.ward_id}
@@ -488,6 +474,7 @@ class HeadChange(ScopedModel):
 class ConstructionWork(SearchableModel, WardRecord):
     """Construction or repair of a religious or belief work, with its permit and inspections."""
 
+    detail_url_name = "religion:work_detail"
     search_fields = ("title", "location", "establishment__name", "permit_number")
 
     establishment = models.ForeignKey(
@@ -514,7 +501,6 @@ class ConstructionWork(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("công trình xây dựng, sửa chữa")
-        verbose_name_plural = _("công trình xây dựng, sửa chữa")
         ordering = ["-started_on", "-planned_start", "-pk"]
         indexes = [models.Index(fields=["ward", "permit_state"], name="religion_work_ward_permit_idx")]
         constraints = [
@@ -524,19 +510,13 @@ class ConstructionWork(SearchableModel, WardRecord):
                 name="religion_work_finished_after_start",
                 violation_error_message=_("Ngày hoàn thành phải sau ngày khởi công (và cần có ngày khởi công)."),
             ),
-            models.CheckConstraint(
-                condition=models.Q(planned_end__isnull=True) | models.Q(planned_start__isnull=True)
-                | models.Q(planned_end__gte=models.F("planned_start")),
-                name="religion_work_planned_end_after_start",
-                violation_error_message=_("Ngày dự kiến hoàn thành phải sau ngày dự kiến khởi công."),
-            ),
+            date_order_constraint("planned_end", "planned_start", "religion_work_planned_end_after_start",
+                                  _("Ngày dự kiến hoàn thành phải sau ngày dự kiến khởi công."),
+                                  may_be_empty=("planned_end", "planned_start")),
         ]
 
     def __str__(self):
         return f"{self.title} – {self.establishment}" if self.establishment_id else self.title
-
-    def get_absolute_url(self):
-        return reverse("religion:work_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -549,6 +529,7 @@ class ConstructionWork(SearchableModel, WardRecord):
 class Inspection(ScopedModel):
     """An inspection of a work (kiểm tra công trình) by the ward's officials."""
 
+    shown_on = "work"
     access_policy = _ward_policy("work__ward")
 
     work = models.ForeignKey(
@@ -567,14 +548,10 @@ class Inspection(ScopedModel):
 
     class Meta:
         verbose_name = _("lần kiểm tra")
-        verbose_name_plural = _("lần kiểm tra")
         ordering = ["work", "-inspected_on", "-pk"]
 
     def __str__(self):
         return f"Kiểm tra {self.work.title} ngày {self.inspected_on:%d/%m/%Y}"
-
-    def get_absolute_url(self):
-        return self.work.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.work.ward_id}
@@ -586,6 +563,7 @@ class Inspection(ScopedModel):
 class ReligiousEvent(SearchableModel, WardRecord):
     """A festival or religious event registered with (or notified to) the ward."""
 
+    detail_url_name = "religion:event_detail"
     search_fields = ("name", "location", "organiser", "establishment__name")
 
     establishment = models.ForeignKey(
@@ -611,22 +589,15 @@ class ReligiousEvent(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("lễ hội, sự kiện tôn giáo")
-        verbose_name_plural = _("lễ hội, sự kiện tôn giáo")
         ordering = ["-starts_on", "-pk"]
         indexes = [models.Index(fields=["ward", "starts_on"], name="religion_event_ward_start_idx")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")),
-                name="religion_event_ends_after_start",
-                violation_error_message=_("Ngày kết thúc phải từ ngày bắt đầu trở đi."),
-            ),
+            date_order_constraint("ends_on", "starts_on", "religion_event_ends_after_start",
+                                  _("Ngày kết thúc phải từ ngày bắt đầu trở đi.")),
         ]
 
     def __str__(self):
         return f"{self.name} ({self.starts_on:%d/%m/%Y})"
-
-    def get_absolute_url(self):
-        return reverse("religion:event_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -644,6 +615,7 @@ class WatchReport(SearchableModel, WardRecord):
     Closed reports are anonymised after the ward's retention period (religion.tasks).
     """
 
+    detail_url_name = "religion:watch_detail"
     search_fields = ("location", "description", "residential_group__name")
 
     residential_group = _residential_group_field(null=True)
@@ -689,23 +661,16 @@ class WatchReport(SearchableModel, WardRecord):
 
     class Meta:
         verbose_name = _("báo cáo nắm tình hình")
-        verbose_name_plural = _("báo cáo nắm tình hình")
         ordering = ["-observed_on", "-pk"]
         indexes = [
             models.Index(fields=["ward", "status", "risk_level"], name="religion_watch_open_risk_idx"),
             models.Index(fields=["status", "closed_on"], name="religion_watch_closed_idx"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(status="closed") | models.Q(closed_on__isnull=False),
-                name="religion_watch_closed_dated",
-                violation_error_message=_("Báo cáo đã kết thúc phải có ngày kết thúc."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=models.F("observed_on")),
-                name="religion_watch_closed_after_observed",
-                violation_error_message=_("Ngày kết thúc không được trước ngày phát hiện."),
-            ),
+            filled_when_constraint("closed_on", {"status": "closed"}, "religion_watch_closed_dated",
+                                   _("Báo cáo đã kết thúc phải có ngày kết thúc."), nullable=True),
+            date_order_constraint("closed_on", "observed_on", "religion_watch_closed_after_observed",
+                                  _("Ngày kết thúc không được trước ngày phát hiện."), may_be_empty=("closed_on",)),
         ]
 
     def __str__(self):
@@ -716,9 +681,6 @@ class WatchReport(SearchableModel, WardRecord):
         if self._state.adding:
             self.initial_risk_level = self.risk_level
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("religion:watch_detail", args=[self.pk])
 
     def clean(self):
         super().clean()
@@ -745,6 +707,7 @@ class WatchReport(SearchableModel, WardRecord):
 class WatchFollowUp(ScopedModel):
     """A follow-up of a watch report: what was checked or done, the risk reassessed, maybe the closing."""
 
+    shown_on = "report"
     access_policy = _ward_policy("report__ward")
 
     report = models.ForeignKey(
@@ -760,18 +723,14 @@ class WatchFollowUp(ScopedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("thời điểm ghi"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
         verbose_name = _("lần theo dõi, xử lý")
-        verbose_name_plural = _("lần theo dõi, xử lý")
         ordering = ["report", "followed_on", "pk"]
 
     def __str__(self):
         return f"{self.report} – {self.followed_on:%d/%m/%Y}"
-
-    def get_absolute_url(self):
-        return self.report.get_absolute_url()
 
     def get_additional_data(self):
         return {"ward": self.report.ward_id}
@@ -783,6 +742,7 @@ class WatchFollowUp(ScopedModel):
 class KeyPerson(SearchableModel, WardRecord):
     """A key person (cốt cán) in a religion who helps inform and persuade; contact kept only here."""
 
+    detail_url_name = "religion:keyperson_detail"
     search_fields = ("full_name", "establishment__name", "liaison_officer")
 
     full_name = models.CharField(_("họ và tên"), max_length=255)
@@ -813,9 +773,6 @@ class KeyPerson(SearchableModel, WardRecord):
     def __str__(self):
         return f"{self.title} {self.full_name}".strip()
 
-    def get_absolute_url(self):
-        return reverse("religion:keyperson_detail", args=[self.pk])
-
     def clean(self):
         super().clean()
         if self.liaison_unit_id and self.ward_id and self.liaison_unit.ward_id != self.ward_id:
@@ -840,7 +797,6 @@ class RetentionSetting(WardRecord):
 
     class Meta:
         verbose_name = _("cài đặt lưu giữ dữ liệu")
-        verbose_name_plural = _("cài đặt lưu giữ dữ liệu")
         ordering = ["ward"]
         constraints = [
             models.UniqueConstraint(

@@ -18,9 +18,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import periods
 from core.access import VIEW, scope_prefix
+from core.areas import AreaSection
 from core.models import Attachment
 
 from .models import (
@@ -616,3 +618,7 @@ def quarterly_figures(ward, start, end):
         status = "ok"
     return Figures(rows=rows, data=data, link=reverse("religion:home"), status=status)
 
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="religion", title=gettext_lazy("Quản lý nhà nước về tôn giáo, tín ngưỡng"), order=50,
+                      figures=quarterly_figures, area="religion")

@@ -20,6 +20,7 @@ from django_filters.views import FilterView
 
 from core import periods
 from core.access import CHANGE, may_create
+from core.forms import add_service_errors
 from core.models import Attachment
 from core.network import client_address
 from core.sorting import by_choices, by_unit
@@ -114,17 +115,11 @@ class ReligionDetailView(AreaMixin, ObjectDetailView):
 
 class ReligionCreateView(AreaMixin, ObjectCreateView):
     template_name = "religion/object_form.html"
-    list_url_name = ""
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not may_create(request.user, self.model):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse(self.list_url_name)
-        return context
 
 
 class ReligionEditView(AreaMixin, ObjectEditView):
@@ -133,14 +128,6 @@ class ReligionEditView(AreaMixin, ObjectEditView):
 
 class ReligionDeleteView(AreaMixin, ObjectDeleteView):
     pass
-
-
-def _add_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class ObjectActionView(AreaMixin, LoginRequiredMixin, View):
@@ -171,7 +158,7 @@ class ObjectActionView(AreaMixin, LoginRequiredMixin, View):
                 with transaction.atomic(), set_actor(request.user):
                     self.perform(obj, form)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, self.success_message)
                 return HttpResponseRedirect(f"{obj.get_absolute_url()}{self.anchor}")
@@ -362,7 +349,6 @@ class RetentionSettingView(AreaMixin, LoginRequiredMixin, TemplateView):
 
 
 class EstablishmentListView(ReligionListView):
-    model = Establishment
     filterset_class = EstablishmentFilterSet
     template_name = "religion/establishment_list.html"
     sort_fields = {"name": "name", "kind": (by_choices("kind", EstablishmentKind), by_choices("religion", Religion)),
@@ -408,9 +394,8 @@ class EstablishmentDetailView(ReligionDetailView):
 
 
 class EstablishmentCreateView(ReligionCreateView):
-    model = Establishment
     form_class = EstablishmentForm
-    list_url_name = "religion:establishment_list"
+    cancel_url = reverse_lazy("religion:establishment_list")
 
     def save_object(self, form):
         establishment = form.save()
@@ -419,7 +404,6 @@ class EstablishmentCreateView(ReligionCreateView):
 
 
 class EstablishmentEditView(ReligionEditView):
-    model = Establishment
     form_class = EstablishmentForm
 
 
@@ -475,7 +459,6 @@ class ResolveFlagView(ObjectActionView):
 
 
 class WorkListView(ReligionListView):
-    model = ConstructionWork
     filterset_class = WorkFilterSet
     template_name = "religion/work_list.html"
     # The stage is worked out from the dates and the permit (services.work_stage): unsorted.
@@ -510,16 +493,12 @@ class WorkDetailView(ReligionDetailView):
 
 
 class WorkCreateView(ReligionCreateView):
-    model = ConstructionWork
     form_class = WorkForm
-    list_url_name = "religion:work_list"
-
-    def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so")}
+    cancel_url = reverse_lazy("religion:work_list")
+    query_initial = {"co_so": "establishment"}
 
 
 class WorkEditView(ReligionEditView):
-    model = ConstructionWork
     form_class = WorkForm
 
 
@@ -543,7 +522,6 @@ class InspectionCreateView(ObjectActionView):
 
 
 class InvitationListView(ReligionListView):
-    model = MonkInvitationRequest
     filterset_class = InvitationFilterSet
     template_name = "religion/invitation_list.html"
     sort_fields = {"monk": "monk_name", "establishment": "establishment__name", "requested_by": "requested_by",
@@ -571,12 +549,10 @@ class InvitationDetailView(ReligionDetailView):
 
 
 class InvitationCreateView(ReligionCreateView):
-    model = MonkInvitationRequest
     form_class = InvitationForm
-    list_url_name = "religion:invitation_list"
-
-    def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so"), "submitted_on": periods.today()}
+    cancel_url = reverse_lazy("religion:invitation_list")
+    today_field = "submitted_on"
+    query_initial = {"co_so": "establishment"}
 
     def save_object(self, form):
         invitation = super().save_object(form)
@@ -585,7 +561,6 @@ class InvitationCreateView(ReligionCreateView):
 
 
 class InvitationEditView(ReligionEditView):
-    model = MonkInvitationRequest
     form_class = InvitationForm
 
     def get_queryset(self):
@@ -615,7 +590,6 @@ class InvitationTransitionView(ObjectActionView):
 
 
 class EventListView(ReligionListView):
-    model = ReligiousEvent
     filterset_class = EventFilterSet
     template_name = "religion/event_list.html"
     sort_fields = {"name": "name", "time": "starts_on", "place": ("establishment__name", "location"),
@@ -630,16 +604,13 @@ class EventDetailView(ReligionDetailView):
 
 
 class EventCreateView(ReligionCreateView):
-    model = ReligiousEvent
     form_class = EventForm
-    list_url_name = "religion:event_list"
-
-    def get_initial(self):
-        return {"establishment": self.request.GET.get("co_so"), "registered_on": periods.today()}
+    cancel_url = reverse_lazy("religion:event_list")
+    today_field = "registered_on"
+    query_initial = {"co_so": "establishment"}
 
 
 class EventEditView(ReligionEditView):
-    model = ReligiousEvent
     form_class = EventForm
 
 
@@ -652,7 +623,6 @@ class EventDeleteView(ReligionDeleteView):
 
 
 class WatchListView(ReligionListView):
-    model = WatchReport
     filterset_class = WatchReportFilterSet
     template_name = "religion/watch_list.html"
     sort_fields = {"activity": by_choices("activity_kind", ActivityKind), "group": by_unit("residential_group"),
@@ -688,12 +658,9 @@ def _with_minimisation_notice(view, context):
 
 
 class WatchCreateView(ReligionCreateView):
-    model = WatchReport
     form_class = WatchReportForm
-    list_url_name = "religion:watch_list"
-
-    def get_initial(self):
-        return {"observed_on": periods.today()}
+    cancel_url = reverse_lazy("religion:watch_list")
+    today_field = "observed_on"
 
     def save_object(self, form):
         report = form.save(commit=False)
@@ -706,7 +673,6 @@ class WatchCreateView(ReligionCreateView):
 
 
 class WatchEditView(ReligionEditView):
-    model = WatchReport
     form_class = WatchReportForm
 
     def get_queryset(self):
@@ -736,7 +702,6 @@ class FollowUpCreateView(ObjectActionView):
 
 
 class KeyPersonListView(ReligionListView):
-    model = KeyPerson
     filterset_class = KeyPersonFilterSet
     template_name = "religion/keyperson_list.html"
     sort_fields = {"name": "full_name", "religion": (by_choices("religion", Religion),
@@ -751,13 +716,11 @@ class KeyPersonDetailView(ReligionDetailView):
 
 
 class KeyPersonCreateView(ReligionCreateView):
-    model = KeyPerson
     form_class = KeyPersonForm
-    list_url_name = "religion:keyperson_list"
+    cancel_url = reverse_lazy("religion:keyperson_list")
 
 
 class KeyPersonEditView(ReligionEditView):
-    model = KeyPerson
     form_class = KeyPersonForm
 
 

@@ -2,13 +2,11 @@
 
 import secrets
 
-from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field
 
 
 class ReportStatus(models.TextChoices):
@@ -33,6 +31,7 @@ def report_pdf_path(instance, filename):
 class QuarterlyReport(ScopedModel):
     """The bloc's quarterly report to the Standing Committee (báo cáo quý), one per ward and quarter."""
 
+    detail_url_name = "reports:report_detail"
     access_policy = AccessPolicy(unit_fields=("ward",), standing_may_change=True, bloc_only_change=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT,
@@ -52,13 +51,11 @@ class QuarterlyReport(ScopedModel):
     causes = models.TextField(_("nguyên nhân"), blank=True)
     next_steps = models.TextField(_("phương hướng quý tới"), blank=True)
 
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người trình"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    submitted_by = acting_user_field(_("người trình"), editable=True)
     submitted_at = models.DateTimeField(_("trình lúc"), null=True, blank=True)
     return_comment = models.TextField(_("ý kiến của Ban Thường vụ khi trả lại"), blank=True)
     returned_at = models.DateTimeField(_("trả lại lúc"), null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người phê duyệt"), null=True,
-                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    approved_by = acting_user_field(_("người phê duyệt"), editable=True)
     approved_at = models.DateTimeField(_("phê duyệt lúc"), null=True, blank=True)
     number = models.PositiveIntegerField(_("số văn bản"), null=True, blank=True)
     document_code = models.CharField(_("số, ký hiệu"), max_length=64, blank=True)
@@ -75,7 +72,6 @@ class QuarterlyReport(ScopedModel):
 
     class Meta:
         verbose_name = _("báo cáo quý")
-        verbose_name_plural = _("báo cáo quý")
         ordering = ["-year", "-quarter"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "year", "quarter"], name="quarterly_report_one_per_quarter",
@@ -86,9 +82,6 @@ class QuarterlyReport(ScopedModel):
 
     def __str__(self):
         return _("Báo cáo quý %(q)s năm %(y)s – %(ward)s") % {"q": self.quarter, "y": self.year, "ward": self.ward}
-
-    def get_absolute_url(self):
-        return reverse("reports:report_detail", args=[self.pk])
 
     @property
     def is_frozen(self):
@@ -105,6 +98,7 @@ class UnitReportState(models.TextChoices):
 class UnitReport(ScopedModel):
     """A unit's quarterly results sent to the bloc before the unit deadline."""
 
+    detail_url_name = "reports:unit_report"
     access_policy = AccessPolicy(unit_fields=("unit",))
 
     report = models.ForeignKey(QuarterlyReport, verbose_name=_("báo cáo quý"), on_delete=models.CASCADE,
@@ -115,14 +109,12 @@ class UnitReport(ScopedModel):
                              default=UnitReportState.MISSING)
     text = models.TextField(_("kết quả thực hiện trong quý"), blank=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    submitted_by = acting_user_field(_("người gửi"), editable=True)
     review_comment = models.TextField(_("ý kiến của Khối Dân vận"), blank=True)
     reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("báo cáo quý của đơn vị")
-        verbose_name_plural = _("báo cáo quý của đơn vị")
         ordering = ["report", "unit__path"]
         constraints = [
             models.UniqueConstraint(fields=["report", "unit"], name="unit_report_one_per_unit",
@@ -131,9 +123,6 @@ class UnitReport(ScopedModel):
 
     def __str__(self):
         return f"{self.unit} – {self.report}"
-
-    def get_absolute_url(self):
-        return reverse("reports:unit_report", args=[self.pk])
 
     @property
     def is_locked(self):
@@ -185,7 +174,6 @@ class WardSummary(ScopedModel):
 
     class Meta:
         verbose_name = _("số liệu tổng hợp của phường")
-        verbose_name_plural = _("số liệu tổng hợp của phường")
         constraints = [
             models.UniqueConstraint(fields=["ward", "year", "quarter"], name="ward_summary_unique",
                                     violation_error_message=_("Đã có số liệu tổng hợp của quý này.")),

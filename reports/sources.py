@@ -20,9 +20,11 @@ REPORTS = RecordSource(
     records=approved_reports,
     models=("reports.QuarterlyReport",),
     ward_of=lambda report: report.ward_id,
-    default_rule={"rule": "records", "count": 1},
     record_noun=_("báo cáo đã phê duyệt"),
     group_noun=_("đơn vị"),
     match=(r"bao cao ket qua .*hang quy",),
     order=70,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [REPORTS]

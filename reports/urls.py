@@ -1,5 +1,7 @@
 from django.urls import path
 
+from core.paths import object_paths
+
 from . import views
 
 app_name = "reports"
@@ -7,8 +9,7 @@ app_name = "reports"
 urlpatterns = [
     path("bang-dieu-hanh/", views.DashboardView.as_view(), name="dashboard"),
     path("bang-dieu-hanh/cac-phuong/", views.CityDashboardView.as_view(), name="city"),
-    path("bao-cao/", views.ReportListView.as_view(), name="report_list"),
-    path("bao-cao/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
+    *object_paths("bao-cao/", "report", list=views.ReportListView, detail=views.ReportDetailView),
     path("bao-cao/<int:pk>/luu/", views.ReportSaveView.as_view(), name="report_save"),
     path("bao-cao/<int:pk>/cap-nhat-so-lieu/", views.ReportRefreshView.as_view(), name="report_refresh"),
     path("bao-cao/<int:pk>/trinh/", views.ReportSubmitView.as_view(), name="report_submit"),

@@ -173,7 +173,6 @@ class CityDashboardView(MayOpenMixin, ReadsFromReplicaMixin, TemplateView):
 
 
 class ReportListView(ObjectListView):
-    model = QuarterlyReport
     template_name = "reports/report_list.html"
     select_related = ("ward",)
     filterset_class = QuarterlyReportFilterSet  # the same filters as /api/quarterly-reports/

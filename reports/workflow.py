@@ -30,6 +30,16 @@ def _require(condition, message):
         raise PermissionDenied(message)
 
 
+def _lock_in_state(report, allowed, refusal, status, wrong_status):
+    """The report, locked, when the user is ``allowed`` (else ``refusal``) and it is in ``status`` (else
+    ``wrong_status``): the one gate of every step of the approval."""
+    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
+    _require(allowed, refusal)
+    if report.status != status:
+        raise ValidationError(wrong_status)
+    return report
+
+
 def update_narrative(report, user, **texts):
     _require(report.status == ReportStatus.DRAFT, _("Báo cáo đã trình hoặc đã phê duyệt, không sửa được nữa."))
     _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận soạn báo cáo."))
@@ -42,10 +52,8 @@ def update_narrative(report, user, **texts):
 
 @transaction.atomic
 def submit(report, user):
-    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(permissions.is_bloc(user), _("Chỉ Khối Dân vận trình báo cáo."))
-    if report.status != ReportStatus.DRAFT:
-        raise ValidationError(_("Báo cáo không ở trạng thái dự thảo."))
+    report = _lock_in_state(report, permissions.is_bloc(user), _("Chỉ Khối Dân vận trình báo cáo."),
+                            ReportStatus.DRAFT, _("Báo cáo không ở trạng thái dự thảo."))
     if not report.results.strip():
         raise ValidationError(_("Hãy viết phần “Kết quả đạt được” trước khi trình."))
     report.status = ReportStatus.SUBMITTED
@@ -58,10 +66,8 @@ def submit(report, user):
 
 @transaction.atomic
 def return_to_draft(report, user, comment=""):
-    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(permissions.is_standing(user), _("Chỉ Ban Thường vụ trả lại báo cáo."))
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(_("Chỉ trả lại được báo cáo đã trình."))
+    report = _lock_in_state(report, permissions.is_standing(user), _("Chỉ Ban Thường vụ trả lại báo cáo."),
+                            ReportStatus.SUBMITTED, _("Chỉ trả lại được báo cáo đã trình."))
     if not comment.strip():
         raise ValidationError(_("Khi trả lại, hãy ghi ý kiến để Khối Dân vận chỉnh sửa."))
     report.status = ReportStatus.DRAFT
@@ -75,10 +81,8 @@ def return_to_draft(report, user, comment=""):
 @transaction.atomic
 def approve(report, user):
     """Freeze the report: figures and text stored, number assigned, checksum kept; then render the PDF."""
-    report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-    _require(permissions.is_standing(user), _("Chỉ Ban Thường vụ phê duyệt báo cáo."))
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(_("Chỉ phê duyệt được báo cáo đã trình."))
+    report = _lock_in_state(report, permissions.is_standing(user), _("Chỉ Ban Thường vụ phê duyệt báo cáo."),
+                            ReportStatus.SUBMITTED, _("Chỉ phê duyệt được báo cáo đã trình."))
     now = timezone.now()
     report.number = next_document_number(report.ward, REPORT_DOC_TYPE, timezone.localdate(now))
     report.document_code = document_code(report.number)

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter
+from core.filtersets import BoundedFilterSet, PortalFilterSet, UnitChoiceFilter, date_range
 
 from .models import (
     ActionStatus,
@@ -45,8 +45,7 @@ class ServiceDeskFilterSet(PortalFilterSet):
 
 class RatingFilterSet(PortalFilterSet):
     search_fields = ("comment",)
-    rated_after = django_filters.DateFilter(label=_("Từ ngày"), field_name="rated_on", lookup_expr="gte")
-    rated_before = django_filters.DateFilter(label=_("Đến ngày"), field_name="rated_on", lookup_expr="lte")
+    rated_after, rated_before = date_range("rated_on")
     level = django_filters.ChoiceFilter(label=_("Mức độ"), choices=Level.choices)
     channel = django_filters.ChoiceFilter(label=_("Kênh"), choices=Channel.choices)
     desk = django_filters.ModelChoiceFilter(label=_("Quầy"), queryset=visible(ServiceDesk))

@@ -4,8 +4,10 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.areas import AreaSection
 from core.numbers import number as points
 
 # Star levels run from 1 to 5 (StarLevel's validators): the stars' bars are drawn on that scale.
@@ -96,3 +98,8 @@ def satisfaction_figures(ward, start, end):
         link=reverse("satisfaction:results"),
         status=status,
     )
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection("satisfaction", gettext_lazy("Chính quyền thân thiện, sự hài lòng của người dân"), 20,
+                      satisfaction_figures)

@@ -23,9 +23,11 @@ ASSESSMENTS = RecordSource(
     records=assessments,
     models=("satisfaction.Assessment",),
     ward_of=lambda assessment: assessment.ward_id,
-    default_rule={"rule": "records", "count": 1},
     record_noun=_("kỳ tự đánh giá"),
     group_noun=_("đơn vị"),
     match=(r"tieu chi (xay dung )?chinh quyen than thien",),
     order=20,
 )
+
+# Registered by core.apps.AreaConfig.
+SOURCES = [ASSESSMENTS]

@@ -20,17 +20,15 @@ urlpatterns = [
     path("hai-long/thiet-lap/ly-do/", ratings.ReasonSaveView.as_view(), name="settings_reason"),
     path("hai-long/thiet-lap/dich-vu/", ratings.ServiceSaveView.as_view(), name="settings_service"),
     *object_paths("hai-long/quay/", "desk", list=ratings.DeskListView, add=ratings.DeskCreateView,
-                  detail=ratings.DeskDetailView),
+                  detail=ratings.DeskDetailView, edit=ratings.DeskEditView),
     path("hai-long/quay/<int:pk>/ma-qr/", ratings.DeskQrPosterView.as_view(), name="desk_qr_poster"),
-    path("hai-long/quay/<int:pk>/sua/", ratings.DeskEditView.as_view(), name="desk_edit"),
     path("hai-long/quay/<int:pk>/truc/", ratings.DeskOnDutyView.as_view(), name="desk_on_duty"),
     path("hai-long/quay/<int:pk>/thiet-bi/", ratings.DeviceIssueView.as_view(), name="device_issue"),
     path("hai-long/quay/<int:pk>/thiet-bi/<int:device_pk>/thu-hoi/", ratings.DeviceRevokeView.as_view(),
          name="device_revoke"),
-    path("hai-long/khac-phuc/", ratings.ActionListView.as_view(), name="action_list"),
+    *object_paths("hai-long/khac-phuc/", "action", list=ratings.ActionListView, detail=ratings.ActionDetailView,
+                  edit=ratings.ActionEditView),
     path("hai-long/khac-phuc/kiem-tra/", ratings.ThresholdCheckView.as_view(), name="threshold_check"),
-    path("hai-long/khac-phuc/<int:pk>/", ratings.ActionDetailView.as_view(), name="action_detail"),
-    path("hai-long/khac-phuc/<int:pk>/sua/", ratings.ActionEditView.as_view(), name="action_edit"),
 ]
 
 from .views import surveys  # noqa: E402

@@ -13,7 +13,7 @@ from ..filtersets import (
     UnitPlanRoundFilterSet,
     UnitPlanSubmissionFilterSet,
 )
-from ..models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission
+from ..models import UnitPlanRound
 from ..permissions import may_see_cadre_records
 from ..services import apply_review, plan_submitted, remind_round
 from .serializers import (
@@ -25,7 +25,6 @@ from .serializers import (
 
 
 class UnitPlanRoundViewSet(ScopedModelViewSet):
-    model = UnitPlanRound
     serializer_class = UnitPlanRoundSerializer
     filterset_class = UnitPlanRoundFilterSet
 
@@ -47,7 +46,6 @@ class UnitPlanRoundViewSet(ScopedModelViewSet):
 
 
 class UnitPlanSubmissionViewSet(ScopedModelViewSet):
-    model = UnitPlanSubmission
     serializer_class = UnitPlanSubmissionSerializer
     filterset_class = UnitPlanSubmissionFilterSet
     select_related = ("unit", "round")
@@ -62,24 +60,20 @@ class UnitPlanSubmissionViewSet(ScopedModelViewSet):
 
 
 class CadreRecordViewSet(ScopedModelViewSet):
+    creator_field = "recorded_by"
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False) or not may_see_cadre_records(self.request.user):
             return self.model.objects.none()
         return super().get_queryset()
 
-    def create_extra(self):
-        return {"recorded_by": self.request.user}
-
 
 class CadreFeedbackViewSet(CadreRecordViewSet):
-    model = CadreFeedback
     serializer_class = CadreFeedbackSerializer
     filterset_class = CadreFeedbackFilterSet
     select_related = ("cadre", "unit")
 
 
 class CadreReviewViewSet(CadreRecordViewSet):
-    model = CadreReview
     serializer_class = CadreReviewSerializer
     filterset_class = CadreReviewFilterSet
     select_related = ("cadre", "unit", "feedback")

@@ -22,15 +22,8 @@ from ..filtersets import (
     ZaloGroupFilterSet,
 )
 from ..models import (
-    Activity,
-    ClassificationCriteria,
-    CommunityGroup,
-    GroupClassification,
-    GroupMember,
     Household,
-    InterFamilyGroup,
     SituationReport,
-    ZaloGroup,
 )
 from .serializers import (
     ActivitySerializer,
@@ -47,7 +40,6 @@ from .serializers import (
 
 
 class CommunityGroupViewSet(ScopedModelViewSet):
-    model = CommunityGroup
     serializer_class = CommunityGroupSerializer
     filterset_class = CommunityGroupFilterSet
     select_related = ("residential_group",)
@@ -64,19 +56,16 @@ class CommunityGroupViewSet(ScopedModelViewSet):
 
 
 class GroupMemberViewSet(ScopedModelViewSet):
-    model = GroupMember
     serializer_class = GroupMemberSerializer
     filterset_class = GroupMemberFilterSet
 
 
 class InterFamilyGroupViewSet(ScopedModelViewSet):
-    model = InterFamilyGroup
     serializer_class = InterFamilyGroupSerializer
     filterset_class = InterFamilyGroupFilterSet
 
 
 class HouseholdViewSet(ScopedModelViewSet):
-    model = Household
     serializer_class = HouseholdSerializer
     filterset_class = HouseholdFilterSet
 
@@ -85,28 +74,21 @@ class HouseholdViewSet(ScopedModelViewSet):
 
 
 class ZaloGroupViewSet(ScopedModelViewSet):
-    model = ZaloGroup
     serializer_class = ZaloGroupSerializer
     filterset_class = ZaloGroupFilterSet
 
 
 class ActivityViewSet(ScopedModelViewSet):
-    model = Activity
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilterSet
-
-    def create_extra(self):
-        return {"author": self.request.user}
+    creator_field = "author"
 
 
 class SituationReportViewSet(ScopedModelViewSet):
-    model = SituationReport
     serializer_class = SituationReportSerializer
     filterset_class = SituationReportFilterSet
     select_related = ("group__residential_group",)
-
-    def create_extra(self):
-        return {"author": self.request.user}
+    creator_field = "author"
 
     def after_save(self, instance):
         if instance.status == "sent":
@@ -153,7 +135,6 @@ class SituationReportViewSet(ScopedModelViewSet):
 
 
 class ClassificationCriteriaViewSet(ScopedModelViewSet):
-    model = ClassificationCriteria
     serializer_class = ClassificationCriteriaSerializer
     filterset_class = ClassificationCriteriaFilterSet
 
@@ -161,7 +142,6 @@ class ClassificationCriteriaViewSet(ScopedModelViewSet):
 class GroupClassificationViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet, viewsets.GenericViewSet):
     """Read the yearly classification; PATCH sets the steering committee's override and its reason."""
 
-    model = GroupClassification
     serializer_class = GroupClassificationSerializer
     filterset_class = GroupClassificationFilterSet
     http_method_names = ["get", "patch", "head", "options"]

@@ -61,11 +61,7 @@ def field_label(obj, name):
 @register.filter
 def percent_bar(value):
     """Clamp a percentage for a CSS width class (0, 10, 20 … 100)."""
-    try:
-        number = float(value or 0)
-    except (TypeError, ValueError):
-        number = 0
-    return int(max(0, min(100, round(number / 10) * 10)))
+    return int(max(0, min(100, round(numbers.number_or_zero(value) / 10) * 10)))
 
 
 @register.filter

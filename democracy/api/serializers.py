@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_people, visible_units
+from core.api import EvidenceFilesMixin, PeriodSerializer, limit_choices, run_model_clean, visible_people, visible_units
 
 from ..models import (
     SENDER_FIELDS,
@@ -153,10 +153,7 @@ class ViolationSerializer(EvidenceFilesMixin, serializers.ModelSerializer):
         return run_model_clean(self, attrs, Violation)
 
 
-class ChecklistPeriodSerializer(serializers.Serializer):
-    label = serializers.CharField()
-    start = serializers.DateField()
-    end = serializers.DateField()
+class ChecklistPeriodSerializer(PeriodSerializer):
     due = serializers.DateField(allow_null=True)
     state = serializers.CharField()
     late = serializers.BooleanField()

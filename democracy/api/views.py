@@ -7,14 +7,11 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from core import periods
 from core.access import CHANGE
-from core.api import ScopedModelViewSet
-from core.params import query_year
-from core.wards import ward_for_request
+from core.api import ScopedModelViewSet, ward_year_rows
 
 from ..filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
-from ..models import CitizenReception, Disclosure, DisclosureRequirement, Petition, PetitionStep, Violation
+from ..models import Disclosure, Petition
 from ..services import approve_disclosure, chairman_candidates, disclosure_checklist, yearly_minimums
 from .serializers import (
     ChecklistRowSerializer,
@@ -30,19 +27,15 @@ from .serializers import (
 
 
 class DisclosureRequirementViewSet(ScopedModelViewSet):
-    model = DisclosureRequirement
     serializer_class = DisclosureRequirementSerializer
     filterset_fields = ["ward", "content_kind", "frequency", "is_active"]
 
 
 class DisclosureViewSet(ScopedModelViewSet):
-    model = Disclosure
     serializer_class = DisclosureSerializer
     filterset_class = DisclosureFilterSet
     select_related = ("unit",)
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
     @extend_schema(request=DisclosureApprovalSerializer, responses=DisclosureSerializer)
     @action(detail=True, methods=["post"])
@@ -70,22 +63,16 @@ class DisclosureViewSet(ScopedModelViewSet):
 
 
 class CitizenReceptionViewSet(ScopedModelViewSet):
-    model = CitizenReception
     serializer_class = CitizenReceptionSerializer
     filterset_class = CitizenReceptionFilterSet
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 class PetitionViewSet(ScopedModelViewSet):
-    model = Petition
     serializer_class = PetitionSerializer
     filterset_class = PetitionFilterSet
     select_related = ("handling_unit",)
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
     @extend_schema(request=None, responses=inline_serializer(
         "OpenedCadreFeedback", {"cadre_feedback": serializers.IntegerField()}))
@@ -106,22 +93,16 @@ class PetitionViewSet(ScopedModelViewSet):
 
 
 class PetitionStepViewSet(ScopedModelViewSet):
-    model = PetitionStep
     serializer_class = PetitionStepSerializer
     filterset_fields = ["petition"]
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 class ViolationViewSet(ScopedModelViewSet):
-    model = Violation
     serializer_class = ViolationSerializer
     filterset_class = ViolationFilterSet
     select_related = ("unit", "person")
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 YEAR_PARAMETERS = [OpenApiParameter("year", int), OpenApiParameter("ward", int)]
@@ -134,9 +115,7 @@ class DisclosureChecklistViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=YEAR_PARAMETERS, responses=ChecklistRowSerializer(many=True))
     def list(self, request):
-        now = periods.today()
-        rows = disclosure_checklist(ward_for_request(request), query_year(request, default=now.year), on=now)
-        return Response(ChecklistRowSerializer(rows, many=True).data)
+        return ward_year_rows(request, disclosure_checklist, ChecklistRowSerializer)
 
 
 class DemocracyMinimumsViewSet(viewsets.ViewSet):
@@ -146,6 +125,4 @@ class DemocracyMinimumsViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=YEAR_PARAMETERS, responses=MinimumSerializer(many=True))
     def list(self, request):
-        now = periods.today()
-        rows = yearly_minimums(ward_for_request(request), query_year(request, default=now.year), on=now)
-        return Response(MinimumSerializer(rows, many=True).data)
+        return ward_year_rows(request, yearly_minimums, MinimumSerializer)

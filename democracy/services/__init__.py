@@ -49,5 +49,5 @@ from .petitions import (  # noqa: F401
     petition_is_overdue,
     remind_petitions,
 )
-from .sections import area_figures  # noqa: F401
+from .sections import SECTION, area_figures  # noqa: F401
 from .violations import VIOLATION_COLUMNS, violations_workbook  # noqa: F401

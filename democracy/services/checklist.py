@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.models import save_defaults_once
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from ..models import FIXED_HOLIDAYS as FIXED_HOLIDAYS
@@ -72,12 +73,7 @@ def default_checklist(ward):
 
 
 def ensure_default_checklist(ward):
-    if DisclosureRequirement.objects.filter(ward=ward).exists():
-        return []
-    created = default_checklist(ward)
-    for requirement in created:
-        requirement.save()
-    return created
+    return save_defaults_once(DisclosureRequirement, ward, default_checklist)
 
 
 class ChecklistState:

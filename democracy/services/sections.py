@@ -4,8 +4,10 @@ from collections import Counter
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import periods
+from core.areas import AreaSection
 
 from ..models import FIXED_HOLIDAYS as FIXED_HOLIDAYS
 from ..models import (
@@ -71,3 +73,7 @@ def area_figures(ward, start, end):
         link=reverse("democracy:checklist"),
         status=status,
     )
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="democracy", title=gettext_lazy("Thực hiện dân chủ ở cơ sở"), order=40, figures=area_figures)

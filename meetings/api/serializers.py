@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from core.api import EvidenceFilesMixin, limit_choices, run_model_clean, visible_people, visible_units
+from core.api import EvidenceFilesMixin, PeriodSerializer, limit_choices, run_model_clean, visible_people, visible_units
 
 from ..models import Conclusion, Meeting, MeetingRequirement, conclusion_status
 
@@ -68,10 +68,7 @@ class MeetingRequirementSerializer(serializers.ModelSerializer):
                   "each_residential_group", "basis", "order", "is_active"]
 
 
-class SchedulePeriodSerializer(serializers.Serializer):
-    label = serializers.CharField()
-    start = serializers.DateField()
-    end = serializers.DateField()
+class SchedulePeriodSerializer(PeriodSerializer):
     required = serializers.IntegerField()
     held = serializers.IntegerField()
     state = serializers.CharField()

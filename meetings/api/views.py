@@ -1,32 +1,23 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.response import Response
 
-from core import periods
-from core.api import ScopedModelViewSet
-from core.params import query_year
-from core.wards import ward_for_request
+from core.api import ScopedModelViewSet, ward_year_rows
 
 from ..filtersets import ConclusionFilterSet, MeetingFilterSet
-from ..models import Conclusion, Meeting, MeetingRequirement
 from ..services import meeting_schedule
 from .serializers import ConclusionSerializer, MeetingRequirementSerializer, MeetingSerializer, ScheduleRowSerializer
 
 
 class MeetingViewSet(ScopedModelViewSet):
-    model = Meeting
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilterSet
     select_related = ("organiser",)
     prefetch_related = ("participating_units", "attendees")
-
-    def create_extra(self):
-        return {"created_by": self.request.user}
+    creator_field = "created_by"
 
 
 class ConclusionViewSet(ScopedModelViewSet):
-    model = Conclusion
     serializer_class = ConclusionSerializer
     filterset_class = ConclusionFilterSet
     select_related = ("responsible_unit",)
@@ -36,7 +27,6 @@ class ConclusionViewSet(ScopedModelViewSet):
 
 
 class MeetingRequirementViewSet(ScopedModelViewSet):
-    model = MeetingRequirement
     serializer_class = MeetingRequirementSerializer
     filterset_fields = ["ward", "kind", "frequency", "is_active"]
 
@@ -51,8 +41,4 @@ class MeetingScheduleViewSet(viewsets.ViewSet):
         responses=ScheduleRowSerializer(many=True),
     )
     def list(self, request):
-        now = periods.today()
-        ward = ward_for_request(request)
-        year = query_year(request, default=now.year)
-        rows = meeting_schedule(ward, year, on=now)
-        return Response(ScheduleRowSerializer(rows, many=True).data)
+        return ward_year_rows(request, meeting_schedule, ScheduleRowSerializer)

@@ -29,20 +29,6 @@ from ..filtersets import (
     RegistrationVersionFilterSet,
     ReplicationFilterSet,
 )
-from ..models import (
-    Activity,
-    Appraisal,
-    Bloc,
-    Criterion,
-    Evaluation,
-    EvaluatorAssignment,
-    IndicatorValue,
-    MobilizationModel,
-    Publicity,
-    Recognition,
-    RegistrationVersion,
-    Replication,
-)
 from .serializers import (
     KheoActivitySerializer,
     KheoAppraisalInputSerializer,
@@ -84,7 +70,6 @@ class ServiceViewSet(ScopedModelViewSet):
 
 
 class BlocViewSet(ScopedModelViewSet):
-    model = Bloc
     serializer_class = KheoBlocSerializer
     filterset_class = BlocFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
@@ -97,7 +82,6 @@ class BlocViewSet(ScopedModelViewSet):
 
 
 class CriterionViewSet(ScopedModelViewSet):
-    model = Criterion
     serializer_class = KheoCriterionSerializer
     filterset_class = CriterionFilterSet
     select_related = ("bloc",)
@@ -118,7 +102,6 @@ class CriterionViewSet(ScopedModelViewSet):
 
 
 class EvaluatorAssignmentViewSet(ServiceViewSet):
-    model = EvaluatorAssignment
     serializer_class = KheoEvaluatorAssignmentSerializer
     filterset_class = EvaluatorAssignmentFilterSet
     select_related = ("bloc", "evaluator")
@@ -134,7 +117,6 @@ class EvaluatorAssignmentViewSet(ServiceViewSet):
 class MobilizationModelViewSet(ServiceViewSet):
     """Registrations: POST registers, PUT/PATCH revises (a new version); actions appraise, and the ranking."""
 
-    model = MobilizationModel
     serializer_class = KheoMobilizationModelSerializer
     filterset_class = MobilizationModelFilterSet
     select_related = ("unit", "bloc")
@@ -191,19 +173,16 @@ class MobilizationModelViewSet(ServiceViewSet):
 
 
 class AppraisalViewSet(ScopedReadOnlyViewSet):
-    model = Appraisal
     serializer_class = KheoAppraisalSerializer
     filterset_class = AppraisalFilterSet
 
 
 class RegistrationVersionViewSet(ScopedReadOnlyViewSet):
-    model = RegistrationVersion
     serializer_class = KheoRegistrationVersionSerializer
     filterset_class = RegistrationVersionFilterSet
 
 
 class IndicatorValueViewSet(ServiceViewSet):
-    model = IndicatorValue
     serializer_class = KheoIndicatorValueSerializer
     filterset_class = IndicatorValueFilterSet
     select_related = ("indicator",)
@@ -214,7 +193,6 @@ class IndicatorValueViewSet(ServiceViewSet):
 
 
 class ActivityViewSet(ServiceViewSet):
-    model = Activity
     serializer_class = KheoActivitySerializer
     filterset_class = ActivityFilterSet
 
@@ -225,7 +203,6 @@ class ActivityViewSet(ServiceViewSet):
 
 
 class PublicityViewSet(ServiceViewSet):
-    model = Publicity
     serializer_class = KheoPublicitySerializer
     filterset_class = PublicityFilterSet
 
@@ -239,7 +216,6 @@ class EvaluationViewSet(ServiceViewSet):
     """Score sheets: the bloc and the Standing Committee read them all (without notes); an evaluator posts and
     reads their own. Posting again replaces the evaluator's sheet."""
 
-    model = Evaluation
     serializer_class = KheoEvaluationSerializer
     filterset_class = EvaluationFilterSet
     prefetch_related = ("scores",)
@@ -250,7 +226,6 @@ class EvaluationViewSet(ServiceViewSet):
 
 
 class RecognitionViewSet(ServiceViewSet):
-    model = Recognition
     serializer_class = KheoRecognitionSerializer
     filterset_class = RecognitionFilterSet
     select_related = ("round", "model")
@@ -267,7 +242,6 @@ class RecognitionViewSet(ServiceViewSet):
 
 
 class ReplicationViewSet(ServiceViewSet):
-    model = Replication
     serializer_class = KheoReplicationSerializer
     filterset_class = ReplicationFilterSet
     select_related = ("adopting_unit",)

@@ -77,4 +77,4 @@ from .registration import (  # noqa: F401
     snapshot,
     version_changes,
 )
-from .sections import area_figures, spread_rows  # noqa: F401
+from .sections import SECTION, area_figures, spread_rows  # noqa: F401

@@ -193,14 +193,20 @@ def _assign_task(model):
     )
 
 
-@transaction.atomic
-def approve(user, model, comments=""):
+def _lock_for_appraisal(user, model):
+    """The registration, locked, when ``user`` (the ward's bloc) may appraise it now: it awaits appraisal."""
     model = MobilizationModel.objects.select_for_update().select_related("unit", "ward").get(pk=model.pk)
     if not is_ward_bloc(user, model.ward):
         _refuse(_("Chỉ Khối Dân vận Đảng ủy thẩm định, phê duyệt đăng ký."))
     if model.status != Status.REGISTERED:
         raise ValidationError(_("Chỉ thẩm định đăng ký đang chờ thẩm định (tình trạng hiện tại: %(status)s).")
                               % {"status": model.get_status_display()})
+    return model
+
+
+@transaction.atomic
+def approve(user, model, comments=""):
+    model = _lock_for_appraisal(user, model)
     model.task = _assign_task(model)
     model.status = Status.APPROVED
     model.approved_on = periods.today()
@@ -213,12 +219,7 @@ def approve(user, model, comments=""):
 
 @transaction.atomic
 def return_for_revision(user, model, comments):
-    model = MobilizationModel.objects.select_for_update().select_related("unit", "ward").get(pk=model.pk)
-    if not is_ward_bloc(user, model.ward):
-        _refuse(_("Chỉ Khối Dân vận Đảng ủy thẩm định, phê duyệt đăng ký."))
-    if model.status != Status.REGISTERED:
-        raise ValidationError(_("Chỉ thẩm định đăng ký đang chờ thẩm định (tình trạng hiện tại: %(status)s).")
-                              % {"status": model.get_status_display()})
+    model = _lock_for_appraisal(user, model)
     if not (comments or "").strip():
         raise ValidationError({"comments": _("Khi trả lại cần ghi ý kiến để đơn vị chỉnh sửa.")})
     model.status = Status.RETURNED

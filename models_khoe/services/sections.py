@@ -1,7 +1,9 @@
 """The area's figures for the quarterly report and the dashboards."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from core.areas import AreaSection
 from core.numbers import number as plain_number
 
 from ..models import (
@@ -78,3 +80,8 @@ def area_figures(ward, start, end):
         link=reverse("models_khoe:model_list"),
         status="warning" if waiting else "ok",
     )
+
+
+# The area's section of the quarterly report and the dashboards (registered by core.apps.AreaConfig).
+SECTION = AreaSection(key="models_khoe", title=gettext_lazy("Phong trào thi đua “Dân vận khéo”"), order=30,
+                      figures=area_figures)

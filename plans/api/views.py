@@ -9,7 +9,7 @@ from ..filtersets import (
     TaskBindingFilterSet,
     TaskFilterSet,
 )
-from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskBinding
+from ..models import Task
 from ..schedule import default_occurrence
 from ..services import refresh_task_progress
 from .serializers import (
@@ -23,19 +23,16 @@ from .serializers import (
 
 
 class PlanViewSet(ScopedModelViewSet):
-    model = Plan
     serializer_class = PlanSerializer
     filterset_class = PlanFilterSet
 
 
 class TaskAreaViewSet(ScopedModelViewSet):
-    model = TaskArea
     serializer_class = TaskAreaSerializer
     filterset_fields = ["plan", "kind"]
 
 
 class TaskViewSet(ScopedModelViewSet):
-    model = Task
     serializer_class = TaskSerializer
     filterset_class = TaskFilterSet
     select_related = ("lead_unit", "plan", "area", "binding")
@@ -49,7 +46,6 @@ class TaskViewSet(ScopedModelViewSet):
 
 
 class ProgressUpdateViewSet(ScopedModelViewSet):
-    model = ProgressUpdate
     serializer_class = ProgressUpdateSerializer
     filterset_class = ProgressUpdateFilterSet
     select_related = ("task",)
@@ -73,7 +69,6 @@ class ProgressUpdateViewSet(ScopedModelViewSet):
 class TaskBindingViewSet(ScopedModelViewSet):
     """A task's binding to the records of an area (the bloc's); saving or deleting it re-derives the task."""
 
-    model = TaskBinding
     serializer_class = TaskBindingSerializer
     filterset_class = TaskBindingFilterSet
     select_related = ("task",)
@@ -94,7 +89,6 @@ class TaskBindingViewSet(ScopedModelViewSet):
 class CellAssignmentViewSet(ScopedModelViewSet):
     """Which Standing Committee member directs which party cell; the Standing Committee changes it."""
 
-    model = CellAssignment
     serializer_class = CellAssignmentSerializer
     filterset_class = CellAssignmentFilterSet
     select_related = ("party_cell", "member")

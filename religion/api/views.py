@@ -33,16 +33,6 @@ from ..filtersets import (
 )
 from ..models import (
     RISK_ORDER,
-    CertificateStep,
-    ConstructionWork,
-    Establishment,
-    HeadChange,
-    Inspection,
-    KeyPerson,
-    MonkInvitationRequest,
-    ReligiousEvent,
-    RetentionSetting,
-    WatchFollowUp,
     WatchReport,
 )
 from . import serializers as s
@@ -99,7 +89,6 @@ class ReligionReadOnlyViewSet(ReadLoggingMixin, ScopedReadOnlyViewSet):
 
 
 class EstablishmentViewSet(ReligionViewSet):
-    model = Establishment
     serializer_class = s.EstablishmentSerializer
     filterset_class = EstablishmentFilterSet
     select_related = ("residential_group",)
@@ -136,21 +125,18 @@ class EstablishmentViewSet(ReligionViewSet):
 
 
 class CertificateStepViewSet(ReligionReadOnlyViewSet):
-    model = CertificateStep
     serializer_class = s.CertificateStepSerializer
     filterset_class = CertificateStepFilterSet
     select_related = ("establishment",)
 
 
 class HeadChangeViewSet(ReligionReadOnlyViewSet):
-    model = HeadChange
     serializer_class = s.HeadChangeSerializer
     filterset_class = HeadChangeFilterSet
     select_related = ("establishment",)
 
 
 class InvitationViewSet(ReligionViewSet):
-    model = MonkInvitationRequest
     serializer_class = s.InvitationSerializer
     filterset_class = InvitationFilterSet
     select_related = ("establishment",)
@@ -169,37 +155,29 @@ class InvitationViewSet(ReligionViewSet):
 
 
 class WorkViewSet(ReligionViewSet):
-    model = ConstructionWork
     serializer_class = s.WorkSerializer
     filterset_class = WorkFilterSet
     select_related = ("establishment", "residential_group")
 
 
 class InspectionViewSet(ReligionViewSet):
-    model = Inspection
     serializer_class = s.InspectionSerializer
     filterset_class = InspectionFilterSet
     select_related = ("work",)
-
-    def create_extra(self):
-        return {"recorded_by": self.request.user}
+    creator_field = "recorded_by"
 
 
 class EventViewSet(ReligionViewSet):
-    model = ReligiousEvent
     serializer_class = s.EventSerializer
     filterset_class = EventFilterSet
     select_related = ("establishment", "residential_group")
 
 
 class WatchReportViewSet(ReligionViewSet):
-    model = WatchReport
     serializer_class = s.WatchReportSerializer
     filterset_class = WatchReportFilterSet
     select_related = ("residential_group",)
-
-    def create_extra(self):
-        return {"reported_by": self.request.user}
+    creator_field = "reported_by"
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -233,21 +211,18 @@ class WatchReportViewSet(ReligionViewSet):
 
 
 class FollowUpViewSet(ReligionReadOnlyViewSet):
-    model = WatchFollowUp
     serializer_class = s.FollowUpSerializer
     filterset_class = FollowUpFilterSet
     select_related = ("report",)
 
 
 class KeyPersonViewSet(ReligionViewSet):
-    model = KeyPerson
     serializer_class = s.KeyPersonSerializer
     filterset_class = KeyPersonFilterSet
     select_related = ("establishment", "residential_group")
 
 
 class RetentionSettingViewSet(ReligionViewSet):
-    model = RetentionSetting
     serializer_class = s.RetentionSettingSerializer
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 

@@ -21,7 +21,7 @@ from core.api import ScopedReadOnlyViewSet, as_drf_error
 
 from .. import permissions, services, workflow
 from ..filtersets import QuarterlyReportFilterSet, UnitReportFilterSet, WardSummaryFilterSet
-from ..models import QuarterlyReport, UnitReport, WardSummary
+from ..models import UnitReport
 from .serializers import (
     QuarterlyReportSerializer,
     ReturnCommentSerializer,
@@ -46,7 +46,6 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
     the actions submit (the bloc), return and approve (the Standing Committee). Approval freezes the report and
     the worker renders its PDF (``pdf_state``, then ``pdf_url``)."""
 
-    model = QuarterlyReport
     serializer_class = QuarterlyReportSerializer
     filterset_class = QuarterlyReportFilterSet
     select_related = ("ward", "submitted_by", "approved_by")
@@ -127,7 +126,6 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
 class UnitReportViewSet(ScopedReadOnlyViewSet):
     """Each unit's quarterly results: the unit lists and submits its own; the bloc accepts or returns them."""
 
-    model = UnitReport
     serializer_class = UnitReportSerializer
     filterset_class = UnitReportFilterSet
     select_related = ("report", "unit")
@@ -170,7 +168,6 @@ class WardSummaryViewSet(ScopedReadOnlyViewSet):
     """The pre-computed figures of the city view (refreshed hourly): every ward for a city viewer, a ward's
     own for its users."""
 
-    model = WardSummary
     serializer_class = WardSummarySerializer
     filterset_class = WardSummaryFilterSet
     select_related = ("ward",)

@@ -15,14 +15,8 @@ from ..filtersets import (
     SurveyCampaignFilterSet,
 )
 from ..models import (
-    Assessment,
-    CorrectiveAction,
     CriteriaGroup,
-    CriteriaSet,
     CriterionScore,
-    Rating,
-    ServiceDesk,
-    SurveyCampaign,
 )
 from ..services import forget_desk, summarise
 from ..services import surveys as survey_svc
@@ -37,7 +31,6 @@ from .serializers import (
 
 
 class ServiceDeskViewSet(ScopedModelViewSet):
-    model = ServiceDesk
     serializer_class = ServiceDeskSerializer
     filterset_class = ServiceDeskFilterSet
     select_related = ("unit",)
@@ -48,7 +41,6 @@ class ServiceDeskViewSet(ScopedModelViewSet):
 
 
 class RatingViewSet(ScopedReadOnlyViewSet):
-    model = Rating
     serializer_class = RatingSerializer
     filterset_class = RatingFilterSet
     prefetch_related = ("reasons",)
@@ -66,14 +58,12 @@ class RatingViewSet(ScopedReadOnlyViewSet):
 
 
 class CorrectiveActionViewSet(ScopedModelViewSet):
-    model = CorrectiveAction
     serializer_class = CorrectiveActionSerializer
     filterset_class = CorrectiveActionFilterSet
     http_method_names = ["get", "put", "patch", "head", "options"]  # opened by the threshold check only
 
 
 class SurveyCampaignViewSet(ScopedModelViewSet):
-    model = SurveyCampaign
     serializer_class = SurveyCampaignSerializer
     filterset_class = SurveyCampaignFilterSet
 
@@ -95,7 +85,6 @@ class SurveyCampaignViewSet(ScopedModelViewSet):
 
 
 class CriteriaSetViewSet(ScopedReadOnlyViewSet):
-    model = CriteriaSet
     serializer_class = CriteriaSetSerializer
     filterset_class = CriteriaSetFilterSet
     prefetch_related = (Prefetch("groups", queryset=CriteriaGroup.objects.prefetch_related("criteria")),
@@ -103,7 +92,6 @@ class CriteriaSetViewSet(ScopedReadOnlyViewSet):
 
 
 class AssessmentViewSet(ScopedReadOnlyViewSet):
-    model = Assessment
     serializer_class = AssessmentSerializer
     filterset_class = AssessmentFilterSet
     select_related = ("criteria_set",)

@@ -2,14 +2,12 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field, creation_time_field, filled_when_constraint
 from core.numbers import number as points
 
 
@@ -31,6 +29,7 @@ COUNT_MEASURES = frozenset({Measure.RATINGS_COUNT, Measure.DISCLOSURES_COUNT})
 class CriteriaSet(ScopedModel):
     """A set of criteria issued by a decision (e.g. of the Provincial People's Committee)."""
 
+    detail_url_name = "satisfaction:criteria_set_detail"
     access_policy = AccessPolicy(unit_fields=("ward",), ward_readable=True, bloc_only_change=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường áp dụng"), on_delete=models.PROTECT,
@@ -46,11 +45,10 @@ class CriteriaSet(ScopedModel):
     )
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
     note = models.TextField(_("ghi chú"), blank=True)
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("bộ tiêu chí Chính quyền thân thiện")
-        verbose_name_plural = _("bộ tiêu chí Chính quyền thân thiện")
         ordering = ["ward", "-decision_date", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "decision_number"], name="criteria_set_unique_decision",
@@ -61,11 +59,9 @@ class CriteriaSet(ScopedModel):
         label = f"{self.name} ({self.decision_number})"
         return f"[{_('MẪU')}] {label}" if self.is_example else label
 
-    def get_absolute_url(self):
-        return reverse("satisfaction:criteria_set_detail", args=[self.pk])
-
 
 class CriteriaGroup(ScopedModel):
+    shown_on = "criteria_set"
     access_policy = AccessPolicy(unit_fields=("criteria_set__ward",), ward_readable=True, bloc_only_change=True)
 
     criteria_set = models.ForeignKey(CriteriaSet, verbose_name=_("bộ tiêu chí"), on_delete=models.CASCADE,
@@ -79,7 +75,6 @@ class CriteriaGroup(ScopedModel):
 
     class Meta:
         verbose_name = _("nhóm tiêu chí")
-        verbose_name_plural = _("nhóm tiêu chí")
         ordering = ["criteria_set", "order"]
         constraints = [
             models.UniqueConstraint(fields=["criteria_set", "code"], name="criteria_group_unique_code",
@@ -89,11 +84,9 @@ class CriteriaGroup(ScopedModel):
     def __str__(self):
         return f"{self.code}. {self.name}"
 
-    def get_absolute_url(self):
-        return self.criteria_set.get_absolute_url()
-
 
 class Criterion(ScopedModel):
+    shown_on = "group.criteria_set"
     access_policy = AccessPolicy(unit_fields=("group__criteria_set__ward",), ward_readable=True,
                                  bloc_only_change=True)
 
@@ -110,14 +103,10 @@ class Criterion(ScopedModel):
 
     class Meta:
         verbose_name = _("tiêu chí")
-        verbose_name_plural = _("tiêu chí")
         ordering = ["group__order", "order"]
 
     def __str__(self):
         return f"{self.code} {self.name[:80]}"
-
-    def get_absolute_url(self):
-        return self.group.criteria_set.get_absolute_url()
 
     @property
     def measure_is_percent(self):
@@ -125,6 +114,7 @@ class Criterion(ScopedModel):
 
 
 class StarLevel(ScopedModel):
+    shown_on = "criteria_set"
     access_policy = AccessPolicy(unit_fields=("criteria_set__ward",), ward_readable=True, bloc_only_change=True)
 
     criteria_set = models.ForeignKey(CriteriaSet, verbose_name=_("bộ tiêu chí"), on_delete=models.CASCADE,
@@ -134,7 +124,6 @@ class StarLevel(ScopedModel):
 
     class Meta:
         verbose_name = _("mức xếp sao")
-        verbose_name_plural = _("mức xếp sao")
         ordering = ["criteria_set", "-stars"]
         constraints = [
             models.UniqueConstraint(fields=["criteria_set", "stars"], name="star_level_unique",
@@ -143,9 +132,6 @@ class StarLevel(ScopedModel):
 
     def __str__(self):
         return _("%(stars)s sao: từ %(score)s điểm") % {"stars": self.stars, "score": points(self.min_score)}
-
-    def get_absolute_url(self):
-        return self.criteria_set.get_absolute_url()
 
 
 class AssessmentStatus(models.TextChoices):
@@ -159,6 +145,7 @@ class AssessmentStatus(models.TextChoices):
 class Assessment(ScopedModel):
     """The ward's self-assessment of one quarter against a criteria set."""
 
+    detail_url_name = "satisfaction:assessment_detail"
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
     ward = models.ForeignKey("organisations.Unit", verbose_name=_("phường"), on_delete=models.PROTECT,
@@ -176,15 +163,13 @@ class Assessment(ScopedModel):
     reviewed_at = models.DateTimeField(_("thẩm định xong lúc"), null=True, blank=True, editable=False)
     replied_at = models.DateTimeField(_("phản hồi lúc"), null=True, blank=True, editable=False)
     finalised_at = models.DateTimeField(_("chốt lúc"), null=True, blank=True, editable=False)
-    finalised_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người chốt"), null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+", editable=False)
+    finalised_by = acting_user_field(_("người chốt"))
     # Frozen when final, so the history does not move when a criteria set is edited later.
     total = models.DecimalField(_("tổng điểm"), max_digits=6, decimal_places=2, null=True, blank=True, editable=False)
     stars = models.PositiveSmallIntegerField(_("số sao"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("kỳ tự đánh giá Chính quyền thân thiện")
-        verbose_name_plural = _("kỳ tự đánh giá Chính quyền thân thiện")
         ordering = ["-year", "-quarter"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "year", "quarter"], name="assessment_unique_quarter",
@@ -200,9 +185,6 @@ class Assessment(ScopedModel):
         if self.unit_id and not self.ward_id:
             self.ward_id = self.unit.ward_id or self.unit_id
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:assessment_detail", args=[self.pk])
 
     @property
     def is_locked(self):
@@ -235,16 +217,12 @@ class CriterionScore(ScopedModel):
 
     class Meta:
         verbose_name = _("điểm tiêu chí")
-        verbose_name_plural = _("điểm tiêu chí")
         ordering = ["assessment", "criterion__group__order", "criterion__order"]
         constraints = [
             models.UniqueConstraint(fields=["assessment", "criterion"], name="criterion_score_unique",
                                     violation_error_message=_("Tiêu chí đã có điểm trong kỳ này.")),
-            models.CheckConstraint(
-                condition=~models.Q(review="adjusted") | ~models.Q(review_reason=""),
-                name="criterion_score_adjust_has_reason",
-                violation_error_message=_("Điều chỉnh điểm phải ghi lý do."),
-            ),
+            filled_when_constraint("review_reason", {"review": "adjusted"}, "criterion_score_adjust_has_reason",
+                                   _("Điều chỉnh điểm phải ghi lý do.")),
         ]
 
     def __str__(self):

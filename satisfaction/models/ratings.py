@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, creation_time_field
 from core.search import SearchableModel
 
 
@@ -66,7 +66,6 @@ class SatisfactionSettings(ScopedModel):
 
     class Meta:
         verbose_name = _("thiết lập đánh giá hài lòng")
-        verbose_name_plural = _("thiết lập đánh giá hài lòng")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(scale__in=[3, 4, 5]), name="satisfaction_settings_scale",
@@ -94,7 +93,6 @@ class RatingReason(ScopedModel):
 
     class Meta:
         verbose_name = _("lý do đánh giá")
-        verbose_name_plural = _("lý do đánh giá")
         ordering = ["ward", "order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "label"], name="rating_reason_unique_label",
@@ -121,7 +119,6 @@ class Service(ScopedModel):
 
     class Meta:
         verbose_name = _("lĩnh vực thủ tục")
-        verbose_name_plural = _("lĩnh vực thủ tục")
         ordering = ["ward", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["ward", "name"], name="service_unique_name",
@@ -143,6 +140,7 @@ def new_public_code():
 class ServiceDesk(SearchableModel, ScopedModel):
     """A service desk of the one-stop shop (quầy) with its public rating page."""
 
+    detail_url_name = "satisfaction:desk_detail"
     search_fields = ("name", "location", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -164,14 +162,10 @@ class ServiceDesk(SearchableModel, ScopedModel):
 
     class Meta:
         verbose_name = _("quầy tiếp nhận")
-        verbose_name_plural = _("quầy tiếp nhận")
         ordering = ["ward", "name"]
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:desk_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.unit_id:
@@ -186,6 +180,7 @@ def hash_token(token):
 class KioskDevice(ScopedModel):
     """A tablet of the ward allowed to post ratings to a desk's kiosk page. Only the token's hash is kept."""
 
+    shown_on = "desk"
     access_policy = AccessPolicy(unit_fields=("desk__unit",))
 
     desk = models.ForeignKey(ServiceDesk, verbose_name=_("quầy"), on_delete=models.CASCADE, related_name="devices")
@@ -194,19 +189,15 @@ class KioskDevice(ScopedModel):
     is_active = models.BooleanField(_("đang được phép"), default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cấp"), null=True,
                                    on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField(_("thời điểm cấp"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm cấp"))
     last_seen_at = models.DateTimeField(_("lần gửi gần nhất"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("thiết bị đánh giá")
-        verbose_name_plural = _("thiết bị đánh giá")
         ordering = ["desk", "name"]
 
     def __str__(self):
         return f"{self.name} – {self.desk}"
-
-    def get_absolute_url(self):
-        return self.desk.get_absolute_url()
 
     @classmethod
     def issue(cls, desk, name, user=None):
@@ -248,11 +239,10 @@ class Rating(ScopedModel):
                                on_delete=models.SET_NULL, related_name="+", db_index=False)
     rated_at = models.DateTimeField(_("thời điểm đánh giá"))
     rated_on = models.DateField(_("ngày đánh giá"))
-    received_at = models.DateTimeField(_("thời điểm nhận"), auto_now_add=True)
+    received_at = creation_time_field(_("thời điểm nhận"))
 
     class Meta:
         verbose_name = _("lượt đánh giá")
-        verbose_name_plural = _("lượt đánh giá")
         ordering = ["-rated_at"]
         indexes = [
             models.Index(fields=["ward", "rated_on"], name="rating_ward_day_idx"),
@@ -279,7 +269,6 @@ class RatingReasonLink(ScopedModel):
 
     class Meta:
         verbose_name = _("lý do của lượt đánh giá")
-        verbose_name_plural = _("lý do của lượt đánh giá")
         constraints = [
             models.UniqueConstraint(fields=["rating", "reason"], name="rating_reason_link_unique",
                                     violation_error_message=_("Lý do đã được chọn.")),
@@ -298,6 +287,7 @@ class ActionStatus(models.TextChoices):
 class CorrectiveAction(SearchableModel, ScopedModel):
     """Low satisfaction of a desk or an officer in a period, assigned to the head of the unit until closed."""
 
+    detail_url_name = "satisfaction:action_detail"
     search_fields = ("title", "unit__name", "measures", "result")
     # The officer whose low satisfaction opened the action does not report its measures or close it himself.
     access_policy = AccessPolicy(unit_fields=("unit",), subject_fields=("officer",))
@@ -325,11 +315,10 @@ class CorrectiveAction(SearchableModel, ScopedModel):
     closed_on = models.DateField(_("ngày đóng"), null=True, blank=True)
     # One action per subject and period: the check can run any number of times.
     dedup_key = models.CharField(_("khóa chống trùng"), max_length=120, unique=True, editable=False)
-    created_at = models.DateTimeField(_("thời điểm mở"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm mở"))
 
     class Meta:
         verbose_name = _("hành động khắc phục")
-        verbose_name_plural = _("hành động khắc phục")
         ordering = ["-period_end", "-created_at"]
         indexes = [models.Index(fields=["ward", "status"], name="corrective_ward_status_idx")]
         constraints = [
@@ -342,9 +331,6 @@ class CorrectiveAction(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:action_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.unit_id and not self.ward_id:

@@ -2,14 +2,12 @@
 
 import secrets
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel
+from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 # SIPAS (Decision 2640/QĐ-BNV, 2017): the five elements of public administrative services.
@@ -27,6 +25,7 @@ def new_survey_token():
 
 
 class SurveyCampaign(SearchableModel, ScopedModel):
+    detail_url_name = "satisfaction:campaign_detail"
     search_fields = ("title", "description", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -42,24 +41,19 @@ class SurveyCampaign(SearchableModel, ScopedModel):
     is_open = models.BooleanField(_("mở nhận phiếu trực tuyến"), default=True)
     public_token = models.CharField(_("mã đường dẫn công khai"), max_length=32, unique=True,
                                     default=new_survey_token, editable=False)
-    created_at = models.DateTimeField(_("thời điểm tạo"), auto_now_add=True)
+    created_at = creation_time_field(_("thời điểm tạo"))
 
     class Meta:
         verbose_name = _("đợt khảo sát")
-        verbose_name_plural = _("đợt khảo sát")
         ordering = ["-starts_on", "-pk"]
         indexes = [models.Index(fields=["ward", "ends_on"], name="survey_ward_end_idx")]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")),
-                                   name="survey_ends_after_start",
-                                   violation_error_message=_("Ngày kết thúc phải sau ngày bắt đầu.")),
+            date_order_constraint("ends_on", "starts_on", "survey_ends_after_start",
+                                  _("Ngày kết thúc phải sau ngày bắt đầu.")),
         ]
 
     def __str__(self):
         return self.title
-
-    def get_absolute_url(self):
-        return reverse("satisfaction:campaign_detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         if self.unit_id:
@@ -68,6 +62,7 @@ class SurveyCampaign(SearchableModel, ScopedModel):
 
 
 class Dimension(ScopedModel):
+    shown_on = "campaign"
     access_policy = AccessPolicy(unit_fields=("campaign__unit",), ward_readable=True)
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -77,14 +72,10 @@ class Dimension(ScopedModel):
 
     class Meta:
         verbose_name = _("yếu tố khảo sát")
-        verbose_name_plural = _("yếu tố khảo sát")
         ordering = ["campaign", "order", "pk"]
 
     def __str__(self):
         return self.name
-
-    def get_absolute_url(self):
-        return self.campaign.get_absolute_url()
 
 
 class QuestionKind(models.TextChoices):
@@ -95,6 +86,7 @@ class QuestionKind(models.TextChoices):
 
 
 class Question(ScopedModel):
+    shown_on = "campaign"
     access_policy = AccessPolicy(unit_fields=("campaign__unit",), ward_readable=True)
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -110,14 +102,10 @@ class Question(ScopedModel):
 
     class Meta:
         verbose_name = _("câu hỏi khảo sát")
-        verbose_name_plural = _("câu hỏi khảo sát")
         ordering = ["campaign", "order", "pk"]
 
     def __str__(self):
         return self.text
-
-    def get_absolute_url(self):
-        return self.campaign.get_absolute_url()
 
 
 class ResponseChannel(models.TextChoices):
@@ -126,6 +114,7 @@ class ResponseChannel(models.TextChoices):
 
 
 class SurveyResponse(ScopedModel):
+    shown_on = "campaign"
     access_policy = AccessPolicy(unit_fields=("campaign__unit",))
 
     campaign = models.ForeignKey(SurveyCampaign, verbose_name=_("đợt khảo sát"), on_delete=models.CASCADE,
@@ -133,13 +122,11 @@ class SurveyResponse(ScopedModel):
     client_id = models.UUIDField(_("mã phiếu"), unique=True, editable=False)
     channel = models.CharField(_("kênh"), max_length=8, choices=ResponseChannel.choices)
     paper_number = models.CharField(_("số phiếu giấy"), max_length=32, blank=True)
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    entered_by = acting_user_field(editable=True)
+    created_at = creation_time_field(_("thời điểm"))
 
     class Meta:
         verbose_name = _("phiếu khảo sát")
-        verbose_name_plural = _("phiếu khảo sát")
         ordering = ["campaign", "-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "paper_number"], condition=~models.Q(paper_number=""),
@@ -152,11 +139,9 @@ class SurveyResponse(ScopedModel):
             return _("Phiếu số %(n)s – %(c)s") % {"n": self.paper_number, "c": self.campaign}
         return _("Phiếu trực tuyến %(d)s – %(c)s") % {"d": self.created_at.strftime("%d/%m/%Y"), "c": self.campaign}
 
-    def get_absolute_url(self):
-        return self.campaign.get_absolute_url()
-
 
 class Answer(ScopedModel):
+    shown_on = "response"
     access_policy = AccessPolicy(unit_fields=("response__campaign__unit",))
 
     response = models.ForeignKey(SurveyResponse, verbose_name=_("phiếu"), on_delete=models.CASCADE,
@@ -170,7 +155,6 @@ class Answer(ScopedModel):
 
     class Meta:
         verbose_name = _("câu trả lời")
-        verbose_name_plural = _("câu trả lời")
         constraints = [
             models.UniqueConstraint(fields=["response", "question"], name="answer_unique_per_question",
                                     violation_error_message=_("Câu hỏi đã được trả lời trong phiếu này.")),
@@ -182,6 +166,3 @@ class Answer(ScopedModel):
 
     def __str__(self):
         return f"{self.question_id}: {self.scale_value or self.choice_values or self.text[:40]}"
-
-    def get_absolute_url(self):
-        return self.response.get_absolute_url()

@@ -171,14 +171,9 @@ class QuestionResult:
         return _pct(self.satisfied, self.count)
 
 
-@dataclass
-class DimensionResult:
-    name: str
-    questions: list
-    count: int = 0
-    satisfied: int = 0
-    mean: Decimal | None = None
-    previous_index: Decimal | None = None
+class SatisfactionIndex:
+    """The satisfaction index of a question, a dimension or a campaign: the share of its 1–5 answers that are 4
+    (Hài lòng) or 5 (Rất hài lòng), and its change since the previous campaign (``previous_index``)."""
 
     @property
     def index(self):
@@ -192,7 +187,17 @@ class DimensionResult:
 
 
 @dataclass
-class CampaignResult:
+class DimensionResult(SatisfactionIndex):
+    name: str
+    questions: list
+    count: int = 0
+    satisfied: int = 0
+    mean: Decimal | None = None
+    previous_index: Decimal | None = None
+
+
+@dataclass
+class CampaignResult(SatisfactionIndex):
     campaign: SurveyCampaign
     responses: int
     dimensions: list
@@ -201,17 +206,6 @@ class CampaignResult:
     satisfied: int
     previous: SurveyCampaign | None = None
     previous_index: Decimal | None = None
-
-    @property
-    def index(self):
-        """Share of all 1–5 answers that are 4 (Hài lòng) or 5 (Rất hài lòng)."""
-        return _pct(self.satisfied, self.count)
-
-    @property
-    def change(self):
-        if self.index is None or self.previous_index is None:
-            return None
-        return self.index - self.previous_index
 
 
 def _scale_stats(answers):

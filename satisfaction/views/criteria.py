@@ -28,7 +28,6 @@ from ..models import (
     Criterion,
     CriterionScore,
     Review,
-    StarLevel,
 )
 from ..permissions import may_review
 from ..services import criteria as svc
@@ -37,7 +36,6 @@ from ..services import criteria as svc
 class CriteriaSetListView(ObjectListView):
     """The ward's criteria sets; the bloc creates the example set or imports the province's set here."""
 
-    model = CriteriaSet
     filterset_class = CriteriaSetFilterSet
     template_name = "satisfaction/criteria_set_list.html"
     sort_fields = {"name": "name", "decision": ("decision_date", "decision_number"), "issuer": "issuer",
@@ -126,22 +124,17 @@ class _FrozenSetMixin:
 
 
 class CriterionEditView(_FrozenSetMixin, ObjectEditView):
-    model = Criterion
     form_class = CriterionForm
-    template_name = "core/object_form.html"
 
 
 class StarLevelEditView(_FrozenSetMixin, ObjectEditView):
-    model = StarLevel
     form_class = StarLevelForm
-    template_name = "core/object_form.html"
 
 # --- Assessments ----------------------------------------------------------------------------------
 
 class AssessmentListView(ObjectListView):
     """History quarter by quarter: total, stars and status of every assessment of the ward."""
 
-    model = Assessment
     filterset_class = AssessmentFilterSet
     template_name = "satisfaction/assessment_list.html"
     # Total and stars of an open assessment are worked out from its scores (svc.totals): unsorted.
@@ -158,9 +151,7 @@ class AssessmentListView(ObjectListView):
 
 
 class AssessmentCreateView(ObjectCreateView):
-    model = Assessment
     form_class = AssessmentForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         data = form.cleaned_data

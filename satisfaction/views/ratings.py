@@ -103,7 +103,6 @@ class ResultsView(LoginRequiredMixin, TemplateView):
 # --- Desks ----------------------------------------------------------------------------------------
 
 class DeskListView(ObjectListView):
-    model = ServiceDesk
     filterset_class = ServiceDeskFilterSet
     template_name = "satisfaction/desk_list.html"
     sort_fields = {"name": "name", "unit": by_unit("unit"), "on_duty": "on_duty__full_name", "active": "-is_active"}
@@ -152,15 +151,11 @@ class DeskQrPosterView(ObjectDetailView):
 
 
 class DeskCreateView(ObjectCreateView):
-    model = ServiceDesk
     form_class = DeskForm
-    template_name = "core/object_form.html"
 
 
 class DeskEditView(ObjectEditView):
-    model = ServiceDesk
     form_class = DeskForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         desk = form.save()
@@ -298,7 +293,6 @@ class ServiceSaveView(CatalogueEntryView):
 # --- Corrective actions ---------------------------------------------------------------------------
 
 class ActionListView(ObjectListView):
-    model = CorrectiveAction
     filterset_class = CorrectiveActionFilterSet
     template_name = "satisfaction/action_list.html"
     sort_fields = {"title": "title", "unit": by_unit("unit"), "head": "head__full_name", "due": "due_date",
@@ -323,9 +317,7 @@ class ActionDetailView(ObjectDetailView):
 
 
 class ActionEditView(ObjectEditView):
-    model = CorrectiveAction
     form_class = ActionForm
-    template_name = "core/object_form.html"
 
 
 class ThresholdCheckView(LoginRequiredMixin, View):

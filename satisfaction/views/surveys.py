@@ -29,7 +29,6 @@ from ..services import surveys as svc
 
 
 class CampaignListView(ObjectListView):
-    model = SurveyCampaign
     filterset_class = SurveyCampaignFilterSet
     template_name = "satisfaction/campaign_list.html"
     # Open campaigns first when the reader sorts by "Nhận phiếu" ascending.
@@ -38,9 +37,7 @@ class CampaignListView(ObjectListView):
 
 
 class CampaignCreateView(ObjectCreateView):
-    model = SurveyCampaign
     form_class = CampaignForm
-    template_name = "core/object_form.html"
 
     def save_object(self, form):
         campaign = form.save()
@@ -50,9 +47,7 @@ class CampaignCreateView(ObjectCreateView):
 
 
 class CampaignEditView(ObjectEditView):
-    model = SurveyCampaign
     form_class = CampaignForm
-    template_name = "core/object_form.html"
 
 
 class CampaignDetailView(ObjectDetailView):

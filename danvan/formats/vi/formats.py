@@ -1,14 +1,2 @@
-# Dates are dd/mm/yyyy in every locale of the portal (Vietnamese administrative usage).
-DATE_FORMAT = "d/m/Y"
-SHORT_DATE_FORMAT = "d/m/Y"
-DATETIME_FORMAT = "d/m/Y H:i"
-SHORT_DATETIME_FORMAT = "d/m/Y H:i"
-MONTH_DAY_FORMAT = "d/m"
-YEAR_MONTH_FORMAT = "m/Y"
-TIME_FORMAT = "H:i"
-DATE_INPUT_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
-FIRST_DAY_OF_WEEK = 1
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "."
-NUMBER_GROUPING = 3
+# Every locale shares the portal's formats (danvan/formats/portal.py).
+from danvan.formats.portal import *  # noqa: F403
