@@ -28,7 +28,7 @@ from .forms import CellAssignmentForm, ProgressForm, TaskForm
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskStatus
 from .permissions import may_plan_next_year, may_report_progress
 from .schedule import occurrence_window, recent_occurrences, status_filter
-from .services import record_progress, rollup
+from .services import record_progress, refresh_task_progress, rollup
 
 
 def _task_queryset(user, action="view"):
@@ -221,26 +221,24 @@ class ProgressCreateView(LoginRequiredMixin, View):
         return HttpResponseRedirect(task.get_absolute_url())
 
 
-class TaskCreateView(ObjectCreateView):
+class TaskSavedMixin:
+    """A task saved from its form gets its derived fields (status, next due date, percent) computed again: a new
+    task starts from no progress, an edited schedule re-judges the progress it has."""
+
     form_class = TaskForm
 
     def save_object(self, form):
-        from .services import initialise_task
-
-        task = form.save()
-        initialise_task(task)
-        return task
-
-
-class TaskEditView(ObjectEditView):
-    form_class = TaskForm
-
-    def save_object(self, form):
-        from .services import refresh_task_progress
-
         task = form.save()
         refresh_task_progress(task)
         return task
+
+
+class TaskCreateView(TaskSavedMixin, ObjectCreateView):
+    pass
+
+
+class TaskEditView(TaskSavedMixin, ObjectEditView):
+    pass
 
 
 # --- Party cells directed by Standing Committee members (phân công phụ trách) ---------------------
