@@ -234,11 +234,11 @@ class TaskSavedMixin:
 
 
 class TaskCreateView(TaskSavedMixin, ObjectCreateView):
-    pass
+    form_class = TaskForm
 
 
 class TaskEditView(TaskSavedMixin, ObjectEditView):
-    pass
+    form_class = TaskForm
 
 
 # --- Party cells directed by Standing Committee members (phân công phụ trách) ---------------------
