@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from plans.models import Plan, PlanImportDraft, Task
 from plans.tasks import delete_expired_import_drafts
-from tests.support.plans import SEED_TEXT, ddmmyyyy, upload_plan_file
+from tests.support.plans import SEED_TEXT, preview_form_data, upload_plan_file
 
 pytestmark = pytest.mark.django_db
 
@@ -20,25 +20,7 @@ UPLOAD = reverse("plans:plan_import")
 
 def page_post(draft, first, last, changes=None, page=None):
     """What a page of the preview posts (tasks ``first`` … ``last - 1`` of the draft), ``changes`` by source."""
-    data = draft.data
-    post = {f"plan-{key}": data[key] or "" for key in ("code", "title", "issuer", "place", "signer_name",
-                                                         "signer_title")}
-    post.update({f"plan-{key}": ddmmyyyy(data[key]) for key in ("issued_on", "starts_on", "ends_on")})
-    tasks = [task for area in data["areas"] for task in area["tasks"]][first:last]
-    post.update({"task-TOTAL_FORMS": str(len(tasks)), "task-INITIAL_FORMS": str(len(tasks)),
-                 "task-MIN_NUM_FORMS": "0", "task-MAX_NUM_FORMS": "1000"})
-    for index, task in enumerate(tasks):
-        values = {
-            "include": "on", "title": task["title"], "lead": task["lead"], "supporting_units": task["supporting"],
-            "recurrence": task["recurrence"], "due_date": ddmmyyyy(task.get("due_date")),
-            "recurrence_weekday": task.get("recurrence_weekday", ""), "recurrence_day": task.get("recurrence_day", ""),
-            "recurrence_month": task.get("recurrence_month", ""),
-        }
-        values.update((changes or {}).get(task["source"], {}))
-        post.update({f"task-{index}-{key}": value for key, value in values.items() if value not in (None, False)})
-    if page:
-        post["page"] = str(page)
-    return post
+    return preview_form_data({"data": draft.data}, changes, first=first, last=last, page=page)
 
 
 def test_the_upload_keeps_the_preview_on_the_server_for_its_owner(ward_a, client_for):

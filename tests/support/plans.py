@@ -86,18 +86,15 @@ def upload_plan_file(client, name, content, **extra):
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, content), **extra})
 
 
-def preview_form_data(stored, changes=None, plan_changes=None):
-    """What the preview posts back when nothing is changed, then ``changes`` by task source."""
+def preview_form_data(stored, changes=None, plan_changes=None, first=0, last=None, page=None):
+    """What the preview posts back when nothing is changed, then ``changes`` by task source. A paged preview posts
+    the tasks ``first`` … ``last - 1`` of the draft, and ``page`` to move to another page."""
     data = stored["data"]
-    post = {}
-    plan_values = {
-        "code": data["code"], "title": data["title"], "issuer": data["issuer"], "place": data["place"],
-        "issued_on": ddmmyyyy(data["issued_on"]), "starts_on": ddmmyyyy(data["starts_on"]),
-        "ends_on": ddmmyyyy(data["ends_on"]), "signer_name": data["signer_name"],
-        "signer_title": data["signer_title"], **(plan_changes or {}),
-    }
-    post.update({f"plan-{key}": value for key, value in plan_values.items()})
-    tasks = [task for area in data["areas"] for task in area["tasks"]]
+    plan_values = {key: data[key] or "" for key in ("code", "title", "issuer", "place", "signer_name", "signer_title")}
+    plan_values.update({key: ddmmyyyy(data[key]) for key in ("issued_on", "starts_on", "ends_on")})
+    plan_values.update(plan_changes or {})
+    post = {f"plan-{key}": value for key, value in plan_values.items()}
+    tasks = [task for area in data["areas"] for task in area["tasks"]][first:last]
     post.update({"task-TOTAL_FORMS": str(len(tasks)), "task-INITIAL_FORMS": str(len(tasks)),
                  "task-MIN_NUM_FORMS": "0", "task-MAX_NUM_FORMS": "1000"})
     for index, task in enumerate(tasks):
@@ -108,10 +105,9 @@ def preview_form_data(stored, changes=None, plan_changes=None):
             "recurrence_month": task.get("recurrence_month", ""),
         }
         values.update((changes or {}).get(task["source"], {}))
-        for key, value in values.items():
-            if value is None or value is False:
-                continue
-            post[f"task-{index}-{key}"] = value
+        post.update({f"task-{index}-{key}": value for key, value in values.items() if value not in (None, False)})
+    if page:
+        post["page"] = str(page)
     return post
 
 
