@@ -13,6 +13,12 @@ ward's bloc for the ward pages, the city viewer for the city view. The trivial p
 query) is measured at the start and at the end; every page's rate is given as a share of their mean, and the table
 says how far the two trivial runs differ, so a machine that was busy meanwhile shows. Target (issue 19): every main
 page at least 25 % of the trivial page's rate.
+
+The run ends with the public rating endpoint (a kiosk tablet POSTing one new rating per request, bench/rating.lua)
+against a view that does nothing but one INSERT of a rating-sized row into the same table (bench/urls.py), in the
+same run: target at least 80 % of that view's rate, with every accepted rating stored. The server must run with
+``DJANGO_SETTINGS_MODULE=bench.settings`` and ``DANVAN_BENCH_NO_RATE_LIMIT=1`` for these two rows (the reference
+views live there and the per-tablet limit would otherwise refuse a benchmark's flood).
 """
 
 import argparse
@@ -21,6 +27,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,6 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import Browser, machine_description, markdown_table, setup_django  # noqa: E402
 
 TARGET_SHARE = 25  # % of the trivial page's rate
+TARGET_RATING_SHARE = 80  # % of the one-INSERT view's rate
+BENCH_DIR = Path(__file__).resolve().parent
 TRIVIAL = ("Đăng nhập (trang tối giản: mẫu, không truy vấn)", "/dang-nhap/")
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -57,12 +66,45 @@ def parse_wrk(output):
     }
 
 
-def run_wrk(url, cookie, connections, seconds, threads=2):
+def run_wrk(url, cookie, connections, seconds, threads=2, script=None, script_args=()):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
-    done = subprocess.run([*command, url], capture_output=True, text=True, timeout=seconds + 60, check=False)
-    return parse_wrk(done.stdout)
+    if script:
+        command += ["-s", str(BENCH_DIR / script)]
+    command.append(url)
+    if script_args:
+        command += ["--", *script_args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=False)
+    result = parse_wrk(done.stdout)
+    accepted = re.search(r"Accepted: (\d+)", done.stdout)
+    result["accepted"] = int(accepted.group(1)) if accepted else None
+    return result
+
+
+def rating_desks(ward_code):
+    """The desk the rating endpoint is loaded on (with a kiosk token) and the desk of the one-INSERT view."""
+    from organisations.models import Unit, UnitKind
+    from satisfaction.models import KioskDevice, ServiceDesk
+
+    ward = Unit.objects.get(code=ward_code)
+    committee = Unit.objects.filter(ward=ward, kind=UnitKind.PEOPLES_COMMITTEE).first() or ward
+    desk, _ = ServiceDesk.objects.get_or_create(unit=committee, name="Quầy đo tải")
+    ServiceDesk.objects.get_or_create(unit=committee, name="Quầy đo tải (INSERT)")
+    _device, token = KioskDevice.issue(desk, "Máy tính bảng đo tải")
+    return desk, token
+
+
+def accepted_and_stored(folder):
+    """The ratings the server answered as accepted (their ids, written by rating.lua) and how many of them are
+    stored. A rating still in flight when wrk stopped may be stored without being counted as accepted: only lost
+    ratings (accepted, not stored) are a failure."""
+    from satisfaction.models import Rating
+
+    ids = [line for path in Path(folder).glob("accepted-*.txt") for line in path.read_text().split()]
+    stored = sum(Rating.objects.filter(client_id__in=ids[start:start + 5000]).count()
+                 for start in range(0, len(ids), 5000))
+    return len(ids), stored
 
 
 def pages_to_measure(ward_code):
@@ -107,6 +149,9 @@ def main():
     parser.add_argument("--warmup", type=int, default=2,
                         help="giây chạy trước mỗi trang, không tính (mỗi tiến trình gunicorn nạp mẫu, bộ nhớ đệm)")
     parser.add_argument("--output", help="ghi bảng Markdown vào tệp này")
+    parser.add_argument("--only", nargs="*", default=None, metavar="ĐƯỜNG_DẪN",
+                        help="chỉ đo các trang này (mặc định: mọi trang chính); --only không kèm trang: chỉ đo điểm "
+                             "nhận đánh giá")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("Cần wrk: sudo apt-get install wrk")
@@ -126,10 +171,22 @@ def main():
     first = run_wrk(base + TRIVIAL[1], "", args.connections, args.seconds)
     measured = []
     for title, path, who in pages_to_measure(args.ward):
+        if args.only is not None and path not in args.only:
+            continue
         warm(base + path, cookies[who])
         result = run_wrk(base + path, cookies[who], args.connections, args.seconds)
         measured.append((title, path, who, result))
         print(f"{title}: {result['rate']:.1f} req/s, p50 {result['p50']} ms", file=sys.stderr)
+    desk, token = rating_desks(args.ward)
+    rating_url = f"{base}/danh-gia/{desk.public_code}/quay/gui/"
+    run_wrk(base + "/bench/insert/", "", args.connections, args.warmup, script="post.lua")
+    inserted = run_wrk(base + "/bench/insert/", "", args.connections, args.seconds, script="post.lua")
+    with tempfile.TemporaryDirectory() as folder:
+        run_wrk(rating_url, "", args.connections, args.warmup, script="rating.lua", script_args=[token, folder])
+        rated = run_wrk(rating_url, "", args.connections, args.seconds, script="rating.lua",
+                        script_args=[token, folder])
+        accepted, stored = accepted_and_stored(folder)
+    print(f"rating: {rated['rate']:.1f} req/s; one INSERT: {inserted['rate']:.1f} req/s", file=sys.stderr)
     last = run_wrk(base + TRIVIAL[1], "", args.connections, args.seconds)
     load_after = os.getloadavg()
 
@@ -149,6 +206,19 @@ def main():
     rows = [line(TRIVIAL[0] + " – đầu", TRIVIAL[1], "–", first)]
     rows += [line(*item) for item in measured]
     rows.append(line(TRIVIAL[0] + " – cuối", TRIVIAL[1], "–", last))
+    rating_share = rated["rate"] / (inserted["rate"] or 1.0) * 100
+    rating_ok = rating_share >= TARGET_RATING_SHARE and accepted == stored and not rated["bad"]
+    rating_rows = [
+        ["Một lệnh INSERT một dòng cỡ lượt đánh giá (tham chiếu)", "`/bench/insert/`", f"{inserted['rate']:.1f}",
+         f"{inserted['p50']:.0f} ms", f"{inserted['p99']:.0f} ms", "100 %", "–",
+         str(inserted["bad"] + inserted["socket_errors"])],
+        ["Gửi một lượt đánh giá (máy tính bảng tại quầy)", "`/danh-gia/<mã quầy>/quay/gui/`", f"{rated['rate']:.1f}",
+         f"{rated['p50']:.0f} ms", f"{rated['p99']:.0f} ms", f"{rating_share:.0f} %",
+         ("đạt" if rating_ok else "chưa đạt") + f" (nhận {accepted}, đã lưu {stored} trong số đó)",
+         str(rated["bad"] + rated["socket_errors"])],
+    ]
+    rating_header = ["việc", "đường dẫn", "yêu cầu/giây", "p50", "p99", "so với một INSERT",
+                     f"mục tiêu ≥ {TARGET_RATING_SHARE} %, lưu = nhận", "lỗi"]
     text = "\n".join([
         f"Đo lúc tải: {args.connections} kết nối đồng thời, {args.seconds} s mỗi trang (wrk).",
         f"Máy: {machine_description()}.",
@@ -157,12 +227,16 @@ def main():
         "",
         markdown_table(header, rows),
         "",
+        "Điểm nhận đánh giá so với một lệnh INSERT, cùng lần đo:",
+        "",
+        markdown_table(rating_header, rating_rows),
+        "",
     ])
     print(text)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     missed = [row for row in rows if row[7] != "đạt"]
-    return 1 if missed else 0
+    return 1 if missed or not rating_ok else 0
 
 
 if __name__ == "__main__":

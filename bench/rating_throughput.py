@@ -6,7 +6,7 @@ stored ratings equals the number the server accepted.
 
 DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/danvan_rating_bench (created and migrated when
 missing). The load runs from separate processes over loopback; gunicorn runs `danvan.wsgi:application` with
-DJANGO_ENV=production and the settings in bench/rating_settings.py (the portal's, plus a trivial view and
+DJANGO_ENV=production and the settings in bench/settings.py (the portal's, plus a trivial view and
 rate limits raised so one machine can load one desk; the limiter itself still runs on every request).
 Exits 1 when stored != accepted or a request failed.
 """
@@ -44,7 +44,8 @@ def django_env(url):
     env = dict(os.environ)
     env.update({
         "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "bench.rating_settings",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DANVAN_BENCH_NO_RATE_LIMIT": "1",
         "DJANGO_ENV": "production",
         "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",

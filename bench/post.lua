@@ -1,0 +1,2 @@
+-- wrk script of bench/load.py: a bodiless POST (the one-INSERT reference view).
+wrk.method = "POST"
