@@ -292,7 +292,10 @@ CACHES = {
         "LOCATION": os.environ["CACHE_URL"],
     }
     if os.environ.get("CACHE_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Each process's own memory, in front of the shared cache for what the public rating endpoint reads on every
+    # request (a desk, a tablet): a few seconds here spare a round trip to Redis per request (issue 19).
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "danvan-local"},
 }
 
 # E-mail for notifications: console in development, SMTP from the environment in production.

@@ -210,7 +210,7 @@ class KioskDevice(ScopedModel):
 class Rating(ScopedModel):
     """One citizen's rating. Anonymous: no name, phone or address is asked or kept."""
 
-    access_policy = AccessPolicy(unit_fields=("unit",))
+    access_policy = AccessPolicy(unit_fields=("unit",), ward_field="ward")
 
     # Made in the browser, so that a rating queued offline and sent twice is stored once.
     client_id = models.UUIDField(_("mã đánh giá (do thiết bị tạo)"), unique=True, editable=False)

@@ -4,13 +4,14 @@ Views, the API, tasks, the area section and the benchmark all call these; none o
 """
 
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from auditlog.context import disable_auditlog
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -87,6 +88,9 @@ RATE_LIMITS = {
 }
 MAX_BATCH = {Channel.KIOSK: 100, Channel.QR: 5}
 DESK_CACHE_SECONDS = 30
+# How long a process keeps a desk or a tablet in its own memory before asking the shared cache again: a change
+# made in another process (a tablet revoked, an officer put on duty) reaches every process within this time.
+LOCAL_CACHE_SECONDS = 5
 # A tablet clock a few minutes ahead is not an offline rating from the future.
 CLOCK_SKEW = timedelta(minutes=10)
 
@@ -108,19 +112,37 @@ def desk_cache_key(public_code):
     return f"satisfaction:desk:{public_code}"
 
 
+def _remembered(key, compute):
+    """The value under ``key``: from this process's memory, else from the shared cache, else computed (and kept in
+    both). ``compute`` returns {} for "nothing there", which is kept too, so a wrong code costs no query either."""
+    local = caches["local"]
+    value = local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            cache.set(key, value, DESK_CACHE_SECONDS)
+        local.set(key, value, LOCAL_CACHE_SECONDS)
+    return value
+
+
+def _forget(key):
+    cache.delete(key)
+    caches["local"].delete(key)
+
+
 def desk_config(public_code):
     """What the public endpoint needs to know about a desk, cached briefly so a rating costs one insert."""
-    key = desk_cache_key(public_code)
-    config = cache.get(key)
-    if config is not None:
-        return config or None
+    return _remembered(desk_cache_key(public_code), lambda: _desk_config(public_code)) or None
+
+
+def _desk_config(public_code):
     desk = (ServiceDesk.objects.filter(public_code=public_code, is_active=True)
             .select_related("unit", "ward", "on_duty").first())
     if desk is None:
-        cache.set(key, {}, DESK_CACHE_SECONDS)
-        return None
+        return {}
     ward_settings = settings_for(desk.ward)
-    config = {
+    return {
         "desk_id": desk.pk,
         "unit_id": desk.unit_id,
         "ward_id": desk.ward_id,
@@ -130,12 +152,10 @@ def desk_config(public_code):
         "service_ids": list(desk.services.filter(is_active=True).values_list("pk", flat=True)),
         "on_duty_id": desk.on_duty_id,
     }
-    cache.set(key, config, DESK_CACHE_SECONDS)
-    return config
 
 
 def forget_desk(desk):
-    cache.delete(desk_cache_key(desk.public_code))
+    _forget(desk_cache_key(desk.public_code))
 
 
 def kiosk_device_for(desk_id, token):
@@ -143,24 +163,24 @@ def kiosk_device_for(desk_id, token):
     if not token:
         return None
     digest = hash_token(token)
-    key = f"satisfaction:device:{digest}"
-    cached = cache.get(key)
-    if cached is None:
-        device = KioskDevice.objects.filter(token_hash=digest, is_active=True).values("pk", "desk_id").first()
-        cached = device or {}
-        cache.set(key, cached, DESK_CACHE_SECONDS)
-    if not cached or cached["desk_id"] != desk_id:
+    device = _remembered(
+        f"satisfaction:device:{digest}",
+        lambda: KioskDevice.objects.filter(token_hash=digest, is_active=True).values("pk", "desk_id").first() or {},
+    )
+    if not device or device["desk_id"] != desk_id:
         return None
-    return cached["pk"]
+    return device["pk"]
 
 
 def forget_device(device):
-    cache.delete(f"satisfaction:device:{device.token_hash}")
+    _forget(f"satisfaction:device:{device.token_hash}")
 
 
 def _touch_device(device_id, now):
-    # A write per rating would double the cost of the endpoint: remember the last contact every few minutes.
-    if cache.add(f"satisfaction:device-seen:{device_id}", 1, 300):
+    # A write per rating would double the cost of the endpoint: remember the last contact every few minutes (each
+    # process asks the shared cache once in that time, so the database sees one update per device).
+    key = f"satisfaction:device-seen:{device_id}"
+    if caches["local"].add(key, 1, 300) and cache.add(key, 1, 300):
         KioskDevice.objects.filter(pk=device_id).update(last_seen_at=now)
 
 
@@ -270,20 +290,10 @@ def _clean_item(item, config, channel):
                        "comment": comment, "at": item.get("at")}
 
 
-def _relax_commit():
-    """On PostgreSQL, do not wait for the WAL to reach the disk when a rating commits.
-
-    The flush is most of the cost of a rating (the insert itself is cheap). The trade: if the database server
-    crashes, ratings acknowledged in the last moments before the crash (at most about three times
-    wal_writer_delay, 0.6 s by default) are lost; the database stays consistent, and nothing else in the
-    request uses this setting (SET LOCAL ends with the transaction). Anonymous ratings can afford it; set
-    SATISFACTION_ASYNC_COMMIT = False to wait for the disk anyway.
-    """
-    from django.db import connection
-
-    if connection.vendor == "postgresql" and getattr(settings, "SATISFACTION_ASYNC_COMMIT", True):
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+def _together(reasons):
+    if reasons or transaction.get_connection().in_atomic_block:
+        return transaction.atomic()
+    return nullcontext()
 
 
 def record_ratings(config, items, channel, device_id=None, now=None):
@@ -310,9 +320,10 @@ def record_ratings(config, items, channel, device_id=None, now=None):
             rated_on=timezone.localtime(rated_at).date(),
         )
         try:
-            # A citizen's rating is its own record; logging its creation would double the cost of the endpoint.
-            with disable_auditlog(), transaction.atomic():
-                _relax_commit()
+            # A citizen's rating is its own record; logging its creation would double the cost of the endpoint. A
+            # rating without reasons is one INSERT in autocommit; with reasons, or inside a caller's transaction, the
+            # rows go in together (a savepoint keeps a duplicate from breaking the caller's transaction).
+            with disable_auditlog(), _together(cleaned["reasons"]):
                 rating.save(force_insert=True)
                 if cleaned["reasons"]:
                     RatingReasonLink.objects.bulk_create(
@@ -390,8 +401,10 @@ class BreakdownRow:
 
 def breakdown(ratings, field_name, labels):
     """Ratings grouped by a field (desk, officer, service, reason), each with its index, largest first."""
+    # Each group holds a rating once (grouping by a reason joins one row per reason of the rating), so the counts
+    # need no DISTINCT, which would sort every rating of the period.
     rows = (ratings.order_by().values(field_name)
-            .annotate(total=Count("pk", distinct=True), satisfied=Count("pk", filter=Q(satisfied=True), distinct=True))
+            .annotate(total=Count("pk"), satisfied=Count("pk", filter=Q(satisfied=True)))
             .order_by("-total"))
     result = []
     for row in rows:

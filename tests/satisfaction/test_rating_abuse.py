@@ -2,6 +2,7 @@
 new `device` each time, the neighbouring desks and wards caught by one address limit, `at` days in the past, and
 `officer` naming an official. Each test posts as the kiosk.js page does and reads what was stored."""
 
+import uuid
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -181,3 +182,24 @@ def test_a_forged_forwarded_header_does_not_buy_a_new_allowance(desk, settings):
 
     assert codes == [200, 429]
     assert through_proxy.status_code == 429
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache production uses (CACHE_URL): the Redis server the suite's Celery tests use, under a key
+    prefix of this test's own."""
+    broker = settings.CELERY_BROKER_URL if str(settings.CELERY_BROKER_URL).startswith("redis://") else None
+    location = (broker or "redis://127.0.0.1:6379/15").rsplit("/", 1)[0] + "/13"
+    settings.CACHES = {**settings.CACHES, "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location,
+        "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+
+
+def test_on_redis_one_address_meets_the_same_limit_and_the_counter_reads_back(desk, redis_cache):
+    statuses = flood(desk, requests=12, per_request=1)
+
+    assert statuses[:10] == [200] * 10
+    assert statuses[10:] == [429, 429]
+    assert Rating.objects.filter(desk=desk).count() == 10
+    # The one-round-trip counter is stored as the cache itself stores numbers: any process reads the same count.
+    assert ratelimit.allow("qr_desk_address", f"{desk.pk}:{ATTACKER}", 10, 600) is False
