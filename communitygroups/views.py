@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, may_create, scope_prefix, user_may
 from core.models import Attachment
+from core.pagecache import KeptPageMixin
 from core.pagination import paginate
 from core.params import whole_number
 from core.sorting import Sorting, by_choices, by_unit
@@ -297,7 +298,7 @@ def household_queryset(user):
     return Household.objects.restrict(user).select_related("group__residential_group", "inter_family_group")
 
 
-class HouseholdListView(ObjectListView):
+class HouseholdListView(KeptPageMixin, ObjectListView):
     filterset_class = HouseholdFilterSet
     template_name = "communitygroups/household_list.html"
     sort_fields = {"address": "address", "head": "head_name", "members": "members_count",

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.pagecache.WriteWatchMiddleware",
     "core.middleware.PrivateResponsesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -297,6 +298,15 @@ CACHES = {
     # request (a desk, a tablet): a few seconds here spare a round trip to Redis per request (issue 19).
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "danvan-local"},
 }
+
+# The main pages (home, plan, tasks, dashboards, households, satisfaction results, reports) are kept whole this long
+# per user and session, and dropped at once when the data they show changes (core/pagecache.py, issue 19). Only
+# with a cache every process shares (CACHE_URL); 0 turns it off.
+DANVAN_PAGE_CACHE_SECONDS = int(
+    os.environ.get("DANVAN_PAGE_CACHE_SECONDS", "60" if os.environ.get("CACHE_URL") else "0"))
+if os.environ.get("CACHE_URL"):
+    # Sessions read from the shared cache, written through to the database: a request costs no session query.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # E-mail for notifications: console in development, SMTP from the environment in production.
 MAILERS = {

@@ -17,6 +17,7 @@ from core import periods
 from core.access import CHANGE, may_create, user_may
 from core.models import Attachment
 from core.notifications import pending_for
+from core.pagecache import KeptPageMixin
 from core.pagination import paginate
 from core.params import query_id
 from core.sorting import by_choices, by_unit
@@ -40,7 +41,7 @@ def _task_queryset(user, action="view"):
     )
 
 
-class HomeView(LoginRequiredMixin, TemplateView):
+class HomeView(LoginRequiredMixin, KeptPageMixin, TemplateView):
     template_name = "plans/home.html"
 
     def get_context_data(self, **kwargs):
@@ -74,7 +75,7 @@ class PlanListView(ObjectListView):
     sort_fields = {"code": "code", "title": "title", "issued": "issued_on", "ward": "ward__name"}
 
 
-class PlanDetailView(ObjectDetailView):
+class PlanDetailView(KeptPageMixin, ObjectDetailView):
     model = Plan
     select_related = ("ward", "parent")
 
@@ -123,7 +124,7 @@ def _status_counts(tasks):
     return [(TaskStatus(key).label, key, value) for key, value in counts.items()]
 
 
-class TaskListView(ObjectListView):
+class TaskListView(KeptPageMixin, ObjectListView):
     filterset_class = TaskFilterSet
     template_name = "plans/task_list.html"
     # Progress is not sorted: a recurring task's percentage is computed from its occurrences, not stored.

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from core import periods
 from core.access import CHANGE, VIEW, may
 from core.areas import sections_for
+from core.pagecache import KeptPageMixin
 from core.sorting import Sorting, by_choices
 from core.spreadsheets import xlsx_response
 from core.views import MayOpenMixin, ObjectDetailView, ObjectListView, ReadsFromReplicaMixin
@@ -30,7 +31,7 @@ from .forms import NarrativeForm, UnitReportForm
 from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, WardSummary
 
 
-class DashboardView(LoginRequiredMixin, ReadsFromReplicaMixin, TemplateView):
+class DashboardView(LoginRequiredMixin, KeptPageMixin, ReadsFromReplicaMixin, TemplateView):
     """The Standing Committee's dashboard of a ward: a tile per area, charts, overdue work, next deadlines."""
 
     template_name = "reports/dashboard.html"
@@ -90,7 +91,7 @@ def column_unit(line):
     return _("số lượng")
 
 
-class CityDashboardView(MayOpenMixin, ReadsFromReplicaMixin, TemplateView):
+class CityDashboardView(MayOpenMixin, KeptPageMixin, ReadsFromReplicaMixin, TemplateView):
     """All wards below the city side by side, from summaries pre-computed by Celery.
 
     The first opening computes them (the embedded set-up runs the job in the request; with a worker the page says
@@ -172,7 +173,7 @@ class CityDashboardView(MayOpenMixin, ReadsFromReplicaMixin, TemplateView):
         return HttpResponseRedirect(request.path)
 
 
-class ReportListView(ObjectListView):
+class ReportListView(KeptPageMixin, ObjectListView):
     template_name = "reports/report_list.html"
     select_related = ("ward",)
     filterset_class = QuarterlyReportFilterSet  # the same filters as /api/quarterly-reports/
@@ -202,7 +203,7 @@ class ReportListView(ObjectListView):
         return HttpResponseRedirect(report.get_absolute_url())
 
 
-class ReportDetailView(ObjectDetailView):
+class ReportDetailView(KeptPageMixin, ObjectDetailView):
     model = QuarterlyReport
     template_name = "reports/report_detail.html"
     select_related = ("ward", "approved_by", "submitted_by")

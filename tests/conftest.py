@@ -31,6 +31,7 @@ def _live_dashboards(settings):
     """Dashboards compute their figures on every request in tests (the cache would carry figures from one test's
     ward into the next one's); tests/reports/test_dashboard_cache.py turns the cache on."""
     settings.DANVAN_DASHBOARD_CACHE_SECONDS = 0
+    settings.DANVAN_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from core import periods
 from core.access import CHANGE, may_create, user_may
+from core.pagecache import KeptPageMixin
 from core.qr import qr_svg
 from core.sorting import by_choices, by_unit
 from core.views import ObjectCreateView, ObjectDetailView, ObjectEditView, ObjectListView
@@ -48,7 +49,7 @@ def stacked_segments(shares, width=600):
     return segments
 
 
-class ResultsView(LoginRequiredMixin, TemplateView):
+class ResultsView(LoginRequiredMixin, KeptPageMixin, TemplateView):
     template_name = "satisfaction/results.html"
 
     def get_context_data(self, **kwargs):
