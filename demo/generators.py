@@ -435,9 +435,21 @@ def fill_generic(city, model, count, text=None, per_row=None):
 
 # --- The whole city -----------------------------------------------------------------------------
 
-def generate(scale=1.0, wards=None, residential_groups=12, seed=2024, only=None, out=print):
-    """Generate (or extend) the city; returns {step: rows}. Safe to run again: wards and plans are reused."""
+def volume_scale(scale, wards):
+    """The scale of the volumes: the one asked for, else the number of wards against the city's 50."""
+    if scale is not None:
+        return scale
+    return wards / VOLUMES["wards"] if wards else 1.0
+
+
+def generate(scale=None, wards=None, residential_groups=12, seed=2024, only=None, out=print):
+    """Generate (or extend) the city; returns {step: rows}. Safe to run again: wards and plans are reused.
+
+    Without ``scale``, the volumes follow the number of wards: ``wards=170`` is a province with 3.4 times the
+    city's tasks, progress reports, ratings and households (issue 19)."""
     import random
+
+    scale = volume_scale(scale, wards)
 
     from auditlog.context import disable_auditlog
 

@@ -58,3 +58,11 @@ def test_generate_city_at_a_tiny_scale():
     before = Task.objects.count(), ProgressUpdate.objects.count(), Unit.objects.count()
     generators.generate(scale=SCALE, wards=2, residential_groups=4, only=[], out=lambda *a: None)
     assert (Task.objects.count(), ProgressUpdate.objects.count(), Unit.objects.count()) == before
+
+
+def test_a_province_of_170_communes_gets_the_volumes_in_proportion():
+    # 85,000 tasks, 340,000 progress reports, 3.4 million ratings, about a million households (issue 19).
+    assert generators.volume_scale(None, 170) == pytest.approx(3.4)
+    assert round(generators.VOLUMES["tasks"] * generators.volume_scale(None, 170)) == 85_000
+    assert generators.volume_scale(None, None) == 1.0
+    assert generators.volume_scale(0.001, 170) == 0.001

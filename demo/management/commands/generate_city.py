@@ -13,8 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--wards", type=int, default=None, help="Số phường (mặc định 50 × scale, tối thiểu 2).")
-        parser.add_argument("--scale", type=float, default=1.0,
-                            help="Hệ số quy mô: 1 = đầy đủ, 0.001 để thử nhanh.")
+        parser.add_argument("--scale", type=float, default=None,
+                            help="Hệ số quy mô: 1 = đầy đủ (50 phường), 0.001 để thử nhanh; mặc định theo số phường "
+                                 "(--wards 170: 3,4 lần khối lượng của thành phố).")
         parser.add_argument("--residential-groups", type=int, default=12, help="Số tổ dân phố mỗi phường.")
         parser.add_argument("--seed", type=int, default=2024, help="Hạt giống ngẫu nhiên (chạy lại cho cùng dữ liệu).")
         parser.add_argument("--only", nargs="*", default=None,
