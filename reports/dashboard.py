@@ -27,6 +27,13 @@ def headlines(key, title, data):
     return result
 
 
+def section_headlines(figures):
+    """Each section of computed figures with its headline figures only (WardSummary.headlines, the city view)."""
+    return [{"key": section["key"], "status": section.get("status"),
+             "lines": headlines(section["key"], section["title"], section.get("data"))}
+            for section in (figures or {}).get("sections", [])]
+
+
 def tiles(ward, start, end, user, cache_seconds=0):
     """A tile per area: its section, its figures and its chart (figures kept ``cache_seconds`` in the cache)."""
     result = []

@@ -11,6 +11,7 @@ from core import periods
 from organisations.models import Unit, UnitKind
 
 from . import services
+from .dashboard import section_headlines
 from .models import PdfState, QuarterlyReport, WardSummary
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,8 @@ def refresh_ward_summaries(year=None, quarter=None):
     for ward in Unit.objects.filter(kind=UnitKind.WARD, is_active=True):
         figures = services.compute_figures(ward, start, end)
         WardSummary.objects.update_or_create(
-            ward=ward, year=year, quarter=quarter, defaults={"figures": figures, "computed_at": timezone.now()}
+            ward=ward, year=year, quarter=quarter,
+            defaults={"figures": figures, "headlines": section_headlines(figures), "computed_at": timezone.now()},
         )
         count += 1
     return count

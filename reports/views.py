@@ -25,7 +25,7 @@ from plans.models import Task, TaskStatus
 from plans.schedule import status_filter
 
 from . import dashboard, permissions, services, workflow
-from .dashboard import headlines
+from .dashboard import section_headlines
 from .filtersets import QuarterlyReportFilterSet
 from .forms import NarrativeForm, UnitReportForm
 from .models import PdfState, QuarterlyReport, ReportStatus, UnitReport, WardSummary
@@ -123,7 +123,7 @@ class CityDashboardView(MayOpenMixin, KeptPageMixin, ReadsFromReplicaMixin, Temp
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        summaries = WardSummary.objects.restrict(user).select_related("ward")
+        summaries = WardSummary.objects.restrict(user).select_related("ward").defer("figures")
         latest = summaries.order_by("-year", "-quarter").first()
         computing = False
         if latest is None and visible_wards(user).exists():
@@ -136,10 +136,11 @@ class CityDashboardView(MayOpenMixin, KeptPageMixin, ReadsFromReplicaMixin, Temp
             visible = {section.key for section in sections_for(user)}
             for summary in summaries:
                 values = {}
-                for section in summary.figures.get("sections", []):
+                # A summary computed before headlines were kept has only its figures (until the next refresh).
+                for section in summary.headlines or section_headlines(summary.figures):
                     if section["key"] not in visible:
                         continue
-                    for line in headlines(section["key"], section["title"], section.get("data")):
+                    for line in section["lines"]:
                         if line["key"] not in [c["key"] for c in columns]:
                             columns.append({"key": line["key"], "title": line["title"], "unit": column_unit(line)})
                         values[line["key"]] = {"headline": line["value"], "unit": line["unit"],

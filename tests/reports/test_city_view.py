@@ -59,3 +59,17 @@ def test_a_ward_officers_home_has_no_ward_column(ward_a, plan_a, client_for):
     page = client_for(ward_a.users["bloc"]).get("/")
 
     assert "<th>Phường</th>" not in page.content.decode()
+
+
+def test_city_view_shows_the_same_figures_from_kept_headlines_or_from_older_summaries(
+        ward_a, ward_b, plan_a, plan_b, city_viewer, client_for):
+    client = client_for(city_viewer)
+    from_headlines = client.get(reverse("reports:city")).context["rows"]
+    assert all(summary.headlines for summary in WardSummary.objects.all())
+    # A summary computed before the headlines were kept beside the figures (until the next refresh).
+    WardSummary.objects.update(headlines=[])
+
+    from_figures = client.get(reverse("reports:city")).context["rows"]
+
+    assert [row["cells"] for row in from_figures] == [row["cells"] for row in from_headlines]
+    assert any(cell.get("headline") is not None for row in from_headlines for cell in row["cells"])
