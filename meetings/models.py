@@ -6,7 +6,6 @@ responsible unit, a due date and a state, tracked until done. ``MeetingRequireme
 ward must hold each period (the plan and Law 10/2022); ``services.meeting_schedule`` checks them.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -15,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, creation_time_field, date_order_constraint, filled_when_constraint
+from core.models import (
+    ScopedModel,
+    acting_user_field,
+    creation_time_field,
+    date_order_constraint,
+    filled_when_constraint,
+)
 from core.search import SearchableModel
 
 
@@ -87,10 +92,7 @@ class Meeting(SearchableModel, ScopedModel):
                                        help_text=_("Ví dụ: 45 hộ dân Tổ dân phố số 3, đại diện doanh nghiệp."))
     attendance = models.PositiveIntegerField(_("tổng số người dự"), null=True, blank=True)
     minutes = models.TextField(_("biên bản, nội dung chính"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
-    )
+    created_by = acting_user_field()
     created_at = creation_time_field()
 
     audit_options = {"m2m_fields": {"participating_units", "attendees"}}
