@@ -65,3 +65,14 @@ def number_or_zero(value, kind=float):
         return kind(value or 0)
     except (TypeError, ValueError):
         return kind(0)
+
+
+def roman(number):
+    """1 -> "I", 4 -> "IV", 12 -> "XII": quarters and sections as Vietnamese documents write them, and Word's roman
+    list numbers (small numbers: no L or C)."""
+    result = ""
+    for size, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= size:
+            result += numeral
+            number -= size
+    return result
