@@ -23,8 +23,9 @@ from core.models import Attachment
 from core.pagination import paginate
 from core.params import whole_number
 from core.sorting import Sorting, by_choices, by_unit
-from core.spreadsheets import keep_preview, take_preview, xlsx_response
+from core.spreadsheets import keep_preview, xlsx_response
 from core.views import (
+    ImportApplyMixin,
     MayOpenMixin,
     ObjectCreateView,
     ObjectDeleteView,
@@ -34,7 +35,7 @@ from core.views import (
 )
 
 from . import permissions, services
-from .excel import ImportPreview, ImportRejected, apply_import, export_households, parse_households
+from .excel import ImportPreview, apply_import, export_households, parse_households
 from .filtersets import ActivityFilterSet, CommunityGroupFilterSet, HouseholdFilterSet, SituationReportFilterSet
 from .forms import (
     ActivityForm,
@@ -416,23 +417,21 @@ class HouseholdImportView(MayOpenMixin, View):
                                 preview=preview, token=token, group=group)
 
 
-class HouseholdImportApplyView(HouseholdImportView):
+class HouseholdImportApplyView(ImportApplyMixin, HouseholdImportView):
     """The confirmation of a previewed household list: writes all its rows or none."""
 
-    http_method_names = ["post"]
+    session_key = IMPORT_SESSION_KEY
+    preview_class = ImportPreview
+    upload_url = reverse_lazy("communitygroups:household_import")
 
-    def post(self, request):
-        preview = take_preview(request, IMPORT_SESSION_KEY, ImportPreview)
-        if preview is None:
-            messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
-            return HttpResponseRedirect(reverse("communitygroups:household_import"))
-        try:
-            created, updated = apply_import(preview, request.user)
-        except ImportRejected as exc:
-            return self.render_page(HouseholdImportForm(user=request.user), status=400, apply_errors=exc.errors)
-        messages.success(request, _("Đã ghi danh sách hộ: %(created)s hộ mới, %(updated)s hộ cập nhật.") % {
-            "created": created, "updated": updated})
-        return HttpResponseRedirect(reverse("communitygroups:group_detail", args=[preview.group_id]))
+    def blank_form(self):
+        return HouseholdImportForm(user=self.request.user)
+
+    def apply(self, preview):
+        created, updated = apply_import(preview, self.request.user)
+        message = _("Đã ghi danh sách hộ: %(created)s hộ mới, %(updated)s hộ cập nhật.") % {
+            "created": created, "updated": updated}
+        return message, reverse("communitygroups:group_detail", args=[preview.group_id])
 
 
 # --- Activities ---------------------------------------------------------------------------------------

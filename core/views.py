@@ -25,6 +25,7 @@ from .forms import add_service_errors
 from .models import Attachment
 from .params import query_int, query_year
 from .sorting import Sorting
+from .spreadsheets import ImportRejected, take_preview
 from .wards import visible_wards, ward_for_request
 
 
@@ -354,6 +355,36 @@ class ObjectActionView(LoginRequiredMixin, View):
         response = view.render_to_response(view.get_context_data(object=view.object, **{self.form_name: form}))
         response.status_code = 400
         return response
+
+
+class ImportApplyMixin:
+    """The confirmation of a spreadsheet import previewed on the upload page (``render_page``): it writes the
+    preview the upload kept in the session (core.spreadsheets.keep_preview), or answers the upload page again (400)
+    with the rows the write refused. An expired or foreign preview sends the user back to upload the file again."""
+
+    http_method_names = ["post"]
+    session_key = ""
+    preview_class = None
+    upload_url = ""
+
+    def blank_form(self):
+        raise NotImplementedError
+
+    def apply(self, preview):
+        """Write the preview; returns the success message and where the user goes next."""
+        raise NotImplementedError
+
+    def post(self, request):
+        preview = take_preview(request, self.session_key, self.preview_class)
+        if preview is None:
+            messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
+            return HttpResponseRedirect(self.upload_url)
+        try:
+            message, next_url = self.apply(preview)
+        except ImportRejected as exc:
+            return self.render_page(self.blank_form(), status=400, apply_errors=exc.errors)
+        messages.success(request, message)
+        return HttpResponseRedirect(next_url)
 
 
 def healthz(request):
