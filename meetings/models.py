@@ -21,6 +21,7 @@ from core.models import (
     date_order_constraint,
     filled_when_constraint,
 )
+from core.periods import Frequency
 from core.search import SearchableModel
 
 
@@ -257,13 +258,6 @@ class Conclusion(SearchableModel, ScopedModel):
 
     def get_status_display(self):
         return ConclusionStatus(self.status).label
-
-
-class Frequency(models.TextChoices):
-    MONTHLY = "monthly", _("Hằng tháng")
-    QUARTERLY = "quarterly", _("Hằng quý")
-    HALF_YEARLY = "half_yearly", _("6 tháng một lần")
-    YEARLY = "yearly", _("Hằng năm")
 
 
 class MeetingRequirement(ScopedModel):

@@ -164,8 +164,6 @@ def requirements_for(ward):
 
 def disclosure_checklist(ward, year, on=None, requirements=None):
     """What the ward had to disclose in the year, period by period, and whether it did (approved, long enough)."""
-    from meetings.services import frequency_periods
-
     on = on or periods.today()
     requirements = requirements_for(ward) if requirements is None else list(requirements)
     saved_ids = [r.pk for r in requirements if r.pk]
@@ -215,7 +213,7 @@ def disclosure_checklist(ward, year, on=None, requirements=None):
             period.late = any(is_late(d) for d in arisen)
             row.periods.append(period)
         else:
-            for label, start, end in frequency_periods(requirement.frequency, year):
+            for label, start, end in periods.frequency_periods(requirement.frequency, year):
                 due = end + timedelta(days=requirement.grace_days)
                 inside = [d for d in mine if start <= _reference_date(d) <= end]
                 period = ChecklistPeriod(label=label, start=start, end=end, due=due, disclosures=inside)
