@@ -50,6 +50,24 @@ class ScopedModel(models.Model):
             cls.get_absolute_url = _shown_on_url
 
 
+class DerivedStatus:
+    """A status that a rule works out rather than a column stores (a task's, a conclusion's, a submission's): a list
+    reads the ``status_code`` its queryset's ``with_status()`` annotates, in the same query; a single row derives it
+    with ``derive_status()``. ``status_choices`` label the values."""
+
+    status_choices = None
+
+    def derive_status(self):
+        raise NotImplementedError
+
+    @property
+    def status(self):
+        return self.__dict__.get("status_code") or self.derive_status()
+
+    def get_status_display(self):
+        return self.status_choices(self.status).label
+
+
 def _own_page_url(row):
     return reverse(row.detail_url_name, args=[row.pk])
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core import periods
 from core.access import AccessPolicy, RestrictedQuerySet
 from core.models import (
+    DerivedStatus,
     ScopedModel,
     acting_user_field,
     creation_time_field,
@@ -191,7 +192,7 @@ class ConclusionQuerySet(RestrictedQuerySet):
         return self.filter(conclusion_status_filter(status, on))
 
 
-class Conclusion(SearchableModel, ScopedModel):
+class Conclusion(DerivedStatus, SearchableModel, ScopedModel):
     """A conclusion of the chair (kết luận): work for a responsible unit, due by a date, tracked until done."""
 
     detail_url_name = "meetings:conclusion_detail"
@@ -252,12 +253,10 @@ class Conclusion(SearchableModel, ScopedModel):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def status(self):
-        return self.__dict__.get("status_code") or conclusion_status(self)
+    status_choices = ConclusionStatus
 
-    def get_status_display(self):
-        return ConclusionStatus(self.status).label
+    def derive_status(self):
+        return conclusion_status(self)
 
 
 class MeetingRequirement(ScopedModel):
