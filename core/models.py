@@ -68,6 +68,18 @@ class DerivedStatus:
         return self.status_choices(self.status).label
 
 
+class WardFromUnit:
+    """A record of a unit that also names its ward (for the ward's lists and figures): on save the ward follows the
+    unit (the unit's ward, or the unit itself when it is the ward). With ``keep_ward`` a ward already set stays."""
+
+    keep_ward = False
+
+    def save(self, *args, **kwargs):
+        if self.unit_id and not (self.keep_ward and self.ward_id):
+            self.ward_id = self.unit.ward_id or self.unit_id
+        super().save(*args, **kwargs)
+
+
 def _own_page_url(row):
     return reverse(row.detail_url_name, args=[row.pk])
 
