@@ -196,6 +196,16 @@ class GroupChildMixin:
         return context
 
 
+class GroupRecordEditMixin:
+    """The edit page of a row that belongs to a group (a member, a household, an activity, a report): its form is
+    bound to the row's group, as the page that added it was bound to the group in the URL (GroupChildMixin)."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["group"] = self.object.group
+        return kwargs
+
+
 class MemberCreateView(GroupChildMixin, ObjectCreateView):
     form_class = GroupMemberForm
     success_message = gettext_lazy("Đã thêm thành viên.")
@@ -204,14 +214,9 @@ class MemberCreateView(GroupChildMixin, ObjectCreateView):
         return self.group.get_absolute_url()
 
 
-class MemberEditView(ObjectEditView):
+class MemberEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = GroupMemberForm
     select_related = ("group",)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
 
 class MemberDeleteView(ObjectDeleteView):
@@ -227,14 +232,9 @@ class InterFamilyCreateView(GroupChildMixin, ObjectCreateView):
     form_class = InterFamilyGroupForm
 
 
-class InterFamilyEditView(ObjectEditView):
+class InterFamilyEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = InterFamilyGroupForm
     select_related = ("group",)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
 
 def _paginate(view, context, queryset, name):
@@ -323,14 +323,9 @@ class HouseholdCreateView(ObjectCreateView):
     cancel_url = reverse_lazy("communitygroups:household_list")
 
 
-class HouseholdEditView(ObjectEditView):
+class HouseholdEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = HouseholdForm
     select_related = ("group",)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
 
 class HouseholdDeleteView(ObjectDeleteView):
@@ -496,13 +491,8 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
         return _("Đã ghi nhận %(kind)s.") % {"kind": ActivityKind(self.kind).label}
 
 
-class ActivityEditView(ActivityFormMixin, ObjectEditView):
+class ActivityEditView(GroupRecordEditMixin, ActivityFormMixin, ObjectEditView):
     form_class = ActivityForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -595,7 +585,7 @@ class ReportCreateView(ObjectCreateView):
     success_message = gettext_lazy("Đã gửi báo cáo tới Đảng ủy và UBND phường.")
 
 
-class ReportEditView(ObjectEditView):
+class ReportEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = SituationReportForm
     template_name = "communitygroups/report_form.html"
     select_related = ("group",)
@@ -605,11 +595,6 @@ class ReportEditView(ObjectEditView):
         if not permissions.may_edit_report(self.request.user, report):
             raise Http404
         return report
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
     def save_object(self, form):
         with set_actor(self.request.user):
