@@ -112,6 +112,15 @@ def name_plural_as_singular(sender, **kwargs):
         meta.verbose_name_plural = meta.original_attrs["verbose_name_plural"] = meta.verbose_name
 
 
+def active_or_defaults(model, ward, build):
+    """A ward's active rows of ``model`` in their order; until the ward has saved any, the defaults ``build(ward)``
+    (unsaved rows) stand for them. A ward that switched every row off has none."""
+    saved = list(model.objects.filter(ward=ward, is_active=True).order_by("order", "pk"))
+    if saved or model.objects.filter(ward=ward).exists():
+        return saved
+    return build(ward)
+
+
 def save_defaults_once(model, ward, build):
     """Give a ward its default rows of ``model`` (``build(ward)``: unsaved rows) when it has none yet; the rows
     saved, one by one so the history records each ([] when the ward already had rows)."""

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core import periods
 from core.areas import AreaSection
-from core.models import save_defaults_once
+from core.models import active_or_defaults, save_defaults_once
 from core.periods import Frequency
 
 from .models import (
@@ -93,10 +93,7 @@ def default_requirements(ward):
 
 
 def requirements_for(ward):
-    saved = list(MeetingRequirement.objects.filter(ward=ward, is_active=True).order_by("order", "pk"))
-    if saved or MeetingRequirement.objects.filter(ward=ward).exists():
-        return saved
-    return default_requirements(ward)
+    return active_or_defaults(MeetingRequirement, ward, default_requirements)
 
 
 class PeriodState(models.TextChoices):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import periods
-from core.models import save_defaults_once
+from core.models import active_or_defaults, save_defaults_once
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from ..models import FIXED_HOLIDAYS as FIXED_HOLIDAYS
@@ -156,10 +156,7 @@ def _period_state(disclosures, due, on):
 
 
 def requirements_for(ward):
-    saved = list(DisclosureRequirement.objects.filter(ward=ward, is_active=True).order_by("order", "pk"))
-    if saved or DisclosureRequirement.objects.filter(ward=ward).exists():
-        return saved
-    return default_checklist(ward)
+    return active_or_defaults(DisclosureRequirement, ward, default_checklist)
 
 
 def disclosure_checklist(ward, year, on=None, requirements=None):
