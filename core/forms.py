@@ -8,6 +8,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import periods
 from .access import CHANGE, VIEW, scope_prefix
 from .numbers import number
 from .validators import validate_upload
@@ -178,6 +179,13 @@ class EvidenceField(forms.FileField):
             validate_upload(uploaded)
             cleaned.append(uploaded)
         return cleaned
+
+
+def not_after_today(value, message):
+    """A form's date of something that has happened (held, reported): ``message`` when it is after today."""
+    if value and value > periods.today():
+        raise forms.ValidationError(message)
+    return value
 
 
 def add_service_errors(form, error):
