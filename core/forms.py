@@ -24,6 +24,20 @@ def writable_units(user, model):
     return Unit.objects.filter(path__startswith=prefix, is_active=True)
 
 
+def active_units(user):
+    """A form's choice of units: the active units the user may see."""
+    from organisations.models import Unit
+
+    return Unit.objects.restrict(user).filter(is_active=True)
+
+
+def active_people(user):
+    """A form's choice of people: the active people the user may see, with their unit (their label names it)."""
+    from organisations.models import Person
+
+    return Person.objects.restrict(user).filter(is_active=True).select_related("unit")
+
+
 class DateInput(forms.DateInput):
     """A date typed as dd/mm/yyyy (the portal's one date widget): a text box, not the browser's picker, whose
     format follows the browser's locale."""
