@@ -6,7 +6,7 @@ Views, the API, tasks, the area section and the benchmark all call these; none o
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from auditlog.context import disable_auditlog
 from django.conf import settings
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from core import periods
 from core.numbers import number as points
+from core.numbers import percentage
 from core.params import whole_number
 
 from ..models import (
@@ -332,12 +333,6 @@ def record_ratings(config, items, channel, device_id=None, now=None):
 
 # --- Results --------------------------------------------------------------------------------------
 
-def _percent(part, whole):
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
 @dataclass
 class LevelShare:
     level: str
@@ -356,7 +351,7 @@ class Summary:
 
     @property
     def index(self):
-        return _percent(self.satisfied, self.total)
+        return percentage(self.satisfied, self.total)
 
 
 def summarise(ratings):
@@ -364,7 +359,7 @@ def summarise(ratings):
     aggregates = {level.value: Count("pk", filter=Q(level=level.value)) for level in LEVEL_ORDER}
     counts = ratings.order_by().aggregate(total=Count("pk"), **aggregates)
     total = counts.pop("total")
-    shares = [LevelShare(level.value, str(level.label), counts[level.value], _percent(counts[level.value], total))
+    shares = [LevelShare(level.value, str(level.label), counts[level.value], percentage(counts[level.value], total))
               for level in LEVEL_ORDER]
     satisfied = sum(s.count for s in shares if s.level in SATISFIED_LEVELS)
     return Summary(total=total, satisfied=satisfied, shares=shares)
@@ -385,7 +380,7 @@ class BreakdownRow:
 
     @property
     def index(self):
-        return _percent(self.satisfied, self.total)
+        return percentage(self.satisfied, self.total)
 
 
 def breakdown(ratings, field_name, labels):
@@ -467,7 +462,7 @@ def check_thresholds(ward, start, end, today=None):
     for kind, row in subjects:
         if row["total"] < config.minimum_ratings:
             continue
-        index = _percent(row["satisfied"], row["total"])
+        index = percentage(row["satisfied"], row["total"])
         if index >= config.threshold:
             continue
         key = f"{kind}-{row[kind]}-{start.isoformat()}-{end.isoformat()}"
