@@ -1,7 +1,7 @@
 """Base FilterSets: every list (browser and API) gets bounded number filters and ``q``, a search with or without
 diacritics."""
 
-from functools import cache
+from functools import cache, partial
 from importlib import import_module
 
 import django_filters
@@ -173,17 +173,20 @@ class ModelFilterSet:
         return filterset_for((owner if view is None else view).model)
 
 
-def _visible_units(request):
+def _visible_units(request, kind=None):
     from organisations.models import Unit
 
-    return Unit.objects.restrict(request.user) if request else Unit.objects.none()
+    if not request:
+        return Unit.objects.none()
+    units = Unit.objects.restrict(request.user)
+    return units.filter(kind=kind) if kind else units
 
 
 class UnitChoiceFilter(django_filters.ModelChoiceFilter):
-    """A unit filter whose choices are the units the user may see."""
+    """A unit filter whose choices are the units the user may see, of one ``kind`` when given (wards, cells)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("queryset", _visible_units)
+    def __init__(self, *args, kind=None, **kwargs):
+        kwargs.setdefault("queryset", partial(_visible_units, kind=kind))
         super().__init__(*args, **kwargs)
 
 
