@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm, evidence_help
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm, active_people, evidence_help
 from core.models import Attachment
 
 from .models import CadreFeedback, CadreReview, UnitPlanRound, UnitPlanSubmission, unit_headed_by
@@ -71,9 +71,9 @@ class SubmissionForm(PortalModelForm):
 
 
 def _cadres_for(user):
-    from organisations.models import Person, Role
+    from organisations.models import Role
 
-    people = Person.objects.restrict(user).filter(is_active=True).select_related("unit")
+    people = active_people(user)
     if user.is_admin or user.role in (Role.STANDING, Role.BLOC):
         return people
     head_of = unit_headed_by(user)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
+from core.models import DerivedStatus, ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 
@@ -90,7 +90,7 @@ class SubmissionQuerySet(RestrictedQuerySet):
         return self.annotate(status_code=submission_status_expression(on))
 
 
-class UnitPlanSubmission(ScopedModel):
+class UnitPlanSubmission(DerivedStatus, ScopedModel):
     """One unit's own implementation plan in a round: when it was sent, which document, the file."""
 
     detail_url_name = "accountability:submission_detail"
@@ -133,12 +133,10 @@ class UnitPlanSubmission(ScopedModel):
             raise ValidationError({"submitted_on": _("Ngày nộp không được trước ngày giao (%(opened)s).") % {
                 "opened": opened.strftime("%d/%m/%Y")}})
 
-    @property
-    def status(self):
-        return self.__dict__.get("status_code") or submission_status(self)
+    status_choices = SubmissionStatus
 
-    def get_status_display(self):
-        return SubmissionStatus(self.status).label
+    def derive_status(self):
+        return submission_status(self)
 
 
 # --- Feedback about cadres and reviews ------------------------------------------------------------------

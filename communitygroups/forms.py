@@ -13,6 +13,7 @@ from core.forms import (
     PortalModelForm,
     ScopedModelForm,
     evidence_help,
+    not_after_today,
 )
 
 from .models import (
@@ -197,10 +198,7 @@ class ActivityForm(EmptyNumbersMixin, GroupScopedForm):
             self.fields["held_on"].initial = periods.today()
 
     def clean_held_on(self):
-        value = self.cleaned_data["held_on"]
-        if value and value > periods.today():
-            raise forms.ValidationError(_("Ngày tổ chức không được sau hôm nay."))
-        return value
+        return not_after_today(self.cleaned_data["held_on"], _("Ngày tổ chức không được sau hôm nay."))
 
     def clean(self):
         cleaned = super().clean()
@@ -230,10 +228,7 @@ class SituationReportForm(GroupScopedForm):
         )
 
     def clean_reported_on(self):
-        value = self.cleaned_data["reported_on"]
-        if value and value > periods.today():
-            raise forms.ValidationError(_("Ngày báo cáo không được sau hôm nay."))
-        return value
+        return not_after_today(self.cleaned_data["reported_on"], _("Ngày báo cáo không được sau hôm nay."))
 
 
 class AnswerForm(PortalForm):

@@ -8,7 +8,7 @@ households, so pages and reports stay fast on a ward with hundreds of thousands 
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from core import periods
 from core.areas import AreaSection
-from core.numbers import number
+from core.numbers import number, percentage
 from core.numbers import percent as percent_text
 
 from . import permissions
@@ -50,11 +50,10 @@ def groups_of_ward(ward):
 # --- Coverage -----------------------------------------------------------------------------------------
 
 def percent(part, whole, places=1):
-    """part / whole as a percentage rounded half up; None when there is nothing to divide by."""
-    if not whole:
-        return None
-    value = Decimal(part) * 100 / Decimal(whole)
-    return float(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    """part / whole as a percentage rounded half up (a float, as the API and the figures give it); None when there
+    is nothing to divide by."""
+    value = percentage(part, whole, places)
+    return None if value is None else float(value)
 
 
 @dataclass

@@ -31,33 +31,22 @@ def classifications(ward, start, end):
             .filter(bound_on__range=(start, end)).select_related("group"))
 
 
-GREEN_SUNDAY = RecordSource(
-    key="communitygroups.green_sunday",
-    label=_("Chủ nhật xanh của các Tổ dân vận cộng đồng"),
-    records=green_sundays,
-    models=("communitygroups.Activity",),
-    ward_of=lambda activity: _ward_of_group(activity.group_id),
-    population=_groups,
-    default_rule={"rule": "groups", "count": 1},
-    record_noun=_("buổi Chủ nhật xanh"),
-    group_noun=_("Tổ dân vận"),
-    match=(r"chu nhat xanh",),
-    order=60,
-)
+def _group_source(key, label, records, model, default_rule, record_noun, match, order):
+    """A source counted per Tổ dân vận: a record belongs to its group's ward, and the share rule's population is
+    the ward's groups."""
+    return RecordSource(
+        key=f"communitygroups.{key}", label=label, records=records, models=(f"communitygroups.{model}",),
+        ward_of=lambda record: _ward_of_group(record.group_id), population=_groups, default_rule=default_rule,
+        record_noun=record_noun, group_noun=_("Tổ dân vận"), match=match, order=order,
+    )
 
-CLASSIFICATION = RecordSource(
-    key="communitygroups.classification",
-    label=_("Xếp loại Tổ dân vận cộng đồng hằng năm"),
-    records=classifications,
-    models=("communitygroups.GroupClassification",),
-    ward_of=lambda classification: _ward_of_group(classification.group_id),
-    population=_groups,
-    default_rule={"rule": "share", "percent": 100},
-    record_noun=_("kết quả xếp loại"),
-    group_noun=_("Tổ dân vận"),
-    match=(r"xep loai (cac )?to dan van",),
-    order=61,
-)
+
+GREEN_SUNDAY = _group_source("green_sunday", _("Chủ nhật xanh của các Tổ dân vận cộng đồng"), green_sundays,
+                             "Activity", {"rule": "groups", "count": 1}, _("buổi Chủ nhật xanh"),
+                             (r"chu nhat xanh",), 60)
+CLASSIFICATION = _group_source("classification", _("Xếp loại Tổ dân vận cộng đồng hằng năm"), classifications,
+                               "GroupClassification", {"rule": "share", "percent": 100}, _("kết quả xếp loại"),
+                               (r"xep loai (cac )?to dan van",), 61)
 
 # Registered by core.apps.AreaConfig.
 SOURCES = [GREEN_SUNDAY, CLASSIFICATION]

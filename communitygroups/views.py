@@ -24,8 +24,9 @@ from core.pagecache import KeptPageMixin
 from core.pagination import paginate
 from core.params import whole_number
 from core.sorting import Sorting, by_choices, by_unit
-from core.spreadsheets import keep_preview, take_preview, xlsx_response
+from core.spreadsheets import keep_preview, xlsx_response
 from core.views import (
+    ImportApplyMixin,
     MayOpenMixin,
     ObjectCreateView,
     ObjectDeleteView,
@@ -35,7 +36,7 @@ from core.views import (
 )
 
 from . import permissions, services
-from .excel import ImportPreview, ImportRejected, apply_import, export_households, parse_households
+from .excel import ImportPreview, apply_import, export_households, parse_households
 from .filtersets import ActivityFilterSet, CommunityGroupFilterSet, HouseholdFilterSet, SituationReportFilterSet
 from .forms import (
     ActivityForm,
@@ -196,6 +197,16 @@ class GroupChildMixin:
         return context
 
 
+class GroupRecordEditMixin:
+    """The edit page of a row that belongs to a group (a member, a household, an activity, a report): its form is
+    bound to the row's group, as the page that added it was bound to the group in the URL (GroupChildMixin)."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["group"] = self.object.group
+        return kwargs
+
+
 class MemberCreateView(GroupChildMixin, ObjectCreateView):
     form_class = GroupMemberForm
     success_message = gettext_lazy("Đã thêm thành viên.")
@@ -204,14 +215,9 @@ class MemberCreateView(GroupChildMixin, ObjectCreateView):
         return self.group.get_absolute_url()
 
 
-class MemberEditView(ObjectEditView):
+class MemberEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = GroupMemberForm
     select_related = ("group",)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
 
 class MemberDeleteView(ObjectDeleteView):
@@ -227,14 +233,9 @@ class InterFamilyCreateView(GroupChildMixin, ObjectCreateView):
     form_class = InterFamilyGroupForm
 
 
-class InterFamilyEditView(ObjectEditView):
+class InterFamilyEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = InterFamilyGroupForm
     select_related = ("group",)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
 
 def _paginate(view, context, queryset, name):
@@ -323,14 +324,9 @@ class HouseholdCreateView(ObjectCreateView):
     cancel_url = reverse_lazy("communitygroups:household_list")
 
 
-class HouseholdEditView(ObjectEditView):
+class HouseholdEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = HouseholdForm
     select_related = ("group",)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
 
 class HouseholdDeleteView(ObjectDeleteView):
@@ -417,23 +413,21 @@ class HouseholdImportView(MayOpenMixin, View):
                                 preview=preview, token=token, group=group)
 
 
-class HouseholdImportApplyView(HouseholdImportView):
+class HouseholdImportApplyView(ImportApplyMixin, HouseholdImportView):
     """The confirmation of a previewed household list: writes all its rows or none."""
 
-    http_method_names = ["post"]
+    session_key = IMPORT_SESSION_KEY
+    preview_class = ImportPreview
+    upload_url = reverse_lazy("communitygroups:household_import")
 
-    def post(self, request):
-        preview = take_preview(request, IMPORT_SESSION_KEY, ImportPreview)
-        if preview is None:
-            messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
-            return HttpResponseRedirect(reverse("communitygroups:household_import"))
-        try:
-            created, updated = apply_import(preview, request.user)
-        except ImportRejected as exc:
-            return self.render_page(HouseholdImportForm(user=request.user), status=400, apply_errors=exc.errors)
-        messages.success(request, _("Đã ghi danh sách hộ: %(created)s hộ mới, %(updated)s hộ cập nhật.") % {
-            "created": created, "updated": updated})
-        return HttpResponseRedirect(reverse("communitygroups:group_detail", args=[preview.group_id]))
+    def blank_form(self):
+        return HouseholdImportForm(user=self.request.user)
+
+    def apply(self, preview):
+        created, updated = apply_import(preview, self.request.user)
+        message = _("Đã ghi danh sách hộ: %(created)s hộ mới, %(updated)s hộ cập nhật.") % {
+            "created": created, "updated": updated}
+        return message, reverse("communitygroups:group_detail", args=[preview.group_id])
 
 
 # --- Activities ---------------------------------------------------------------------------------------
@@ -498,13 +492,8 @@ class ActivityCreateView(ActivityFormMixin, ObjectCreateView):
         return _("Đã ghi nhận %(kind)s.") % {"kind": ActivityKind(self.kind).label}
 
 
-class ActivityEditView(ActivityFormMixin, ObjectEditView):
+class ActivityEditView(GroupRecordEditMixin, ActivityFormMixin, ObjectEditView):
     form_class = ActivityForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -597,7 +586,7 @@ class ReportCreateView(ObjectCreateView):
     success_message = gettext_lazy("Đã gửi báo cáo tới Đảng ủy và UBND phường.")
 
 
-class ReportEditView(ObjectEditView):
+class ReportEditView(GroupRecordEditMixin, ObjectEditView):
     form_class = SituationReportForm
     template_name = "communitygroups/report_form.html"
     select_related = ("group",)
@@ -607,11 +596,6 @@ class ReportEditView(ObjectEditView):
         if not permissions.may_edit_report(self.request.user, report):
             raise Http404
         return report
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["group"] = self.object.group
-        return kwargs
 
     def save_object(self, form):
         with set_actor(self.request.user):

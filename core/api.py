@@ -11,6 +11,7 @@ from rest_framework.settings import api_settings
 
 from . import periods
 from .access import CHANGE, VIEW, is_own_record, may_create, user_may
+from .filtersets import ModelFilterSet
 from .network import client_address
 from .params import query_year
 from .wards import ward_for_request
@@ -158,6 +159,8 @@ class ScopedQuerysetMixin:
     # viewset names another. (No docstring: the API schema shows a viewset's inherited docstring as its description.)
 
     model = None
+    # The model's one FilterSet, shared with its browser list (a viewset names another only for a reason).
+    filterset_class = ModelFilterSet()
     select_related = ()
     prefetch_related = ()
 

@@ -1,12 +1,16 @@
 """Base FilterSets: every list (browser and API) gets bounded number filters and ``q``, a search with or without
 diacritics."""
 
-from functools import cache
+from functools import cache, partial
+from importlib import import_module
 
 import django_filters
 from django import forms
+from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models import QuerySet
+from django.utils.module_loading import module_has_submodule
 from django.utils.translation import gettext_lazy as _
 from django_filters.filters import QuerySetRequestMixin
 from django_filters.rest_framework import DjangoFilterBackend
@@ -144,17 +148,45 @@ class PortalFilterSet(BoundedFilterSet):
         return search_queryset(queryset, value, self.search_fields)
 
 
-def _visible_units(request):
+@cache
+def filterset_for(model):
+    """The one FilterSet of ``model``, shared by its browser list and its API list: the FilterSet of that model in
+    its app's ``filtersets`` module, or None when the app declares none (a viewset then lists ``filterset_fields``).
+    A model with a second FilterSet (a narrower one for a public page) has its viewset name the one it uses."""
+    config = apps.get_app_config(model._meta.app_label) if model is not None else None
+    if config is None or not module_has_submodule(config.module, "filtersets"):
+        return None
+    module = import_module(f"{config.name}.filtersets")
+    found = [value for value in vars(module).values()
+             if isinstance(value, type) and issubclass(value, django_filters.FilterSet)
+             and value.__module__ == module.__name__ and value._meta.model is model]
+    if len(found) > 1:
+        raise ImproperlyConfigured(f"{model._meta.label} has {len(found)} FilterSets: name one on the viewset.")
+    return found[0] if found else None
+
+
+class ModelFilterSet:
+    """A viewset's ``filterset_class`` when it names none: its model's one FilterSet (``filterset_for``). A viewset
+    or an action that names one (even None) keeps it."""
+
+    def __get__(self, view, owner=None):
+        return filterset_for((owner if view is None else view).model)
+
+
+def _visible_units(request, kind=None):
     from organisations.models import Unit
 
-    return Unit.objects.restrict(request.user) if request else Unit.objects.none()
+    if not request:
+        return Unit.objects.none()
+    units = Unit.objects.restrict(request.user)
+    return units.filter(kind=kind) if kind else units
 
 
 class UnitChoiceFilter(django_filters.ModelChoiceFilter):
-    """A unit filter whose choices are the units the user may see."""
+    """A unit filter whose choices are the units the user may see, of one ``kind`` when given (wards, cells)."""
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("queryset", _visible_units)
+    def __init__(self, *args, kind=None, **kwargs):
+        kwargs.setdefault("queryset", partial(_visible_units, kind=kind))
         super().__init__(*args, **kwargs)
 
 

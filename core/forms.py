@@ -8,6 +8,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import periods
 from .access import CHANGE, VIEW, scope_prefix
 from .numbers import number
 from .validators import validate_upload
@@ -21,6 +22,20 @@ def writable_units(user, model):
     if prefix is None:
         return Unit.objects.none()
     return Unit.objects.filter(path__startswith=prefix, is_active=True)
+
+
+def active_units(user):
+    """A form's choice of units: the active units the user may see."""
+    from organisations.models import Unit
+
+    return Unit.objects.restrict(user).filter(is_active=True)
+
+
+def active_people(user):
+    """A form's choice of people: the active people the user may see, with their unit (their label names it)."""
+    from organisations.models import Person
+
+    return Person.objects.restrict(user).filter(is_active=True).select_related("unit")
 
 
 class DateInput(forms.DateInput):
@@ -178,6 +193,13 @@ class EvidenceField(forms.FileField):
             validate_upload(uploaded)
             cleaned.append(uploaded)
         return cleaned
+
+
+def not_after_today(value, message):
+    """A form's date of something that has happened (held, reported): ``message`` when it is after today."""
+    if value and value > periods.today():
+        raise forms.ValidationError(message)
+    return value
 
 
 def add_service_errors(form, error):

@@ -50,6 +50,36 @@ class ScopedModel(models.Model):
             cls.get_absolute_url = _shown_on_url
 
 
+class DerivedStatus:
+    """A status that a rule works out rather than a column stores (a task's, a conclusion's, a submission's): a list
+    reads the ``status_code`` its queryset's ``with_status()`` annotates, in the same query; a single row derives it
+    with ``derive_status()``. ``status_choices`` label the values."""
+
+    status_choices = None
+
+    def derive_status(self):
+        raise NotImplementedError
+
+    @property
+    def status(self):
+        return self.__dict__.get("status_code") or self.derive_status()
+
+    def get_status_display(self):
+        return self.status_choices(self.status).label
+
+
+class WardFromUnit:
+    """A record of a unit that also names its ward (for the ward's lists and figures): on save the ward follows the
+    unit (the unit's ward, or the unit itself when it is the ward). With ``keep_ward`` a ward already set stays."""
+
+    keep_ward = False
+
+    def save(self, *args, **kwargs):
+        if self.unit_id and not (self.keep_ward and self.ward_id):
+            self.ward_id = self.unit.ward_id or self.unit_id
+        super().save(*args, **kwargs)
+
+
 def _own_page_url(row):
     return reverse(row.detail_url_name, args=[row.pk])
 
@@ -80,6 +110,15 @@ def name_plural_as_singular(sender, **kwargs):
     if issubclass(sender, ScopedModel) and "verbose_name" in meta.original_attrs \
             and "verbose_name_plural" not in meta.original_attrs:
         meta.verbose_name_plural = meta.original_attrs["verbose_name_plural"] = meta.verbose_name
+
+
+def active_or_defaults(model, ward, build):
+    """A ward's active rows of ``model`` in their order; until the ward has saved any, the defaults ``build(ward)``
+    (unsaved rows) stand for them. A ward that switched every row off has none."""
+    saved = list(model.objects.filter(ward=ward, is_active=True).order_by("order", "pk"))
+    if saved or model.objects.filter(ward=ward).exists():
+        return saved
+    return build(ward)
 
 
 def save_defaults_once(model, ward, build):

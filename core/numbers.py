@@ -51,6 +51,14 @@ def percent(value, places=1, empty=EMPTY):
     return _written(amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)) + PERCENT_SIGN
 
 
+def percentage(part, whole, places=1):
+    """``part`` of ``whole`` in percent, a Decimal rounded half up to ``places`` decimals (2 of 3 -> 66.7); None
+    when there is nothing to divide by. The figure itself: ``percent`` writes it."""
+    if not whole:
+        return None
+    return (Decimal(100) * Decimal(part) / Decimal(whole)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def signed(value, places=None, empty=EMPTY):
     """A change: +2,5 / -1 / 0."""
     if value is None or value == "":
@@ -65,3 +73,14 @@ def number_or_zero(value, kind=float):
         return kind(value or 0)
     except (TypeError, ValueError):
         return kind(0)
+
+
+def roman(number):
+    """1 -> "I", 4 -> "IV", 12 -> "XII": quarters and sections as Vietnamese documents write them, and Word's roman
+    list numbers (small numbers: no L or C)."""
+    result = ""
+    for size, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= size:
+            result += numeral
+            number -= size
+    return result

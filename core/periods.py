@@ -6,10 +6,12 @@ periods``), never a copy of it, so a test freezes the date for the whole portal 
 """
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 def today():
@@ -47,3 +49,34 @@ def quarter_label(year, quarter):
 def year_bounds(year):
     """First and last calendar day of a year."""
     return date(year, 1, 1), date(year, 12, 31)
+
+
+class Frequency(models.TextChoices):
+    """How often a required thing recurs in a year (a meeting, a disclosure): ``frequency_periods`` splits the year
+    by it. An area whose rule has more kinds (a disclosure "when arising") keeps these values for these four."""
+
+    MONTHLY = "monthly", gettext_lazy("Hằng tháng")
+    QUARTERLY = "quarterly", gettext_lazy("Hằng quý")
+    HALF_YEARLY = "half_yearly", gettext_lazy("6 tháng một lần")
+    YEARLY = "yearly", gettext_lazy("Hằng năm")
+
+
+def frequency_periods(frequency, year):
+    """The periods of a year for a frequency: [(label, start, end)], both dates inclusive."""
+    if frequency == Frequency.YEARLY:
+        return [(_("Năm %(year)s") % {"year": year}, date(year, 1, 1), date(year, 12, 31))]
+    if frequency == Frequency.HALF_YEARLY:
+        return [(_("6 tháng đầu năm"), date(year, 1, 1), date(year, 6, 30)),
+                (_("6 tháng cuối năm"), date(year, 7, 1), date(year, 12, 31))]
+    months = {Frequency.QUARTERLY: 3, Frequency.MONTHLY: 1}[frequency]
+    result = []
+    for first in range(1, 13, months):
+        start = date(year, first, 1)
+        last_month = first + months - 1
+        end = (date(year, 12, 31) if last_month == 12 else date(year, last_month + 1, 1) - timedelta(days=1))
+        if months == 3:
+            label = _("Quý %(number)s") % {"number": (first - 1) // 3 + 1}
+        else:
+            label = _("Tháng %(number)s") % {"number": first}
+        result.append((label, start, end))
+    return result

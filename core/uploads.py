@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from .limits import SettingsLimits
+
 _CHUNK = 64 * 1024
 # A member this small cannot be a bomb whatever its ratio (empty sheets and styles compress very well).
 _RATIO_FLOOR = 1024 * 1024
@@ -29,24 +31,17 @@ _RETRY = _("Hãy mở tệp bằng chương trình đã tạo ra nó (Word, Exce
 
 
 @dataclass(frozen=True)
-class ArchiveLimits:
+class ArchiveLimits(SettingsLimits):
     """What an office file may unpack to; every value comes from a setting (see README)."""
+
+    setting_names = {"total_bytes": "UPLOAD_UNPACKED_MAX_BYTES", "member_bytes": "UPLOAD_MEMBER_MAX_BYTES",
+                     "members": "UPLOAD_MAX_MEMBERS", "ratio": "UPLOAD_MAX_RATIO", "xml_tags": "UPLOAD_XML_MAX_TAGS"}
 
     total_bytes: int
     member_bytes: int
     members: int
     ratio: int
     xml_tags: int
-
-    @classmethod
-    def from_settings(cls):
-        return cls(
-            total_bytes=settings.UPLOAD_UNPACKED_MAX_BYTES,
-            member_bytes=settings.UPLOAD_MEMBER_MAX_BYTES,
-            members=settings.UPLOAD_MAX_MEMBERS,
-            ratio=settings.UPLOAD_MAX_RATIO,
-            xml_tags=settings.UPLOAD_XML_MAX_TAGS,
-        )
 
 
 def check_size(name, size):

@@ -1,9 +1,10 @@
 """Base views every area uses: scoped list, detail, create, edit, delete; home; health; downloads."""
 
 
+from auditlog.context import set_actor
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -20,9 +21,11 @@ from django_filters.views import FilterView
 from . import periods
 from .access import CHANGE, VIEW, is_own_record, may_create, remember_access, user_may
 from .db_router import reading_from_replica
+from .forms import add_service_errors
 from .models import Attachment
 from .params import query_int, query_year
 from .sorting import Sorting
+from .spreadsheets import ImportRejected, take_preview
 from .wards import visible_wards, ward_for_request
 
 
@@ -302,6 +305,86 @@ class ObjectDeleteView(ScopedMixin, DeleteView):
     def form_valid(self, form):
         messages.success(self.request, _("Đã xóa “%(name)s”.") % {"name": self.object})
         return super().form_valid(form)
+
+
+class ObjectActionView(LoginRequiredMixin, View):
+    """A form posted from an object's page (a status change, a follow-up, an appraisal): the form is checked, the
+    service that ``perform`` calls runs in a transaction, and the user goes back to the page's ``anchor``. An invalid
+    form or a step the service refuses shows the page (``detail_view``) again, 400, with the reasons beside the
+    form (``form_name`` in its context)."""
+
+    http_method_names = ["post"]
+    model = None
+    # The scope the object is looked up in; a view whose service checks the step itself may look in the view scope.
+    action = CHANGE
+    form_class = None
+    form_name = ""
+    detail_view = None
+    anchor = ""
+    success_message = gettext_lazy("Đã lưu.")
+    error_message = gettext_lazy("Chưa lưu được. Vui lòng sửa các lỗi bên dưới.")
+
+    def get_queryset(self):
+        return self.model.objects.restrict(self.request.user, self.action)
+
+    def get_form_kwargs(self, obj):
+        return {}
+
+    def get_form(self, obj):
+        return self.form_class(self.request.POST, self.request.FILES, **self.get_form_kwargs(obj))
+
+    def perform(self, obj, form):
+        raise NotImplementedError
+
+    def post(self, request, pk):
+        obj = get_object_or_404(self.get_queryset(), pk=pk)
+        form = self.get_form(obj)
+        if form.is_valid():
+            try:
+                with transaction.atomic(), set_actor(request.user):
+                    self.perform(obj, form)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, self.success_message)
+                return HttpResponseRedirect(f"{obj.get_absolute_url()}{self.anchor}")
+        messages.error(request, self.error_message)
+        view = self.detail_view()
+        view.setup(request, pk=pk)
+        view.object = view.get_object()
+        response = view.render_to_response(view.get_context_data(object=view.object, **{self.form_name: form}))
+        response.status_code = 400
+        return response
+
+
+class ImportApplyMixin:
+    """The confirmation of a spreadsheet import previewed on the upload page (``render_page``): it writes the
+    preview the upload kept in the session (core.spreadsheets.keep_preview), or answers the upload page again (400)
+    with the rows the write refused. An expired or foreign preview sends the user back to upload the file again."""
+
+    http_method_names = ["post"]
+    session_key = ""
+    preview_class = None
+    upload_url = ""
+
+    def blank_form(self):
+        raise NotImplementedError
+
+    def apply(self, preview):
+        """Write the preview; returns the success message and where the user goes next."""
+        raise NotImplementedError
+
+    def post(self, request):
+        preview = take_preview(request, self.session_key, self.preview_class)
+        if preview is None:
+            messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
+            return HttpResponseRedirect(self.upload_url)
+        try:
+            message, next_url = self.apply(preview)
+        except ImportRejected as exc:
+            return self.render_page(self.blank_form(), status=400, apply_errors=exc.errors)
+        messages.success(request, message)
+        return HttpResponseRedirect(next_url)
 
 
 def healthz(request):

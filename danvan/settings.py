@@ -345,52 +345,23 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_BEAT_SCHEDULE = {
-    "reports-prepare-drafts": {
-        "task": "reports.tasks.prepare_quarterly_drafts",
-        "schedule": crontab(hour=5, minute=0),
-    },
-    "reports-remind-units": {
-        "task": "reports.tasks.remind_unit_reports",
-        "schedule": crontab(hour=7, minute=0),
-    },
-    "reports-resend-pending-pdfs": {
-        "task": "reports.tasks.resend_pending_pdfs",
-        "schedule": crontab(minute=40),
-    },
-    "reports-refresh-ward-summaries": {
-        "task": "reports.tasks.refresh_ward_summaries",
-        "schedule": crontab(minute=20),
-    },
-    "religion-anonymise-closed-watch-reports": {
-        "task": "religion.tasks.anonymise_closed_watch_reports",
-        "schedule": crontab(hour=2, minute=15),
-    },
-    "meetings-conclusion-reminders": {
-        "task": "meetings.tasks.send_conclusion_reminders",
-        "schedule": crontab(hour=6, minute=45),
-    },
-    "models-khoe-evaluator-reminders": {
-        "task": "models_khoe.tasks.send_evaluator_reminders",
-        "schedule": crontab(day_of_week=1, hour=7, minute=30),
-    },
-    "satisfaction-thresholds": {
-        "task": "satisfaction.tasks.check_satisfaction_thresholds",
-        "schedule": crontab(hour=7, minute=10),
-    },
-    "democracy-petition-reminders": {
-        "task": "democracy.tasks.send_petition_reminders",
-        "schedule": crontab(hour=6, minute=50),
-    },
-    "plans-due-reminders": {
-        "task": "plans.tasks.send_due_reminders",
-        "schedule": crontab(hour=6, minute=30),
-    },
-    "plans-delete-expired-import-drafts": {
-        "task": "plans.tasks.delete_expired_import_drafts",
-        "schedule": crontab(hour=3, minute=10),
-    },
+# Periodic tasks: the entry's name (kept stable: django-celery-beat stores the last run under it), the task, when.
+periodic_tasks = {
+    "reports-prepare-drafts": ("reports.tasks.prepare_quarterly_drafts", crontab(hour=5, minute=0)),
+    "reports-remind-units": ("reports.tasks.remind_unit_reports", crontab(hour=7, minute=0)),
+    "reports-resend-pending-pdfs": ("reports.tasks.resend_pending_pdfs", crontab(minute=40)),
+    "reports-refresh-ward-summaries": ("reports.tasks.refresh_ward_summaries", crontab(minute=20)),
+    "religion-anonymise-closed-watch-reports": ("religion.tasks.anonymise_closed_watch_reports",
+                                                crontab(hour=2, minute=15)),
+    "meetings-conclusion-reminders": ("meetings.tasks.send_conclusion_reminders", crontab(hour=6, minute=45)),
+    "models-khoe-evaluator-reminders": ("models_khoe.tasks.send_evaluator_reminders",
+                                        crontab(day_of_week=1, hour=7, minute=30)),
+    "satisfaction-thresholds": ("satisfaction.tasks.check_satisfaction_thresholds", crontab(hour=7, minute=10)),
+    "democracy-petition-reminders": ("democracy.tasks.send_petition_reminders", crontab(hour=6, minute=50)),
+    "plans-due-reminders": ("plans.tasks.send_due_reminders", crontab(hour=6, minute=30)),
+    "plans-delete-expired-import-drafts": ("plans.tasks.delete_expired_import_drafts", crontab(hour=3, minute=10)),
 }
+CELERY_BEAT_SCHEDULE = {name: {"task": task, "schedule": when} for name, (task, when) in periodic_tasks.items()}
 
 REST_FRAMEWORK = {
     # Token first: DRF answers an unauthenticated request with the first class's WWW-Authenticate challenge, so a

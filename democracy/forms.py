@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm, active_people, active_units
 
 from .models import (
     SENDER_FIELDS,
@@ -17,18 +17,6 @@ from .models import (
 )
 from .permissions import may_see_sender
 from .services import chairman_candidates
-
-
-def _ward_units(user):
-    from organisations.models import Unit
-
-    return Unit.objects.restrict(user).filter(is_active=True)
-
-
-def _ward_people(user):
-    from organisations.models import Person
-
-    return Person.objects.restrict(user).filter(is_active=True).select_related("unit")
 
 
 class DisclosureForm(ScopedModelForm):
@@ -108,7 +96,7 @@ class DisclosureRequirementForm(ScopedModelForm):
             self.fields.pop("ward")
             self.instance.ward = ward
         if self.user is not None:
-            self.fields["responsible_unit"].queryset = _ward_units(self.user)
+            self.fields["responsible_unit"].queryset = active_units(self.user)
 
 
 class CitizenReceptionForm(ScopedModelForm):
@@ -124,7 +112,7 @@ class CitizenReceptionForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.user is not None:
-            self.fields["receiver"].queryset = _ward_people(self.user)
+            self.fields["receiver"].queryset = active_people(self.user)
 
 
 class PetitionForm(ScopedModelForm):
@@ -149,8 +137,8 @@ class PetitionForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.user is not None:
-            self.fields["about_unit"].queryset = _ward_units(self.user)
-            self.fields["about_cadre"].queryset = _ward_people(self.user)
+            self.fields["about_unit"].queryset = active_units(self.user)
+            self.fields["about_cadre"].queryset = active_people(self.user)
         # The sender is protected: whoever may not read it does not see (nor overwrite) these fields.
         if self.instance.pk and not may_see_sender(self.user, self.instance):
             for name in SENDER_FIELDS:
@@ -182,7 +170,7 @@ class PetitionStepForm(PortalModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         if user is not None:
-            self.fields["unit"].queryset = _ward_units(user)
+            self.fields["unit"].queryset = active_units(user)
 
 
 class ViolationForm(ScopedModelForm):
@@ -208,7 +196,7 @@ class ViolationForm(ScopedModelForm):
         if self.user is not None:
             if is_democracy_committee(self.user):
                 # The committee's checks find violations at any unit of its ward.
-                self.fields["unit"].queryset = _ward_units(self.user)
-            self.fields["person"].queryset = _ward_people(self.user)
+                self.fields["unit"].queryset = active_units(self.user)
+            self.fields["person"].queryset = active_people(self.user)
             self.fields["petition"].queryset = Petition.objects.restrict(self.user)
         self.fields["evaluation_year"].help_text = _("Để trống: lấy năm của ngày phát hiện.")

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm, active_people, active_units
 
 from .models import Conclusion, ConclusionState, Meeting, MeetingRequirement
 
@@ -13,18 +13,6 @@ class TimeInput(forms.TimeInput):
     def __init__(self, **kwargs):
         kwargs.setdefault("format", "%H:%M")
         super().__init__(**kwargs)
-
-
-def _ward_units(user):
-    from organisations.models import Unit
-
-    return Unit.objects.restrict(user).filter(is_active=True)
-
-
-def _ward_people(user):
-    from organisations.models import Person
-
-    return Person.objects.restrict(user).filter(is_active=True).select_related("unit")
 
 
 class MeetingForm(ScopedModelForm):
@@ -54,9 +42,9 @@ class MeetingForm(ScopedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.user is not None:
-            self.fields["participating_units"].queryset = _ward_units(self.user)
-            self.fields["attendees"].queryset = _ward_people(self.user)
-            self.fields["chair"].queryset = _ward_people(self.user)
+            self.fields["participating_units"].queryset = active_units(self.user)
+            self.fields["attendees"].queryset = active_people(self.user)
+            self.fields["chair"].queryset = active_people(self.user)
         self.fields["attendees"].help_text = _("Giữ phím Ctrl (hoặc chạm giữ trên điện thoại) để chọn nhiều người.")
         self.fields["dialogue_form"].help_text = _("Chỉ với đối thoại.")
 
@@ -79,7 +67,7 @@ class ConclusionForm(ScopedModelForm):
         super().__init__(*args, **kwargs)
         if self.user is not None:
             # The chair assigns conclusions to any unit of the ward, not only to the organiser's own.
-            self.fields["responsible_unit"].queryset = _ward_units(self.user)
+            self.fields["responsible_unit"].queryset = active_units(self.user)
         if not self.instance.pk and self.instance.meeting_id:
             self.fields["number"].initial = self.instance.meeting.conclusions.count() + 1
 

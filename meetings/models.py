@@ -6,7 +6,6 @@ responsible unit, a due date and a state, tracked until done. ``MeetingRequireme
 ward must hold each period (the plan and Law 10/2022); ``services.meeting_schedule`` checks them.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
@@ -15,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from core import periods
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, creation_time_field, date_order_constraint, filled_when_constraint
+from core.models import (
+    DerivedStatus,
+    ScopedModel,
+    acting_user_field,
+    creation_time_field,
+    date_order_constraint,
+    filled_when_constraint,
+)
+from core.periods import Frequency
 from core.search import SearchableModel
 
 
@@ -87,10 +94,7 @@ class Meeting(SearchableModel, ScopedModel):
                                        help_text=_("Ví dụ: 45 hộ dân Tổ dân phố số 3, đại diện doanh nghiệp."))
     attendance = models.PositiveIntegerField(_("tổng số người dự"), null=True, blank=True)
     minutes = models.TextField(_("biên bản, nội dung chính"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
-    )
+    created_by = acting_user_field()
     created_at = creation_time_field()
 
     audit_options = {"m2m_fields": {"participating_units", "attendees"}}
@@ -188,7 +192,7 @@ class ConclusionQuerySet(RestrictedQuerySet):
         return self.filter(conclusion_status_filter(status, on))
 
 
-class Conclusion(SearchableModel, ScopedModel):
+class Conclusion(DerivedStatus, SearchableModel, ScopedModel):
     """A conclusion of the chair (kết luận): work for a responsible unit, due by a date, tracked until done."""
 
     detail_url_name = "meetings:conclusion_detail"
@@ -249,19 +253,10 @@ class Conclusion(SearchableModel, ScopedModel):
         if errors:
             raise ValidationError(errors)
 
-    @property
-    def status(self):
-        return self.__dict__.get("status_code") or conclusion_status(self)
+    status_choices = ConclusionStatus
 
-    def get_status_display(self):
-        return ConclusionStatus(self.status).label
-
-
-class Frequency(models.TextChoices):
-    MONTHLY = "monthly", _("Hằng tháng")
-    QUARTERLY = "quarterly", _("Hằng quý")
-    HALF_YEARLY = "half_yearly", _("6 tháng một lần")
-    YEARLY = "yearly", _("Hằng năm")
+    def derive_status(self):
+        return conclusion_status(self)
 
 
 class MeetingRequirement(ScopedModel):

@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy
 
 from core import periods
 from core.areas import AreaSection
-from core.models import save_defaults_once
+from core.models import active_or_defaults, save_defaults_once
+from core.periods import Frequency
 
 from .models import (
     Conclusion,
     ConclusionState,
     DialogueAudience,
-    Frequency,
     Meeting,
     MeetingKind,
     MeetingRequirement,
@@ -93,31 +93,7 @@ def default_requirements(ward):
 
 
 def requirements_for(ward):
-    saved = list(MeetingRequirement.objects.filter(ward=ward, is_active=True).order_by("order", "pk"))
-    if saved or MeetingRequirement.objects.filter(ward=ward).exists():
-        return saved
-    return default_requirements(ward)
-
-
-def frequency_periods(frequency, year):
-    """The periods of a year for a frequency: [(label, start, end)], both dates inclusive."""
-    if frequency == Frequency.YEARLY:
-        return [(_("Năm %(year)s") % {"year": year}, date(year, 1, 1), date(year, 12, 31))]
-    if frequency == Frequency.HALF_YEARLY:
-        return [(_("6 tháng đầu năm"), date(year, 1, 1), date(year, 6, 30)),
-                (_("6 tháng cuối năm"), date(year, 7, 1), date(year, 12, 31))]
-    months = {Frequency.QUARTERLY: 3, Frequency.MONTHLY: 1}[frequency]
-    result = []
-    for first in range(1, 13, months):
-        start = date(year, first, 1)
-        last_month = first + months - 1
-        end = (date(year, 12, 31) if last_month == 12 else date(year, last_month + 1, 1) - timedelta(days=1))
-        if months == 3:
-            label = _("Quý %(number)s") % {"number": (first - 1) // 3 + 1}
-        else:
-            label = _("Tháng %(number)s") % {"number": first}
-        result.append((label, start, end))
-    return result
+    return active_or_defaults(MeetingRequirement, ward, default_requirements)
 
 
 class PeriodState(models.TextChoices):
@@ -206,7 +182,7 @@ def meeting_schedule(ward, year, on=None, requirements=None, until=None):
             targets = [(None, matching)]
         for unit, unit_meetings in targets:
             row = ScheduleRow(requirement=requirement, unit=unit)
-            for label, start, end in frequency_periods(requirement.frequency, year):
+            for label, start, end in periods.frequency_periods(requirement.frequency, year):
                 if until is not None and start > until:
                     break
                 inside = [m for m in unit_meetings if start <= m.held_on <= end]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
 from core.models import (
     ScopedModel,
+    WardFromUnit,
     acting_user_field,
     creation_time_field,
     date_order_constraint,
@@ -148,7 +149,7 @@ class EvaluatorAssignment(ScopedModel):
         return f"{self.evaluator} – {self.bloc} ({self.year})"
 
 
-class MobilizationModel(SearchableModel, ScopedModel):
+class MobilizationModel(WardFromUnit, SearchableModel, ScopedModel):
     """A registered "Dân vận khéo" model of a unit, or exemplar of a person, for a year."""
 
     detail_url_name = "models_khoe:model_detail"
@@ -224,8 +225,6 @@ class MobilizationModel(SearchableModel, ScopedModel):
     def save(self, *args, **kwargs):
         self.name = " ".join(unicodedata.normalize("NFC", self.name or "").split())
         self.name_key = name_key(self.name)
-        if self.unit_id:
-            self.ward_id = self.unit.ward_id or self.unit_id
         super().save(*args, **kwargs)
 
     def clean(self):

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.notifications import Event, PendingItem, PendingKind, users_of_units
 
@@ -22,21 +23,17 @@ def _per_version(model, ctx):
     return f"{model.pk}-{model.version}"
 
 
+def _for_appraisal(key, label, title):
+    """A version of a registration sent to the bloc to appraise: the bloc reads its name, once per version."""
+    return Event(key=f"{AREA}.{key}", label=label, area=AREA, audience=_bloc_audience,
+                 title=lambda model, ctx: str(title), body=lambda model, ctx: str(model), dedup=_per_version)
+
+
 EVENTS = [
-    Event(
-        key="models_khoe.registered", label="Đăng ký mô hình mới (→ Khối Dân vận thẩm định)", area=AREA,
-        audience=_bloc_audience,
-        title=lambda model, ctx: _("Đăng ký mô hình Dân vận khéo mới chờ thẩm định"),
-        body=lambda model, ctx: str(model),
-        dedup=_per_version,
-    ),
-    Event(
-        key="models_khoe.revised", label="Đăng ký được chỉnh sửa (→ Khối Dân vận thẩm định lại)", area=AREA,
-        audience=_bloc_audience,
-        title=lambda model, ctx: _("Đăng ký mô hình Dân vận khéo đã được chỉnh sửa, chờ thẩm định"),
-        body=lambda model, ctx: str(model),
-        dedup=_per_version,
-    ),
+    _for_appraisal("registered", "Đăng ký mô hình mới (→ Khối Dân vận thẩm định)",
+                   gettext_lazy("Đăng ký mô hình Dân vận khéo mới chờ thẩm định")),
+    _for_appraisal("revised", "Đăng ký được chỉnh sửa (→ Khối Dân vận thẩm định lại)",
+                   gettext_lazy("Đăng ký mô hình Dân vận khéo đã được chỉnh sửa, chờ thẩm định")),
     Event(
         key="models_khoe.approved", label="Đăng ký được phê duyệt (→ đơn vị)", area=AREA,
         audience=_unit_audience,

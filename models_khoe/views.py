@@ -21,7 +21,7 @@ from core.models import Attachment
 from core.numbers import number as plain_number
 from core.params import query_year
 from core.sorting import by_choices, by_unit
-from core.views import ObjectDetailView, ObjectListView
+from core.views import ObjectActionView, ObjectDetailView, ObjectListView
 from core.wards import has_own_ward, own_ward_or_404
 from organisations.models import Role
 
@@ -231,137 +231,115 @@ class ModelDetailView(TabsMixin, ObjectDetailView):
         return context
 
 
-class ModelActionView(LoginRequiredMixin, View):
+class ModelActionView(ObjectActionView):
     """A POST from the model's page: a form checked here, a service call, back to the page.
 
-    An invalid form or a refused transition shows the page again with the reasons next to the form.
+    An invalid form or a refused transition shows the page again with the reasons next to the form. The services
+    check who may take each step, so the registration is looked up among those the user may see.
     """
 
-    form_name = ""
-    anchor = ""
+    model = MobilizationModel
+    action = VIEW
+    detail_view = ModelDetailView
     success_message = ""
-
-    def make_form(self, request, model):
-        raise NotImplementedError
-
-    def perform(self, request, model, form):
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        model = get_object_or_404(MobilizationModel.objects.restrict(request.user, VIEW), pk=pk)
-        form = self.make_form(request, model)
-        if form.is_valid():
-            try:
-                with transaction.atomic(), set_actor(request.user):
-                    self.perform(request, model, form)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, self.success_message)
-                return HttpResponseRedirect(f"{model.get_absolute_url()}#{self.anchor}")
-        messages.error(request, _("Chưa lưu được. Vui lòng xem lỗi bên dưới."))
-        view = ModelDetailView()
-        view.setup(request, pk=pk)
-        view.object = view.get_queryset().get(pk=pk)
-        context = view.get_context_data(object=view.object, **{self.form_name: form})
-        return render(request, ModelDetailView.template_name, context, status=400)
+    error_message = gettext_lazy("Chưa lưu được. Vui lòng xem lỗi bên dưới.")
 
 
 class AppraiseView(ModelActionView):
     form_name = "appraisal_form"
-    anchor = "tham-dinh"
+    anchor = "#tham-dinh"
 
-    def make_form(self, request, model):
-        return AppraisalForm(request.POST)
+    def get_form(self, model):
+        return AppraisalForm(self.request.POST)
 
-    def perform(self, request, model, form):
+    def perform(self, model, form):
         if form.cleaned_data["decision"] == AppraisalForm.APPROVE:
-            services.approve(request.user, model, form.cleaned_data["comments"])
+            services.approve(self.request.user, model, form.cleaned_data["comments"])
             self.success_message = _("Đã phê duyệt và giao nhiệm vụ cho %(unit)s.") % {"unit": model.unit}
         else:
-            services.return_for_revision(request.user, model, form.cleaned_data["comments"])
+            services.return_for_revision(self.request.user, model, form.cleaned_data["comments"])
             self.success_message = _("Đã trả lại đăng ký để đơn vị chỉnh sửa.")
 
 
 class IndicatorValueView(ModelActionView):
     form_name = "value_form"
-    anchor = "chi-tieu"
+    anchor = "#chi-tieu"
     success_message = gettext_lazy("Đã cập nhật kết quả chỉ tiêu.")
 
-    def make_form(self, request, model):
-        return IndicatorValueForm(request.POST, model=model)
+    def get_form(self, model):
+        return IndicatorValueForm(self.request.POST, model=model)
 
-    def perform(self, request, model, form):
+    def perform(self, model, form):
         data = form.cleaned_data
-        services.record_indicator_value(request.user, data["indicator"], value=data["value"],
+        services.record_indicator_value(self.request.user, data["indicator"], value=data["value"],
                                         measured_on=data["measured_on"], note=data["note"])
 
 
 class ActivityCreateView(ModelActionView):
     form_name = "activity_form"
-    anchor = "hoat-dong"
+    anchor = "#hoat-dong"
     success_message = gettext_lazy("Đã ghi nhận hoạt động.")
 
-    def make_form(self, request, model):
-        return ActivityForm(request.POST, request.FILES)
+    def get_form(self, model):
+        return ActivityForm(self.request.POST, self.request.FILES)
 
-    def perform(self, request, model, form):
+    def perform(self, model, form):
         data = form.cleaned_data
-        services.record_activity(request.user, model, held_on=data["held_on"], title=data["title"],
+        services.record_activity(self.request.user, model, held_on=data["held_on"], title=data["title"],
                                  description=data["description"], participants=data["participants"],
                                  files=data["evidence"])
 
 
 class PublicityCreateView(ModelActionView):
     form_name = "publicity_form"
-    anchor = "tuyen-truyen"
+    anchor = "#tuyen-truyen"
     success_message = gettext_lazy("Đã ghi nhận tin tuyên truyền.")
 
-    def make_form(self, request, model):
-        return PublicityForm(request.POST)
+    def get_form(self, model):
+        return PublicityForm(self.request.POST)
 
-    def perform(self, request, model, form):
+    def perform(self, model, form):
         data = form.cleaned_data
-        services.record_publicity(request.user, model, channel=data["channel"], published_on=data["published_on"],
+        services.record_publicity(self.request.user, model, channel=data["channel"], published_on=data["published_on"],
                                   title=data["title"], link=data["link"], reach=data["reach"])
 
 
 class EvidenceCreateView(ModelActionView):
     form_name = "evidence_form"
-    anchor = "minh-chung"
+    anchor = "#minh-chung"
     success_message = gettext_lazy("Đã tải lên minh chứng.")
 
-    def make_form(self, request, model):
-        return EvidenceForm(request.POST, request.FILES)
+    def get_form(self, model):
+        return EvidenceForm(self.request.POST, self.request.FILES)
 
-    def perform(self, request, model, form):
-        services.attach_evidence(request.user, model, form.cleaned_data["files"], form.cleaned_data["description"])
+    def perform(self, model, form):
+        services.attach_evidence(self.request.user, model, form.cleaned_data["files"], form.cleaned_data["description"])
 
 
 class RecogniseView(ModelActionView):
     form_name = "recognition_form"
-    anchor = "cong-nhan"
+    anchor = "#cong-nhan"
     success_message = gettext_lazy("Đã công nhận mô hình, điển hình; giấy chứng nhận đã sẵn sàng.")
 
-    def make_form(self, request, model):
-        return RecognitionForm(request.POST)
+    def get_form(self, model):
+        return RecognitionForm(self.request.POST)
 
-    def perform(self, request, model, form):
-        services.recognise(request.user, model, achievement=form.cleaned_data["achievement"],
+    def perform(self, model, form):
+        services.recognise(self.request.user, model, achievement=form.cleaned_data["achievement"],
                            proposed_to_city=form.cleaned_data["proposed_to_city"])
 
 
 class ReplicationCreateView(ModelActionView):
     form_name = "replication_form"
-    anchor = "nhan-rong"
+    anchor = "#nhan-rong"
     success_message = gettext_lazy("Đã ghi nhận đơn vị nhân rộng mô hình.")
 
-    def make_form(self, request, model):
-        return ReplicationForm(request.POST, user=request.user, model=model)
+    def get_form(self, model):
+        return ReplicationForm(self.request.POST, user=self.request.user, model=model)
 
-    def perform(self, request, model, form):
+    def perform(self, model, form):
         data = form.cleaned_data
-        services.record_replication(request.user, model, adopting_unit=data["adopting_unit"],
+        services.record_replication(self.request.user, model, adopting_unit=data["adopting_unit"],
                                     started_on=data["started_on"], results=data["results"],
                                     beneficiaries=data["beneficiaries"])
 

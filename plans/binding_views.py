@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -14,7 +14,7 @@ from .bindings import getattr_binding
 from .models import Task
 from .permissions import may_bind
 from .services import set_binding
-from .views import TaskDetailView, _task_queryset
+from .views import task_page_with_errors
 
 
 class TaskBindingView(LoginRequiredMixin, View):
@@ -34,11 +34,8 @@ class TaskBindingView(LoginRequiredMixin, View):
                 for message in error.messages:
                     form.add_error(None, message)
         if not form.is_valid():
-            view = TaskDetailView()
-            view.setup(request, pk=pk)
-            view.object = _task_queryset(request.user).get(pk=pk)
-            messages.error(request, _("Chưa lưu được nguồn tiến độ. Vui lòng sửa các lỗi bên dưới."))
-            return render(request, TaskDetailView.template_name, view.get_context_data(binding_form=form), status=400)
+            message = _("Chưa lưu được nguồn tiến độ. Vui lòng sửa các lỗi bên dưới.")
+            return task_page_with_errors(request, pk, message, binding_form=form)
         if form.cleaned_data["source"]:
             messages.success(request, _("Đã lưu nguồn tiến độ: tiến độ của nhiệm vụ lấy từ hồ sơ."))
         else:

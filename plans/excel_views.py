@@ -2,12 +2,10 @@
 
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
@@ -15,10 +13,11 @@ from django.views import View
 from core import periods
 from core.access import may_create
 from core.forms import PortalForm
-from core.spreadsheets import keep_preview, take_preview, xlsx_response
+from core.spreadsheets import keep_preview, xlsx_response
 from core.validators import validate_xlsx
+from core.views import ImportApplyMixin
 
-from .excel import ImportPreview, ImportRejected, apply_import, export_tasks, parse_progress_import
+from .excel import ImportPreview, apply_import, export_tasks, parse_progress_import
 from .models import ProgressUpdate
 from .views import TaskListView
 
@@ -77,26 +76,18 @@ class ProgressImportView(LoginRequiredMixin, View):
         return self.render_page(ProgressImportForm(), preview=preview, token=token)
 
 
-class ProgressImportApplyView(ProgressImportView):
+class ProgressImportApplyView(ImportApplyMixin, ProgressImportView):
     """The confirmation of a previewed progress import: writes every row of the preview kept in the session."""
 
-    http_method_names = ["post"]
+    session_key = SESSION_KEY
+    preview_class = ImportPreview
+    upload_url = reverse_lazy("plans:task_import")
 
-    def post(self, request):
-        preview = take_preview(request, SESSION_KEY, ImportPreview)
-        if preview is None:
-            messages.error(request, _("Bản xem trước không còn hiệu lực. Vui lòng tải tệp lên lại."))
-            return HttpResponseRedirect(reverse("plans:task_import"))
-        try:
-            updates = apply_import(preview, request.user)
-        except ImportRejected as exc:
-            return self.render_page(ProgressImportForm(), status=400, apply_errors=exc.errors)
-        messages.success(
-            request,
-            ngettext(
-                "Đã ghi %(count)d báo cáo tiến độ từ tệp Excel.",
-                "Đã ghi %(count)d báo cáo tiến độ từ tệp Excel.",
-                len(updates),
-            ) % {"count": len(updates)},
-        )
-        return HttpResponseRedirect(reverse("plans:task_list"))
+    def blank_form(self):
+        return ProgressImportForm()
+
+    def apply(self, preview):
+        updates = apply_import(preview, self.request.user)
+        message = ngettext("Đã ghi %(count)d báo cáo tiến độ từ tệp Excel.",
+                           "Đã ghi %(count)d báo cáo tiến độ từ tệp Excel.", len(updates)) % {"count": len(updates)}
+        return message, reverse("plans:task_list")

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import PortalFilterSet, UnitChoiceFilter, date_range
+from organisations.models import UnitKind
 
 from .models import AreaKind, CellAssignment, Plan, ProgressUpdate, Recurrence, Task, TaskBinding, TaskStatus
 from .schedule import status_filter
@@ -60,20 +61,12 @@ def _visible_standing_members(request):
     return Person.objects.restrict(request.user).filter(is_standing_member=True)
 
 
-def _visible_party_cells(request):
-    from organisations.models import Unit, UnitKind
-
-    if not request:
-        return Unit.objects.none()
-    return Unit.objects.restrict(request.user).filter(kind=UnitKind.PARTY_CELL)
-
-
 class CellAssignmentFilterSet(PortalFilterSet):
     # The member's and the cell's own folded search columns, so a renamed cell is found by its new name.
     search_fields = ("member__search_text", "party_cell__search_text")
     plan = django_filters.ModelChoiceFilter(label=_("Kế hoạch"), queryset=_visible_plans)
     member = django_filters.ModelChoiceFilter(label=_("Đồng chí phụ trách"), queryset=_visible_standing_members)
-    party_cell = django_filters.ModelChoiceFilter(label=_("Chi bộ"), queryset=_visible_party_cells)
+    party_cell = UnitChoiceFilter(label=_("Chi bộ"), kind=UnitKind.PARTY_CELL)
 
     class Meta:
         model = CellAssignment

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core import periods
-from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm
+from core.forms import DateInput, EvidenceField, PortalModelForm, ScopedModelForm, not_after_today
 
 from .models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea
 from .schedule import recent_occurrences
@@ -83,10 +83,7 @@ class ProgressForm(PortalModelForm):
                                                  "đây chỉ để ghi chú, không tính vào tiến độ.")
 
     def clean_reported_on(self):
-        value = self.cleaned_data["reported_on"]
-        if value and value > periods.today():
-            raise forms.ValidationError(_("Ngày báo cáo không được sau hôm nay."))
-        return value
+        return not_after_today(self.cleaned_data["reported_on"], _("Ngày báo cáo không được sau hôm nay."))
 
 
 class CellAssignmentForm(ScopedModelForm):

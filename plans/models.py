@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.access import VIEW, AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
+from core.models import DerivedStatus, ScopedModel, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 from .choices import AreaKind, BindingRule, Recurrence, TaskStatus, Weekday
@@ -202,7 +202,7 @@ class TaskQuerySet(RestrictedQuerySet):
                            plan__starts_on__lte=on)
 
 
-class Task(SearchableModel, ScopedModel):
+class Task(DerivedStatus, SearchableModel, ScopedModel):
     """A solution of the plan turned into work for named units, due once or recurring."""
 
     detail_url_name = "plans:task_detail"
@@ -306,12 +306,10 @@ class Task(SearchableModel, ScopedModel):
 
         return date.fromisoformat(max(self.occurrences_met)) if self.occurrences_met else None
 
-    @property
-    def status(self):
-        return self.__dict__.get("status_code") or derive_status(self)
+    status_choices = TaskStatus
 
-    def get_status_display(self):
-        return TaskStatus(self.status).label
+    def derive_status(self):
+        return derive_status(self)
 
 
 class ProgressUpdate(ScopedModel):

@@ -193,6 +193,16 @@ class TaskDetailView(ObjectDetailView):
         return context
 
 
+def task_page_with_errors(request, pk, message, **forms):
+    """The task's page again (400) with ``message`` and the form that was not saved, its errors beside its fields:
+    the forms posted from the task page (progress, progress source) answer a mistake the same way."""
+    view = TaskDetailView()
+    view.setup(request, pk=pk)
+    view.object = _task_queryset(request.user).get(pk=pk)
+    messages.error(request, message)
+    return render(request, TaskDetailView.template_name, view.get_context_data(**forms), status=400)
+
+
 class ProgressCreateView(LoginRequiredMixin, View):
     """Record a progress update with evidence from the task page."""
 
@@ -202,11 +212,8 @@ class ProgressCreateView(LoginRequiredMixin, View):
             raise Http404
         form = ProgressForm(request.POST, request.FILES, task=task)
         if not form.is_valid():
-            view = TaskDetailView()
-            view.setup(request, pk=pk)
-            view.object = _task_queryset(request.user).get(pk=pk)
-            messages.error(request, _("Chưa lưu được báo cáo tiến độ. Vui lòng sửa các lỗi bên dưới."))
-            return render(request, TaskDetailView.template_name, view.get_context_data(form=form), status=400)
+            message = _("Chưa lưu được báo cáo tiến độ. Vui lòng sửa các lỗi bên dưới.")
+            return task_page_with_errors(request, pk, message, form=form)
         with transaction.atomic(), set_actor(request.user):
             record_progress(
                 task,

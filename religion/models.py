@@ -6,7 +6,6 @@ requests and activities; no field records what an ordinary resident believes, an
 lists the people who attend (closed reports are anonymised after the retention period the committee sets).
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -17,7 +16,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy, RestrictedQuerySet
-from core.models import ScopedModel, creation_time_field, date_order_constraint, filled_when_constraint
+from core.models import (
+    ScopedModel,
+    acting_user_field,
+    creation_time_field,
+    date_order_constraint,
+    filled_when_constraint,
+)
 from core.search import SearchableModel
 
 AREA = "religion"
@@ -341,10 +346,7 @@ class CertificateStep(ScopedModel):
         _("tiến độ, nội dung"), blank=True,
         help_text=_("Ví dụ: đã nộp hồ sơ tại bộ phận một cửa; phòng TN&MT đang thẩm định."),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = acting_user_field(_("người ghi"), editable=True)
     created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
@@ -393,10 +395,7 @@ class MonkInvitationRequest(SearchableModel, WardRecord):
     review_started_on = models.DateField(_("ngày bắt đầu xem xét"), null=True, blank=True)
     decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
     decision_number = models.CharField(_("số văn bản trả lời"), max_length=64, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người ghi quyết định"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )
+    decided_by = acting_user_field(_("người ghi quyết định"), editable=True)
 
     class Meta:
         verbose_name = _("đề nghị thỉnh sư")
@@ -451,10 +450,7 @@ class HeadChange(ScopedModel):
     note = models.TextField(_("ghi chú"), blank=True)
     flag_resolved_on = models.DateField(_("ngày xử lý cảnh báo"), null=True, blank=True)
     resolution_note = models.TextField(_("cách đã xử lý"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = acting_user_field(_("người ghi"), editable=True)
     created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
@@ -541,10 +537,7 @@ class Inspection(ScopedModel):
     findings = models.TextField(_("nội dung kiểm tra, phát hiện"), blank=True)
     measures = models.TextField(_("yêu cầu, biện pháp"), blank=True)
     fix_due_on = models.DateField(_("hạn khắc phục"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = acting_user_field(_("người ghi"), editable=True)
 
     class Meta:
         verbose_name = _("lần kiểm tra")
@@ -654,10 +647,7 @@ class WatchReport(SearchableModel, WardRecord):
     closed_on = models.DateField(_("ngày kết thúc theo dõi"), null=True, blank=True, editable=False)
     outcome = models.TextField(_("kết quả xử lý"), blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("thời điểm ẩn danh"), null=True, blank=True, editable=False)
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+", editable=False,
-    )
+    reported_by = acting_user_field(_("người ghi nhận"))
 
     class Meta:
         verbose_name = _("báo cáo nắm tình hình")
@@ -719,10 +709,7 @@ class WatchFollowUp(ScopedModel):
         _("đánh giá lại mức độ rủi ro"), max_length=16, choices=RiskLevel.choices, blank=True,
     )
     closes_report = models.BooleanField(_("kết thúc theo dõi"), default=False)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = acting_user_field(_("người ghi"), editable=True)
     created_at = creation_time_field(_("thời điểm ghi"))
 
     class Meta:
@@ -790,10 +777,7 @@ class RetentionSetting(WardRecord):
         validators=[MinValueValidator(30), MaxValueValidator(3650)],
         help_text=_("Sau thời hạn này kể từ ngày kết thúc, nội dung chi tiết của báo cáo được ẩn danh tự động."),
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", editable=False,
-    )
+    updated_by = acting_user_field(_("người cập nhật"))
 
     class Meta:
         verbose_name = _("cài đặt lưu giữ dữ liệu")

@@ -6,25 +6,22 @@ from datetime import timedelta
 from auditlog.context import set_actor
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from core import periods
-from core.access import CHANGE, may_create
-from core.forms import add_service_errors
+from core.access import may_create
 from core.models import Attachment
 from core.network import client_address
 from core.sorting import by_choices, by_unit
 from core.views import (
+    ObjectActionView,
     ObjectCreateView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -130,45 +127,8 @@ class ReligionDeleteView(AreaMixin, ObjectDeleteView):
     pass
 
 
-class ObjectActionView(AreaMixin, LoginRequiredMixin, View):
-    """A form posted from an object's page (a status change, a follow-up); errors show on that page."""
-
-    http_method_names = ["post"]
-    model = None
-    form_class = None
-    form_name = ""
-    detail_view = None
-    anchor = ""
-    success_message = gettext_lazy("Đã lưu.")
-
-    def get_queryset(self):
-        return self.model.objects.restrict(self.request.user, CHANGE)
-
-    def get_form_kwargs(self, obj):
-        return {}
-
-    def perform(self, obj, form):
-        raise NotImplementedError
-
-    def post(self, request, pk):
-        obj = get_object_or_404(self.get_queryset(), pk=pk)
-        form = self.form_class(request.POST, request.FILES, **self.get_form_kwargs(obj))
-        if form.is_valid():
-            try:
-                with transaction.atomic(), set_actor(request.user):
-                    self.perform(obj, form)
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, self.success_message)
-                return HttpResponseRedirect(f"{obj.get_absolute_url()}{self.anchor}")
-        messages.error(request, _("Chưa lưu được. Vui lòng sửa các lỗi bên dưới."))
-        view = self.detail_view()
-        view.setup(request, pk=pk)
-        view.object = view.get_object()
-        response = view.render_to_response(view.get_context_data(object=view.object, **{self.form_name: form}))
-        response.status_code = 400
-        return response
+class ReligionActionView(AreaMixin, ObjectActionView):
+    """A form posted from a religion record's page (a status change, a follow-up); errors show on that page."""
 
 
 def _attach(obj, files, user, description=""):
@@ -407,7 +367,7 @@ class EstablishmentEditView(ReligionEditView):
     form_class = EstablishmentForm
 
 
-class CertificateStepView(ObjectActionView):
+class CertificateStepView(ReligionActionView):
     model = Establishment
     form_class = CertificateStepForm
     form_name = "certificate_form"
@@ -424,7 +384,7 @@ class CertificateStepView(ObjectActionView):
         _attach(obj, data["evidence"], self.request.user, description=str(step))
 
 
-class HeadChangeView(ObjectActionView):
+class HeadChangeView(ReligionActionView):
     model = Establishment
     form_class = HeadChangeForm
     form_name = "head_form"
@@ -443,7 +403,7 @@ class HeadChangeView(ObjectActionView):
         )
 
 
-class ResolveFlagView(ObjectActionView):
+class ResolveFlagView(ReligionActionView):
     model = Establishment
     form_class = ResolveFlagForm
     form_name = "resolve_form"
@@ -502,7 +462,7 @@ class WorkEditView(ReligionEditView):
     form_class = WorkForm
 
 
-class InspectionCreateView(ObjectActionView):
+class InspectionCreateView(ReligionActionView):
     model = ConstructionWork
     form_class = InspectionForm
     form_name = "inspection_form"
@@ -568,7 +528,7 @@ class InvitationEditView(ReligionEditView):
         return super().get_queryset().filter(status__in=PENDING_INVITATION)
 
 
-class InvitationTransitionView(ObjectActionView):
+class InvitationTransitionView(ReligionActionView):
     model = MonkInvitationRequest
     form_class = InvitationTransitionForm
     form_name = "transition_form"
@@ -682,7 +642,7 @@ class WatchEditView(ReligionEditView):
         return _with_minimisation_notice(self, super().get_context_data(**kwargs))
 
 
-class FollowUpCreateView(ObjectActionView):
+class FollowUpCreateView(ReligionActionView):
     model = WatchReport
     form_class = FollowUpForm
     form_name = "follow_up_form"

@@ -5,24 +5,17 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import PortalFilterSet, UnitChoiceFilter
+from organisations.models import UnitKind
 
 from .models import QuarterlyReport, ReportStatus, UnitReport, UnitReportState, WardSummary
 
 QUARTERS = QuarterlyReport._meta.get_field("quarter").choices
 
 
-def _visible_wards(request):
-    from organisations.models import Unit, UnitKind
-
-    if not request:
-        return Unit.objects.none()
-    return Unit.objects.restrict(request.user).filter(kind=UnitKind.WARD)
-
-
 class PeriodFilterSet(PortalFilterSet):
     """Ward, year and quarter: a city viewer picks the ward, a ward's users only ever see their own."""
 
-    ward = django_filters.ModelChoiceFilter(label=_("Phường"), queryset=_visible_wards)
+    ward = UnitChoiceFilter(label=_("Phường"), kind=UnitKind.WARD)
     # Bounded: a year far outside any report answers 400, not a database overflow.
     year = django_filters.NumberFilter(label=_("Năm"), min_value=2000, max_value=2100)
     # A ChoiceFilter, not TypedChoiceFilter: it offers the blank "— Tất cả —" first, so the form does not look

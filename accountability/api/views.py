@@ -7,12 +7,6 @@ from rest_framework.response import Response
 from core.access import CHANGE
 from core.api import ScopedModelViewSet
 
-from ..filtersets import (
-    CadreFeedbackFilterSet,
-    CadreReviewFilterSet,
-    UnitPlanRoundFilterSet,
-    UnitPlanSubmissionFilterSet,
-)
 from ..models import UnitPlanRound
 from ..permissions import may_see_cadre_records
 from ..services import apply_review, plan_submitted, remind_round
@@ -26,7 +20,6 @@ from .serializers import (
 
 class UnitPlanRoundViewSet(ScopedModelViewSet):
     serializer_class = UnitPlanRoundSerializer
-    filterset_class = UnitPlanRoundFilterSet
 
     def after_save(self, instance):
         from ..services import default_round_units, sync_round_units
@@ -47,7 +40,6 @@ class UnitPlanRoundViewSet(ScopedModelViewSet):
 
 class UnitPlanSubmissionViewSet(ScopedModelViewSet):
     serializer_class = UnitPlanSubmissionSerializer
-    filterset_class = UnitPlanSubmissionFilterSet
     select_related = ("unit", "round")
 
     def get_queryset(self):
@@ -69,13 +61,11 @@ class CadreRecordViewSet(ScopedModelViewSet):
 
 class CadreFeedbackViewSet(CadreRecordViewSet):
     serializer_class = CadreFeedbackSerializer
-    filterset_class = CadreFeedbackFilterSet
     select_related = ("cadre", "unit")
 
 
 class CadreReviewViewSet(CadreRecordViewSet):
     serializer_class = CadreReviewSerializer
-    filterset_class = CadreReviewFilterSet
     select_related = ("cadre", "unit", "feedback")
 
     def after_save(self, instance):

@@ -10,17 +10,6 @@ from core.access import CHANGE
 from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import permissions, services
-from ..filtersets import (
-    ActivityFilterSet,
-    ClassificationCriteriaFilterSet,
-    CommunityGroupFilterSet,
-    GroupClassificationFilterSet,
-    GroupMemberFilterSet,
-    HouseholdFilterSet,
-    InterFamilyGroupFilterSet,
-    SituationReportFilterSet,
-    ZaloGroupFilterSet,
-)
 from ..models import (
     Household,
     SituationReport,
@@ -41,7 +30,6 @@ from .serializers import (
 
 class CommunityGroupViewSet(ScopedModelViewSet):
     serializer_class = CommunityGroupSerializer
-    filterset_class = CommunityGroupFilterSet
     select_related = ("residential_group",)
 
     @extend_schema(responses={200: dict})
@@ -57,17 +45,14 @@ class CommunityGroupViewSet(ScopedModelViewSet):
 
 class GroupMemberViewSet(ScopedModelViewSet):
     serializer_class = GroupMemberSerializer
-    filterset_class = GroupMemberFilterSet
 
 
 class InterFamilyGroupViewSet(ScopedModelViewSet):
     serializer_class = InterFamilyGroupSerializer
-    filterset_class = InterFamilyGroupFilterSet
 
 
 class HouseholdViewSet(ScopedModelViewSet):
     serializer_class = HouseholdSerializer
-    filterset_class = HouseholdFilterSet
 
     def get_queryset(self):
         return super().get_queryset().order_by("group_id", "address", "pk")
@@ -75,18 +60,15 @@ class HouseholdViewSet(ScopedModelViewSet):
 
 class ZaloGroupViewSet(ScopedModelViewSet):
     serializer_class = ZaloGroupSerializer
-    filterset_class = ZaloGroupFilterSet
 
 
 class ActivityViewSet(ScopedModelViewSet):
     serializer_class = ActivitySerializer
-    filterset_class = ActivityFilterSet
     creator_field = "author"
 
 
 class SituationReportViewSet(ScopedModelViewSet):
     serializer_class = SituationReportSerializer
-    filterset_class = SituationReportFilterSet
     select_related = ("group__residential_group",)
     creator_field = "author"
 
@@ -136,14 +118,12 @@ class SituationReportViewSet(ScopedModelViewSet):
 
 class ClassificationCriteriaViewSet(ScopedModelViewSet):
     serializer_class = ClassificationCriteriaSerializer
-    filterset_class = ClassificationCriteriaFilterSet
 
 
 class GroupClassificationViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet, viewsets.GenericViewSet):
     """Read the yearly classification; PATCH sets the steering committee's override and its reason."""
 
     serializer_class = GroupClassificationSerializer
-    filterset_class = GroupClassificationFilterSet
     http_method_names = ["get", "patch", "head", "options"]
 
     get_queryset = ScopedModelViewSet.get_queryset

@@ -67,17 +67,11 @@ def percent_bar(value):
 @register.filter
 def roman(value):
     """1 → I, 4 → IV: quarters and sections as Vietnamese documents write them."""
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
     try:
         number = int(value)
     except (TypeError, ValueError):
         return value
-    result = ""
-    for size, numeral in numerals:
-        while number >= size:
-            result += numeral
-            number -= size
-    return result
+    return numbers.roman(number)
 
 
 @register.filter

@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from core.access import CHANGE
 from core.api import ScopedModelViewSet, ward_year_rows
 
-from ..filtersets import CitizenReceptionFilterSet, DisclosureFilterSet, PetitionFilterSet, ViolationFilterSet
 from ..models import Disclosure, Petition
 from ..services import approve_disclosure, chairman_candidates, disclosure_checklist, yearly_minimums
 from .serializers import (
@@ -33,7 +32,6 @@ class DisclosureRequirementViewSet(ScopedModelViewSet):
 
 class DisclosureViewSet(ScopedModelViewSet):
     serializer_class = DisclosureSerializer
-    filterset_class = DisclosureFilterSet
     select_related = ("unit",)
     creator_field = "created_by"
 
@@ -64,13 +62,11 @@ class DisclosureViewSet(ScopedModelViewSet):
 
 class CitizenReceptionViewSet(ScopedModelViewSet):
     serializer_class = CitizenReceptionSerializer
-    filterset_class = CitizenReceptionFilterSet
     creator_field = "created_by"
 
 
 class PetitionViewSet(ScopedModelViewSet):
     serializer_class = PetitionSerializer
-    filterset_class = PetitionFilterSet
     select_related = ("handling_unit",)
     creator_field = "created_by"
 
@@ -100,7 +96,6 @@ class PetitionStepViewSet(ScopedModelViewSet):
 
 class ViolationViewSet(ScopedModelViewSet):
     serializer_class = ViolationSerializer
-    filterset_class = ViolationFilterSet
     select_related = ("unit", "person")
     creator_field = "created_by"
 

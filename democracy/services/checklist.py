@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import periods
-from core.models import save_defaults_once
+from core.models import active_or_defaults, save_defaults_once
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
 from ..models import FIXED_HOLIDAYS as FIXED_HOLIDAYS
@@ -156,16 +156,11 @@ def _period_state(disclosures, due, on):
 
 
 def requirements_for(ward):
-    saved = list(DisclosureRequirement.objects.filter(ward=ward, is_active=True).order_by("order", "pk"))
-    if saved or DisclosureRequirement.objects.filter(ward=ward).exists():
-        return saved
-    return default_checklist(ward)
+    return active_or_defaults(DisclosureRequirement, ward, default_checklist)
 
 
 def disclosure_checklist(ward, year, on=None, requirements=None):
     """What the ward had to disclose in the year, period by period, and whether it did (approved, long enough)."""
-    from meetings.services import frequency_periods
-
     on = on or periods.today()
     requirements = requirements_for(ward) if requirements is None else list(requirements)
     saved_ids = [r.pk for r in requirements if r.pk]
@@ -215,7 +210,7 @@ def disclosure_checklist(ward, year, on=None, requirements=None):
             period.late = any(is_late(d) for d in arisen)
             row.periods.append(period)
         else:
-            for label, start, end in frequency_periods(requirement.frequency, year):
+            for label, start, end in periods.frequency_periods(requirement.frequency, year):
                 due = end + timedelta(days=requirement.grace_days)
                 inside = [d for d in mine if start <= _reference_date(d) <= end]
                 period = ChecklistPeriod(label=label, start=start, end=end, due=due, disclosures=inside)

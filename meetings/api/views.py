@@ -4,14 +4,12 @@ from rest_framework.permissions import IsAuthenticated
 
 from core.api import ScopedModelViewSet, ward_year_rows
 
-from ..filtersets import ConclusionFilterSet, MeetingFilterSet
 from ..services import meeting_schedule
 from .serializers import ConclusionSerializer, MeetingRequirementSerializer, MeetingSerializer, ScheduleRowSerializer
 
 
 class MeetingViewSet(ScopedModelViewSet):
     serializer_class = MeetingSerializer
-    filterset_class = MeetingFilterSet
     select_related = ("organiser",)
     prefetch_related = ("participating_units", "attendees")
     creator_field = "created_by"
@@ -19,7 +17,6 @@ class MeetingViewSet(ScopedModelViewSet):
 
 class ConclusionViewSet(ScopedModelViewSet):
     serializer_class = ConclusionSerializer
-    filterset_class = ConclusionFilterSet
     select_related = ("responsible_unit",)
 
     def get_queryset(self):

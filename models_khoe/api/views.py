@@ -16,18 +16,7 @@ from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet, as_drf_error
 
 from .. import permissions, services
 from ..filtersets import (
-    ActivityFilterSet,
-    AppraisalFilterSet,
-    BlocFilterSet,
-    CriterionFilterSet,
-    EvaluationFilterSet,
-    EvaluatorAssignmentFilterSet,
-    IndicatorValueFilterSet,
     MobilizationModelFilterSet,
-    PublicityFilterSet,
-    RecognitionFilterSet,
-    RegistrationVersionFilterSet,
-    ReplicationFilterSet,
 )
 from .serializers import (
     KheoActivitySerializer,
@@ -71,7 +60,6 @@ class ServiceViewSet(ScopedModelViewSet):
 
 class BlocViewSet(ScopedModelViewSet):
     serializer_class = KheoBlocSerializer
-    filterset_class = BlocFilterSet
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def create_extra(self):
@@ -83,7 +71,6 @@ class BlocViewSet(ScopedModelViewSet):
 
 class CriterionViewSet(ScopedModelViewSet):
     serializer_class = KheoCriterionSerializer
-    filterset_class = CriterionFilterSet
     select_related = ("bloc",)
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
@@ -103,7 +90,6 @@ class CriterionViewSet(ScopedModelViewSet):
 
 class EvaluatorAssignmentViewSet(ServiceViewSet):
     serializer_class = KheoEvaluatorAssignmentSerializer
-    filterset_class = EvaluatorAssignmentFilterSet
     select_related = ("bloc", "evaluator")
     http_method_names = ["get", "post", "delete", "head", "options"]
 
@@ -174,17 +160,14 @@ class MobilizationModelViewSet(ServiceViewSet):
 
 class AppraisalViewSet(ScopedReadOnlyViewSet):
     serializer_class = KheoAppraisalSerializer
-    filterset_class = AppraisalFilterSet
 
 
 class RegistrationVersionViewSet(ScopedReadOnlyViewSet):
     serializer_class = KheoRegistrationVersionSerializer
-    filterset_class = RegistrationVersionFilterSet
 
 
 class IndicatorValueViewSet(ServiceViewSet):
     serializer_class = KheoIndicatorValueSerializer
-    filterset_class = IndicatorValueFilterSet
     select_related = ("indicator",)
 
     def create_with_service(self, data):
@@ -194,7 +177,6 @@ class IndicatorValueViewSet(ServiceViewSet):
 
 class ActivityViewSet(ServiceViewSet):
     serializer_class = KheoActivitySerializer
-    filterset_class = ActivityFilterSet
 
     def create_with_service(self, data):
         return services.record_activity(self.request.user, data["model"], held_on=data["held_on"],
@@ -204,7 +186,6 @@ class ActivityViewSet(ServiceViewSet):
 
 class PublicityViewSet(ServiceViewSet):
     serializer_class = KheoPublicitySerializer
-    filterset_class = PublicityFilterSet
 
     def create_with_service(self, data):
         return services.record_publicity(self.request.user, data["model"], channel=data["channel"],
@@ -217,7 +198,6 @@ class EvaluationViewSet(ServiceViewSet):
     reads their own. Posting again replaces the evaluator's sheet."""
 
     serializer_class = KheoEvaluationSerializer
-    filterset_class = EvaluationFilterSet
     prefetch_related = ("scores",)
 
     def create_with_service(self, data):
@@ -227,7 +207,6 @@ class EvaluationViewSet(ServiceViewSet):
 
 class RecognitionViewSet(ServiceViewSet):
     serializer_class = KheoRecognitionSerializer
-    filterset_class = RecognitionFilterSet
     select_related = ("round", "model")
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -243,7 +222,6 @@ class RecognitionViewSet(ServiceViewSet):
 
 class ReplicationViewSet(ServiceViewSet):
     serializer_class = KheoReplicationSerializer
-    filterset_class = ReplicationFilterSet
     select_related = ("adopting_unit",)
 
     def create_with_service(self, data):

@@ -4,7 +4,7 @@ from rest_framework import serializers
 from core.api import ModelCleanMixin, run_model_clean
 
 from ..models import CellAssignment, Plan, ProgressUpdate, Task, TaskArea, TaskBinding
-from ..schedule import derive_status, task_percent
+from ..schedule import task_percent
 
 
 class PlanSerializer(ModelCleanMixin, serializers.ModelSerializer):
@@ -46,7 +46,7 @@ class TaskSerializer(serializers.ModelSerializer):
                 "counts_from": binding.counts_from, "description": str(binding)}
 
     def get_status(self, task) -> str:
-        return task.__dict__.get("status_code") or derive_status(task)
+        return task.status
 
     def get_percent(self, task) -> int:
         return task_percent(task)

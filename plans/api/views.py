@@ -2,13 +2,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core.api import ScopedModelViewSet
 
-from ..filtersets import (
-    CellAssignmentFilterSet,
-    PlanFilterSet,
-    ProgressUpdateFilterSet,
-    TaskBindingFilterSet,
-    TaskFilterSet,
-)
 from ..models import Task
 from ..schedule import default_occurrence
 from ..services import refresh_task_progress
@@ -24,7 +17,6 @@ from .serializers import (
 
 class PlanViewSet(ScopedModelViewSet):
     serializer_class = PlanSerializer
-    filterset_class = PlanFilterSet
 
 
 class TaskAreaViewSet(ScopedModelViewSet):
@@ -34,7 +26,6 @@ class TaskAreaViewSet(ScopedModelViewSet):
 
 class TaskViewSet(ScopedModelViewSet):
     serializer_class = TaskSerializer
-    filterset_class = TaskFilterSet
     select_related = ("lead_unit", "plan", "area", "binding")
     prefetch_related = ("supporting_units",)
 
@@ -47,7 +38,6 @@ class TaskViewSet(ScopedModelViewSet):
 
 class ProgressUpdateViewSet(ScopedModelViewSet):
     serializer_class = ProgressUpdateSerializer
-    filterset_class = ProgressUpdateFilterSet
     select_related = ("task",)
 
     def perform_create(self, serializer):
@@ -70,7 +60,6 @@ class TaskBindingViewSet(ScopedModelViewSet):
     """A task's binding to the records of an area (the bloc's); saving or deleting it re-derives the task."""
 
     serializer_class = TaskBindingSerializer
-    filterset_class = TaskBindingFilterSet
     select_related = ("task",)
 
     def get_queryset(self):
@@ -90,7 +79,6 @@ class CellAssignmentViewSet(ScopedModelViewSet):
     """Which Standing Committee member directs which party cell; the Standing Committee changes it."""
 
     serializer_class = CellAssignmentSerializer
-    filterset_class = CellAssignmentFilterSet
     select_related = ("party_cell", "member")
     create_denied_message = _("Chỉ Ban Thường vụ Đảng ủy (và quản trị) được phân công phụ trách chi bộ.")
 

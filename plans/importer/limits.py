@@ -16,9 +16,9 @@ refusal names the bound and what the file had, in the words an official uses.
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
+from core.limits import SettingsLimits
 from core.numbers import number
 
 
@@ -27,24 +27,18 @@ class LimitExceeded(ValueError):
 
 
 @dataclass(frozen=True)
-class ImportLimits:
+class ImportLimits(SettingsLimits):
+    setting_names = {"characters": "PLAN_IMPORT_MAX_CHARACTERS",
+                     "paragraph_characters": "PLAN_IMPORT_MAX_PARAGRAPH_CHARACTERS",
+                     "areas": "PLAN_IMPORT_MAX_AREAS", "tasks": "PLAN_IMPORT_MAX_TASKS",
+                     "seconds": "PLAN_IMPORT_MAX_SECONDS", "preview_bytes": "PLAN_IMPORT_MAX_PREVIEW_BYTES"}
+
     characters: int
     paragraph_characters: int
     areas: int
     tasks: int
     seconds: float
     preview_bytes: int
-
-    @classmethod
-    def from_settings(cls):
-        return cls(
-            characters=settings.PLAN_IMPORT_MAX_CHARACTERS,
-            paragraph_characters=settings.PLAN_IMPORT_MAX_PARAGRAPH_CHARACTERS,
-            areas=settings.PLAN_IMPORT_MAX_AREAS,
-            tasks=settings.PLAN_IMPORT_MAX_TASKS,
-            seconds=settings.PLAN_IMPORT_MAX_SECONDS,
-            preview_bytes=settings.PLAN_IMPORT_MAX_PREVIEW_BYTES,
-        )
 
     # ------------------------------------------------------------ the checks, each before its work
     def check_characters(self, count):

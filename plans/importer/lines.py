@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 
+from core import numbers
+
 from .text import nfc, squash
 
 
@@ -258,21 +260,11 @@ class _Numbering:
             if kind == "upperLetter":
                 return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(value - 1) % 26]
             if kind in ("upperRoman", "lowerRoman"):
-                roman = _roman(value)
+                roman = numbers.roman(value)
                 return roman if kind == "upperRoman" else roman.lower()
             return str(value)
 
         return ("number", re.sub(r"%(\d)", lambda m: render(int(m.group(1))), text or f"%{level + 1}."))
-
-
-def _roman(value):
-    numerals = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-    out = ""
-    for number, numeral in numerals:
-        while value >= number:
-            out += numeral
-            value -= number
-    return out
 
 
 def _paragraph_lines(paragraph, numbering, table=False):

@@ -20,16 +20,6 @@ from .. import permissions as area_permissions
 from .. import services
 from ..filtersets import (
     AccessLogFilterSet,
-    CertificateStepFilterSet,
-    EstablishmentFilterSet,
-    EventFilterSet,
-    FollowUpFilterSet,
-    HeadChangeFilterSet,
-    InspectionFilterSet,
-    InvitationFilterSet,
-    KeyPersonFilterSet,
-    WatchReportFilterSet,
-    WorkFilterSet,
 )
 from ..models import (
     RISK_ORDER,
@@ -90,7 +80,6 @@ class ReligionReadOnlyViewSet(ReadLoggingMixin, ScopedReadOnlyViewSet):
 
 class EstablishmentViewSet(ReligionViewSet):
     serializer_class = s.EstablishmentSerializer
-    filterset_class = EstablishmentFilterSet
     select_related = ("residential_group",)
 
     def get_queryset(self):
@@ -126,19 +115,16 @@ class EstablishmentViewSet(ReligionViewSet):
 
 class CertificateStepViewSet(ReligionReadOnlyViewSet):
     serializer_class = s.CertificateStepSerializer
-    filterset_class = CertificateStepFilterSet
     select_related = ("establishment",)
 
 
 class HeadChangeViewSet(ReligionReadOnlyViewSet):
     serializer_class = s.HeadChangeSerializer
-    filterset_class = HeadChangeFilterSet
     select_related = ("establishment",)
 
 
 class InvitationViewSet(ReligionViewSet):
     serializer_class = s.InvitationSerializer
-    filterset_class = InvitationFilterSet
     select_related = ("establishment",)
 
     def perform_create(self, serializer):
@@ -156,26 +142,22 @@ class InvitationViewSet(ReligionViewSet):
 
 class WorkViewSet(ReligionViewSet):
     serializer_class = s.WorkSerializer
-    filterset_class = WorkFilterSet
     select_related = ("establishment", "residential_group")
 
 
 class InspectionViewSet(ReligionViewSet):
     serializer_class = s.InspectionSerializer
-    filterset_class = InspectionFilterSet
     select_related = ("work",)
     creator_field = "recorded_by"
 
 
 class EventViewSet(ReligionViewSet):
     serializer_class = s.EventSerializer
-    filterset_class = EventFilterSet
     select_related = ("establishment", "residential_group")
 
 
 class WatchReportViewSet(ReligionViewSet):
     serializer_class = s.WatchReportSerializer
-    filterset_class = WatchReportFilterSet
     select_related = ("residential_group",)
     creator_field = "reported_by"
 
@@ -212,13 +194,11 @@ class WatchReportViewSet(ReligionViewSet):
 
 class FollowUpViewSet(ReligionReadOnlyViewSet):
     serializer_class = s.FollowUpSerializer
-    filterset_class = FollowUpFilterSet
     select_related = ("report",)
 
 
 class KeyPersonViewSet(ReligionViewSet):
     serializer_class = s.KeyPersonSerializer
-    filterset_class = KeyPersonFilterSet
     select_related = ("establishment", "residential_group")
 
 

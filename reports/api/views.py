@@ -20,7 +20,6 @@ from core import periods
 from core.api import ScopedReadOnlyViewSet, as_drf_error
 
 from .. import permissions, services, workflow
-from ..filtersets import QuarterlyReportFilterSet, UnitReportFilterSet, WardSummaryFilterSet
 from ..models import UnitReport
 from .serializers import (
     QuarterlyReportSerializer,
@@ -47,7 +46,6 @@ class QuarterlyReportViewSet(mixins.UpdateModelMixin, ScopedReadOnlyViewSet):
     the worker renders its PDF (``pdf_state``, then ``pdf_url``)."""
 
     serializer_class = QuarterlyReportSerializer
-    filterset_class = QuarterlyReportFilterSet
     select_related = ("ward", "submitted_by", "approved_by")
     http_method_names = ["get", "patch", "post", "head", "options"]
 
@@ -127,7 +125,6 @@ class UnitReportViewSet(ScopedReadOnlyViewSet):
     """Each unit's quarterly results: the unit lists and submits its own; the bloc accepts or returns them."""
 
     serializer_class = UnitReportSerializer
-    filterset_class = UnitReportFilterSet
     select_related = ("report", "unit")
     http_method_names = ["get", "post", "head", "options"]
 
@@ -169,7 +166,6 @@ class WardSummaryViewSet(ScopedReadOnlyViewSet):
     own for its users."""
 
     serializer_class = WardSummarySerializer
-    filterset_class = WardSummaryFilterSet
     select_related = ("ward",)
 
     def get_queryset(self):

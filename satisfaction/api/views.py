@@ -6,14 +6,6 @@ from rest_framework.response import Response
 
 from core.api import ScopedModelViewSet, ScopedReadOnlyViewSet
 
-from ..filtersets import (
-    AssessmentFilterSet,
-    CorrectiveActionFilterSet,
-    CriteriaSetFilterSet,
-    RatingFilterSet,
-    ServiceDeskFilterSet,
-    SurveyCampaignFilterSet,
-)
 from ..models import (
     CriteriaGroup,
     CriterionScore,
@@ -32,7 +24,6 @@ from .serializers import (
 
 class ServiceDeskViewSet(ScopedModelViewSet):
     serializer_class = ServiceDeskSerializer
-    filterset_class = ServiceDeskFilterSet
     select_related = ("unit",)
     prefetch_related = ("services",)
 
@@ -42,7 +33,6 @@ class ServiceDeskViewSet(ScopedModelViewSet):
 
 class RatingViewSet(ScopedReadOnlyViewSet):
     serializer_class = RatingSerializer
-    filterset_class = RatingFilterSet
     prefetch_related = ("reasons",)
 
     @extend_schema(summary=_("Chỉ số hài lòng và tỷ lệ từng mức của các lượt đánh giá đã lọc"))
@@ -59,13 +49,11 @@ class RatingViewSet(ScopedReadOnlyViewSet):
 
 class CorrectiveActionViewSet(ScopedModelViewSet):
     serializer_class = CorrectiveActionSerializer
-    filterset_class = CorrectiveActionFilterSet
     http_method_names = ["get", "put", "patch", "head", "options"]  # opened by the threshold check only
 
 
 class SurveyCampaignViewSet(ScopedModelViewSet):
     serializer_class = SurveyCampaignSerializer
-    filterset_class = SurveyCampaignFilterSet
 
     @action(detail=True)
     def results(self, request, pk=None):
@@ -86,14 +74,12 @@ class SurveyCampaignViewSet(ScopedModelViewSet):
 
 class CriteriaSetViewSet(ScopedReadOnlyViewSet):
     serializer_class = CriteriaSetSerializer
-    filterset_class = CriteriaSetFilterSet
     prefetch_related = (Prefetch("groups", queryset=CriteriaGroup.objects.prefetch_related("criteria")),
                         "star_levels")
 
 
 class AssessmentViewSet(ScopedReadOnlyViewSet):
     serializer_class = AssessmentSerializer
-    filterset_class = AssessmentFilterSet
     select_related = ("criteria_set",)
     prefetch_related = (Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion__group")),
                         "criteria_set__star_levels")

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel, acting_user_field, creation_time_field, filled_when_constraint
+from core.models import ScopedModel, WardFromUnit, acting_user_field, creation_time_field, filled_when_constraint
 from core.numbers import number as points
 
 
@@ -142,9 +142,11 @@ class AssessmentStatus(models.TextChoices):
     FINAL = "final", _("Đã chốt")
 
 
-class Assessment(ScopedModel):
+class Assessment(WardFromUnit, ScopedModel):
     """The ward's self-assessment of one quarter against a criteria set."""
 
+    # A ward set when the record is opened stays, whatever unit it is later given.
+    keep_ward = True
     detail_url_name = "satisfaction:assessment_detail"
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
 
@@ -180,11 +182,6 @@ class Assessment(ScopedModel):
 
     def __str__(self):
         return _("Tự đánh giá Chính quyền thân thiện quý %(q)s/%(y)s") % {"q": self.quarter, "y": self.year}
-
-    def save(self, *args, **kwargs):
-        if self.unit_id and not self.ward_id:
-            self.ward_id = self.unit.ward_id or self.unit_id
-        super().save(*args, **kwargs)
 
     @property
     def is_locked(self):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel, creation_time_field
+from core.models import ScopedModel, WardFromUnit, creation_time_field
 from core.search import SearchableModel
 
 
@@ -137,7 +137,7 @@ def new_public_code():
     return secrets.token_urlsafe(6).replace("-", "x").replace("_", "y").lower()
 
 
-class ServiceDesk(SearchableModel, ScopedModel):
+class ServiceDesk(WardFromUnit, SearchableModel, ScopedModel):
     """A service desk of the one-stop shop (quầy) with its public rating page."""
 
     detail_url_name = "satisfaction:desk_detail"
@@ -166,11 +166,6 @@ class ServiceDesk(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if self.unit_id:
-            self.ward_id = self.unit.ward_id or self.unit_id
-        super().save(*args, **kwargs)
 
 
 def hash_token(token):
@@ -284,9 +279,11 @@ class ActionStatus(models.TextChoices):
     CLOSED = "closed", _("Đã đóng")
 
 
-class CorrectiveAction(SearchableModel, ScopedModel):
+class CorrectiveAction(WardFromUnit, SearchableModel, ScopedModel):
     """Low satisfaction of a desk or an officer in a period, assigned to the head of the unit until closed."""
 
+    # A ward set when the record is opened stays, whatever unit it is later given.
+    keep_ward = True
     detail_url_name = "satisfaction:action_detail"
     search_fields = ("title", "unit__name", "measures", "result")
     # The officer whose low satisfaction opened the action does not report its measures or close it himself.
@@ -331,8 +328,3 @@ class CorrectiveAction(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.unit_id and not self.ward_id:
-            self.ward_id = self.unit.ward_id or self.unit_id
-        super().save(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.access import AccessPolicy
-from core.models import ScopedModel, acting_user_field, creation_time_field, date_order_constraint
+from core.models import ScopedModel, WardFromUnit, acting_user_field, creation_time_field, date_order_constraint
 from core.search import SearchableModel
 
 # SIPAS (Decision 2640/QĐ-BNV, 2017): the five elements of public administrative services.
@@ -24,7 +24,7 @@ def new_survey_token():
     return secrets.token_urlsafe(9)
 
 
-class SurveyCampaign(SearchableModel, ScopedModel):
+class SurveyCampaign(WardFromUnit, SearchableModel, ScopedModel):
     detail_url_name = "satisfaction:campaign_detail"
     search_fields = ("title", "description", "unit__name")
     access_policy = AccessPolicy(unit_fields=("unit",), ward_readable=True)
@@ -54,11 +54,6 @@ class SurveyCampaign(SearchableModel, ScopedModel):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.unit_id:
-            self.ward_id = self.unit.ward_id or self.unit_id
-        super().save(*args, **kwargs)
 
 
 class Dimension(ScopedModel):

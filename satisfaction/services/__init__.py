@@ -7,7 +7,7 @@ import uuid
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from auditlog.context import disable_auditlog
 from django.conf import settings
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from core import periods
 from core.numbers import number as points
+from core.numbers import percentage
 from core.params import whole_number
 
 from ..models import (
@@ -343,12 +344,6 @@ def record_ratings(config, items, channel, device_id=None, now=None):
 
 # --- Results --------------------------------------------------------------------------------------
 
-def _percent(part, whole):
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
 @dataclass
 class LevelShare:
     level: str
@@ -367,7 +362,7 @@ class Summary:
 
     @property
     def index(self):
-        return _percent(self.satisfied, self.total)
+        return percentage(self.satisfied, self.total)
 
 
 def summarise(ratings):
@@ -375,7 +370,7 @@ def summarise(ratings):
     aggregates = {level.value: Count("pk", filter=Q(level=level.value)) for level in LEVEL_ORDER}
     counts = ratings.order_by().aggregate(total=Count("pk"), **aggregates)
     total = counts.pop("total")
-    shares = [LevelShare(level.value, str(level.label), counts[level.value], _percent(counts[level.value], total))
+    shares = [LevelShare(level.value, str(level.label), counts[level.value], percentage(counts[level.value], total))
               for level in LEVEL_ORDER]
     satisfied = sum(s.count for s in shares if s.level in SATISFIED_LEVELS)
     return Summary(total=total, satisfied=satisfied, shares=shares)
@@ -396,7 +391,7 @@ class BreakdownRow:
 
     @property
     def index(self):
-        return _percent(self.satisfied, self.total)
+        return percentage(self.satisfied, self.total)
 
 
 def breakdown(ratings, field_name, labels):
@@ -480,7 +475,7 @@ def check_thresholds(ward, start, end, today=None):
     for kind, row in subjects:
         if row["total"] < config.minimum_ratings:
             continue
-        index = _percent(row["satisfied"], row["total"])
+        index = percentage(row["satisfied"], row["total"])
         if index >= config.threshold:
             continue
         key = f"{kind}-{row[kind]}-{start.isoformat()}-{end.isoformat()}"

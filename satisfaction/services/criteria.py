@@ -3,7 +3,7 @@ workflow (self-score > bloc review > one reply > final and locked), gaps turned 
 of a real criteria set from a spreadsheet."""
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from core import periods
 from core.numbers import number as fmt_points
+from core.numbers import percentage
 from core.spreadsheets import (
     Column,
     SheetRejected,
@@ -228,9 +229,7 @@ def disclosure_share(ward, start, end, today=None):
                 if counted:
                     due += 1
                     made += period.state == done_state
-    if not due:
-        return None
-    return (Decimal(100) * made / due).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return percentage(made, due)
 
 
 def disclosures_count(ward, start, end):

@@ -12,7 +12,7 @@ from django.db.models import Avg, Count, Q
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from core.numbers import number, percent
+from core.numbers import number, percent, percentage
 from core.params import whole_number
 from core.spreadsheets import append_row, new_workbook, workbook_bytes
 
@@ -147,12 +147,6 @@ def record_response(campaign, raw_answers, *, channel, client_id=None, paper_num
 
 # --- Results --------------------------------------------------------------------------------------
 
-def _pct(part, whole):
-    if not whole:
-        return None
-    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
 def _mean(value):
     return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
@@ -168,7 +162,7 @@ class QuestionResult:
 
     @property
     def index(self):
-        return _pct(self.satisfied, self.count)
+        return percentage(self.satisfied, self.count)
 
 
 class SatisfactionIndex:
@@ -177,7 +171,7 @@ class SatisfactionIndex:
 
     @property
     def index(self):
-        return _pct(self.satisfied, self.count)
+        return percentage(self.satisfied, self.count)
 
     @property
     def change(self):
@@ -248,7 +242,7 @@ def campaign_results(campaign, compare=True):
                 for value in values:
                     if 1 <= value <= len(counts):
                         counts[value - 1] += 1
-            result.distribution = [(label, n, _pct(n, result.count)) for label, n in zip(question.choices, counts,
+            result.distribution = [(label, n, percentage(n, result.count)) for label, n in zip(question.choices, counts,
                                                                                           strict=True)]
         else:
             result.texts = text_answers.get(question.pk, [])
@@ -290,7 +284,7 @@ def quarter_survey_index(ward, start, end):
     """Index of every 1–5 answer of the ward's campaigns that ended within the quarter (None without any)."""
     stats = _scale_stats(Answer.objects.filter(response__campaign__ward=ward, response__campaign__ends_on__gte=start,
                                                response__campaign__ends_on__lte=end))
-    return _pct(stats["satisfied"], stats["count"])
+    return percentage(stats["satisfied"], stats["count"])
 
 
 # --- Chart and Excel ------------------------------------------------------------------------------
