@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import periods
+from core.inserts import insert_one
 from core.numbers import number as points
 from core.numbers import percentage
 from core.params import whole_number
@@ -325,7 +326,7 @@ def record_ratings(config, items, channel, device_id=None, now=None):
             # rating without reasons is one INSERT in autocommit; with reasons, or inside a caller's transaction, the
             # rows go in together (a savepoint keeps a duplicate from breaking the caller's transaction).
             with disable_auditlog(), _together(cleaned["reasons"]):
-                rating.save(force_insert=True)
+                insert_one(rating)
                 if cleaned["reasons"]:
                     RatingReasonLink.objects.bulk_create(
                         [RatingReasonLink(rating=rating, reason_id=r) for r in cleaned["reasons"]]
